@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages the PBX, its tests and its benchmarks need (Debian).
+# Idempotent: packages already present are skipped, so a warm machine pays nothing.
+set -euo pipefail
+needed=(sip-tester sox espeak-ng postgresql-15 libsox-fmt-base)
+missing=()
+for p in "${needed[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

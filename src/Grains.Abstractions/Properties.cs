@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The runtime sets Grain.GrainContext; nothing else may.
+[assembly: InternalsVisibleTo("Pbx.Silo")]
