@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up and runs the whole PBX in one process (silo, SIP edge, media node, API) against a local
+# PostgreSQL started from the system's binaries. Demo data is seeded on the first run and its
+# generated passwords are printed once. Ctrl-C stops the PBX; `bash deploy/pg.sh stop` stops PostgreSQL.
+#   bash run.sh [pbx arguments]      e.g. bash run.sh create-admin --username alice
+set -euo pipefail
+cd "$(dirname "$0")"
+bash deploy/install-deps.sh
+dotnet build src/Silo -c Release -nologo -v q
+bash deploy/pg.sh start
+mkdir -p .data
+# A signing key for API tokens, made once per checkout and never committed.
+[ -s .data/jwt-signing-key ] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 > .data/jwt-signing-key)
+export Database__ConnectionString=${Database__ConnectionString:-"Host=127.0.0.1;Port=${PBX_PG_PORT:-5433};Username=pbx;Database=pbx"}
+export Api__Jwt__SigningKey=${Api__Jwt__SigningKey:-$(cat .data/jwt-signing-key)}
+export Media__RecordingsDirectory=${Media__RecordingsDirectory:-$PWD/.data/recordings}
+export Media__PromptsDirectory=${Media__PromptsDirectory:-$PWD/.data/prompts}
+exec dotnet src/Silo/bin/Release/net10.0/Pbx.Silo.dll "$@"
