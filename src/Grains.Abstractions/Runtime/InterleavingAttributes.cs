@@ -1,10 +1,13 @@
 namespace Pbx.Grains.Runtime;
 
-/// <summary>Every call to this grain class may interleave with others: the grain must tolerate concurrent turns at await points.</summary>
+/// <summary>
+/// Every call to this grain class may interleave with others. Unlike Orleans, interleaved turns may also run on different
+/// threads at the same moment, so shared fields need the same care as in any concurrent class.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ReentrantAttribute : Attribute;
 
-/// <summary>Calls to this interface method may interleave with any other call (it neither reads nor writes shared state unsafely).</summary>
+/// <summary>Calls to this interface method start at once, even while another turn runs (same threading caveat as <see cref="ReentrantAttribute"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class AlwaysInterleaveAttribute : Attribute;
 
