@@ -88,6 +88,16 @@ public sealed class GrainCallTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Reentrant_grain_still_runs_one_piece_of_code_at_a_time()
+    {
+        var grain = _silo.Grains.GetGrain<IGateGrain>("single-threaded");
+
+        var alone = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(grain.Spin)));
+
+        alone.ShouldAllBe(a => a, "two interleaved turns ran on two threads at once");
+    }
+
+    [Fact]
     public async Task AlwaysInterleave_method_runs_while_a_turn_awaits()
     {
         var grain = _silo.Grains.GetGrain<IInterleavingGateGrain>("interleave");

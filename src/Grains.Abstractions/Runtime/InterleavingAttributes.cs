@@ -1,13 +1,13 @@
 namespace Pbx.Grains.Runtime;
 
 /// <summary>
-/// Every call to this grain class may interleave with others. Unlike Orleans, interleaved turns may also run on different
-/// threads at the same moment, so shared fields need the same care as in any concurrent class.
+/// Every call to this grain class may interleave with others at await points. The activation still runs one piece of
+/// code at a time (as in Orleans), so fields need no locks, but state may change across an await.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ReentrantAttribute : Attribute;
 
-/// <summary>Calls to this interface method start at once, even while another turn runs (same threading caveat as <see cref="ReentrantAttribute"/>).</summary>
+/// <summary>Calls to this interface method may start while another turn awaits (same interleaving as <see cref="ReentrantAttribute"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class AlwaysInterleaveAttribute : Attribute;
 

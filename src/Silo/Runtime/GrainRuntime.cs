@@ -136,8 +136,8 @@ internal sealed partial class GrainRuntime : IGrainFactory
         List<Task>? deactivations = null;
         foreach (var activation in _activations.Values)
         {
-            if (activation.TryBeginIdleDeactivation(_options.CollectionAge))
-                (deactivations ??= []).Add(activation.DeactivateAsync(DeactivationReason.Idle));
+            if (activation.TryCollect(_options.CollectionAge) is { } deactivation)
+                (deactivations ??= []).Add(deactivation);
         }
         if (deactivations is not null)
         {
@@ -150,7 +150,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
     public async Task DeactivateAllAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
-        var all = _activations.Values.Select(a => a.RequestDeactivation(DeactivationReason.Shutdown)).ToList();
+        var all = _activations.Values.Select(a => a.DeactivateForShutdown()).ToList();
         await Task.WhenAll(all).WaitAsync(cancellationToken).ConfigureAwait(false);
         LogStopped(Logger, all.Count);
     }

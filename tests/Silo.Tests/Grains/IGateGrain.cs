@@ -8,4 +8,7 @@ public interface IGateGrain : IGrainWithStringKey
     Task Wait();
 
     Task Open();
+
+    /// <summary>Busy for half a millisecond without awaiting, then yields; reports whether another call ran meanwhile.</summary>
+    Task<bool> Spin();
 }
