@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pbx.Grains.Live;
 
 namespace Pbx.Silo.Tests.Grains;
@@ -9,7 +8,7 @@ public static class TestEvents
     public const string Topic = "test";
 
     public static void Publish(ILiveEvents events, string key, string kind, string detail = "") =>
-        events.Publish(new LiveEvent(Topic, key, kind, JsonSerializer.SerializeToElement(detail), DateTimeOffset.UtcNow));
+        events.Publish(Topic, key, kind, detail, DateTimeOffset.UtcNow);
 
     public static bool Is(this LiveEvent liveEvent, string key, string kind) =>
         liveEvent.Topic == Topic && liveEvent.Key == key && liveEvent.Kind == kind;
