@@ -38,7 +38,7 @@ internal sealed partial class ActivationData
 
     /// <summary>For a timer tick: the tick turn that will call <paramref name="callback"/>.</summary>
     internal static Turn<bool> CreateTimerTurn(Func<CancellationToken, Task> callback) =>
-        new("timer", TurnKind.Exclusive, keepsAlive: false, static (_, args) => Turn.Completed(((Func<CancellationToken, Task>)args[0]!)(CancellationToken.None)), [callback]);
+        new("timer", TurnKind.Exclusive, isTimerTick: true, static (_, args) => Turn.Completed(((Func<CancellationToken, Task>)args[0]!)(CancellationToken.None)), [callback]);
 
     internal void RemoveTimer(GrainTimer timer)
     {
@@ -125,6 +125,11 @@ internal sealed partial class ActivationData
         _runtime.OnDeactivated(this, reason);
         _deactivated.TrySetResult();
         foreach (var turn in pending)
-            _runtime.Dispatch(null, GrainId, Class, turn);
+        {
+            if (turn.IsTimerTick)
+                turn.Fail(new OperationCanceledException($"Timer tick dropped: grain {GrainId} deactivated ({reason})."));
+            else
+                _runtime.Dispatch(null, GrainId, Class, turn);
+        }
     }
 }

@@ -55,7 +55,7 @@ internal sealed partial class ActivationData : IGrainContext
         {
             if (_state >= ActivationState.Deactivating || _deactivationRequest is not null)
                 return false;
-            if (turn.KeepsAlive)
+            if (!turn.IsTimerTick)
                 _lastActivity = _runtime.Time.GetTimestamp();
             if (_state == ActivationState.Valid && KindOf(turn) == TurnKind.Interleave)
             {
@@ -98,7 +98,7 @@ internal sealed partial class ActivationData : IGrainContext
                     case TurnKind.ReadOnly: _readersRunning--; break;
                     default: _exclusiveRunning = false; break;
                 }
-                if (turn.KeepsAlive)
+                if (!turn.IsTimerTick)
                     _lastActivity = _runtime.Time.GetTimestamp();
                 turn = null;
                 if (_deactivationRequest is { } reason)

@@ -109,7 +109,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
     {
         if (!_registry.TryGetByTypeName(grainId.Type, out var grainClass) || !grainClass.IsRemindable)
             throw new InvalidOperationException($"Reminder '{reminderName}' is for grain {grainId}, but no registered IRemindable grain class has type '{grainId.Type}'.");
-        var turn = new Turn<bool>("IRemindable.ReceiveReminder", TurnKind.Exclusive, keepsAlive: true, ReminderInvoker, [reminderName, status]);
+        var turn = new Turn<bool>("IRemindable.ReceiveReminder", TurnKind.Exclusive, isTimerTick: false, ReminderInvoker, [reminderName, status]);
         Dispatch(null, grainId, grainClass, turn);
         return turn.ResultAsync(grainId, CallTimeout, Time);
     }

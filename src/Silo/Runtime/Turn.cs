@@ -3,7 +3,7 @@ namespace Pbx.Silo.Runtime;
 /// <summary>
 /// One queued unit of work for an activation: a grain call, a timer tick or a reminder.
 /// </summary>
-internal abstract class Turn(string name, TurnKind kind, bool keepsAlive)
+internal abstract class Turn(string name, TurnKind kind, bool isTimerTick)
 {
     private static readonly Task<bool> True = Task.FromResult(true);
     private static readonly SendOrPostCallback Run = static state => ((Turn)state!)._activation!.RunTurns((Turn)state);
@@ -15,8 +15,11 @@ internal abstract class Turn(string name, TurnKind kind, bool keepsAlive)
 
     public TurnKind Kind { get; } = kind;
 
-    /// <summary>False for timer ticks: like Orleans, timers alone do not keep an idle activation alive.</summary>
-    public bool KeepsAlive { get; } = keepsAlive;
+    /// <summary>
+    /// A tick of an in-memory timer. Like Orleans, ticks alone do not keep an idle activation alive; and a tick is bound
+    /// to its grain instance, so when that activation goes it is dropped rather than handed to the next one.
+    /// </summary>
+    public bool IsTimerTick { get; } = isTimerTick;
 
     /// <summary>The caller gave up (timeout): a turn still queued is skipped rather than run for nobody.</summary>
     public bool IsExpired => Volatile.Read(ref _expired) != 0;
