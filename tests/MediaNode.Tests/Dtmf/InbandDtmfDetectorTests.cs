@@ -1,4 +1,5 @@
 using System.Text;
+using Pbx.MediaNode.Codecs;
 using Pbx.MediaNode.Dtmf;
 using Pbx.MediaNode.Playback;
 using Pbx.MediaNode.Tests.Playback;
@@ -24,6 +25,22 @@ public sealed class InbandDtmfDetectorTests : IDisposable
         {
             Feed(Key(key, 60));
             Feed(Silence(60));
+        }
+
+        _digits.ToString().ShouldBe(DtmfDigits.All);
+    }
+
+    [Fact]
+    public void Keys_that_crossed_a_G711_leg_are_detected()
+    {
+        foreach (char key in DtmfDigits.All)
+        {
+            var tone = Key(key, 50);
+            var coded = new byte[tone.Length];
+            G711.EncodeALaw(tone, coded);
+            G711.DecodeALaw(coded, tone);
+            Feed(tone);
+            Feed(Silence(50));
         }
 
         _digits.ToString().ShouldBe(DtmfDigits.All);

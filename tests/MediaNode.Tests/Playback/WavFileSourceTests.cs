@@ -127,4 +127,34 @@ public sealed class WavFileSourceTests : IDisposable
 
         looping.Read(new short[160]).ShouldBe(0);
     }
+
+    [Fact]
+    public void Mu_law_prompt_passes_through_to_a_PCMU_leg_byte_for_byte()
+    {
+        var path = _tools.PathOf("prompt.wav");
+        _tools.Sox("-n", "-r", "8000", "-c", "1", "-e", "mu-law", path, "synth", "0.5", "sine", "700");
+        var (_, stored) = WavData.Read(path);
+        using var source = new WavFileSource(path);
+
+        source.CanPassThrough(WavSampleEncoding.MuLaw).ShouldBeTrue();
+        source.CanPassThrough(WavSampleEncoding.ALaw).ShouldBeFalse();
+        var payload = new byte[160];
+        var sent = new List<byte>();
+        int read;
+        while ((read = source.ReadCoded(payload)) > 0)
+            sent.AddRange(payload.AsSpan(0, read));
+
+        sent.ToArray().ShouldBe(stored);
+    }
+
+    [Fact]
+    public void A_PCM_prompt_cannot_pass_through()
+    {
+        var path = _tools.PathOf("pcm.wav");
+        _tools.Sox("-n", "-r", "8000", "-c", "1", "-b", "16", path, "synth", "0.1", "sine", "700");
+        using var source = new WavFileSource(path);
+
+        source.CanPassThrough(WavSampleEncoding.MuLaw).ShouldBeFalse();
+        Should.Throw<InvalidOperationException>(() => source.ReadCoded(new byte[160])).Message.ShouldContain(path);
+    }
 }
