@@ -1,0 +1,4 @@
+namespace Pbx.ApiHost.Apis.Extensions;
+
+/// <summary>Changes to an extension; the number is its identity (phones register with it) and cannot change.</summary>
+public sealed record UpdateExtensionRequest(string? DisplayName, int? MaxContacts, bool? Enabled);
