@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Pbx.ApiHost.Auth;
 
 namespace Pbx.ApiHost.Tests;
@@ -41,15 +43,34 @@ public sealed class ProblemDetailsTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Dashboard_counts_extensions_and_reads_live_figures()
+    public async Task Dashboard_counts_todays_calls_by_disposition_and_extensions()
     {
-        using var client = await fixture.SignedInAsync(Roles.Viewer);
+        using var admin = await fixture.SignedInAsync(Roles.Admin);
+        var before = await DashboardAsync(admin);
+        (await admin.PostAsJsonAsync("/api/v1/extensions", new { number = "5501" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await using (var connection = await fixture.Db.OpenConnectionAsync())
+        {
+            // Only this test writes CDRs for today; the others use dates in 2024.
+            await connection.ExecuteAsync(
+                """
+                insert into cdrs (call_id, caller, callee, direction, started_at, duration_seconds, disposition) values
+                ('dashboard-1', '5501', '5502', 'internal', now(), 40, 'answered'),
+                ('dashboard-2', '5501', '5502', 'internal', now(), 20, 'busy')
+                """);
+        }
 
-        var dashboard = JsonDocument.Parse(await client.GetStringAsync("/api/v1/stats/dashboard")).RootElement;
+        var after = await DashboardAsync(admin);
 
-        dashboard.GetProperty("totalExtensions").GetInt32().ShouldBeGreaterThanOrEqualTo(0);
-        dashboard.GetProperty("registeredExtensions").GetInt32().ShouldBe(0);
-        dashboard.GetProperty("activeCalls").GetInt32().ShouldBe(0);
-        dashboard.GetProperty("callsTodayByDisposition").ValueKind.ShouldBe(JsonValueKind.Object);
+        after.GetProperty("totalExtensions").GetInt32().ShouldBe(before.GetProperty("totalExtensions").GetInt32() + 1);
+        after.GetProperty("callsToday").GetInt32().ShouldBe(2);
+        after.GetProperty("callsTodayByDisposition").GetProperty("answered").GetInt32().ShouldBe(1);
+        after.GetProperty("callsTodayByDisposition").GetProperty("busy").GetInt32().ShouldBe(1);
+        after.GetProperty("averageDurationSecondsToday").GetDouble().ShouldBe(30);
+        // No grain-backed provider is registered here, so the live figures read zero.
+        after.GetProperty("registeredExtensions").GetInt32().ShouldBe(0);
+        after.GetProperty("activeCalls").GetInt32().ShouldBe(0);
     }
+
+    private static async Task<JsonElement> DashboardAsync(HttpClient client) =>
+        JsonDocument.Parse(await client.GetStringAsync("/api/v1/stats/dashboard")).RootElement;
 }
