@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Auth;
 
@@ -40,6 +41,9 @@ public sealed class DidNumbersApiTests(ApiFixture fixture)
         errors["target"].Single().ShouldContain("2999");
         (await Problem.ReadValidationAsync(await admin.PutAsJsonAsync($"/api/v1/did-numbers/{did.Id}/route", new { kind = "fax", target = "1" }))).Keys.ShouldBe(["kind"]);
         (await admin.GetFromJsonAsync<DidNumber>($"/api/v1/did-numbers/{did.Id}"))!.DestinationTarget.ShouldBe("2101");
+        var extension = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/extensions?number=2101")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        (await Problem.ReadAsync(await admin.DeleteAsync($"/api/v1/extensions/{extension}"), HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString()!.ShouldContain("+4930222");
 
         var cleared = (await (await admin.DeleteAsync($"/api/v1/did-numbers/{did.Id}/route")).Content.ReadFromJsonAsync<DidNumber>())!;
         cleared.DestinationKind.ShouldBeNull();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 
 namespace Pbx.ApiHost.Tests;
@@ -60,5 +61,16 @@ public sealed class RoleTests(ApiFixture fixture)
         (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { role = Roles.Viewer })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.DeleteAsync($"/api/v1/users/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await Problem.ReadAsync(await admin.GetAsync($"/api/v1/users/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_last_admin_can_be_neither_deleted_nor_demoted()
+    {
+        using var admin = await fixture.SignedInAsync(Roles.Admin);
+        var self = await fixture.Users.FindByUsernameAsync(Roles.Admin);
+
+        await Problem.ReadAsync(await admin.DeleteAsync($"/api/v1/users/{self!.Id}"), HttpStatusCode.Conflict);
+        await Problem.ReadAsync(await admin.PutAsJsonAsync($"/api/v1/users/{self.Id}", new { role = Roles.Viewer }), HttpStatusCode.Conflict);
+        (await admin.GetFromJsonAsync<ApiUser>($"/api/v1/users/{self.Id}"))!.Role.ShouldBe(Roles.Admin);
     }
 }

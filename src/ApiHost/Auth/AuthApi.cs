@@ -15,8 +15,12 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit.PolicyName);
-        group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit.PolicyName)
+            .WithSummary("Exchange a username and password for a bearer token")
+            .WithDescription("Rate-limited per client address (429 with Retry-After); repeated wrong passwords lock the account for a while.");
+        group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer)
+            .WithSummary("Exchange a still-valid bearer token for a fresh one")
+            .WithDescription("Send the current token in the Authorization header before it expires; the new token carries the user's current role. 401 once the user is deleted or locked.");
         return group;
     }
 

@@ -132,9 +132,19 @@ public static partial class ExtensionsApi
         return extension is null ? ApiProblems.NotFound("extension", id) : TypedResults.Ok(extension);
     }
 
+    /// <summary>Refused with 409 while a DID number routes to the extension, so inbound calls never point at nothing.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var routedFrom = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            select d.number from did_numbers d join extensions e on d.destination_kind = 'extension' and d.destination_target = e.number
+            where e.id = @id order by d.number
+            """,
+            new { id },
+            cancellationToken: cancellationToken))).AsList();
+        if (routedFrom.Count > 0)
+            return ApiProblems.Conflict($"DID numbers {string.Join(", ", routedFrom)} route to this extension: route them elsewhere first.");
         var deleted = await connection.ExecuteAsync(new CommandDefinition("delete from extensions where id = @id", new { id }, cancellationToken: cancellationToken));
         return deleted == 1 ? TypedResults.NoContent() : ApiProblems.NotFound("extension", id);
     }

@@ -79,20 +79,25 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
         return new PagedResult<ApiUser>(items.AsList(), page.Page, page.PageSize, total);
     }
 
-    /// <summary>Changes role and extension; null when no such user.</summary>
+    // Keeps at least one admin: without one, nobody could manage users again except through the database.
+    private const string KeepsAnAdmin = "(role <> 'admin' or exists (select 1 from users other where other.role = 'admin' and other.id <> @id))";
+
+    /// <summary>Changes role and extension; null when no such user, or when it would demote the last admin.</summary>
     public async Task<ApiUser?> UpdateAsync(long id, string role, string? extensionNumber, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ApiUser>(new CommandDefinition(
-            $"update users set role = @role, extension_number = @extensionNumber where id = @id returning {Columns}",
+            $"update users set role = @role, extension_number = @extensionNumber where id = @id and (@role = 'admin' or {KeepsAnAdmin}) returning {Columns}",
             new { id, role, extensionNumber },
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Deletes a user; false when no such user, or when it is the last admin.</summary>
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("delete from users where id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"delete from users where id = @id and {KeepsAnAdmin}", new { id }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Checks a password against the stored hash, upgrading the hash when the hasher's parameters have grown.</summary>

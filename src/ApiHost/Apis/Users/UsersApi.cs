@@ -14,6 +14,8 @@ public static partial class UsersApi
     public const int MinPasswordLength = 10;
     public const int MaxPasswordLength = 128;
 
+    private const string LastAdmin = "This is the last admin: make another user admin first.";
+
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
@@ -62,9 +64,11 @@ public static partial class UsersApi
         await ValidateExtensionAsync(request.ExtensionNumber, db, errors, cancellationToken);
         if (!errors.IsEmpty)
             return errors.ToProblem();
+        if (await users.GetAsync(id, cancellationToken) is null)
+            return ApiProblems.NotFound("user", id);
         return await users.UpdateAsync(id, request.Role!, request.ExtensionNumber, cancellationToken) is { } user
             ? TypedResults.Ok(user)
-            : ApiProblems.NotFound("user", id);
+            : ApiProblems.Conflict(LastAdmin);
     }
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
@@ -77,8 +81,12 @@ public static partial class UsersApi
         return await users.SetPasswordAsync(id, request.Password!, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("user", id);
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, UserRepository users, CancellationToken cancellationToken) =>
-        await users.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("user", id);
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, UserRepository users, CancellationToken cancellationToken)
+    {
+        if (await users.GetAsync(id, cancellationToken) is null)
+            return ApiProblems.NotFound("user", id);
+        return await users.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.Conflict(LastAdmin);
+    }
 
     private static void ValidatePassword(string? password, ValidationErrors errors) =>
         errors.Require(password is { Length: >= MinPasswordLength and <= MaxPasswordLength }, "password",
