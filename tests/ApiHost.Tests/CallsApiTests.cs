@@ -126,6 +126,36 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Csv_export_of_many_rows_arrives_complete()
+    {
+        const int rows = 20_000;
+        await using (var connection = await fixture.Db.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                insert into cdrs (call_id, caller, callee, direction, started_at, duration_seconds, disposition)
+                select 'bulk-' || i, '3900', '3901', 'internal', timestamptz '2023-01-01' + i * interval '1 minute', i % 600, 'answered'
+                from generate_series(1, @rows) i
+                """,
+                new { rows });
+        }
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
+
+        using var response = await client.GetAsync("/api/v1/calls/export.csv?number=3900", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var lines = 0;
+        string? last = null;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lines++;
+            last = line;
+        }
+
+        lines.ShouldBe(rows + 1);
+        last!.Split(',')[1].ShouldBe("bulk-1");
+    }
+
+    [Fact]
     public async Task Call_volume_per_hour_includes_empty_hours()
     {
         using var client = await fixture.SignedInAsync(Roles.Viewer);
