@@ -16,7 +16,7 @@ public sealed class StartupTests
     public async Task Production_refuses_to_start_with_a_default_missing_or_short_signing_key(string? key, string reason)
     {
         await using var dataSource = NpgsqlDataSource.Create(NoDatabase);
-        await using var app = TestApi.Build(NoDatabase, dataSource, "Production", new Dictionary<string, string?> { ["Api:Jwt:SigningKey"] = key });
+        await using var app = TestApi.Build(dataSource, "Production", new Dictionary<string, string?> { ["Api:Jwt:SigningKey"] = key });
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30)));
 
@@ -28,7 +28,7 @@ public sealed class StartupTests
     public async Task Development_starts_with_the_default_key_when_none_is_set()
     {
         await using var dataSource = NpgsqlDataSource.Create(NoDatabase);
-        await using var app = TestApi.Build(NoDatabase, dataSource, "Development", new Dictionary<string, string?>());
+        await using var app = TestApi.Build(dataSource, "Development", new Dictionary<string, string?>());
 
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -28,12 +28,11 @@ internal sealed class TestApi : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static WebApplication Build(string connectionString, NpgsqlDataSource dataSource, string environment, IDictionary<string, string?> settings)
+    public static WebApplication Build(NpgsqlDataSource dataSource, string environment, IDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Pbx"] = connectionString });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddApiHost(builder.Configuration);
@@ -53,7 +52,7 @@ internal sealed class TestApi : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        var app = Build(connectionString, dataSource, "Testing", all);
+        var app = Build(dataSource, "Testing", all);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new TestApi(app, dataSource, new Uri(address));

@@ -43,7 +43,7 @@ public static class AuthApi
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
         ClaimsPrincipal principal, UserRepository users, TokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var user = ConfigureJwtBearer.UserId(principal) is { } id ? await users.GetAsync(id, cancellationToken) : null;
+        var user = TokenIssuer.UserId(principal) is { } id ? await users.GetAsync(id, cancellationToken) : null;
         if (user is null || user.LockedUntil > clock.GetUtcNow().UtcDateTime)
             return ApiProblems.Unauthorized("The user no longer exists or is locked.");
         return TypedResults.Ok(tokens.Issue(user));

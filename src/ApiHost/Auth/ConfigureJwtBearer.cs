@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Pbx.ApiHost.Auth;
@@ -28,7 +27,4 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions) : ICon
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
-
-    internal static long? UserId(System.Security.Claims.ClaimsPrincipal principal) =>
-        long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var id) ? id : null;
 }

@@ -18,6 +18,10 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
     public static SymmetricSecurityKey SigningKey(JwtOptions options) =>
         new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey is not set.")));
 
+    /// <summary>The user id a token of this issuer carries in <c>sub</c>.</summary>
+    public static long? UserId(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public TokenResponse Issue(ApiUser user)
     {
         var jwt = options.Value;

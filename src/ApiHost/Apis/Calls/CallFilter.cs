@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Pbx.ApiHost.Problems;
 
@@ -38,8 +37,8 @@ internal sealed record CallFilter(DateTime? From, DateTime? To, string? Number, 
 
     public static CallFilter Parse(string? from, string? to, string? number, string? direction, string? disposition, string? sort, ValidationErrors errors)
     {
-        var fromTime = ParseTime(from, "from", errors);
-        var toTime = ParseTime(to, "to", errors);
+        var fromTime = IsoTime.Parse(from, "from", errors);
+        var toTime = IsoTime.Parse(to, "to", errors);
         errors.Require(fromTime is null || toTime is null || fromTime < toTime, "to", "must be after 'from'.");
         errors.Require(direction is null || Directions.Contains(direction), "direction", $"must be one of {string.Join(", ", Directions)}.");
         errors.Require(disposition is null || Dispositions.Contains(disposition), "disposition", $"must be one of {string.Join(", ", Dispositions)}.");
@@ -57,16 +56,5 @@ internal sealed record CallFilter(DateTime? From, DateTime? To, string? Number, 
         parameters.Add("direction", Direction);
         parameters.Add("disposition", Disposition);
         return parameters;
-    }
-
-    /// <summary>An ISO-8601 instant; one without an offset is taken as UTC.</summary>
-    internal static DateTime? ParseTime(string? value, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrEmpty(value))
-            return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-            return parsed.UtcDateTime;
-        errors.Add(field, "must be an ISO-8601 date or date-time, e.g. 2026-11-22T00:00:00Z.");
-        return null;
     }
 }

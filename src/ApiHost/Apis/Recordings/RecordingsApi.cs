@@ -30,8 +30,8 @@ public static partial class RecordingsApi
     {
         var errors = new ValidationErrors();
         var paging = PageQuery.Parse(page, pageSize, errors);
-        var fromTime = Calls.CallFilter.ParseTime(from, "from", errors);
-        var toTime = Calls.CallFilter.ParseTime(to, "to", errors);
+        var fromTime = IsoTime.Parse(from, "from", errors);
+        var toTime = IsoTime.Parse(to, "to", errors);
         if (!errors.IsEmpty)
             return errors.ToProblem();
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
 
@@ -57,7 +56,8 @@ public static class StatsApi
     {
         var errors = new ValidationErrors();
         var (fromTime, toTime) = ParseRange(from, to, clock, errors);
-        var step = (interval ?? "day") switch
+        var unit = interval ?? "day";
+        var step = unit switch
         {
             "hour" => TimeSpan.FromHours(1),
             "day" => TimeSpan.FromDays(1),
@@ -78,7 +78,7 @@ public static class StatsApi
             left join cdrs c on c.started_at >= b and c.started_at < b + @step and c.started_at >= @from and c.started_at < @to
             group by b order by b
             """,
-            new { unit = interval ?? "day", from = fromTime, to = toTime, step },
+            new { unit, from = fromTime, to = toTime, step },
             cancellationToken: cancellationToken));
         return TypedResults.Ok<IReadOnlyList<CallVolume>>(rows.AsList());
     }
@@ -113,8 +113,8 @@ public static class StatsApi
     private static (DateTime From, DateTime To) ParseRange(string? from, string? to, TimeProvider clock, ValidationErrors errors)
     {
         errors.Require(!string.IsNullOrEmpty(from), "from", "is required: an ISO-8601 date or date-time.");
-        var fromTime = CallFilter.ParseTime(from, "from", errors) ?? DateTime.MinValue;
-        var toTime = CallFilter.ParseTime(to, "to", errors) ?? clock.GetUtcNow().UtcDateTime;
+        var fromTime = IsoTime.Parse(from, "from", errors) ?? DateTime.MinValue;
+        var toTime = IsoTime.Parse(to, "to", errors) ?? clock.GetUtcNow().UtcDateTime;
         errors.Require(fromTime < toTime, "to", "must be after 'from'.");
         return (fromTime, toTime);
     }
