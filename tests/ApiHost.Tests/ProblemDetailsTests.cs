@@ -32,6 +32,16 @@ public sealed class ProblemDetailsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_field_of_the_wrong_type_is_named()
+    {
+        using var client = await fixture.SignedInAsync(Roles.Admin);
+
+        var errors = await Problem.ReadValidationAsync(await client.PostAsJsonAsync("/api/v1/extensions", new { number = "1301", maxContacts = "many" }));
+
+        errors.Keys.ShouldBe(["maxContacts"]);
+    }
+
+    [Fact]
     public async Task Health_and_openapi_are_served_without_a_token()
     {
         using var client = fixture.Anonymous();
