@@ -1,0 +1,37 @@
+using Pbx.ApiHost.Apis.Calls;
+using Pbx.ApiHost.Apis.DidNumbers;
+using Pbx.ApiHost.Apis.Extensions;
+using Pbx.ApiHost.Apis.Recordings;
+using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Health;
+
+namespace Pbx.ApiHost;
+
+/// <summary>The API's middleware and endpoints, in the order they must run.</summary>
+public static class ApiHostEndpointExtensions
+{
+    /// <summary>Adds error handling, authentication and rate limiting, then maps every <c>/api/v1</c> resource, health and OpenAPI.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        // Unhandled exceptions become a bare 500 problem (details stay in the log); empty 4xx bodies (401, 403,
+        // 404 for unknown routes, 405) become problem details too.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapExtensionsApi();
+        app.MapCallsApi();
+        app.MapDidNumbersApi();
+        app.MapRecordingsApi();
+        app.MapStatsApi();
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

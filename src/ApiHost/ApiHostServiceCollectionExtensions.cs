@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pbx.ApiHost.Apis.Extensions;
+using Pbx.ApiHost.Apis.Recordings;
+using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Health;
+using Pbx.ApiHost.Problems;
+
+namespace Pbx.ApiHost;
+
+/// <summary>Registers the REST administration API; <see cref="ApiHostEndpointExtensions.MapApi"/> maps it.</summary>
+public static class ApiHostServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the API needs. Uses the <see cref="NpgsqlDataSource"/> already registered, or builds one from
+    /// <c>ConnectionStrings:Pbx</c>; uses a registered <see cref="ILiveCallStatistics"/> or answers zero.
+    /// </summary>
+    public static IServiceCollection AddApiHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString("Pbx")
+            ?? throw new InvalidOperationException("ConnectionStrings:Pbx is not set and no NpgsqlDataSource is registered.")));
+        services.TryAddSingleton<ILiveCallStatistics, NoLiveCallStatistics>();
+
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (environment.IsDevelopment() && string.IsNullOrEmpty(options.SigningKey))
+                    options.SigningKey = JwtOptions.DevelopmentSigningKey;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddOptions<LoginOptions>().Bind(configuration.GetSection(LoginOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LoginOptions>, LoginOptionsValidator>();
+        services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Realm), $"{SipOptions.Section}:Realm must not be empty.")
+            .ValidateOnStart();
+        services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), $"{RecordingOptions.Section}:Directory must not be empty.")
+            .ValidateOnStart();
+
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddScoped<LoginService>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        services.AddAuthorizationBuilder().AddApiPolicies();
+        services.AddLoginRateLimit();
+
+        services.AddApiProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using CsvHelper;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Paging;
+using Pbx.ApiHost.Problems;
+
+namespace Pbx.ApiHost.Apis.Calls;
+
+/// <summary><c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV download.</summary>
+public static class CallsApi
+{
+    public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Viewer);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:long}", GetAsync);
+        group.MapGet("/export.csv", Export);
+        return group;
+    }
+
+    internal static async Task<Results<Ok<PagedResult<CallRecord>>, ValidationProblem>> ListAsync(
+        string? from, string? to, string? number, string? direction, string? disposition, string? sort, int? page, int? pageSize,
+        NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
+        var paging = PageQuery.Parse(page, pageSize, errors);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+
+        var parameters = filter.Parameters();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"select count(*) from cdrs {CallFilter.Where}", parameters, cancellationToken: cancellationToken));
+        parameters.Add("limit", paging.PageSize);
+        parameters.Add("offset", paging.Offset);
+        var items = await connection.QueryAsync<CallRecord>(new CommandDefinition(
+            $"select {CallFilter.Columns} from cdrs {CallFilter.Where} order by {filter.OrderBy} limit @limit offset @offset",
+            parameters, cancellationToken: cancellationToken));
+        return TypedResults.Ok(new PagedResult<CallRecord>(items.AsList(), paging.Page, paging.PageSize, total));
+    }
+
+    internal static async Task<Results<Ok<CallRecord>, ProblemHttpResult>> GetAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var call = await connection.QuerySingleOrDefaultAsync<CallRecord>(new CommandDefinition(
+            $"select {CallFilter.Columns} from cdrs where id = @id", new { id }, cancellationToken: cancellationToken));
+        return call is null ? ApiProblems.NotFound("call", id) : TypedResults.Ok(call);
+    }
+
+    /// <summary>
+    /// The filtered list as CSV, written row by row while PostgreSQL streams it, so a year of calls never sits in memory.
+    /// Validation happens before the first byte, so a bad filter is still a 400 problem.
+    /// </summary>
+    internal static Results<PushStreamHttpResult, ValidationProblem> Export(
+        string? from, string? to, string? number, string? direction, string? disposition, string? sort, NpgsqlDataSource db, HttpContext http)
+    {
+        var errors = new ValidationErrors();
+        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+
+        var cancellationToken = http.RequestAborted;
+        return TypedResults.Stream(async body =>
+        {
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            await using var writer = new StreamWriter(body, leaveOpen: true);
+            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
+            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
+            csv.WriteHeader<CallRecord>();
+            await csv.NextRecordAsync();
+            var rows = connection.QueryUnbufferedAsync<CallRecord>(
+                $"select {CallFilter.Columns} from cdrs {CallFilter.Where} order by {filter.OrderBy}", filter.Parameters());
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                csv.WriteRecord(row);
+                await csv.NextRecordAsync();
+            }
+        }, "text/csv; charset=utf-8", "calls.csv");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Pbx.ApiHost.Apis.DidNumbers;
+
+public sealed record CreateDidNumberRequest(string? Number, string? Description);

@@ -1,0 +1,3 @@
+namespace Pbx.ApiHost.Apis.Users;
+
+public sealed record CreateUserRequest(string? Username, string? Password, string? Role, string? ExtensionNumber);

@@ -1,0 +1,3 @@
+namespace Pbx.ApiHost.Apis.Users;
+
+public sealed record UpdateUserRequest(string? Role, string? ExtensionNumber);

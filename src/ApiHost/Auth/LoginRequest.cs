@@ -1,0 +1,3 @@
+namespace Pbx.ApiHost.Auth;
+
+public sealed record LoginRequest(string? Username, string? Password);

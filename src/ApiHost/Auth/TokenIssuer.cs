@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Pbx.ApiHost.Apis.Users;
+
+namespace Pbx.ApiHost.Auth;
+
+/// <summary>Mints HMAC-SHA256 signed JWTs (RFC 7519) carrying the user's id, name and role.</summary>
+internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock)
+{
+    public const string RoleClaim = "role";
+    public const string NameClaim = "name";
+
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public static SymmetricSecurityKey SigningKey(JwtOptions options) =>
+        new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey is not set.")));
+
+    /// <summary>The user id a token of this issuer carries in <c>sub</c>.</summary>
+    public static long? UserId(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public TokenResponse Issue(ApiUser user)
+    {
+        var jwt = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expires = now.AddMinutes(jwt.LifetimeMinutes);
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Issuer,
+            Audience = jwt.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = expires,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(NameClaim, user.Username),
+                new Claim(RoleClaim, user.Role),
+            ]),
+            SigningCredentials = new SigningCredentials(SigningKey(jwt), SecurityAlgorithms.HmacSha256),
+        });
+        return new TokenResponse(token, "Bearer", expires, jwt.LifetimeMinutes * 60, user.Username, user.Role);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Pbx.ApiHost.Problems;
+
+/// <summary>Makes every 4xx/5xx a problem details body carrying a trace id and no internals.</summary>
+internal static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
+    {
+        // A body that does not bind (a string where a number belongs) throws, so the exception handler can say which field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            // A client's malformed body is its mistake, not a server error worth an error-level log entry.
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
+        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // The trace id lets an operator find the server log line; the exception itself never leaves the server.
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Title = "The request could not be read.";
+                if (bad.InnerException is JsonException { Path: { Length: > 2 } path })
+                {
+                    context.ProblemDetails.Title = "One or more fields are invalid.";
+                    context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        [path[2..]] = ["has the wrong type for this field."],
+                    };
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Npgsql;
+using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Auth;
+using Pbx.TestSupport;
+
+namespace Pbx.ApiHost.Tests;
+
+/// <summary>
+/// One migrated database and one running API shared by the test classes of <see cref="ApiCollection"/>, with a
+/// user per role. Tests use their own numbers and names, so they do not see each other's rows.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string Password = "correct horse battery";
+
+    private readonly PostgresDatabase _database = new();
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private TestApi? _api;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public NpgsqlDataSource Db { get; private set; } = null!;
+
+    public UserRepository Users { get; private set; } = null!;
+
+    public Uri BaseAddress => _api!.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        await TestApi.ApplyMigrationsAsync(ConnectionString);
+        Db = NpgsqlDataSource.Create(ConnectionString);
+        Users = new UserRepository(Db);
+        foreach (var role in Roles.All)
+            await Users.CreateAsync(role, Password, role);
+        _api = await TestApi.StartAsync(ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_api is not null)
+            await _api.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>A client signed in as the seeded user of <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string role)
+    {
+        var client = Anonymous();
+        if (!_tokens.TryGetValue(role, out var token))
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = role, password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+            _tokens[role] = token;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Auth;
+
+namespace Pbx.ApiHost.Tests;
+
+public sealed class DatabaseDownTests
+{
+    [Fact]
+    public async Task Without_PostgreSQL_ready_is_503_and_endpoints_answer_500_problems_without_internals()
+    {
+        // Port 1 on loopback: nothing listens, so every connection is refused at once.
+        await using var api = await TestApi.StartAsync("Host=127.0.0.1;Port=1;Username=pbx;Database=none;Timeout=2");
+        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+        var issuer = new TokenIssuer(Options.Create(new JwtOptions { SigningKey = TestApi.SigningKey }), TimeProvider.System);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", issuer.Issue(new ApiUser { Id = 1, Username = "admin", Role = Roles.Admin }).AccessToken);
+
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var response = await client.GetAsync("/api/v1/extensions");
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.InternalServerError);
+        var body = problem.GetRawText();
+        body.ShouldNotContain("Npgsql");
+        body.ShouldNotContain("127.0.0.1");
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pbx.TestSupport;
+
+namespace Pbx.ApiHost.Tests;
+
+/// <summary>The real API on Kestrel, bound to 127.0.0.1 on a port the OS picks, composed the way the host's Program.cs does.</summary>
+internal sealed class TestApi : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-of-more-than-thirty-two-bytes";
+
+    private readonly WebApplication _app;
+    private readonly NpgsqlDataSource _dataSource;
+
+    private TestApi(WebApplication app, NpgsqlDataSource dataSource, Uri baseAddress)
+    {
+        _app = app;
+        _dataSource = dataSource;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static WebApplication Build(NpgsqlDataSource dataSource, string environment, IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddApiHost(builder.Configuration);
+        var app = builder.Build();
+        app.MapApi();
+        return app;
+    }
+
+    public static async Task<TestApi> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Api:Jwt:SigningKey"] = SigningKey,
+            ["Api:Login:PermitsPerMinute"] = "1000",
+            ["Api:Login:MaxFailedAttempts"] = "3",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var app = Build(dataSource, "Testing", all);
+        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new TestApi(app, dataSource, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    /// <summary>Applies every production migration, in file-name order, exactly as the silo's runner would.</summary>
+    public static async Task ApplyMigrationsAsync(string connectionString)
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "src", "Silo", "Persistence", "Migrations");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var file in Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+        {
+            await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(file), connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
