@@ -1,0 +1,25 @@
+namespace Pbx.Silo.Startup;
+
+/// <summary>
+/// Which roles this process hosts (section <c>Roles</c>). The embedded default hosts all of them.
+/// Until the multi-silo cluster exists, the SIP edge and the media node call grains in-process, so they need the silo role beside them.
+/// </summary>
+public sealed class RoleOptions
+{
+    public const string Section = "Roles";
+
+    public bool Silo { get; set; } = true;
+    public bool Edge { get; set; } = true;
+    public bool Media { get; set; } = true;
+    public bool Api { get; set; } = true;
+
+    /// <summary>A readable reason when the combination cannot run, else null.</summary>
+    public string? Validate()
+    {
+        if (!(Silo || Edge || Media || Api))
+            return "Roles: every role is off; enable at least one of Roles:Silo, Roles:Edge, Roles:Media, Roles:Api.";
+        if ((Edge || Media) && !Silo)
+            return "Roles:Edge and Roles:Media need Roles:Silo in the same process until the multi-silo cluster lands.";
+        return null;
+    }
+}
