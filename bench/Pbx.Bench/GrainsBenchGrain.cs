@@ -3,7 +3,7 @@ using Pbx.Grains.Runtime;
 namespace Pbx.Bench;
 
 /// <summary>The grain the grains suite calls: an echo for call overhead, a state write for PostgreSQL cost.</summary>
-public interface IGrainsBenchGrain : IGrainWithStringKey
+internal interface IGrainsBenchGrain : IGrainWithStringKey
 {
     Task<int> Ping(int value);
 
@@ -11,7 +11,7 @@ public interface IGrainsBenchGrain : IGrainWithStringKey
 }
 
 /// <summary>Implementation of <see cref="IGrainsBenchGrain"/>.</summary>
-public sealed class GrainsBenchGrain([PersistentState("bench")] IPersistentState<GrainsBenchState> state) : Grain, IGrainsBenchGrain
+internal sealed class GrainsBenchGrain([PersistentState("bench")] IPersistentState<GrainsBenchState> state) : Grain, IGrainsBenchGrain
 {
     public Task<int> Ping(int value) => Task.FromResult(value + 1);
 
@@ -23,7 +23,7 @@ public sealed class GrainsBenchGrain([PersistentState("bench")] IPersistentState
 }
 
 /// <summary>State written by <see cref="GrainsBenchGrain.Save"/>.</summary>
-public sealed class GrainsBenchState
+internal sealed class GrainsBenchState
 {
     public int Value { get; set; }
 }

@@ -60,6 +60,17 @@ public sealed class GrainCallTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Failed_activation_fails_its_calls_with_the_activation_exception()
+    {
+        var grain = _silo.Grains.GetGrain<ICounterGrain>("unactivatable");
+
+        var calls = Enumerable.Range(0, 3).Select(_ => Should.ThrowAsync<InvalidOperationException>(() => grain.Count().AsTask())).ToList();
+
+        foreach (var ex in await Task.WhenAll(calls))
+            ex.Message.ShouldBe("counter unactivatable has no backing row");
+    }
+
+    [Fact]
     public async Task A_call_that_outlives_the_timeout_fails_with_TimeoutException_naming_grain_and_method()
     {
         // Its own silo: the deadline counts time spent queued, which the other tests should not race against.

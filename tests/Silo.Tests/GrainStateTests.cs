@@ -29,6 +29,20 @@ public sealed class GrainStateTests(PostgresDatabase database) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Calls_queued_behind_DeactivateOnIdle_are_served_by_the_next_activation()
+    {
+        await using var silo = await TestSilo.StartAsync(database.ConnectionString);
+        var grain = silo.Grains.GetGrain<IProfileGrain>("205");
+        await grain.SetName("Dave");
+
+        var deactivate = grain.Deactivate();
+        var names = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => grain.Name()));
+
+        await deactivate;
+        names.ShouldAllBe(n => n == "Dave");
+    }
+
+    [Fact]
     public async Task Graceful_stop_lets_a_write_behind_grain_flush_in_OnDeactivateAsync()
     {
         await using (var silo = await TestSilo.StartAsync(database.ConnectionString))

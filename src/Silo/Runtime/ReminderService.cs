@@ -8,7 +8,8 @@ namespace Pbx.Silo.Runtime;
 /// <summary>
 /// Delivers durable reminders: reads due rows at start-up and every Runtime:ReminderPollInterval, delivers each as a
 /// turn calling IRemindable.ReceiveReminder, then deletes one-shot rows and moves periodic ones to their next tick.
-/// A tick is delivered at most once: a failing grain is logged and gets the next tick.
+/// A failing grain is logged and gets the next tick rather than a retry; a tick delivered just as the silo stops,
+/// before its row is moved on, is delivered again after the restart.
 /// </summary>
 internal sealed partial class ReminderService(ReminderTable table, GrainRuntime runtime, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<ReminderService> logger)
 {

@@ -19,6 +19,10 @@ public sealed class CounterGrain : Grain, ICounterGrain
         return alone;
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => GetPrimaryKeyString() == "unactivatable"
+        ? throw new InvalidOperationException("counter unactivatable has no backing row")
+        : Task.CompletedTask;
+
     public Task<int[]> Values() => Task.FromResult(_values.ToArray());
 
     public Task<Guid> ActivationId() => Task.FromResult(_activationId);
