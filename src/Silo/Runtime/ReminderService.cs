@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.Grains.Runtime;
+using Pbx.Silo.Persistence;
+
+namespace Pbx.Silo.Runtime;
+
+/// <summary>
+/// Delivers durable reminders: reads due rows at start-up and every Runtime:ReminderPollInterval, delivers each as a
+/// turn calling IRemindable.ReceiveReminder, then deletes one-shot rows and moves periodic ones to their next tick.
+/// A tick is delivered at most once: a failing grain is logged and gets the next tick.
+/// </summary>
+internal sealed partial class ReminderService(ReminderTable table, GrainRuntime runtime, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<ReminderService> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReminderPollInterval, time);
+        try
+        {
+            do
+            {
+                await DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Silo stopping.
+        }
+    }
+
+    private async Task DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            var due = await table.ReadDueAsync(now, cancellationToken).ConfigureAwait(false);
+            if (due.Count > 0)
+                await Task.WhenAll(due.Select(entry => DeliverAsync(entry, now, cancellationToken))).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPollFailed(logger, ex);
+        }
+    }
+
+    private async Task DeliverAsync(ReminderEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.InvokeReminderAsync(entry.GrainId, entry.Name, new TickStatus(entry.FirstDue, entry.Period, entry.NextDue)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogDeliveryFailed(logger, ex, entry.Name, entry.GrainId);
+        }
+        await table.CompleteTickAsync(entry, NextDue(entry, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first tick after <paramref name="now"/>: ticks missed while the silo was down are skipped, not replayed.</summary>
+    private static DateTimeOffset NextDue(ReminderEntry entry, DateTimeOffset now)
+    {
+        if (entry.Period <= TimeSpan.Zero)
+            return entry.NextDue;
+        var missed = (now - entry.NextDue).Ticks / entry.Period.Ticks + 1;
+        return entry.NextDue + TimeSpan.FromTicks(entry.Period.Ticks * missed);
+    }
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Reminder {Reminder} of grain {GrainId} failed; the next tick is still scheduled")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string reminder, GrainId grainId);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Error, Message = "Reading due reminders failed; retrying at the next poll")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}
