@@ -223,7 +223,7 @@ public sealed partial class ExtensionGrain(
         if (eventKind is null)
             return;
         LogBindingChanged(Number, eventKind, binding.ContactUri, binding.SourceAddress, binding.SourcePort, binding.Transport);
-        var data = JsonSerializer.SerializeToElement(RegistrationEventData.From(binding), RegistrationEventData.JsonOptions);
+        var data = JsonSerializer.SerializeToElement(RegistrationEventData.From(binding), JsonSerializerOptions.Web);
         liveEvents.Publish(new LiveEvent(LiveTopic, Number, eventKind, data, now));
     }
 }

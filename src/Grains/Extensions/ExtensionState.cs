@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pbx.Grains.Extensions;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed partial class ExtensionState
     public List<ContactBinding> Bindings { get; set; } = [];
 
     /// <summary>The earliest expiry among the bindings, or null when there are none: when the expiry timer must fire.</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextExpiry
     {
         get
