@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Auth;
+using Pbx.EdgeSip.Tests.Transactions;
 using Pbx.Grains.Extensions;
 using Shouldly;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class DigestAuthenticatorTests
     private const string RequestUri = "sip:pbx.test";
     private static readonly ExtensionCredentials Ext100 = Stored("100", Realm, "s3cret-100");
 
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _time = new();
     private readonly DigestAuthenticator _auth;
 
     public DigestAuthenticatorTests()

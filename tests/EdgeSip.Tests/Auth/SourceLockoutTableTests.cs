@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Auth;
+using Pbx.EdgeSip.Tests.Transactions;
 using Pbx.Grains.Extensions;
 using Shouldly;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class SourceLockoutTableTests
     private static readonly IPAddress Attacker = IPAddress.Parse("127.0.0.66");
     private static readonly IPAddress Phone = IPAddress.Parse("127.0.0.10");
 
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _time = new();
     private readonly LockoutOptions _options = new()
     {
         MaxFailures = 3,
