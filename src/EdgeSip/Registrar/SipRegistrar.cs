@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Auth;
+using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
-using Pbx.EdgeSip.Transactions;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Runtime;
 
@@ -20,26 +20,29 @@ public sealed partial class SipRegistrar(
     SourceLockoutTable sourceLockout,
     IOptions<SipRegistrarOptions> options,
     TimeProvider time,
-    ILogger<SipRegistrar> logger)
+    ILogger<SipRegistrar> logger) : ISipRequestHandler
 {
     private readonly string _edgeNodeId = options.Value.EdgeNodeId;
 
+    /// <inheritdoc />
+    public string Method => "REGISTER";
+
     /// <summary>Answers one REGISTER server transaction.</summary>
-    public async Task HandleAsync(SipServerTransaction transaction)
+    public async Task HandleAsync(SipServerContext context, CancellationToken cancellationToken)
     {
-        var request = transaction.Request;
-        var address = transaction.Source.Remote.Address;
+        var request = context.Request;
+        var address = context.Source.Remote.Address;
         // A guessing source is refused before any grain call or hash, so it cannot load the cluster.
         if (sourceLockout.IsLocked(address))
         {
-            await RespondAsync(transaction, 403, "Forbidden");
+            await RespondAsync(context, 403, "Forbidden");
             return;
         }
         // RFC 3261 10.3 step 3: the To header carries the address-of-record; its user part is the extension number.
         var number = request.To?.Uri.User;
         if (string.IsNullOrEmpty(number))
         {
-            await RespondAsync(transaction, 404, "Not Found");
+            await RespondAsync(context, 404, "Not Found");
             return;
         }
         var sourceAddress = address.ToString();
@@ -47,30 +50,30 @@ public sealed partial class SipRegistrar(
         var stored = await grain.GetCredentialsAsync(sourceAddress);
         if (stored is null)
         {
-            await RespondAsync(transaction, 404, "Not Found");
+            await RespondAsync(context, 404, "Not Found");
             return;
         }
         if (!stored.Enabled || stored.LockedOut)
         {
-            await RespondAsync(transaction, 403, "Forbidden");
+            await RespondAsync(context, 403, "Forbidden");
             return;
         }
 
         var authorization = request.Get(SipHeaderId.Authorization);
         if (authorization is null)
         {
-            await ChallengeAsync(transaction, stored.Realm, stale: false);
+            await ChallengeAsync(context, stored.Realm, stale: false);
             return;
         }
         if (!DigestCredentials.TryParse(authorization, out var credentials))
         {
-            await RespondAsync(transaction, 400, "Malformed Authorization");
+            await RespondAsync(context, 400, "Malformed Authorization");
             return;
         }
         // The credentials must be the extension's own: one phone may not register another's number (RFC 3261 10.3 step 3).
         if (!credentials.Username.SequenceEqual(number))
         {
-            await RespondAsync(transaction, 403, "Forbidden");
+            await RespondAsync(context, 403, "Forbidden");
             return;
         }
 
@@ -78,34 +81,34 @@ public sealed partial class SipRegistrar(
         {
             case DigestVerdict.Valid:
                 sourceLockout.RecordSuccess(address);
-                await RegisterAsync(transaction, grain, number);
+                await RegisterAsync(context, grain, number);
                 return;
             case DigestVerdict.StaleNonce:
-                await ChallengeAsync(transaction, stored.Realm, stale: true);
+                await ChallengeAsync(context, stored.Realm, stale: true);
                 return;
             case var verdict:
                 LogAuthFailed(number, sourceAddress, verdict);
                 var addressLocked = sourceLockout.RecordFailure(address);
                 var extensionLockout = await grain.RecordAuthFailureAsync(sourceAddress);
                 if (addressLocked || extensionLockout.LockedUntil is not null)
-                    await RespondAsync(transaction, 403, "Forbidden");
+                    await RespondAsync(context, 403, "Forbidden");
                 else
-                    await ChallengeAsync(transaction, stored.Realm, stale: false);
+                    await ChallengeAsync(context, stored.Realm, stale: false);
                 return;
         }
     }
 
-    private async Task RegisterAsync(SipServerTransaction transaction, IExtensionGrain grain, string number)
+    private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain, string number)
     {
-        var request = RegisterRequestReader.Read(transaction.Request, transaction.Source, _edgeNodeId);
+        var request = RegisterRequestReader.Read(context.Request, context.Source, _edgeNodeId);
         if (request is null)
         {
-            await RespondAsync(transaction, 400, "Invalid Contact");
+            await RespondAsync(context, 400, "Invalid Contact");
             return;
         }
         var outcome = await grain.RegisterAsync(request);
         var (status, reason) = RegisterReply.For(outcome.Result);
-        var response = transaction.CreateResponse(status, reason);
+        var response = context.CreateResponse(status, reason);
         switch (outcome.Result)
         {
             case RegisterResult.Ok:
@@ -119,10 +122,10 @@ public sealed partial class SipRegistrar(
                 response.Add(SipHeaderId.MinExpires, outcome.MinExpires.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                LogRegisterRefused(number, transaction.Source.Remote.Address.ToString(), outcome.Result);
+                LogRegisterRefused(number, context.Source.Remote.Address.ToString(), outcome.Result);
                 break;
         }
-        await transaction.RespondAsync(response);
+        await context.RespondAsync(response);
     }
 
     private static string ContactValue(RegisteredContact binding)
@@ -131,16 +134,15 @@ public sealed partial class SipRegistrar(
         return binding.Q is { } q ? $"{value};q={q.ToString("0.###", CultureInfo.InvariantCulture)}" : value;
     }
 
-    private async Task ChallengeAsync(SipServerTransaction transaction, string realm, bool stale)
+    private async Task ChallengeAsync(SipServerContext context, string realm, bool stale)
     {
         var challenge = digest.Challenge(realm, stale);
-        var response = transaction.CreateResponse(401, "Unauthorized");
+        var response = context.CreateResponse(401, "Unauthorized");
         // RFC 8760 2.4: one challenge per algorithm, most preferred first.
         response.Add(SipHeaderId.WwwAuthenticate, challenge.Sha256);
         response.Add(SipHeaderId.WwwAuthenticate, challenge.Md5);
-        await transaction.RespondAsync(response);
+        await context.RespondAsync(response);
     }
 
-    private static Task RespondAsync(SipServerTransaction transaction, int status, string reason)
-        => transaction.RespondAsync(transaction.CreateResponse(status, reason));
+    private static Task RespondAsync(SipServerContext context, int status, string reason) => context.RespondAsync(status, reason);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Auth;
+using Pbx.EdgeSip.Hosting;
 
 namespace Pbx.EdgeSip.Registrar;
 
@@ -10,7 +11,7 @@ namespace Pbx.EdgeSip.Registrar;
 public static class SipRegistrarServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="SipRegistrar"/> (hand it REGISTER server transactions) with <see cref="SipRegistrarOptions"/> from
+    /// Adds <see cref="SipRegistrar"/> as the edge's REGISTER <see cref="ISipRequestHandler"/>, with <see cref="SipRegistrarOptions"/> from
     /// section <c>Sip:Registrar</c> and everything <see cref="SipAuthServiceCollectionExtensions.AddSipAuth"/> adds.
     /// Needs an <see cref="Pbx.Grains.Runtime.IGrainFactory"/>.
     /// </summary>
@@ -21,6 +22,7 @@ public static class SipRegistrarServiceCollectionExtensions
             .Validate(o => o.Validate().Count == 0, $"{SipRegistrarOptions.SectionName}:{nameof(SipRegistrarOptions.EdgeNodeId)} must be 1 to 64 characters.")
             .ValidateOnStart();
         services.TryAddSingleton<SipRegistrar>();
+        services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipRegistrar>());
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Pbx.Grains.Extensions;
 /// Reads and writes the <c>extensions</c> table. Passwords never reach the database: they are turned into HA1 values for
 /// the configured realm (RFC 7616 section 3.4.2) before the insert.
 /// </summary>
-public sealed class ExtensionRepository(NpgsqlDataSource dataSource, IOptions<RegistrarOptions> options)
+public sealed class ExtensionRepository(NpgsqlDataSource dataSource, IOptions<SipRealmOptions> options)
 {
     // Unambiguous characters only: the password is read off a terminal and typed into a phone's keypad menu.
     private const string PasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

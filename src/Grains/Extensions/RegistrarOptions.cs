@@ -1,6 +1,6 @@
 namespace Pbx.Grains.Extensions;
 
-/// <summary>Registrar intervals (RFC 3261 section 10.3 step 6) and the realm new extensions get, section <c>Sip:Registrar</c>.</summary>
+/// <summary>Registrar intervals (RFC 3261 section 10.3 step 6), section <c>Sip:Registrar</c>.</summary>
 public sealed class RegistrarOptions
 {
     /// <summary>Configuration section.</summary>
@@ -15,8 +15,6 @@ public sealed class RegistrarOptions
     /// <summary>Interval used when the REGISTER gives none (MinExpires to MaxExpires).</summary>
     public int DefaultExpires { get; set; } = 3600;
 
-    /// <summary>Digest realm for new extensions; HA1 values are computed for it, so changing it needs new passwords (RFC 7616 3.4.2).</summary>
-    public string Realm { get; set; } = "pbx";
 
     /// <summary>Every invalid setting, each naming its configuration key and allowed range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -28,9 +26,6 @@ public sealed class RegistrarOptions
             errors.Add($"{SectionName}:{nameof(MaxExpires)} is {MaxExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and 86400.");
         if (DefaultExpires < MinExpires || DefaultExpires > MaxExpires)
             errors.Add($"{SectionName}:{nameof(DefaultExpires)} is {DefaultExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and {nameof(MaxExpires)} ({MaxExpires}).");
-        // The realm is sent inside a quoted-string (RFC 7616 3.3); quotes and backslashes would need escaping the edge refuses.
-        if (string.IsNullOrWhiteSpace(Realm) || Realm.AsSpan().IndexOfAny('"', '\\') >= 0 || Realm.Length > 128)
-            errors.Add($"{SectionName}:{nameof(Realm)} is '{Realm}'; it must be 1 to 128 characters without quotes or backslashes.");
         return errors;
     }
 }

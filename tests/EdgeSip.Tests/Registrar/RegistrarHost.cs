@@ -3,14 +3,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Net;
+using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
+using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Runtime;
 using Pbx.Silo.Hosting;
 
 namespace Pbx.EdgeSip.Tests.Registrar;
 
-/// <summary>The silo (runtime, migrations, PostgreSQL, extension grain) plus the edge's registrar, in one host.</summary>
+/// <summary>The silo (runtime, migrations, PostgreSQL, extension grain) plus the SIP edge and its registrar on loopback, in one host.</summary>
 internal sealed class RegistrarHost : IAsyncDisposable
 {
     public const string Realm = "pbx.test";
@@ -29,7 +32,9 @@ internal sealed class RegistrarHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public SipRegistrar Registrar => _host.Services.GetRequiredService<SipRegistrar>();
+    public IPEndPoint Udp => _host.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
+
+    public IPEndPoint Tcp => _host.Services.GetRequiredService<SipTransportSet>().TcpEndPoints[0];
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -41,7 +46,9 @@ internal sealed class RegistrarHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = connectionString,
-            ["Sip:Registrar:Realm"] = Realm,
+            ["Sip:Udp:0"] = "127.0.0.1:0",
+            ["Sip:Tcp:0"] = "127.0.0.1:0",
+            ["Sip:Realm"] = Realm,
             ["Sip:Registrar:EdgeNodeId"] = "edge-test",
             ["Sip:Auth:MaxFailures"] = MaxFailures.ToString(CultureInfo.InvariantCulture),
             ["Sip:Auth:LockoutDuration"] = LockoutDuration.ToString(),
@@ -52,6 +59,7 @@ internal sealed class RegistrarHost : IAsyncDisposable
         builder.Services.AddSilo(builder.Configuration);
         builder.Services.AddGrains(typeof(ExtensionGrain).Assembly);
         builder.Services.AddExtensions(builder.Configuration);
+        builder.Services.AddEdgeSip(builder.Configuration);
         builder.Services.AddSipRegistrar(builder.Configuration);
         addServices?.Invoke(builder.Services);
         var host = builder.Build();

@@ -1,26 +1,24 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Tests.Auth;
-using Pbx.EdgeSip.Tests.Transactions;
-using Pbx.EdgeSip.Transactions;
-using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Tests.Hosting;
+using Pbx.Grains.Extensions;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
 
 namespace Pbx.EdgeSip.Tests.Registrar;
 
-/// <summary>The REGISTER handler behind the real transaction layer, with the real grain and PostgreSQL.</summary>
+/// <summary>REGISTER over real loopback sockets to the edge, with the real grain and PostgreSQL behind it.</summary>
 public sealed class SipRegistrarTests
 {
     private const string RequestUri = "sip:pbx.test";
-    private static readonly SipEndPoint Phone = new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("127.0.0.10"), 5060));
-    private static readonly SipEndPoint Attacker = new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("127.0.0.66"), 5060));
+    // Linux routes all of 127.0.0.0/8 to loopback, so "phones" on different addresses are real distinct sources.
+    private static readonly IPAddress PhoneAddress = IPAddress.Parse("127.0.0.10");
+    private static readonly IPAddress AttackerAddress = IPAddress.Parse("127.0.0.66");
 
-    private readonly RecordingSender _sender = new();
     private int _branch;
 
     [Fact]
@@ -28,8 +26,9 @@ public sealed class SipRegistrarTests
     {
         await using var host = await StartAsync();
         await host.Extensions.AddAsync("401", password: "pw-401");
+        using var phone = UdpPhone(PhoneAddress);
 
-        var response = await SendAsync(host, Register("401", Phone, cseq: 1), Phone);
+        var response = await SendAsync(phone, host, Register("401", phone, cseq: 1));
 
         response.StatusCode.ShouldBe(401);
         var challenges = response.GetAll(SipHeaderId.WwwAuthenticate);
@@ -47,14 +46,30 @@ public sealed class SipRegistrarTests
         await using var host = await StartAsync();
         var number = algorithm == "MD5" ? "402" : "403";
         await host.Extensions.AddAsync(number, password: "pw");
+        using var phone = UdpPhone(PhoneAddress);
 
-        var response = await RegisterAsync(host, number, "pw", Phone, algorithm);
+        var response = await RegisterAsync(phone, host, number, "pw", algorithm);
 
         response.StatusCode.ShouldBe(200);
-        response.Get(SipHeaderId.Contact).ShouldBe($"<sip:{number}@127.0.0.10:5060>;expires=600");
+        response.Get(SipHeaderId.Contact).ShouldBe($"<sip:{number}@{phone.Local}>;expires=600");
         response.Get(SipHeaderId.Date).ShouldNotBeNull();
-        var binding = (await host.Grains.GetGrain<Grains.Extensions.IExtensionGrain>(number).GetBindingsAsync()).ShouldHaveSingleItem();
-        (binding.SourceAddress, binding.SourcePort, binding.Transport, binding.EdgeNodeId).ShouldBe(("127.0.0.10", 5060, "udp", "edge-test"));
+        var binding = (await host.Grains.GetGrain<IExtensionGrain>(number).GetBindingsAsync()).ShouldHaveSingleItem();
+        (binding.SourceAddress, binding.SourcePort, binding.Transport, binding.EdgeNodeId).ShouldBe(("127.0.0.10", phone.Local.Port, "udp", "edge-test"));
+    }
+
+    [Fact]
+    public async Task Register_over_tcp_stores_the_tcp_transport()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("409", password: "pw");
+        using var phone = await SipProbe.TcpAsync(host.Tcp);
+
+        var challenge = await SendTcpAsync(phone, Register("409", phone, cseq: 1, transport: "TCP"));
+        var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
+        var authorization = DigestClient.Authorization("SHA-256", "409", RegistrarHost.Realm, "pw", nonce, "REGISTER", RequestUri, 1);
+        (await SendTcpAsync(phone, Register("409", phone, cseq: 2, authorization: authorization, transport: "TCP"))).StatusCode.ShouldBe(200);
+
+        (await host.Grains.GetGrain<IExtensionGrain>("409").GetBindingsAsync()).ShouldHaveSingleItem().Transport.ShouldBe("tcp");
     }
 
     [Fact]
@@ -62,8 +77,9 @@ public sealed class SipRegistrarTests
     {
         await using var host = await StartAsync();
         await host.Extensions.AddAsync("404", password: "pw");
+        using var phone = UdpPhone(PhoneAddress);
 
-        var response = await RegisterAsync(host, "404", "pw", Phone, expires: 30);
+        var response = await RegisterAsync(phone, host, "404", "pw", expires: 30);
 
         response.StatusCode.ShouldBe(423);
         response.Get(SipHeaderId.MinExpires).ShouldBe("60");
@@ -73,7 +89,8 @@ public sealed class SipRegistrarTests
     public async Task Unknown_extension_gets_404()
     {
         await using var host = await StartAsync();
-        (await SendAsync(host, Register("499", Phone, cseq: 1), Phone)).StatusCode.ShouldBe(404);
+        using var phone = UdpPhone(PhoneAddress);
+        (await SendAsync(phone, host, Register("499", phone, cseq: 1))).StatusCode.ShouldBe(404);
     }
 
     [Fact]
@@ -82,20 +99,21 @@ public sealed class SipRegistrarTests
         await using var host = await StartAsync();
         await host.Extensions.AddAsync("405", password: "pw-405");
         await host.Extensions.AddAsync("406", password: "pw-406");
-        (await RegisterAsync(host, "405", "pw-405", Phone)).StatusCode.ShouldBe(200);
+        using var phone = UdpPhone(PhoneAddress);
+        using var attacker = UdpPhone(AttackerAddress);
+        (await RegisterAsync(phone, host, "405", "pw-405")).StatusCode.ShouldBe(200);
 
         for (var i = 1; i < RegistrarHost.MaxFailures; i++)
-            (await RegisterAsync(host, "405", "guess", Attacker)).StatusCode.ShouldBe(401);
-        (await RegisterAsync(host, "405", "guess", Attacker)).StatusCode.ShouldBe(403);
-        (await RegisterAsync(host, "405", "pw-405", Attacker)).StatusCode.ShouldBe(403, "locked out even with the right password");
+            (await RegisterAsync(attacker, host, "405", "guess", cseq: (uint)(10 * i))).StatusCode.ShouldBe(401);
+        (await RegisterAsync(attacker, host, "405", "guess", cseq: 100)).StatusCode.ShouldBe(403);
+        (await RegisterAsync(attacker, host, "405", "pw-405", cseq: 110)).StatusCode.ShouldBe(403, "locked out even with the right password");
 
-        (await RegisterAsync(host, "405", "pw-405", Phone, cseq: 5)).StatusCode.ShouldBe(200, "the registered phone keeps working");
-        (await RegisterAsync(host, "406", "pw-406", Phone)).StatusCode.ShouldBe(200, "other extensions keep working");
-        var status = await host.Grains.GetGrain<Grains.Extensions.IExtensionGrain>("405").GetStatusAsync();
-        status.Lockout.LockedUntil.ShouldNotBeNull();
+        (await RegisterAsync(phone, host, "405", "pw-405", cseq: 5)).StatusCode.ShouldBe(200, "the registered phone keeps working");
+        (await RegisterAsync(phone, host, "406", "pw-406")).StatusCode.ShouldBe(200, "other extensions keep working");
+        (await host.Grains.GetGrain<IExtensionGrain>("405").GetStatusAsync()).Lockout.LockedUntil.ShouldNotBeNull();
 
         host.Time.Advance(RegistrarHost.LockoutDuration);
-        (await RegisterAsync(host, "405", "pw-405", Attacker, cseq: 7)).StatusCode.ShouldBe(200, "the lockout ends after its duration");
+        (await RegisterAsync(attacker, host, "405", "pw-405", cseq: 120)).StatusCode.ShouldBe(200, "the lockout ends after its duration");
     }
 
     [Fact]
@@ -104,53 +122,60 @@ public sealed class SipRegistrarTests
         await using var host = await StartAsync();
         await host.Extensions.AddAsync("407", password: "pw-407");
         await host.Extensions.AddAsync("408", password: "pw-408");
+        using var phone = UdpPhone(PhoneAddress);
 
-        var challenge = await SendAsync(host, Register("407", Phone, cseq: 1), Phone);
+        var challenge = await SendAsync(phone, host, Register("407", phone, cseq: 1));
         var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
         var authorization = DigestClient.Authorization("SHA-256", "408", RegistrarHost.Realm, "pw-408", nonce, "REGISTER", RequestUri, 1);
 
-        (await SendAsync(host, Register("407", Phone, cseq: 2, authorization: authorization), Phone)).StatusCode.ShouldBe(403);
+        (await SendAsync(phone, host, Register("407", phone, cseq: 2, authorization: authorization))).StatusCode.ShouldBe(403);
     }
 
     // Each test gets its own database so extension numbers and lockouts never meet.
     private static Task<RegistrarHost> StartAsync() => RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("reg"));
 
-    private async Task<SipResponse> RegisterAsync(RegistrarHost host, string number, string password, SipEndPoint source,
+    private static SipProbe UdpPhone(IPAddress address)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
+        return SipProbe.Adopt(socket);
+    }
+
+    private async Task<SipResponse> RegisterAsync(SipProbe phone, RegistrarHost host, string number, string password,
         string algorithm = "SHA-256", int expires = 600, uint cseq = 1)
     {
-        var challenge = await SendAsync(host, Register(number, source, cseq, expires), source);
+        var challenge = await SendAsync(phone, host, Register(number, phone, cseq, expires));
         if (challenge.StatusCode != 401)
             return challenge;
         var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
         var authorization = DigestClient.Authorization(algorithm, number, RegistrarHost.Realm, password, nonce, "REGISTER", RequestUri, 1);
-        return await SendAsync(host, Register(number, source, cseq + 1, expires, authorization), source);
+        return await SendAsync(phone, host, Register(number, phone, cseq + 1, expires, authorization));
     }
 
-    private async Task<SipResponse> SendAsync(RegistrarHost host, string text, SipEndPoint source)
+    private static async Task<SipResponse> SendAsync(SipProbe phone, RegistrarHost host, string text)
     {
-        var layer = new SipTransactionLayer(_sender, host.Time, Options.Create(new SipTimerOptions()), NullLogger<SipTransactionLayer>.Instance)
-        {
-            OnRequest = host.Registrar.HandleAsync,
-        };
-        var before = _sender.Responses.Count;
-        await layer.ReceiveRequestAsync((SipRequest)SipMessageParser.ParseDatagram(Encoding.UTF8.GetBytes(text)), source);
-        var responses = _sender.Responses;
-        responses.Count.ShouldBe(before + 1, "the registrar answers every REGISTER once, before the handler returns");
-        return responses[^1];
+        await phone.SendToAsync(text, host.Udp);
+        return (SipResponse)await phone.ReceiveDatagramAsync();
     }
 
-    private string Register(string number, SipEndPoint source, uint cseq, int expires = 600, string? authorization = null)
+    private static async Task<SipResponse> SendTcpAsync(SipProbe phone, string text)
     {
-        var host = $"{source.Remote.Address}:{source.Remote.Port}";
+        await phone.SendAsync(text);
+        return (SipResponse)await phone.ReceiveStreamAsync();
+    }
+
+    private string Register(string number, SipProbe phone, uint cseq, int expires = 600, string? authorization = null, string transport = "UDP")
+    {
+        var local = phone.Local;
         var text = new StringBuilder()
             .Append($"REGISTER {RequestUri} SIP/2.0\r\n")
-            .Append($"Via: SIP/2.0/UDP {host};branch=z9hG4bKreg{Interlocked.Increment(ref _branch)};rport\r\n")
+            .Append($"Via: SIP/2.0/{transport} {local};branch=z9hG4bKreg{Interlocked.Increment(ref _branch)};rport\r\n")
             .Append("Max-Forwards: 70\r\n")
             .Append($"From: <sip:{number}@pbx.test>;tag=reg{number}\r\n")
             .Append($"To: <sip:{number}@pbx.test>\r\n")
-            .Append($"Call-ID: reg-{number}-{host}\r\n")
+            .Append($"Call-ID: reg-{number}-{local}\r\n")
             .Append($"CSeq: {cseq} REGISTER\r\n")
-            .Append($"Contact: <sip:{number}@{host}>\r\n")
+            .Append($"Contact: <sip:{number}@{local}>\r\n")
             .Append($"Expires: {expires}\r\n")
             .Append("User-Agent: RegistrarTest\r\n");
         if (authorization is not null)

@@ -29,7 +29,7 @@ internal sealed class ExtensionSilo : IAsyncDisposable
         {
             ["Database:ConnectionString"] = connectionString,
             ["Sip:Registrar:MinExpires"] = minExpires.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sip:Registrar:Realm"] = "pbx.test",
+            ["Sip:Realm"] = "pbx.test",
             ["Sip:Auth:MaxFailures"] = "3",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -11,15 +11,16 @@ public sealed class OptionsValidationTests
     {
         new RegistrarOptions().Validate().ShouldBeEmpty();
         new LockoutOptions().Validate().ShouldBeEmpty();
+        new SipRealmOptions().Validate().ShouldBeEmpty();
     }
 
     [Fact]
     public void Bad_registrar_settings_name_their_key()
     {
-        var errors = new RegistrarOptions { MinExpires = 0, MaxExpires = 100_000, Realm = "a\"b" }.Validate();
+        var errors = new RegistrarOptions { MinExpires = 0, MaxExpires = 100_000 }.Validate();
         errors.ShouldContain(e => e.StartsWith("Sip:Registrar:MinExpires is 0"));
         errors.ShouldContain(e => e.StartsWith("Sip:Registrar:MaxExpires is 100000"));
-        errors.ShouldContain(e => e.StartsWith("Sip:Registrar:Realm"));
+        new SipRealmOptions { Realm = "a\"b" }.Validate().ShouldHaveSingleItem().ShouldStartWith("Sip:Realm is 'a\"b'");
     }
 
     [Fact]
