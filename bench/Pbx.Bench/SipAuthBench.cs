@@ -25,7 +25,7 @@ public sealed class SipAuthBench : IBenchSuite
         var digestOptions = Options.Create(new DigestOptions { NonceCountCapacity = 1 << 20 });
         var time = TimeProvider.System;
         var nonces = new DigestNonces(time, digestOptions);
-        var authenticator = new DigestAuthenticator(nonces, new NonceCountTable(digestOptions), time);
+        var authenticator = new DigestAuthenticator(nonces, new NonceCountTable(digestOptions), time, digestOptions);
         var stored = new ExtensionCredentials(Realm, SipCredentialHash.Md5("100", Realm, "pw"), SipCredentialHash.Sha256("100", Realm, "pw"), true, false);
         var rows = new List<BenchRow>();
         foreach (var algorithm in new[] { "SHA-256", "MD5" })

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Pbx.Grains.Extensions;
 
 namespace Pbx.EdgeSip.Auth;
@@ -8,13 +9,15 @@ namespace Pbx.EdgeSip.Auth;
 /// Digest access authentication for SIP (RFC 3261 section 22, RFC 7616, RFC 8760) over header value strings: issues
 /// challenges and checks credentials against an extension's stored HA1, with qop=auth only. Allocation-free on the check.
 /// </summary>
-public sealed class DigestAuthenticator(DigestNonces nonces, NonceCountTable nonceCounts, TimeProvider time)
+public sealed class DigestAuthenticator(DigestNonces nonces, NonceCountTable nonceCounts, TimeProvider time, IOptions<DigestOptions> options)
 {
+    private readonly bool _offerSha256 = options.Value.OfferSha256;
+
     // Longest method ":" uri and HA1 ":" nonce ":" nc ":" cnonce ":" qop ":" HA2 we hash; longer input is refused as a wrong response.
     private const int MaxHashInput = 2048;
     private const int MaxHexLength = 64;
 
-    /// <summary>A fresh challenge for <paramref name="realm"/>: SHA-256 first, then MD5 (RFC 8760 section 2.4).</summary>
+    /// <summary>A fresh challenge for <paramref name="realm"/>: SHA-256 first (unless switched off), then MD5 (RFC 8760 section 2.4).</summary>
     /// <param name="realm">The realm the extension's HA1 values were computed for.</param>
     /// <param name="stale">True when the previous request had a valid response but an expired nonce (RFC 7616 section 3.3).</param>
     public DigestChallenge Challenge(string realm, bool stale)
@@ -22,7 +25,7 @@ public sealed class DigestAuthenticator(DigestNonces nonces, NonceCountTable non
         var nonce = nonces.Issue();
         var tail = stale ? ", qop=\"auth\", stale=true" : ", qop=\"auth\"";
         return new DigestChallenge(
-            $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256{tail}",
+            _offerSha256 ? $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256{tail}" : null,
             $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=MD5{tail}");
     }
 

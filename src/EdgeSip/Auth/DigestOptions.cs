@@ -10,6 +10,13 @@ public sealed class DigestOptions
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// Whether challenges offer SHA-256 (first) besides MD5, as RFC 8760 section 2.4 asks. Some older user agents read only
+    /// the first WWW-Authenticate and fail on an algorithm they lack (sipp 3.6 among them); false offers MD5 alone for them.
+    /// SHA-256 responses are accepted either way.
+    /// </summary>
+    public bool OfferSha256 { get; set; } = true;
+
+    /// <summary>
     /// Slots of the nonce-count table (power of two, 1,024 to 16,777,216; 24 bytes each). Size it for the nonces in use
     /// within <see cref="NonceLifetime"/>; when it overflows, older nonces are answered stale=true, never accepted twice.
     /// </summary>

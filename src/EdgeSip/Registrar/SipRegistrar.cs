@@ -139,7 +139,8 @@ public sealed partial class SipRegistrar(
         var challenge = digest.Challenge(realm, stale);
         var response = context.CreateResponse(401, "Unauthorized");
         // RFC 8760 2.4: one challenge per algorithm, most preferred first.
-        response.Add(SipHeaderId.WwwAuthenticate, challenge.Sha256);
+        if (challenge.Sha256 is not null)
+            response.Add(SipHeaderId.WwwAuthenticate, challenge.Sha256);
         response.Add(SipHeaderId.WwwAuthenticate, challenge.Md5);
         await context.RespondAsync(response);
     }

@@ -20,7 +20,7 @@ public sealed class DigestAuthenticatorTests
     public DigestAuthenticatorTests()
     {
         var options = Options.Create(new DigestOptions { NonceLifetime = TimeSpan.FromMinutes(5), NonceCountCapacity = 1024 });
-        _auth = new DigestAuthenticator(new DigestNonces(_time, options), new NonceCountTable(options), _time);
+        _auth = new DigestAuthenticator(new DigestNonces(_time, options), new NonceCountTable(options), _time, options);
     }
 
     [Fact]
@@ -59,14 +59,31 @@ public sealed class DigestAuthenticatorTests
     {
         var challenge = _auth.Challenge(Realm, stale: false);
 
+        challenge.Sha256.ShouldNotBeNull();
         challenge.Sha256.ShouldStartWith($"Digest realm=\"{Realm}\", nonce=\"");
         challenge.Sha256.ShouldContain("algorithm=SHA-256");
         challenge.Sha256.ShouldContain("qop=\"auth\"");
         challenge.Sha256.ShouldNotContain("stale");
         challenge.Md5.ShouldContain("algorithm=MD5");
-        DigestClient.NonceOf(challenge.Md5).ShouldBe(DigestClient.NonceOf(challenge.Sha256));
-        _auth.Challenge(Realm, stale: true).Sha256.ShouldEndWith("stale=true");
-        DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256).ShouldNotBe(DigestClient.NonceOf(challenge.Sha256));
+        DigestClient.NonceOf(challenge.Md5).ShouldBe(DigestClient.NonceOf(challenge.Sha256!));
+        _auth.Challenge(Realm, stale: true).Sha256!.ShouldEndWith("stale=true");
+        DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256!).ShouldNotBe(DigestClient.NonceOf(challenge.Sha256!));
+    }
+
+    [Fact]
+    public void Challenge_offers_MD5_alone_when_SHA_256_is_switched_off_and_still_accepts_SHA_256()
+    {
+        var options = Options.Create(new DigestOptions { OfferSha256 = false, NonceCountCapacity = 1024 });
+        var auth = new DigestAuthenticator(new DigestNonces(_time, options), new NonceCountTable(options), _time, options);
+
+        var challenge = auth.Challenge(Realm, stale: false);
+
+        challenge.Sha256.ShouldBeNull();
+        challenge.Md5.ShouldContain("algorithm=MD5");
+        DigestCredentials.TryParse(
+            DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", DigestClient.NonceOf(challenge.Md5), "REGISTER", RequestUri, 1),
+            out var c).ShouldBeTrue();
+        auth.Verify(c, "REGISTER", RequestUri, Ext100).ShouldBe(DigestVerdict.Valid);
     }
 
     [Theory]
@@ -74,7 +91,7 @@ public sealed class DigestAuthenticatorTests
     [InlineData("MD5")]
     public void Phone_answering_the_challenge_with_the_right_password_is_accepted(string algorithm)
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         Verify(DigestClient.Authorization(algorithm, "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.Valid);
     }
@@ -82,7 +99,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Wrong_password_is_a_wrong_response()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "guess", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.WrongResponse);
     }
@@ -90,7 +107,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Response_for_another_realm_or_method_is_a_wrong_response()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         Verify(DigestClient.Authorization("MD5", "100", "other", "s3cret-100", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.WrongResponse);
         Verify(DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "INVITE", RequestUri, 1))
@@ -100,7 +117,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Digest_uri_other_than_the_Request_URI_is_refused()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         Verify(DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "REGISTER", "sip:elsewhere", 1))
             .ShouldBe(DigestVerdict.UriMismatch);
     }
@@ -108,12 +125,12 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Expired_nonce_with_the_right_password_is_stale_and_a_fresh_one_works()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         _time.Advance(TimeSpan.FromMinutes(5));
 
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.StaleNonce);
-        var fresh = DigestClient.NonceOf(_auth.Challenge(Realm, true).Sha256);
+        var fresh = DigestClient.NonceOf(_auth.Challenge(Realm, true).Md5);
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", fresh, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.Valid);
     }
@@ -121,7 +138,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Expired_nonce_with_a_wrong_password_is_still_a_wrong_response()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         _time.Advance(TimeSpan.FromHours(1));
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "guess", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.WrongResponse);
@@ -130,7 +147,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Tampered_nonce_is_stale()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         var tampered = (nonce[0] == 'A' ? "B" : "A") + nonce[1..];
         Verify(DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", tampered, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.StaleNonce);
@@ -139,7 +156,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Replayed_nonce_count_is_refused_and_a_higher_one_accepted()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
         var first = DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1);
 
         Verify(first).ShouldBe(DigestVerdict.Valid);
@@ -157,7 +174,7 @@ public sealed class DigestAuthenticatorTests
         var used = new List<string>();
         for (var i = 0; i < 5000; i++)
         {
-            var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256);
+            var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
             var authorization = DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1);
             Verify(authorization).ShouldBe(DigestVerdict.Valid);
             used.Add(authorization);

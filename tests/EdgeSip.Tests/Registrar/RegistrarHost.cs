@@ -40,7 +40,9 @@ internal sealed class RegistrarHost : IAsyncDisposable
 
     public ExtensionRepository Extensions => _host.Services.GetRequiredService<ExtensionRepository>();
 
-    public static async Task<RegistrarHost> StartAsync(string connectionString, Action<IServiceCollection>? addServices = null)
+    /// <param name="connectionString">A fresh database.</param>
+    /// <param name="offerSha256">False for sipp 3.6, which reads only the first challenge and lacks SHA-256.</param>
+    public static async Task<RegistrarHost> StartAsync(string connectionString, bool offerSha256 = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -52,6 +54,7 @@ internal sealed class RegistrarHost : IAsyncDisposable
             ["Sip:Registrar:EdgeNodeId"] = "edge-test",
             ["Sip:Auth:MaxFailures"] = MaxFailures.ToString(CultureInfo.InvariantCulture),
             ["Sip:Auth:LockoutDuration"] = LockoutDuration.ToString(),
+            ["Sip:Auth:OfferSha256"] = offerSha256.ToString(),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var time = new ShiftableTimeProvider();
@@ -61,7 +64,6 @@ internal sealed class RegistrarHost : IAsyncDisposable
         builder.Services.AddExtensions(builder.Configuration);
         builder.Services.AddEdgeSip(builder.Configuration);
         builder.Services.AddSipRegistrar(builder.Configuration);
-        addServices?.Invoke(builder.Services);
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);
