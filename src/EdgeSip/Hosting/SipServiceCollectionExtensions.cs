@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Transactions;
+using Pbx.EdgeSip.Transport;
+
+namespace Pbx.EdgeSip.Hosting;
+
+/// <summary>DI registration of the SIP edge.</summary>
+public static class SipServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the transports, transaction layer, <see cref="SipClient"/> and the hosted <see cref="SipEdge"/>, with
+    /// <see cref="SipOptions"/> bound from the "Sip" section of <paramref name="configuration"/> and validated at start.
+    /// Register <see cref="ISipRequestHandler"/> singletons to serve methods.
+    /// </summary>
+    public static IServiceCollection AddEdgeSip(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
+        services.TryAddSingleton<IOptions<SipTimerOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<SipOptions>>().Value.Timers));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SipTransportSet>();
+        services.TryAddSingleton<ISipSender>(sp => sp.GetRequiredService<SipTransportSet>());
+        services.TryAddSingleton<SipTransactionLayer>();
+        services.TryAddSingleton<SipClient>();
+        services.TryAddSingleton<SipEdge>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipEdge>());
+        return services;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Auth;
+using Pbx.EdgeSip.Hosting;
+using Pbx.EdgeSip.Parsing;
+using Pbx.Grains.Extensions;
+using Pbx.Grains.Runtime;
+
+namespace Pbx.EdgeSip.Registrar;
+
+/// <summary>
+/// The REGISTER transaction user (RFC 3261 section 10.3): source-address lockout, digest challenge and check (RFC 7616,
+/// RFC 8760), per-extension lockout, then the extension grain applies the binding rules and the answer goes back with
+/// every binding and its remaining expiry.
+/// </summary>
+public sealed partial class SipRegistrar(
+    IGrainFactory grains,
+    DigestAuthenticator digest,
+    SourceLockoutTable sourceLockout,
+    IOptions<SipRegistrarOptions> options,
+    TimeProvider time,
+    ILogger<SipRegistrar> logger) : ISipRequestHandler
+{
+    private readonly string _edgeNodeId = options.Value.EdgeNodeId;
+
+    /// <inheritdoc />
+    public string Method => "REGISTER";
+
+    /// <summary>Answers one REGISTER server transaction.</summary>
+    public async Task HandleAsync(SipServerContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var address = context.Source.Remote.Address;
+        // A guessing source is refused before any grain call or hash, so it cannot load the cluster.
+        if (sourceLockout.IsLocked(address))
+        {
+            await RespondAsync(context, 403, "Forbidden");
+            return;
+        }
+        // RFC 3261 10.3 step 3: the To header carries the address-of-record; its user part is the extension number.
+        var number = request.To?.Uri.User;
+        if (string.IsNullOrEmpty(number))
+        {
+            await RespondAsync(context, 404, "Not Found");
+            return;
+        }
+        var sourceAddress = address.ToString();
+        var grain = grains.GetGrain<IExtensionGrain>(number);
+        var stored = await grain.GetCredentialsAsync(sourceAddress);
+        if (stored is null)
+        {
+            await RespondAsync(context, 404, "Not Found");
+            return;
+        }
+        if (!stored.Enabled || stored.LockedOut)
+        {
+            await RespondAsync(context, 403, "Forbidden");
+            return;
+        }
+
+        var authorization = request.Get(SipHeaderId.Authorization);
+        if (authorization is null)
+        {
+            await ChallengeAsync(context, stored.Realm, stale: false);
+            return;
+        }
+        if (!DigestCredentials.TryParse(authorization, out var credentials))
+        {
+            await RespondAsync(context, 400, "Malformed Authorization");
+            return;
+        }
+        // The credentials must be the extension's own: one phone may not register another's number (RFC 3261 10.3 step 3).
+        if (!credentials.Username.SequenceEqual(number))
+        {
+            await RespondAsync(context, 403, "Forbidden");
+            return;
+        }
+
+        switch (digest.Verify(credentials, request.Method, request.RequestUriText, stored))
+        {
+            case DigestVerdict.Valid:
+                sourceLockout.RecordSuccess(address);
+                await RegisterAsync(context, grain, number);
+                return;
+            case DigestVerdict.StaleNonce:
+                await ChallengeAsync(context, stored.Realm, stale: true);
+                return;
+            case var verdict:
+                LogAuthFailed(number, sourceAddress, verdict);
+                var addressLocked = sourceLockout.RecordFailure(address);
+                var extensionLockout = await grain.RecordAuthFailureAsync(sourceAddress);
+                if (addressLocked || extensionLockout.LockedUntil is not null)
+                    await RespondAsync(context, 403, "Forbidden");
+                else
+                    await ChallengeAsync(context, stored.Realm, stale: false);
+                return;
+        }
+    }
+
+    private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain, string number)
+    {
+        var request = RegisterRequestReader.Read(context.Request, context.Source, _edgeNodeId);
+        if (request is null)
+        {
+            await RespondAsync(context, 400, "Invalid Contact");
+            return;
+        }
+        var outcome = await grain.RegisterAsync(request);
+        var (status, reason) = RegisterReply.For(outcome.Result);
+        var response = context.CreateResponse(status, reason);
+        switch (outcome.Result)
+        {
+            case RegisterResult.Ok:
+                // RFC 3261 10.3 step 8: every current binding with its expires parameter, and a Date header.
+                foreach (var binding in outcome.Bindings)
+                    response.Add(SipHeaderId.Contact, ContactValue(binding));
+                response.Add(SipHeaderId.Date, time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
+                break;
+            case RegisterResult.IntervalTooBrief:
+                // RFC 3261 10.3 step 6: 423 carries Min-Expires.
+                response.Add(SipHeaderId.MinExpires, outcome.MinExpires.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                LogRegisterRefused(number, context.Source.Remote.Address.ToString(), outcome.Result);
+                break;
+        }
+        await context.RespondAsync(response);
+    }
+
+    private static string ContactValue(RegisteredContact binding)
+    {
+        var value = $"<{binding.ContactUri}>;expires={binding.ExpiresInSeconds.ToString(CultureInfo.InvariantCulture)}";
+        return binding.Q is { } q ? $"{value};q={q.ToString("0.###", CultureInfo.InvariantCulture)}" : value;
+    }
+
+    private async Task ChallengeAsync(SipServerContext context, string realm, bool stale)
+    {
+        var challenge = digest.Challenge(realm, stale);
+        var response = context.CreateResponse(401, "Unauthorized");
+        // RFC 8760 2.4: one challenge per algorithm, most preferred first.
+        if (challenge.Sha256 is not null)
+            response.Add(SipHeaderId.WwwAuthenticate, challenge.Sha256);
+        response.Add(SipHeaderId.WwwAuthenticate, challenge.Md5);
+        await context.RespondAsync(response);
+    }
+
+    private static Task RespondAsync(SipServerContext context, int status, string reason) => context.RespondAsync(status, reason);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Auth;
+using Pbx.EdgeSip.Hosting;
+
+namespace Pbx.EdgeSip.Registrar;
+
+/// <summary>Registers the REGISTER handler and the digest authentication it uses.</summary>
+public static class SipRegistrarServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="SipRegistrar"/> as the edge's REGISTER <see cref="ISipRequestHandler"/>, with <see cref="SipRegistrarOptions"/> from
+    /// section <c>Sip:Registrar</c> and everything <see cref="SipAuthServiceCollectionExtensions.AddSipAuth"/> adds.
+    /// Needs an <see cref="Pbx.Grains.Runtime.IGrainFactory"/>.
+    /// </summary>
+    public static IServiceCollection AddSipRegistrar(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSipAuth(configuration);
+        services.AddOptions<SipRegistrarOptions>().Bind(configuration.GetSection(SipRegistrarOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, $"{SipRegistrarOptions.SectionName}:{nameof(SipRegistrarOptions.EdgeNodeId)} must be 1 to 64 characters.")
+            .ValidateOnStart();
+        services.TryAddSingleton<SipRegistrar>();
+        services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipRegistrar>());
+        return services;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Transport;
+
+namespace Pbx.EdgeSip.Transactions;
+
+/// <summary>
+/// Matches incoming messages to transactions (RFC 3261 17.1.3, 17.2.3), creates server transactions for new requests and
+/// hands them to the transaction user, and starts client transactions for requests the edge sends.
+/// </summary>
+public sealed class SipTransactionLayer
+{
+    private readonly ConcurrentDictionary<string, SipServerTransaction> _servers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SipServerTransaction> _accepted = new(StringComparer.Ordinal);
+    private readonly ISipSender _sender;
+
+    public SipTransactionLayer(ISipSender sender, TimeProvider time, IOptions<SipTimerOptions> timers, ILogger<SipTransactionLayer> logger)
+    {
+        _sender = sender;
+        Time = time;
+        Timers = timers.Value;
+        Log = new SipTransactionLayerLog(logger);
+    }
+
+    /// <summary>Called for each new server transaction (not for retransmissions, ACKs or CANCELs the layer answers itself).</summary>
+    public Func<SipServerTransaction, Task>? OnRequest { get; set; }
+
+    /// <summary>Called for an ACK that matches no server transaction: the ACK for a 2xx, which belongs to the dialog (RFC 3261 17.2.3, 13.2.2.4).</summary>
+    public Func<SipRequest, SipEndPoint, Task>? OnAck { get; set; }
+
+    public int ServerTransactionCount => _servers.Count;
+
+    public int ClientTransactionCount => _clients.Count;
+
+    internal TimeProvider Time { get; }
+
+    internal SipTimerOptions Timers { get; }
+
+    internal SipTransactionLayerLog Log { get; }
+
+    /// <summary>Entry point for every well-formed request from a transport.</summary>
+    public async Task ReceiveRequestAsync(SipRequest request, SipEndPoint source)
+    {
+        var via = request.TopVia!;
+        if (request.Method == "ACK")
+        {
+            if (_servers.TryGetValue(ServerKey(request, via, "INVITE"), out var invite))
+            {
+                invite.OnAck();
+                return;
+            }
+            if (_accepted.TryGetValue(DialogKey(request), out var accepted))
+                accepted.OnAck();
+            if (OnAck is not null)
+                await OnAck(request, source).ConfigureAwait(false);
+            return;
+        }
+
+        var key = ServerKey(request, via, request.Method);
+        var transaction = new SipServerTransaction(this, key, request, source);
+        var existing = _servers.GetOrAdd(key, transaction);
+        if (!ReferenceEquals(existing, transaction))
+        {
+            Log.Retransmission(request.Method, key);
+            existing.OnRetransmission();
+            request.Dispose();
+            return;
+        }
+        transaction.Start();
+
+        if (request.Method == "CANCEL")
+        {
+            // RFC 3261 9.2: a CANCEL matches the INVITE server transaction with the same branch; 481 if there is none.
+            if (_servers.TryGetValue(ServerKey(request, via, "INVITE"), out var target))
+            {
+                await transaction.RespondAsync(transaction.CreateResponse(200, "OK")).ConfigureAwait(false);
+                await target.CancelAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.RespondAsync(transaction.CreateResponse(481, "Call/Transaction Does Not Exist")).ConfigureAwait(false);
+            }
+            return;
+        }
+
+        if (OnRequest is not null)
+            await OnRequest(transaction).ConfigureAwait(false);
+    }
+
+    /// <summary>Entry point for every well-formed response; one that matches no client transaction is dropped (RFC 3261 8.1.3.1 / 18.1.2).</summary>
+    public void ReceiveResponse(SipResponse response)
+    {
+        var branch = response.TopVia?.Branch;
+        var method = response.CSeq?.Method;
+        if (branch is null || method is null || !_clients.TryGetValue(ClientKey(branch, method), out var transaction))
+        {
+            Log.StrayResponse(response.StatusCode, response.CallId);
+            response.Dispose();
+            return;
+        }
+        transaction.OnResponse(response);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (with a top Via carrying a fresh z9hG4bK branch) to <paramref name="destination"/>
+    /// through a new client transaction. The returned transaction's <see cref="SipClientTransaction.FinalResponse"/> completes
+    /// with the final response or a local 408/503.
+    /// </summary>
+    public async Task<SipClientTransaction> SendRequestAsync(SipRequest request, SipEndPoint destination, Action<SipResponse>? provisional = null)
+    {
+        var branch = request.TopVia?.Branch ?? throw new ArgumentException("the request needs a top Via with a branch", nameof(request));
+        var key = ClientKey(branch, request.CSeq?.Method ?? request.Method);
+        var transaction = new SipClientTransaction(this, key, request, destination, provisional);
+        if (!_clients.TryAdd(key, transaction))
+            throw new InvalidOperationException($"a client transaction with branch {branch} already exists");
+        await transaction.StartAsync().ConfigureAwait(false);
+        return transaction;
+    }
+
+    internal void TrackAccepted(SipServerTransaction transaction) => _accepted[DialogKey(transaction.Request)] = transaction;
+
+    internal void Remove(SipServerTransaction transaction)
+    {
+        _servers.TryRemove(new KeyValuePair<string, SipServerTransaction>(transaction.Key, transaction));
+        if (transaction.IsInvite)
+            _accepted.TryRemove(new KeyValuePair<string, SipServerTransaction>(DialogKey(transaction.Request), transaction));
+    }
+
+    internal void Remove(SipClientTransaction transaction) =>
+        _clients.TryRemove(new KeyValuePair<string, SipClientTransaction>(transaction.Key, transaction));
+
+    internal async Task SendAsync(SipEndPoint destination, byte[] bytes) =>
+        await _sender.SendAsync(destination, bytes, CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>Fire-and-forget send for retransmissions from timer callbacks; failures are logged, the timers carry on.</summary>
+    internal void Send(SipEndPoint destination, byte[] bytes) => _ = SendLoggedAsync(destination, bytes);
+
+    internal void Schedule(ref ITimer? timer, TimeSpan due, Action action)
+    {
+        timer?.Dispose();
+        timer = Time.CreateTimer(static state => ((Action)state!)(), action, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SendLoggedAsync(SipEndPoint destination, byte[] bytes)
+    {
+        try
+        {
+            await SendAsync(destination, bytes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            Log.SendFailed(destination.ToString(), e);
+        }
+    }
+
+    /// <summary>
+    /// RFC 3261 17.2.3: branch + sent-by + method (ACK matches INVITE). Without the magic cookie, an RFC 2543 peer: fall
+    /// back to Call-ID, CSeq number, From tag and sent-by.
+    /// </summary>
+    private static string ServerKey(SipRequest request, SipVia via, string method)
+    {
+        var sentBy = via.Port is { } port ? $"{via.Host}:{port.ToString(CultureInfo.InvariantCulture)}" : via.Host;
+        var branch = via.Branch;
+        return branch is not null && branch.StartsWith(SipVia.MagicCookie, StringComparison.Ordinal) && branch.Length > SipVia.MagicCookie.Length
+            ? $"{branch}|{sentBy}|{method}"
+            : $"2543|{request.CallId}|{request.CSeq?.Number}|{request.From?.Tag}|{sentBy}|{method}";
+    }
+
+    private static string ClientKey(string branch, string method) => $"{branch}|{(method == "ACK" ? "INVITE" : method)}";
+
+    private static string DialogKey(SipRequest request) => $"{request.CallId}|{request.CSeq?.Number}";
+}

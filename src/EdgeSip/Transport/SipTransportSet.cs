@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Hosting;
+
+namespace Pbx.EdgeSip.Transport;
+
+/// <summary>
+/// Every socket of the edge: UDP sockets, TCP listeners, the SIP-over-WebSocket endpoint, and the table of open
+/// connections that responses and later requests reuse. Sends go out on the transport and connection a destination names.
+/// </summary>
+public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
+{
+    private readonly SipOptions _options;
+    private readonly ILogger<SipTransportSet> _logger;
+    private readonly List<UdpSipTransport> _udp = [];
+    private readonly List<Socket> _tcpListeners = [];
+    private readonly ConcurrentDictionary<SipEndPoint, ISipConnection> _connections = new();
+    private readonly ConcurrentBag<Task> _loops = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _webSocketHost;
+    private ISipInbound? _inbound;
+    private int _stopped;
+
+    public SipTransportSet(IOptions<SipOptions> options, ILogger<SipTransportSet> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Bound UDP addresses (port 0 in configuration is resolved here).</summary>
+    public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.ConvertAll(u => u.Local);
+
+    public IReadOnlyList<IPEndPoint> TcpEndPoints => _tcpListeners.ConvertAll(l => (IPEndPoint)l.LocalEndPoint!);
+
+    public IReadOnlyList<IPEndPoint> WebSocketEndPoints { get; private set; } = [];
+
+    /// <summary>Open TCP and WebSocket connections.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    internal async Task StartAsync(ISipInbound inbound, CancellationToken cancellationToken)
+    {
+        _inbound = inbound;
+        foreach (var endPoint in _options.UdpEndPoints())
+        {
+            var transport = new UdpSipTransport(endPoint);
+            _udp.Add(transport);
+            _loops.Add(transport.RunAsync(inbound, _stopping.Token));
+            LogListening("UDP", transport.Local.ToString());
+        }
+        foreach (var endPoint in _options.TcpEndPoints())
+        {
+            var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
+                listener.DualMode = false;
+            listener.Bind(endPoint);
+            listener.Listen(512);
+            _tcpListeners.Add(listener);
+            _loops.Add(AcceptLoopAsync(listener));
+            LogListening("TCP", listener.LocalEndPoint!.ToString()!);
+        }
+        var webSockets = _options.WebSocketEndPoints();
+        if (webSockets.Count > 0)
+            await StartWebSocketHostAsync(webSockets, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Accepts a SIP-over-WebSocket upgrade on an ASP.NET Core request (RFC 7118: subprotocol "sip" required), for hosts
+    /// that map it on their own endpoint routing: <c>app.Map("/sip", ctx =&gt; transports.AcceptWebSocketAsync(ctx))</c>.
+    /// </summary>
+    public async Task AcceptWebSocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest || !context.WebSockets.WebSocketRequestedProtocols.Contains("sip") || _inbound is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        using var socket = await context.WebSockets.AcceptWebSocketAsync("sip").ConfigureAwait(false);
+        var remote = new IPEndPoint(context.Connection.RemoteIpAddress ?? IPAddress.Loopback, context.Connection.RemotePort);
+        var connection = new WebSocketSipConnection(socket, remote);
+        _connections[connection.Remote] = connection;
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            await connection.RunAsync(_inbound, linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(new KeyValuePair<SipEndPoint, ISipConnection>(connection.Remote, connection));
+        }
+    }
+
+    public async ValueTask SendAsync(SipEndPoint destination, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        switch (destination.Transport)
+        {
+            case SipTransportKind.Udp:
+                var udp = _udp.Find(u => u.Local.AddressFamily == destination.Remote.AddressFamily)
+                    ?? throw new InvalidOperationException($"no UDP socket for {destination.Remote.AddressFamily} to reach {destination}");
+                await udp.SendAsync(destination.Remote, message, cancellationToken).ConfigureAwait(false);
+                break;
+            case SipTransportKind.Tcp:
+                var connection = _connections.TryGetValue(destination, out var open) ? open : await ConnectAsync(destination, cancellationToken).ConfigureAwait(false);
+                await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                // A browser cannot be dialled: WebSocket peers are reached only over the connection they opened (RFC 7118 5).
+                var socket = _connections.TryGetValue(destination, out var ws)
+                    ? ws
+                    : throw new InvalidOperationException($"no open WebSocket connection to {destination}");
+                await socket.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Our address as seen on the way to <paramref name="destination"/>, for the Via and Contact of requests we send.</summary>
+    public IPEndPoint LocalFor(SipEndPoint destination)
+    {
+        var family = destination.Remote.AddressFamily;
+        var bound = destination.Transport switch
+        {
+            SipTransportKind.Udp => UdpEndPoints,
+            SipTransportKind.Tcp => TcpEndPoints,
+            _ => WebSocketEndPoints,
+        };
+        var local = bound.FirstOrDefault(e => e.AddressFamily == family) ?? bound.FirstOrDefault()
+            ?? throw new InvalidOperationException($"the edge does not listen on {destination.Transport}");
+        if (!local.Address.Equals(IPAddress.Any) && !local.Address.Equals(IPAddress.IPv6Any))
+            return local;
+        // Bound to the wildcard: ask the routing table which address faces the destination (connect on UDP sends nothing).
+        using var probe = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        probe.Connect(destination.Remote);
+        return new IPEndPoint(((IPEndPoint)probe.LocalEndPoint!).Address, local.Port);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>Closes every socket and connection and waits for the loops; safe to call more than once (host stop, then DI disposal).</summary>
+    internal async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var listener in _tcpListeners)
+            listener.Dispose();
+        foreach (var udp in _udp)
+            udp.Dispose();
+        foreach (var connection in _connections.Values)
+        {
+            if (connection is IDisposable disposable)
+                disposable.Dispose();
+        }
+        if (_webSocketHost is not null)
+            await _webSocketHost.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_loops).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Loops end with the sockets they read from.
+        }
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                LogAcceptFailed(e);
+                continue;
+            }
+            Track(new TcpSipConnection(accepted));
+        }
+    }
+
+    private async Task<ISipConnection> ConnectAsync(SipEndPoint destination, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(destination.Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(destination.Remote, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        var connection = new TcpSipConnection(socket);
+        return Track(connection);
+    }
+
+    private TcpSipConnection Track(TcpSipConnection connection)
+    {
+        _connections[connection.Remote] = connection;
+        _loops.Add(RunConnectionAsync(connection));
+        return connection;
+    }
+
+    private async Task RunConnectionAsync(TcpSipConnection connection)
+    {
+        try
+        {
+            await connection.RunAsync(_inbound!, _stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(new KeyValuePair<SipEndPoint, ISipConnection>(connection.Remote, connection));
+        }
+    }
+
+    private async Task StartWebSocketHostAsync(IReadOnlyList<IPEndPoint> endPoints, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            foreach (var endPoint in endPoints)
+                kestrel.Listen(endPoint);
+        });
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/", AcceptWebSocketAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _webSocketHost = app;
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        WebSocketEndPoints = addresses.Select(a => IPEndPoint.Parse(new Uri(a).Authority)).ToList();
+        foreach (var endPoint in WebSocketEndPoints)
+            LogListening("WS", endPoint.ToString());
+    }
+}

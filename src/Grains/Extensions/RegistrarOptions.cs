@@ -1,0 +1,31 @@
+namespace Pbx.Grains.Extensions;
+
+/// <summary>Registrar intervals (RFC 3261 section 10.3 step 6), section <c>Sip:Registrar</c>.</summary>
+public sealed class RegistrarOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Sip:Registrar";
+
+    /// <summary>Shortest interval accepted; a shorter non-zero request below one hour gets 423 with this as Min-Expires (1 to 3600 s).</summary>
+    public int MinExpires { get; set; } = 60;
+
+    /// <summary>Longest interval granted; longer requests are shortened to it (MinExpires to 86400 s).</summary>
+    public int MaxExpires { get; set; } = 3600;
+
+    /// <summary>Interval used when the REGISTER gives none (MinExpires to MaxExpires).</summary>
+    public int DefaultExpires { get; set; } = 3600;
+
+
+    /// <summary>Every invalid setting, each naming its configuration key and allowed range; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MinExpires is < 1 or > 3600)
+            errors.Add($"{SectionName}:{nameof(MinExpires)} is {MinExpires}; it must be between 1 and 3600.");
+        if (MaxExpires < MinExpires || MaxExpires > 86400)
+            errors.Add($"{SectionName}:{nameof(MaxExpires)} is {MaxExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and 86400.");
+        if (DefaultExpires < MinExpires || DefaultExpires > MaxExpires)
+            errors.Add($"{SectionName}:{nameof(DefaultExpires)} is {DefaultExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and {nameof(MaxExpires)} ({MaxExpires}).");
+        return errors;
+    }
+}

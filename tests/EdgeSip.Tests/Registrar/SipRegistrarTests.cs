@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Tests.Auth;
+using Pbx.EdgeSip.Tests.Hosting;
+using Pbx.Grains.Extensions;
+using Pbx.TestSupport;
+using Shouldly;
+using Xunit;
+
+namespace Pbx.EdgeSip.Tests.Registrar;
+
+/// <summary>REGISTER over real loopback sockets to the edge, with the real grain and PostgreSQL behind it.</summary>
+public sealed class SipRegistrarTests
+{
+    private const string RequestUri = "sip:pbx.test";
+    // Linux routes all of 127.0.0.0/8 to loopback, so "phones" on different addresses are real distinct sources.
+    private static readonly IPAddress PhoneAddress = IPAddress.Parse("127.0.0.10");
+    private static readonly IPAddress AttackerAddress = IPAddress.Parse("127.0.0.66");
+
+    private int _branch;
+
+    [Fact]
+    public async Task Unauthenticated_register_is_challenged_with_SHA_256_then_MD5()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("401", password: "pw-401");
+        using var phone = UdpPhone(PhoneAddress);
+
+        var response = await SendAsync(phone, host, Register("401", phone, cseq: 1));
+
+        response.StatusCode.ShouldBe(401);
+        var challenges = response.GetAll(SipHeaderId.WwwAuthenticate);
+        challenges.Count.ShouldBe(2);
+        challenges[0].ShouldContain("algorithm=SHA-256");
+        challenges[1].ShouldContain("algorithm=MD5");
+        challenges[0].ShouldContain("realm=\"pbx.test\"");
+    }
+
+    [Theory]
+    [InlineData("SHA-256")]
+    [InlineData("MD5")]
+    public async Task Register_with_the_right_password_gets_200_listing_the_binding_with_Date(string algorithm)
+    {
+        await using var host = await StartAsync();
+        var number = algorithm == "MD5" ? "402" : "403";
+        await host.Extensions.AddAsync(number, password: "pw");
+        using var phone = UdpPhone(PhoneAddress);
+
+        var response = await RegisterAsync(phone, host, number, "pw", algorithm);
+
+        response.StatusCode.ShouldBe(200);
+        response.Get(SipHeaderId.Contact).ShouldBe($"<sip:{number}@{phone.Local}>;expires=600");
+        response.Get(SipHeaderId.Date).ShouldNotBeNull();
+        var binding = (await host.Grains.GetGrain<IExtensionGrain>(number).GetBindingsAsync()).ShouldHaveSingleItem();
+        (binding.SourceAddress, binding.SourcePort, binding.Transport, binding.EdgeNodeId).ShouldBe(("127.0.0.10", phone.Local.Port, "udp", "edge-test"));
+    }
+
+    [Fact]
+    public async Task Register_over_tcp_stores_the_tcp_transport()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("409", password: "pw");
+        using var phone = await SipProbe.TcpAsync(host.Tcp);
+
+        var challenge = await SendTcpAsync(phone, Register("409", phone, cseq: 1, transport: "TCP"));
+        var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
+        var authorization = DigestClient.Authorization("SHA-256", "409", RegistrarHost.Realm, "pw", nonce, "REGISTER", RequestUri, 1);
+        (await SendTcpAsync(phone, Register("409", phone, cseq: 2, authorization: authorization, transport: "TCP"))).StatusCode.ShouldBe(200);
+
+        (await host.Grains.GetGrain<IExtensionGrain>("409").GetBindingsAsync()).ShouldHaveSingleItem().Transport.ShouldBe("tcp");
+    }
+
+    [Fact]
+    public async Task Register_below_min_expires_gets_423_with_Min_Expires()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("404", password: "pw");
+        using var phone = UdpPhone(PhoneAddress);
+
+        var response = await RegisterAsync(phone, host, "404", "pw", expires: 30);
+
+        response.StatusCode.ShouldBe(423);
+        response.Get(SipHeaderId.MinExpires).ShouldBe("60");
+    }
+
+    [Fact]
+    public async Task Unknown_extension_gets_404()
+    {
+        await using var host = await StartAsync();
+        using var phone = UdpPhone(PhoneAddress);
+        (await SendAsync(phone, host, Register("499", phone, cseq: 1))).StatusCode.ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_out_the_source_and_the_extension_but_not_its_registered_phone_or_others()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("405", password: "pw-405");
+        await host.Extensions.AddAsync("406", password: "pw-406");
+        using var phone = UdpPhone(PhoneAddress);
+        using var attacker = UdpPhone(AttackerAddress);
+        (await RegisterAsync(phone, host, "405", "pw-405")).StatusCode.ShouldBe(200);
+
+        for (var i = 1; i < RegistrarHost.MaxFailures; i++)
+            (await RegisterAsync(attacker, host, "405", "guess", cseq: (uint)(10 * i))).StatusCode.ShouldBe(401);
+        (await RegisterAsync(attacker, host, "405", "guess", cseq: 100)).StatusCode.ShouldBe(403);
+        (await RegisterAsync(attacker, host, "405", "pw-405", cseq: 110)).StatusCode.ShouldBe(403, "locked out even with the right password");
+
+        (await RegisterAsync(phone, host, "405", "pw-405", cseq: 5)).StatusCode.ShouldBe(200, "the registered phone keeps working");
+        (await RegisterAsync(phone, host, "406", "pw-406")).StatusCode.ShouldBe(200, "other extensions keep working");
+        (await host.Grains.GetGrain<IExtensionGrain>("405").GetStatusAsync()).Lockout.LockedUntil.ShouldNotBeNull();
+
+        host.Time.Advance(RegistrarHost.LockoutDuration);
+        (await RegisterAsync(attacker, host, "405", "pw-405", cseq: 120)).StatusCode.ShouldBe(200, "the lockout ends after its duration");
+    }
+
+    [Fact]
+    public async Task Credentials_of_another_extension_are_refused()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("407", password: "pw-407");
+        await host.Extensions.AddAsync("408", password: "pw-408");
+        using var phone = UdpPhone(PhoneAddress);
+
+        var challenge = await SendAsync(phone, host, Register("407", phone, cseq: 1));
+        var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
+        var authorization = DigestClient.Authorization("SHA-256", "408", RegistrarHost.Realm, "pw-408", nonce, "REGISTER", RequestUri, 1);
+
+        (await SendAsync(phone, host, Register("407", phone, cseq: 2, authorization: authorization))).StatusCode.ShouldBe(403);
+    }
+
+    // Each test gets its own database so extension numbers and lockouts never meet.
+    private static Task<RegistrarHost> StartAsync() => RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("reg"));
+
+    private static SipProbe UdpPhone(IPAddress address)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
+        return SipProbe.Adopt(socket);
+    }
+
+    private async Task<SipResponse> RegisterAsync(SipProbe phone, RegistrarHost host, string number, string password,
+        string algorithm = "SHA-256", int expires = 600, uint cseq = 1)
+    {
+        var challenge = await SendAsync(phone, host, Register(number, phone, cseq, expires));
+        if (challenge.StatusCode != 401)
+            return challenge;
+        var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
+        var authorization = DigestClient.Authorization(algorithm, number, RegistrarHost.Realm, password, nonce, "REGISTER", RequestUri, 1);
+        return await SendAsync(phone, host, Register(number, phone, cseq + 1, expires, authorization));
+    }
+
+    private static async Task<SipResponse> SendAsync(SipProbe phone, RegistrarHost host, string text)
+    {
+        await phone.SendToAsync(text, host.Udp);
+        return (SipResponse)await phone.ReceiveDatagramAsync();
+    }
+
+    private static async Task<SipResponse> SendTcpAsync(SipProbe phone, string text)
+    {
+        await phone.SendAsync(text);
+        return (SipResponse)await phone.ReceiveStreamAsync();
+    }
+
+    private string Register(string number, SipProbe phone, uint cseq, int expires = 600, string? authorization = null, string transport = "UDP")
+    {
+        var local = phone.Local;
+        var text = new StringBuilder()
+            .Append($"REGISTER {RequestUri} SIP/2.0\r\n")
+            .Append($"Via: SIP/2.0/{transport} {local};branch=z9hG4bKreg{Interlocked.Increment(ref _branch)};rport\r\n")
+            .Append("Max-Forwards: 70\r\n")
+            .Append($"From: <sip:{number}@pbx.test>;tag=reg{number}\r\n")
+            .Append($"To: <sip:{number}@pbx.test>\r\n")
+            .Append($"Call-ID: reg-{number}-{local}\r\n")
+            .Append($"CSeq: {cseq} REGISTER\r\n")
+            .Append($"Contact: <sip:{number}@{local}>\r\n")
+            .Append($"Expires: {expires}\r\n")
+            .Append("User-Agent: RegistrarTest\r\n");
+        if (authorization is not null)
+            text.Append($"Authorization: {authorization}\r\n");
+        return text.Append("Content-Length: 0\r\n\r\n").ToString();
+    }
+}

@@ -1,0 +1,161 @@
+using Pbx.Grains.Extensions;
+using Pbx.Grains.Live;
+using Pbx.TestSupport;
+using Shouldly;
+using Xunit;
+
+namespace Pbx.Grains.Tests.Extensions;
+
+public sealed class ExtensionGrainTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Register_publishes_registered_and_bindings_survive_a_clean_restart()
+    {
+        await using (var silo = await ExtensionSilo.StartAsync(database.ConnectionString))
+        {
+            (await silo.Repository.AddAsync("201", "Alice", "pw-201")).ShouldBe("pw-201");
+            using var events = silo.LiveEvents.Subscribe([ExtensionGrain.LiveTopic]);
+
+            var outcome = await silo.Grains.GetGrain<IExtensionGrain>("201").RegisterAsync(Request("sip:201@127.0.0.10:5060", 600));
+
+            outcome.Result.ShouldBe(RegisterResult.Ok);
+            outcome.Bindings.ShouldHaveSingleItem().ExpiresInSeconds.ShouldBe(600);
+            var registered = await NextAsync(events);
+            (registered.Key, registered.Kind).ShouldBe(("201", "registered"));
+            registered.Data.GetProperty("contact").GetString().ShouldBe("sip:201@127.0.0.10:5060");
+        }
+
+        await using (var silo = await ExtensionSilo.StartAsync(database.ConnectionString))
+        {
+            var binding = (await silo.Grains.GetGrain<IExtensionGrain>("201").GetBindingsAsync()).ShouldHaveSingleItem();
+            binding.ContactUri.ShouldBe("sip:201@127.0.0.10:5060");
+            binding.SourceAddress.ShouldBe("127.0.0.10");
+            binding.Transport.ShouldBe("udp");
+        }
+    }
+
+    [Fact]
+    public async Task Binding_expires_on_time_without_a_request_and_publishes_expired()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString, minExpires: 1);
+        await silo.Repository.AddAsync("202", password: "pw-202");
+        using var events = silo.LiveEvents.Subscribe([ExtensionGrain.LiveTopic]);
+        var grain = silo.Grains.GetGrain<IExtensionGrain>("202");
+
+        await grain.RegisterAsync(Request("sip:202@127.0.0.10:5060", 1));
+
+        (await NextAsync(events)).Kind.ShouldBe("registered");
+        var expired = await NextAsync(events);
+        (expired.Key, expired.Kind).ShouldBe(("202", "expired"));
+        (await grain.GetBindingsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Binding_that_lapsed_while_the_silo_was_down_is_dropped_on_activation()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using (var silo = await ExtensionSilo.StartAsync(database.ConnectionString, clock))
+        {
+            await silo.Repository.AddAsync("203", password: "pw-203");
+            await silo.Grains.GetGrain<IExtensionGrain>("203").RegisterAsync(Request("sip:203@127.0.0.10:5060", 600));
+        }
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        await using (var silo = await ExtensionSilo.StartAsync(database.ConnectionString, clock))
+        {
+            using var events = silo.LiveEvents.Subscribe([ExtensionGrain.LiveTopic]);
+            (await silo.Grains.GetGrain<IExtensionGrain>("203").GetBindingsAsync()).ShouldBeEmpty();
+            (await NextAsync(events)).Kind.ShouldBe("expired");
+        }
+    }
+
+    [Fact]
+    public async Task Credentials_are_the_stored_HA1_values_for_the_configured_realm()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString);
+        await silo.Repository.AddAsync("204", password: "pw-204");
+
+        var credentials = await silo.Grains.GetGrain<IExtensionGrain>("204").GetCredentialsAsync("127.0.0.10");
+
+        credentials.ShouldNotBeNull();
+        credentials.Realm.ShouldBe("pbx.test");
+        credentials.Ha1Md5.ShouldBe(SipCredentialHash.Md5("204", "pbx.test", "pw-204"));
+        credentials.Ha1Sha256.ShouldBe(SipCredentialHash.Sha256("204", "pbx.test", "pw-204"));
+        credentials.Enabled.ShouldBeTrue();
+        credentials.LockedOut.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Repeated_failures_lock_the_extension_out_except_for_its_registered_phone()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString);
+        await silo.Repository.AddAsync("205", password: "pw-205");
+        var grain = silo.Grains.GetGrain<IExtensionGrain>("205");
+        await grain.RegisterAsync(Request("sip:205@127.0.0.10:5060", 600));
+
+        for (var i = 0; i < 3; i++)
+            await grain.RecordAuthFailureAsync("127.0.0.66");
+
+        (await grain.GetCredentialsAsync("127.0.0.66"))!.LockedOut.ShouldBeTrue();
+        (await grain.GetCredentialsAsync("127.0.0.10"))!.LockedOut.ShouldBeFalse();
+        var status = await grain.GetStatusAsync();
+        status.Lockout.LockedUntil.ShouldNotBeNull();
+        status.Lockout.TotalFailures.ShouldBe(3);
+        status.Bindings.ShouldHaveSingleItem();
+        status.Enabled.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Unknown_extension_has_no_credentials_and_cannot_register()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString);
+        var grain = silo.Grains.GetGrain<IExtensionGrain>("299");
+
+        (await grain.GetCredentialsAsync("127.0.0.10")).ShouldBeNull();
+        (await grain.RegisterAsync(Request("sip:299@127.0.0.10", 600))).Result.ShouldBe(RegisterResult.NotFound);
+        (await grain.GetStatusAsync()).Exists.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Disabling_an_extension_unregisters_its_phones_and_refuses_new_registrations()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString);
+        await silo.Repository.AddAsync("206", password: "pw-206");
+        var grain = silo.Grains.GetGrain<IExtensionGrain>("206");
+        await grain.RegisterAsync(Request("sip:206@127.0.0.10:5060", 600));
+        using var events = silo.LiveEvents.Subscribe([ExtensionGrain.LiveTopic]);
+
+        (await silo.Repository.SetEnabledAsync("206", false)).ShouldBeTrue();
+        await grain.ReloadAsync();
+
+        (await NextAsync(events)).Kind.ShouldBe("unregistered");
+        (await grain.RegisterAsync(Request("sip:206@127.0.0.10:5060", 600, cseq: 2))).Result.ShouldBe(RegisterResult.Disabled);
+        (await grain.GetCredentialsAsync("127.0.0.10"))!.Enabled.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Adding_an_existing_number_changes_nothing_and_a_generated_password_works()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString);
+        var password = await silo.Repository.AddAsync("207", "Bob");
+        password.ShouldNotBeNull();
+        password.Length.ShouldBe(20);
+
+        (await silo.Repository.AddAsync("207", "Mallory", "other")).ShouldBeNull();
+        var row = await silo.Repository.FindAsync("207");
+        row.ShouldNotBeNull();
+        row.DisplayName.ShouldBe("Bob");
+        row.Ha1Sha256.ShouldBe(SipCredentialHash.Sha256("207", "pbx.test", password));
+    }
+
+    private static RegisterRequest Request(string contact, int expires, uint cseq = 1)
+        => new([new RegisterContact(contact)], false, expires, "call-" + contact, cseq, "127.0.0.10", 5060, "udp", "edge-1", "TestPhone", []);
+
+    private static async Task<LiveEvent> NextAsync(LiveSubscription subscription)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await subscription.Reader.ReadAsync(timeout.Token);
+    }
+}
