@@ -71,7 +71,7 @@ internal static class AdminCommands
         var builder = PbxApplication.CreateBuilder([]);
         builder.Services.AddSilo(builder.Configuration);
         builder.Services.TryAddSingleton<UserRepository>();
-        builder.Services.AddExtensionRepository(builder.Configuration);
+        builder.Services.AddExtensions(builder.Configuration);
         await using var services = builder.Services.BuildServiceProvider();
         var code = 1;
         var status = await PbxApplication.RunGuardedAsync(async () =>

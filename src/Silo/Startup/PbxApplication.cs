@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost;
+using Pbx.EdgeSip.Hosting;
+using Pbx.EdgeSip.Registrar;
 using Pbx.Grains.Extensions;
 using Pbx.Silo.Hosting;
 using Pbx.Silo.Persistence;
@@ -19,11 +21,15 @@ internal static class PbxApplication
         if (roles.Silo)
         {
             builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
+            builder.Services.AddExtensions(builder.Configuration);
             builder.Services.AddHostedService<DemoSeeder>();
         }
+        if (roles.Edge)
+            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration);
         if (roles.Api)
             builder.Services.AddApiHost(builder.Configuration);
 
+        builder.Services.AddHostedService<WelcomeBanner>();
         var app = builder.Build();
         if (roles.Api)
             app.MapApi();

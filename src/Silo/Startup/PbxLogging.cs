@@ -7,7 +7,7 @@ namespace Pbx.Silo.Startup;
 public static class PbxLogging
 {
     private const string Template =
-        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Level:u3} {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     public static void AddPbxLogging(this WebApplicationBuilder builder)
     {
