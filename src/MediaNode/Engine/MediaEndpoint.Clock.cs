@@ -46,6 +46,6 @@ internal sealed partial class MediaEndpoint
             return;
         _timeoutReported = true;
         LogMediaTimeout(Id, CallId, silence);
-        _engine.Notify(this, events => events.OnMediaTimeoutAsync(new MediaTimedOut(Id, silence)));
+        Notify(events => events.OnMediaTimeoutAsync(new MediaTimedOut(Id, silence)));
     }
 }

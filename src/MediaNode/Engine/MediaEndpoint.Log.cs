@@ -20,4 +20,10 @@ internal sealed partial class MediaEndpoint
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Endpoint {EndpointId} of call {CallId} received no RTP for {Silence}")]
     private partial void LogMediaTimeout(string endpointId, string callId, TimeSpan silence);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Debug, Message = "Endpoint {EndpointId} received DTMF {Digit} (in-band {InBand})")]
+    private partial void LogDigit(string endpointId, char digit, bool inBand);
+
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "Observer of endpoint {EndpointId} failed to take an event")]
+    private partial void LogObserverFailed(Exception exception, string endpointId);
 }

@@ -115,12 +115,14 @@ internal sealed partial class MediaEndpoint
 
     private void OnAudio(Span<byte> packet, Span<byte> payload, Sdp.NegotiatedMedia media)
     {
+        CaptureAudio(payload, media);
         if (_peer is { AcceptsRelay: true } peer)
             peer.Relay(packet, payload, media.Codec, this);
     }
 
     private void OnTelephoneEvent(Span<byte> packet, Span<byte> payload)
     {
+        DetectTelephoneEvent(packet, payload);
         // RFC 4733 section 2.5.1: events go to the bridged leg only if it negotiated telephone-event; otherwise they are consumed.
         if (_peer is { AcceptsRelay: true, Media.TelephoneEvent: { } peerEvent } peer)
             peer.RelayEvent(packet, payload, peerEvent.PayloadType, this);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Pbx.Grains.Media;
+using Pbx.MediaNode.Dtmf;
 using Pbx.MediaNode.Rtcp;
 using Pbx.MediaNode.Rtp;
 using Pbx.MediaNode.Sdp;
@@ -60,6 +61,8 @@ internal sealed partial class MediaEndpoint
         _counters = engine.Counters;
         SendStream = new RtpSendStream((uint)Random.Shared.Next() ^ (uint)serial, _time);
         _lastReceivedAt = _time.GetTimestamp();
+        _telephoneEvents = new TelephoneEventReceiver(digit => OnDigit(digit, inBand: false));
+        _inbandDtmf = new InbandDtmfDetector(digit => OnDigit(digit, inBand: true));
     }
 
     public string Id { get; }

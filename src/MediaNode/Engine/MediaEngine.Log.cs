@@ -21,9 +21,21 @@ public sealed partial class MediaEngine
     [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Released endpoint {EndpointId} of call {CallId}")]
     private partial void LogReleased(string endpointId, string callId);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Observer of endpoint {EndpointId} failed to take an event")]
-    private partial void LogObserverFailed(Exception exception, string endpointId);
-
     [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Media clock work for endpoint {EndpointId} failed")]
     private partial void LogTickFailed(Exception exception, string endpointId);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Media clock audio step failed")]
+    private partial void LogAudioTickFailed(Exception exception);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Prompt {Prompt} for endpoint {EndpointId} cannot be played")]
+    private partial void LogPromptFailed(Exception exception, string endpointId, string? prompt);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Recording {RecordingId} started to {Path}")]
+    private partial void LogRecordingStarted(string recordingId, string path);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Recording {RecordingId} completed in {Path}")]
+    private partial void LogRecordingStopped(string recordingId, string path);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Error, Message = "Recording {RecordingId} could not be written")]
+    private partial void LogRecordingFailed(Exception exception, string recordingId);
 }

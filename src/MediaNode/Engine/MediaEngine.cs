@@ -141,6 +141,10 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
                 throw new ArgumentException($"cannot bridge endpoint {endpointIdA} with itself", nameof(endpointIdB));
             Unbridge(a);
             Unbridge(b);
+            StopPlayback(a);
+            StopPlayback(b);
+            Leave(a);
+            Leave(b);
             a.Peer = b;
             b.Peer = a;
             a.AcceptsRelay = true;
@@ -167,6 +171,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
             if (!_endpoints.Remove(endpointId, out endpoint))
                 return;
             Unbridge(endpoint);
+            DetachAudio(endpoint);
             _tickList = [.. _endpoints.Values];
         }
         await endpoint.StopAsync().ConfigureAwait(false);
@@ -196,20 +201,6 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
             await endpoint.StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
-
-    /// <summary>Delivers an event to the endpoint's observer off the packet and clock paths; a failing observer is logged, never rethrown.</summary>
-    internal void Notify(MediaEndpoint endpoint, Func<IMediaEvents, Task> deliver) =>
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await deliver(endpoint.Events).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                LogObserverFailed(e, endpoint.Id);
-            }
-        });
 
     private static void Unbridge(MediaEndpoint endpoint)
     {
@@ -247,7 +238,16 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
 
     private void Tick(long tick)
     {
-        foreach (var endpoint in _tickList)
+        var endpoints = _tickList;
+        try
+        {
+            AudioTick(endpoints);
+        }
+        catch (Exception e)
+        {
+            LogAudioTickFailed(e);
+        }
+        foreach (var endpoint in endpoints)
         {
             try
             {

@@ -26,4 +26,7 @@ public sealed class MediaOptions
 
     /// <summary>Directory relative prompt names are resolved against.</summary>
     public string PromptsDirectory { get; set; } = "prompts";
+
+    /// <summary>National call-progress tones: Europe (ETSI, 425 Hz), NorthAmerica or UnitedKingdom.</summary>
+    public string TonePlan { get; set; } = "Europe";
 }

@@ -24,6 +24,8 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
             failures.Add($"{prefix}:RecordingsDirectory must name a directory");
         if (string.IsNullOrWhiteSpace(options.PromptsDirectory))
             failures.Add($"{prefix}:PromptsDirectory must name a directory");
+        if (TonePlans.Find(options.TonePlan) is null)
+            failures.Add($"{prefix}:TonePlan must be one of {string.Join(", ", TonePlans.Names)}, got '{options.TonePlan}'");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
