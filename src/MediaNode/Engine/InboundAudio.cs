@@ -10,7 +10,7 @@ internal sealed class InboundAudio
 {
     private const int Capacity = 2048;
     private const int Prebuffer = 2 * FrameSamples;
-    private const int MaxBacklog = 6 * FrameSamples;
+    private const int MaxBacklog = 12 * FrameSamples;
     private const int FrameSamples = 160;
 
     private readonly short[] _ring = new short[Capacity];

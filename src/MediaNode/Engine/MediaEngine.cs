@@ -19,7 +19,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Most frames the clock makes up after a stall; beyond that, audio skips rather than bursts.</summary>
-    private const int MaxCatchUpTicks = 5;
+    private const int MaxCatchUpTicks = 10;
 
     private readonly ILogger _logger;
     private readonly Lock _control = new();

@@ -14,9 +14,10 @@ internal sealed class MediaEngineHarness : IAsyncDisposable
 
     public MediaEngineHarness(Action<MediaOptions>? configure = null, int pairs = 40)
     {
-        // Each harness takes its own slice of a high range so tests running in parallel do not compete for ports.
-        var slice = Interlocked.Increment(ref _nextRange);
-        var min = 40000 + (Environment.ProcessId % 50) * 400 + (slice % 5) * 80;
+        // Each harness takes its own 80-port slice of 20000-31999, below Linux's ephemeral range (32768+) where the test
+        // phones' sockets land, so parallel tests and test runs do not compete for ports.
+        var slice = (Environment.ProcessId * 7 + Interlocked.Increment(ref _nextRange)) % 150;
+        var min = 20000 + slice * 80;
         Options = new MediaOptions
         {
             Address = "127.0.0.1",

@@ -47,6 +47,55 @@ internal sealed class RtpPhone : IDisposable
         SendRaw(port, packet);
     }
 
+    /// <summary>Sends <paramref name="count"/> packets 20 ms apart, as a phone does, while the node's clock runs.</summary>
+    public async Task SendPacedAsync(int port, int payloadType, Func<int, byte[]> payload, int count)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        for (var i = 0; i < count; i++)
+        {
+            Send(port, payloadType, payload(i));
+            await timer.WaitForNextTickAsync();
+        }
+    }
+
+    /// <summary>Everything that arrives until <paramref name="quiet"/> passes without a datagram.</summary>
+    public async Task<List<ReceivedRtp>> CollectAsync(TimeSpan quiet)
+    {
+        var received = new List<ReceivedRtp>();
+        while (true)
+        {
+            try
+            {
+                received.Add(await ReceiveAsync(quiet));
+            }
+            catch (TimeoutException)
+            {
+                return received;
+            }
+        }
+    }
+
+    /// <summary>Sends an RFC 4733 event packet: all packets of one event carry its start timestamp (section 2.5.1.2).</summary>
+    public void SendEvent(int port, int payloadType, ReadOnlySpan<byte> payload, uint timestamp, bool marker)
+    {
+        var packet = new byte[12 + payload.Length];
+        packet[0] = 0x80;
+        packet[1] = (byte)((marker ? 0x80 : 0) | payloadType);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), _sequence++);
+        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), timestamp);
+        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), Ssrc);
+        payload.CopyTo(packet.AsSpan(12));
+        SendRaw(port, packet);
+    }
+
+    /// <summary>Throws away whatever has arrived and not been read yet.</summary>
+    public void Discard()
+    {
+        var buffer = new byte[2048];
+        while (_socket.Available > 0)
+            _socket.Receive(buffer);
+    }
+
     public void SendRaw(int port, ReadOnlySpan<byte> datagram) =>
         _socket.SendTo(datagram, SocketFlags.None, new IPEndPoint(IPAddress.Loopback, port));
 
