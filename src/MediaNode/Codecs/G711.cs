@@ -91,15 +91,20 @@ public static class G711
     private static void Decode(ReadOnlySpan<byte> source, Span<short> destination, short[] table)
     {
         CheckLength(source.Length, destination.Length);
+        // Slicing to the source length and indexing a 256-entry span by a byte lets the JIT drop both bounds checks.
+        destination = destination[..source.Length];
+        ReadOnlySpan<short> lookup = table.AsSpan(0, 256);
         for (int i = 0; i < source.Length; i++)
-            destination[i] = table[source[i]];
+            destination[i] = lookup[source[i]];
     }
 
     private static void Transcode(ReadOnlySpan<byte> source, Span<byte> destination, byte[] table)
     {
         CheckLength(source.Length, destination.Length);
+        destination = destination[..source.Length];
+        ReadOnlySpan<byte> lookup = table.AsSpan(0, 256);
         for (int i = 0; i < source.Length; i++)
-            destination[i] = table[source[i]];
+            destination[i] = lookup[source[i]];
     }
 
     private static void CheckLength(int sourceLength, int destinationLength)

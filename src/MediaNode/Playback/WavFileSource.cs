@@ -79,6 +79,33 @@ public sealed class WavFileSource : IRewindableAudioSource, IDisposable
         return wanted;
     }
 
+    /// <summary>
+    /// True when the file already holds RTP payload for <paramref name="codec"/> (8 kHz mono mu-law or A-law):
+    /// <see cref="ReadCoded"/> then hands its bytes to the leg without a decode and re-encode.
+    /// </summary>
+    public bool CanPassThrough(WavSampleEncoding codec) =>
+        codec is WavSampleEncoding.MuLaw or WavSampleEncoding.ALaw
+        && Layout is { SampleRate: OutputRate, Channels: 1 } && Layout.Encoding == codec;
+
+    /// <summary>
+    /// Copies the next G.711 bytes as stored, for a file where <see cref="CanPassThrough"/> holds; returns the
+    /// bytes written, 0 at the end. Shares the position with <see cref="Read"/>.
+    /// </summary>
+    public int ReadCoded(Span<byte> payload)
+    {
+        if (!CanPassThrough(Layout.Encoding))
+            throw new InvalidOperationException($"{Path} is {Layout.Encoding} {Layout.Channels} channel(s) at {Layout.SampleRate} Hz, not 8 kHz mono G.711.");
+        int wanted = (int)Math.Min(payload.Length, Length - _samplesProduced);
+        if (wanted <= 0)
+            return 0;
+        int got = _stream.ReadAtLeast(payload[..wanted], wanted, throwOnEndOfStream: false);
+        // As in Read: a file truncated while it plays ends in silence, which is 0xFF in mu-law and 0xD5 in A-law.
+        payload[got..wanted].Fill(Layout.Encoding == WavSampleEncoding.MuLaw ? (byte)0xFF : (byte)0xD5);
+        _framesRead += got;
+        _samplesProduced += wanted;
+        return wanted;
+    }
+
     /// <inheritdoc />
     public void Rewind()
     {
