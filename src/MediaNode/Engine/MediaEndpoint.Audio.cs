@@ -8,11 +8,12 @@ namespace Pbx.MediaNode.Engine;
 /// <summary>Decoded audio of a leg: capture for mixing and recording, DTMF detection, prompts and mixes sent to it.</summary>
 internal sealed partial class MediaEndpoint
 {
-    private readonly InboundAudio _inbound = new();
-    private readonly short[] _decoded = new short[MaxPacketSize];
+    // Audio buffers are created on first use: most legs are only relayed and never decode, which keeps a call's memory small.
     private readonly short[] _tickFrame = new short[RtpFrame.Samples];
-    private readonly short[] _playFrame = new short[RtpFrame.Samples];
-    private readonly byte[] _generated = new byte[RtpPacket.HeaderSize + RtpFrame.Samples];
+    private volatile InboundAudio? _inbound;
+    private short[]? _decoded;
+    private short[]? _playFrame;
+    private byte[]? _generated;
     private readonly TelephoneEventReceiver _telephoneEvents;
     private readonly InbandDtmfDetector _inbandDtmf;
     private uint _eventSsrc;
@@ -35,7 +36,10 @@ internal sealed partial class MediaEndpoint
     {
         if (++_captureUsers == 1)
         {
-            _inbound.Clear();
+            if (_inbound is { } inbound)
+                inbound.Clear();
+            else
+                _inbound = new InboundAudio();
             _capturing = true;
         }
     }
@@ -77,7 +81,7 @@ internal sealed partial class MediaEndpoint
     }
 
     /// <summary>Clock, first step of a tick: takes the frame received for this tick, if capture is on.</summary>
-    public void CaptureTick() => _hasTickFrame = _capturing && _inbound.TryTake(_tickFrame);
+    public void CaptureTick() => _hasTickFrame = _capturing && _inbound is { } inbound && inbound.TryTake(_tickFrame);
 
     /// <summary>Clock: sends the next frame of the playing prompt or tone; reports it finished when the source ends.</summary>
     public void PlaybackTick()
@@ -88,11 +92,12 @@ internal sealed partial class MediaEndpoint
             playback = _playback;
             if (playback is null)
                 return;
-            var read = playback.Source.Read(_playFrame);
+            var frame = _playFrame ??= new short[RtpFrame.Samples];
+            var read = playback.Source.Read(frame);
             if (read > 0)
             {
-                _playFrame.AsSpan(read).Clear();
-                SendAudio(_playFrame, playback);
+                frame.AsSpan(read).Clear();
+                SendAudio(frame, playback);
                 return;
             }
         }
@@ -112,7 +117,7 @@ internal sealed partial class MediaEndpoint
         var media = _media;
         if (media is null || !media.Sends)
             return;
-        var packet = _generated.AsSpan();
+        var packet = (_generated ??= new byte[RtpPacket.HeaderSize + RtpFrame.Samples]).AsSpan();
         AudioTranscoder.Encode(media.Codec, samples, packet[RtpPacket.HeaderSize..]);
         SendStream.Generate(packet, media.Codec.PayloadType, source, samples.Length, samples.Length);
         SendGenerated(packet[..(RtpPacket.HeaderSize + samples.Length)]);
@@ -125,10 +130,10 @@ internal sealed partial class MediaEndpoint
         var detectInband = media.TelephoneEvent is null;
         if (!_capturing && !detectInband)
             return;
-        var samples = _decoded.AsSpan(0, payload.Length);
+        var samples = (_decoded ??= new short[MaxPacketSize]).AsSpan(0, payload.Length);
         AudioTranscoder.Decode(media.Codec, payload, samples);
-        if (_capturing)
-            _inbound.Write(samples);
+        if (_capturing && _inbound is { } inbound)
+            inbound.Write(samples);
         if (detectInband)
             _inbandDtmf.Process(samples);
     }

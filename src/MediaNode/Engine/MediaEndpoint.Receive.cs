@@ -29,6 +29,11 @@ internal sealed partial class MediaEndpoint
             {
                 return;
             }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                Drop(RtpDropReason.Oversized);
+                continue;
+            }
             catch (SocketException e)
             {
                 // An ICMP error reported on the socket (port unreachable after a send): the leg carries on.
@@ -186,6 +191,11 @@ internal sealed partial class MediaEndpoint
             catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
             {
                 return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                Drop(RtpDropReason.Oversized);
+                continue;
             }
             catch (SocketException e)
             {

@@ -28,8 +28,9 @@ internal sealed partial class MediaEndpoint
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly MediaCounters _counters;
-    private readonly byte[] _rtpBuffer = GC.AllocateUninitializedArray<byte>(2048, pinned: true);
-    private readonly byte[] _rtcpBuffer = GC.AllocateUninitializedArray<byte>(2048, pinned: true);
+    // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated.
+    private readonly byte[] _rtpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
+    private readonly byte[] _rtcpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
     private readonly byte[] _reportBuffer = new byte[RtcpReport.MaxSize];
     private readonly RtpReceiveStatistics _received = new();
     private volatile NegotiatedMedia? _media;

@@ -193,6 +193,9 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
         MediaEndpoint[] endpoints;
         lock (_control)
         {
+            // Recordings are completed, never abandoned as .part files, when the node shuts down.
+            foreach (var recording in _recordings.Values.ToList())
+                EndRecording(recording);
             endpoints = [.. _endpoints.Values];
             _endpoints.Clear();
             _tickList = [];
