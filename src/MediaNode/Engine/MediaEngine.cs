@@ -28,6 +28,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     private readonly Task _clock;
     private MediaEndpoint[] _tickList = [];
     private int _serial;
+    private int _disposed;
 
     /// <summary>Creates the engine and starts its media clock.</summary>
     public MediaEngine(IOptions<MediaOptions> options, ILogger<MediaEngine> logger, TimeProvider time, MediaCounters counters)
@@ -188,6 +189,9 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // DI may dispose the engine twice: as itself and as the IMediaControl it also serves.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _clock.ConfigureAwait(false);
         MediaEndpoint[] endpoints;
