@@ -13,6 +13,7 @@ namespace Pbx.Bench;
 internal sealed class RtpLoadGenerator : IDisposable
 {
     private const int LatencyBuckets = 100_000;
+    private const int Slices = 20;
     private readonly Socket[] _sockets;
     private readonly bool[] _receivesALaw;
 
@@ -100,21 +101,26 @@ internal sealed class RtpLoadGenerator : IDisposable
         long sent = 0;
         for (long tick = 0; clock.Elapsed < duration; tick++)
         {
-            var due = TimeSpan.FromMilliseconds(20 * tick);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-                Thread.Sleep(wait);
-            for (var leg = 0; leg < legs.Count; leg++)
+            // Phones are not synchronised: spread each 20 ms round over 1 ms slices instead of sending one burst,
+            // which would measure the burst's queueing rather than the node's forwarding delay.
+            for (var slice = 0; slice < Slices; slice++)
             {
-                packet[0] = 0x80;
-                packet[1] = (byte)legs[leg].PayloadType;
-                BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), sequence[leg]++);
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), timestamp[leg]);
-                timestamp[leg] += 160;
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), (uint)leg + 1);
-                RtpStamp.Write(packet.AsSpan(12), leg, Stopwatch.GetTimestamp());
-                _sockets[legs[leg].Socket].SendTo(packet, SocketFlags.None, targets[leg]);
-                sent++;
+                var wait = TimeSpan.FromMilliseconds(20 * tick + slice * 20.0 / Slices) - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    Thread.Sleep(wait);
+                var end = legs.Count * (slice + 1) / Slices;
+                for (var leg = legs.Count * slice / Slices; leg < end; leg++)
+                {
+                    packet[0] = 0x80;
+                    packet[1] = (byte)legs[leg].PayloadType;
+                    BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), sequence[leg]++);
+                    BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), timestamp[leg]);
+                    timestamp[leg] += 160;
+                    BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), (uint)leg + 1);
+                    RtpStamp.Write(packet.AsSpan(12), leg, Stopwatch.GetTimestamp());
+                    _sockets[legs[leg].Socket].SendTo(packet, SocketFlags.None, targets[leg]);
+                    sent++;
+                }
             }
         }
         return sent;
