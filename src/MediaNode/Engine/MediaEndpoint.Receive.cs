@@ -109,12 +109,13 @@ internal sealed partial class MediaEndpoint
     /// </summary>
     private void Latch(SocketAddress from)
     {
-        var copy = new SocketAddress(from.Family, from.Size);
-        from.Buffer.Span[..from.Size].CopyTo(copy.Buffer.Span);
+        var copy = Copy(from);
         _latched = copy;
         _rtpTarget = copy;
         var endpoint = LatchedSource!;
-        _rtcpTarget = new IPEndPoint(((IPEndPoint)endpoint).Address, ((IPEndPoint)endpoint).Port + 1).Serialize();
+        // Until the phone's own RTCP arrives, reports go to the port above its RTP source (RFC 3550 section 11).
+        if (_rtcpLatched is null)
+            _rtcpTarget = new IPEndPoint(endpoint.Address, endpoint.Port + 1).Serialize();
         LogLatched(Id, endpoint);
     }
 
@@ -168,6 +169,13 @@ internal sealed partial class MediaEndpoint
         return ++_floodWindowCount <= MaxPacketsPerSecond;
     }
 
+    private static SocketAddress Copy(SocketAddress address)
+    {
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
+        return copy;
+    }
+
     private void Drop(RtpDropReason reason) => _counters.OnDropped(reason);
 
     private long ToSamples(long timestamp) => (long)(timestamp * (8000.0 / _time.TimestampFrequency));
@@ -211,6 +219,17 @@ internal sealed partial class MediaEndpoint
             {
                 Drop(RtpDropReason.Malformed);
                 continue;
+            }
+            // RTCP latches on its own first valid packet, like RTP (RFC 4961 symmetric RTCP): reports then go back there.
+            if (_rtcpLatched is { } latched && !latched.Equals(from))
+            {
+                Drop(RtpDropReason.UnexpectedSource);
+                continue;
+            }
+            if (_rtcpLatched is null)
+            {
+                _rtcpLatched = Copy(from);
+                _rtcpTarget = _rtcpLatched;
             }
             _counters.OnRtcpReceived();
             if (senderReport != 0)

@@ -37,6 +37,7 @@ internal sealed partial class MediaEndpoint
     private volatile SocketAddress? _rtpTarget;
     private volatile SocketAddress? _rtcpTarget;
     private volatile SocketAddress? _latched;
+    private volatile SocketAddress? _rtcpLatched;
     private volatile MediaEndpoint? _peer;
     private volatile bool _relayToMe = true;
     private long _lastReceivedAt;
@@ -127,6 +128,7 @@ internal sealed partial class MediaEndpoint
         if (previous is null || !Equals(previous.Remote, media.Remote))
         {
             _latched = null;
+            _rtcpLatched = null;
             _rtpTarget = media.Remote?.Serialize();
             _rtcpTarget = media.Remote is { } remote ? new IPEndPoint(remote.Address, remote.Port + 1).Serialize() : null;
         }

@@ -90,8 +90,8 @@ public sealed class RelayTests : IAsyncLifetime
         var b = await _node.AnswerAsync(_bob);
         await _node.Engine.BridgeAsync(a.Id, b.Id);
 
+        _node.Engine.GetLatchedSource(a.Id).ShouldBeNull("nothing latched before the first packet");
         natted.Send(a.Port, 0, Payload(1));
-        _node.Engine.GetLatchedSource(a.Id).ShouldBeNull("nothing latched before the packet is handled");
         await _bob.ReceiveAsync();
         _node.Engine.GetLatchedSource(a.Id).ShouldBe(natted.EndPoint);
 
@@ -125,6 +125,23 @@ public sealed class RelayTests : IAsyncLifetime
         _node.Counters.Dropped(RtpDropReason.Oversized).ShouldBe(1);
         _node.Counters.Dropped(RtpDropReason.WrongPayloadType).ShouldBe(1);
         _node.Counters.Forwarded.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rtcp_from_the_phone_is_accepted_and_rtcp_from_elsewhere_or_garbage_is_counted_and_dropped()
+    {
+        using var intruder = new RtpPhone(0xBAD);
+        var a = await _node.AnswerAsync(_alice);
+        // An empty receiver report: V=2, RC=0, PT=201, length 1 word after the header, SSRC.
+        byte[] receiverReport = [0x80, 201, 0, 1, 0, 0, 0xA1, 0x1C];
+
+        _alice.SendRaw(a.Port + 1, receiverReport);
+        await WaitUntilAsync(() => _node.Counters.RtcpReceived == 1);
+        intruder.SendRaw(a.Port + 1, receiverReport);
+        _alice.SendRaw(a.Port + 1, [0x80, 202, 0, 9]);
+
+        await WaitUntilAsync(() => _node.Counters.Dropped(RtpDropReason.UnexpectedSource) == 1 && _node.Counters.Dropped(RtpDropReason.Malformed) == 1);
+        _node.Counters.RtcpReceived.ShouldBe(1);
     }
 
     [Fact]
