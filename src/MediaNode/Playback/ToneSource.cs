@@ -52,7 +52,7 @@ public sealed class ToneSource : IRewindableAudioSource
                 value += Math.Sin(_step2 * _position);
             frame[i] = (short)Math.Round(_amplitude * value);
         }
-        return Math.Max(count, 0);
+        return count;
     }
 
     /// <inheritdoc />

@@ -57,7 +57,7 @@ public sealed class G711Tests
     }
 
     [Fact]
-    public void Encoding_error_stays_within_half_a_quantisation_step()
+    public void Encoding_error_is_bounded_by_the_segment_step_size()
     {
         for (int x = short.MinValue; x <= short.MaxValue; x++)
         {
