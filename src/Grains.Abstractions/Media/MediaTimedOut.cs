@@ -1,0 +1,6 @@
+namespace Pbx.Grains.Media;
+
+/// <summary>No RTP arrived on an endpoint for the configured media timeout.</summary>
+/// <param name="EndpointId">The silent endpoint.</param>
+/// <param name="Silence">How long nothing arrived.</param>
+public sealed record MediaTimedOut(string EndpointId, TimeSpan Silence);

@@ -1,0 +1,160 @@
+using Pbx.Grains.Media;
+using Pbx.MediaNode.Dtmf;
+using Pbx.MediaNode.Rtp;
+using Pbx.MediaNode.Sdp;
+
+namespace Pbx.MediaNode.Engine;
+
+/// <summary>Decoded audio of a leg: capture for mixing and recording, DTMF detection, prompts and mixes sent to it.</summary>
+internal sealed partial class MediaEndpoint
+{
+    // Audio buffers are created on first use: most legs are only relayed and never decode, which keeps a call's memory small.
+    private readonly short[] _tickFrame = new short[RtpFrame.Samples];
+    private volatile InboundAudio? _inbound;
+    private short[]? _decoded;
+    private short[]? _playFrame;
+    private byte[]? _generated;
+    private readonly TelephoneEventReceiver _telephoneEvents;
+    private readonly InbandDtmfDetector _inbandDtmf;
+    private uint _eventSsrc;
+    private int _captureUsers;
+    private volatile bool _capturing;
+    private bool _hasTickFrame;
+    private ActivePlayback? _playback;
+
+    /// <summary>Protects playback and conference membership between the control path and the media clock.</summary>
+    public Lock AudioSync { get; } = new();
+
+    /// <summary>The conference the leg is in, or null.</summary>
+    public Conference? Conference { get; set; }
+
+    /// <summary>What the leg said during the current tick, or null when nothing arrived.</summary>
+    public short[]? TickFrame => _hasTickFrame ? _tickFrame : null;
+
+    /// <summary>Counts a user of the leg's decoded audio (recording, conference); decoding runs only while there is one.</summary>
+    public void AddCaptureUser()
+    {
+        if (++_captureUsers == 1)
+        {
+            if (_inbound is { } inbound)
+                inbound.Clear();
+            else
+                _inbound = new InboundAudio();
+            _capturing = true;
+        }
+    }
+
+    public void RemoveCaptureUser()
+    {
+        if (--_captureUsers == 0)
+            _capturing = false;
+    }
+
+    /// <summary>Starts <paramref name="playback"/>, replacing and returning the one playing; the caller completes that one.</summary>
+    public ActivePlayback? StartPlayback(ActivePlayback playback)
+    {
+        lock (AudioSync)
+        {
+            var previous = _playback;
+            _playback = playback;
+            // Generated audio owns the send stream now; the bridged partner's packets stop until it ends.
+            AcceptsRelay = false;
+            return previous;
+        }
+    }
+
+    /// <summary>
+    /// Ends the playing playback if it is <paramref name="expected"/> (any when null) and returns it, so exactly one
+    /// of the clock, a DTMF key or the control path completes a playback.
+    /// </summary>
+    public ActivePlayback? EndPlayback(ActivePlayback? expected = null)
+    {
+        lock (AudioSync)
+        {
+            var current = _playback;
+            if (current is null || expected is not null && !ReferenceEquals(current, expected))
+                return null;
+            _playback = null;
+            AcceptsRelay = Conference is null;
+            return current;
+        }
+    }
+
+    /// <summary>Clock, first step of a tick: takes the frame received for this tick, if capture is on.</summary>
+    public void CaptureTick() => _hasTickFrame = _capturing && _inbound is { } inbound && inbound.TryTake(_tickFrame);
+
+    /// <summary>Clock: sends the next frame of the playing prompt or tone; reports it finished when the source ends.</summary>
+    public void PlaybackTick()
+    {
+        ActivePlayback? playback;
+        lock (AudioSync)
+        {
+            playback = _playback;
+            if (playback is null)
+                return;
+            var frame = _playFrame ??= new short[RtpFrame.Samples];
+            var read = playback.Source.Read(frame);
+            if (read > 0)
+            {
+                frame.AsSpan(read).Clear();
+                SendAudio(frame, playback);
+                return;
+            }
+        }
+        if (EndPlayback(playback) is { } ended)
+            _engine.CompletePlayback(this, ended, PlaybackOutcome.Finished);
+    }
+
+    /// <summary>Clock: sends this member's conference mix, unless a prompt plays to the member.</summary>
+    public void SendMix(ReadOnlySpan<short> mix, Conference conference)
+    {
+        if (_playback is null)
+            SendAudio(mix, conference);
+    }
+
+    private void SendAudio(ReadOnlySpan<short> samples, object source)
+    {
+        var media = _media;
+        if (media is null || !media.Sends)
+            return;
+        var packet = (_generated ??= new byte[RtpPacket.HeaderSize + RtpFrame.Samples]).AsSpan();
+        AudioTranscoder.Encode(media.Codec, samples, packet[RtpPacket.HeaderSize..]);
+        SendStream.Generate(packet, media.Codec.PayloadType, source, samples.Length, samples.Length);
+        SendGenerated(packet[..(RtpPacket.HeaderSize + samples.Length)]);
+    }
+
+    /// <summary>Receive loop: decodes the payload when a recording, a conference or in-band DTMF detection needs the audio.</summary>
+    private void CaptureAudio(ReadOnlySpan<byte> payload, NegotiatedMedia media)
+    {
+        // In-band detection only for legs without RFC 4733: with it, phones send keys as events and mute the tones.
+        var detectInband = media.TelephoneEvent is null;
+        if (!_capturing && !detectInband)
+            return;
+        var samples = (_decoded ??= new short[MaxPacketSize]).AsSpan(0, payload.Length);
+        AudioTranscoder.Decode(media.Codec, payload, samples);
+        if (_capturing && _inbound is { } inbound)
+            inbound.Write(samples);
+        if (detectInband)
+            _inbandDtmf.Process(samples);
+    }
+
+    /// <summary>Receive loop: one RFC 4733 packet, reported as a key once however often it is retransmitted (section 2.5.2).</summary>
+    private void DetectTelephoneEvent(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> payload)
+    {
+        var ssrc = RtpPacket.Ssrc(packet);
+        if (ssrc != _eventSsrc)
+        {
+            _telephoneEvents.Reset();
+            _eventSsrc = ssrc;
+        }
+        _telephoneEvents.Accept(RtpPacket.Timestamp(packet), payload);
+    }
+
+    private void OnDigit(char digit, bool inBand)
+    {
+        LogDigit(Id, digit, inBand);
+        Notify(events => events.OnDtmfAsync(new DtmfReceived(Id, digit, inBand)));
+        if (_playback is { Request.BargeIn: true } playback && EndPlayback(playback) is { } ended)
+            _engine.CompletePlayback(this, ended, PlaybackOutcome.BargedIn);
+    }
+}

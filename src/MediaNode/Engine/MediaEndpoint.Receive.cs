@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Sockets;
+using Pbx.MediaNode.Rtcp;
+using Pbx.MediaNode.Rtp;
+
+namespace Pbx.MediaNode.Engine;
+
+/// <summary>The packet path: receive, check, latch, relay. Nothing here allocates or takes a lock per packet.</summary>
+internal sealed partial class MediaEndpoint
+{
+    private async Task ReceiveRtpAsync()
+    {
+        var socket = Ports.Rtp;
+        var from = new SocketAddress(socket.AddressFamily);
+        var buffer = _rtpBuffer.AsMemory();
+        while (true)
+        {
+            int length;
+            try
+            {
+                // No cancellation token: registering one per receive would allocate; closing the socket ends the loop.
+                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                Drop(RtpDropReason.Oversized);
+                continue;
+            }
+            catch (SocketException e)
+            {
+                // An ICMP error reported on the socket (port unreachable after a send): the leg carries on.
+                LogReceiveFailed(Id, e.SocketErrorCode);
+                continue;
+            }
+            try
+            {
+                OnRtp(_rtpBuffer.AsSpan(0, length), from);
+            }
+            catch (Exception e)
+            {
+                // A bug in handling one packet must not silence the leg for the rest of the call.
+                LogPacketFailed(e, Id);
+            }
+        }
+    }
+
+    private void OnRtp(Span<byte> packet, SocketAddress from)
+    {
+        if (packet.Length > MaxPacketSize)
+        {
+            Drop(RtpDropReason.Oversized);
+            return;
+        }
+        if (!RtpPacket.TryGetPayload(packet, out var payloadOffset, out var payloadLength) || RtpPacket.LooksLikeRtcp(packet))
+        {
+            Drop(RtpDropReason.Malformed);
+            return;
+        }
+        var latched = _latched;
+        if (latched is not null && !latched.Equals(from))
+        {
+            Drop(RtpDropReason.UnexpectedSource);
+            return;
+        }
+        var media = _media;
+        if (media is null || !media.Receives)
+        {
+            Drop(RtpDropReason.NotReceiving);
+            return;
+        }
+        var payloadType = RtpPacket.PayloadType(packet);
+        var isEvent = payloadType == media.TelephoneEvent?.PayloadType;
+        if (payloadType != media.Codec.PayloadType && !isEvent)
+        {
+            Drop(RtpDropReason.WrongPayloadType);
+            return;
+        }
+        var now = _time.GetTimestamp();
+        if (!Admit(now))
+        {
+            Drop(RtpDropReason.Flood);
+            return;
+        }
+        if (latched is null)
+            Latch(from);
+
+        _counters.OnReceived();
+        Volatile.Write(ref _lastReceivedAt, now);
+        _received.Record(RtpPacket.Ssrc(packet), RtpPacket.Sequence(packet), RtpPacket.Timestamp(packet), ToSamples(now));
+
+        var payload = packet.Slice(payloadOffset, payloadLength);
+        if (isEvent)
+            OnTelephoneEvent(packet, payload);
+        else
+            OnAudio(packet, payload, media);
+    }
+
+    /// <summary>
+    /// Symmetric RTP (RFC 4961): media goes back to where it comes from, which reaches a phone behind NAT whatever its SDP
+    /// says. The first valid packet fixes the source; later ones from elsewhere are dropped until a new negotiation.
+    /// </summary>
+    private void Latch(SocketAddress from)
+    {
+        var copy = Copy(from);
+        _latched = copy;
+        _rtpTarget = copy;
+        var endpoint = LatchedSource!;
+        // Until the phone's own RTCP arrives, reports go to the port above its RTP source (RFC 3550 section 11).
+        if (_rtcpLatched is null)
+            _rtcpTarget = new IPEndPoint(endpoint.Address, endpoint.Port + 1).Serialize();
+        LogLatched(Id, endpoint);
+    }
+
+    private void OnAudio(Span<byte> packet, Span<byte> payload, Sdp.NegotiatedMedia media)
+    {
+        CaptureAudio(payload, media);
+        if (_peer is { AcceptsRelay: true } peer)
+            peer.Relay(packet, payload, media.Codec, this);
+    }
+
+    private void OnTelephoneEvent(Span<byte> packet, Span<byte> payload)
+    {
+        DetectTelephoneEvent(packet, payload);
+        // RFC 4733 section 2.5.1: events go to the bridged leg only if it negotiated telephone-event; otherwise they are consumed.
+        if (_peer is { AcceptsRelay: true, Media.TelephoneEvent: { } peerEvent } peer)
+            peer.RelayEvent(packet, payload, peerEvent.PayloadType, this);
+    }
+
+    /// <summary>Sends a packet received on <paramref name="source"/> out of this leg, in this leg's codec and numbering.</summary>
+    private void Relay(Span<byte> packet, Span<byte> payload, Sdp.SdpFormat sourceCodec, MediaEndpoint source)
+    {
+        var media = _media;
+        var target = _rtpTarget;
+        if (media is null || !media.Sends || target is null)
+            return;
+        if (!sourceCodec.SameCodec(media.Codec) && !AudioTranscoder.TryTranscode(sourceCodec, media.Codec, payload))
+            return;
+        SendStream.Relay(packet, media.Codec.PayloadType, source, payload.Length);
+        Send(Ports.Rtp, packet, target);
+        _counters.OnForwarded();
+    }
+
+    private void RelayEvent(Span<byte> packet, Span<byte> payload, int payloadType, MediaEndpoint source)
+    {
+        var media = _media;
+        var target = _rtpTarget;
+        if (media is null || !media.Sends || target is null)
+            return;
+        SendStream.Relay(packet, payloadType, source, payload.Length);
+        Send(Ports.Rtp, packet, target);
+        _counters.OnForwarded();
+    }
+
+    private bool Admit(long now)
+    {
+        if (_time.GetElapsedTime(_floodWindowStart, now) >= TimeSpan.FromSeconds(1))
+        {
+            _floodWindowStart = now;
+            _floodWindowCount = 0;
+        }
+        return ++_floodWindowCount <= MaxPacketsPerSecond;
+    }
+
+    private static SocketAddress Copy(SocketAddress address)
+    {
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
+        return copy;
+    }
+
+    private void Drop(RtpDropReason reason) => _counters.OnDropped(reason);
+
+    private long ToSamples(long timestamp) => (long)(timestamp * (8000.0 / _time.TimestampFrequency));
+
+    private async Task ReceiveRtcpAsync()
+    {
+        var socket = Ports.Rtcp;
+        var from = new SocketAddress(socket.AddressFamily);
+        var buffer = _rtcpBuffer.AsMemory();
+        while (true)
+        {
+            int length;
+            try
+            {
+                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                Drop(RtpDropReason.Oversized);
+                continue;
+            }
+            catch (SocketException e)
+            {
+                LogReceiveFailed(Id, e.SocketErrorCode);
+                continue;
+            }
+            if (length > MaxPacketSize)
+            {
+                Drop(RtpDropReason.Oversized);
+                continue;
+            }
+            if (!RtcpReport.TryValidate(_rtcpBuffer.AsSpan(0, length), out var senderReport))
+            {
+                Drop(RtpDropReason.Malformed);
+                continue;
+            }
+            // RTCP latches on its own first valid packet, like RTP (RFC 4961 symmetric RTCP): reports then go back there.
+            if (_rtcpLatched is { } latched && !latched.Equals(from))
+            {
+                Drop(RtpDropReason.UnexpectedSource);
+                continue;
+            }
+            if (_rtcpLatched is null)
+            {
+                _rtcpLatched = Copy(from);
+                _rtcpTarget = _rtcpLatched;
+            }
+            _counters.OnRtcpReceived();
+            if (senderReport != 0)
+            {
+                // Kept for the LSR/DLSR fields of our next report, from which the far end computes the round trip (RFC 3550 section 6.4.1).
+                Volatile.Write(ref _lastSenderReport, senderReport);
+                Volatile.Write(ref _lastSenderReportAt, _time.GetTimestamp());
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.Grains.Media;
+using Pbx.MediaNode.Hosting;
+using Pbx.MediaNode.Rtp;
+using Pbx.MediaNode.Sdp;
+
+namespace Pbx.MediaNode.Engine;
+
+/// <summary>
+/// The in-process media node: owns the endpoints, the port range and the shared 20 ms media clock, and carries out
+/// <see cref="IMediaControl"/> for call-control grains.
+/// </summary>
+public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
+{
+    /// <summary>Period of the shared media clock: one 20 ms G.711 frame (RFC 3551 section 4.5).</summary>
+    public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Most frames the clock makes up after a stall; beyond that, audio skips rather than bursts.</summary>
+    private const int MaxCatchUpTicks = 10;
+
+    private readonly ILogger _logger;
+    private readonly Lock _control = new();
+    private readonly Dictionary<string, MediaEndpoint> _endpoints = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _clock;
+    private MediaEndpoint[] _tickList = [];
+    private int _serial;
+    private int _disposed;
+
+    /// <summary>Creates the engine and starts its media clock.</summary>
+    public MediaEngine(IOptions<MediaOptions> options, ILogger<MediaEngine> logger, TimeProvider time, MediaCounters counters)
+    {
+        Options = options.Value;
+        _logger = logger;
+        Time = time;
+        Counters = counters;
+        Ports = new RtpPortAllocator(IPAddress.Parse(Options.BindAddress), Options.RtpPortMin, Options.RtpPortMax);
+        // RFC 3550 section 6.5.1: CNAME user@host; one per node is enough, as every leg has its own SSRC.
+        Cname = Encoding.ASCII.GetBytes($"pbx@{Options.Address}");
+        _clock = Task.Run(RunClockAsync);
+    }
+
+    /// <summary>Packet counters of this node.</summary>
+    public MediaCounters Counters { get; }
+
+    /// <summary>Endpoints currently allocated.</summary>
+    public int EndpointCount
+    {
+        get
+        {
+            lock (_control)
+                return _endpoints.Count;
+        }
+    }
+
+    internal MediaOptions Options { get; }
+
+    internal ILogger Logger => _logger;
+
+    internal TimeProvider Time { get; }
+
+    internal RtpPortAllocator Ports { get; }
+
+    internal byte[] Cname { get; }
+
+    /// <inheritdoc />
+    public Task<MediaAllocationResult> AllocateAsync(string callId, IMediaEvents events)
+    {
+        MediaEndpoint endpoint;
+        lock (_control)
+        {
+            if (Ports.TryAllocate() is not { } pair)
+            {
+                LogPortsExhausted(callId, Ports.Capacity);
+                return Task.FromResult(MediaAllocationResult.Failed(MediaAllocationError.PortsExhausted,
+                    $"all {Ports.Capacity} RTP port pairs of {Options.RtpPortMin}-{Options.RtpPortMax} are in use"));
+            }
+            endpoint = new MediaEndpoint(Guid.NewGuid().ToString("N"), callId, events, pair, this, _serial++)
+            {
+                SdpSessionId = SdpNegotiator.NewSessionId(Time.GetUtcNow()),
+            };
+            _endpoints.Add(endpoint.Id, endpoint);
+            _tickList = [.. _endpoints.Values];
+        }
+        endpoint.Start();
+        LogAllocated(endpoint.Id, callId, endpoint.Ports.RtpPort);
+        return Task.FromResult(new MediaAllocationResult(endpoint.Id, Options.Address, endpoint.Ports.RtpPort, MediaAllocationError.None, ""));
+    }
+
+    /// <inheritdoc />
+    public Task<string> AnswerAsync(string endpointId, string offerSdp)
+    {
+        var offer = SdpParser.Parse(offerSdp);
+        lock (_control)
+        {
+            var endpoint = Get(endpointId);
+            var (answer, media) = SdpNegotiator.Answer(offer, Options.Address, endpoint.Ports.RtpPort, endpoint.SdpSessionId, endpoint.NextSdpVersion());
+            endpoint.Apply(media);
+            LogNegotiated(endpointId, media.Codec.Encoding, media.Direction, media.Remote);
+            return Task.FromResult(SdpWriter.Write(answer));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<string> OfferAsync(string endpointId, MediaDirection direction)
+    {
+        lock (_control)
+        {
+            var endpoint = Get(endpointId);
+            endpoint.OfferedDirection = direction;
+            var offer = SdpNegotiator.Offer(Options.Address, endpoint.Ports.RtpPort, direction, endpoint.SdpSessionId,
+                endpoint.NextSdpVersion(), endpoint.Media?.Codec ?? endpoint.Peer?.Media?.Codec);
+            return Task.FromResult(SdpWriter.Write(offer));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task AcceptAnswerAsync(string endpointId, string answerSdp)
+    {
+        var answer = SdpParser.Parse(answerSdp);
+        lock (_control)
+        {
+            var endpoint = Get(endpointId);
+            var media = SdpNegotiator.AcceptAnswer(answer, endpoint.OfferedDirection);
+            endpoint.Apply(media);
+            LogNegotiated(endpointId, media.Codec.Encoding, media.Direction, media.Remote);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task BridgeAsync(string endpointIdA, string endpointIdB)
+    {
+        lock (_control)
+        {
+            var a = Get(endpointIdA);
+            var b = Get(endpointIdB);
+            if (ReferenceEquals(a, b))
+                throw new ArgumentException($"cannot bridge endpoint {endpointIdA} with itself", nameof(endpointIdB));
+            Unbridge(a);
+            Unbridge(b);
+            StopPlayback(a);
+            StopPlayback(b);
+            Leave(a);
+            Leave(b);
+            a.Peer = b;
+            b.Peer = a;
+            a.AcceptsRelay = true;
+            b.AcceptsRelay = true;
+            LogBridged(a.Id, b.Id, a.Media?.Codec.Encoding, b.Media?.Codec.Encoding);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UnbridgeAsync(string endpointId)
+    {
+        lock (_control)
+            Unbridge(Get(endpointId));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseAsync(string endpointId)
+    {
+        MediaEndpoint? endpoint;
+        lock (_control)
+        {
+            if (!_endpoints.Remove(endpointId, out endpoint))
+                return;
+            Unbridge(endpoint);
+            DetachAudio(endpoint);
+            _tickList = [.. _endpoints.Values];
+        }
+        await endpoint.StopAsync().ConfigureAwait(false);
+        LogReleased(endpointId, endpoint.CallId);
+    }
+
+    /// <summary>The endpoint's latched RTP source, null before the first packet; for diagnostics and tests.</summary>
+    public IPEndPoint? GetLatchedSource(string endpointId)
+    {
+        lock (_control)
+            return Get(endpointId).LatchedSource;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // DI may dispose the engine twice: as itself and as the IMediaControl it also serves.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _clock.ConfigureAwait(false);
+        MediaEndpoint[] endpoints;
+        lock (_control)
+        {
+            // Recordings are completed, never abandoned as .part files, when the node shuts down.
+            foreach (var recording in _recordings.Values.ToList())
+                EndRecording(recording);
+            endpoints = [.. _endpoints.Values];
+            _endpoints.Clear();
+            _tickList = [];
+        }
+        foreach (var endpoint in endpoints)
+            await endpoint.StopAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private static void Unbridge(MediaEndpoint endpoint)
+    {
+        if (endpoint.Peer is { } peer && ReferenceEquals(peer.Peer, endpoint))
+            peer.Peer = null;
+        endpoint.Peer = null;
+    }
+
+    private MediaEndpoint Get(string endpointId) =>
+        _endpoints.TryGetValue(endpointId, out var endpoint)
+            ? endpoint
+            : throw new KeyNotFoundException($"media endpoint {endpointId} is not allocated on this node (released or never allocated)");
+
+    private async Task RunClockAsync()
+    {
+        using var timer = new PeriodicTimer(FramePeriod, Time);
+        var start = Time.GetTimestamp();
+        long tick = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                var due = (long)(Time.GetElapsedTime(start) / FramePeriod);
+                if (due - tick > MaxCatchUpTicks)
+                    tick = due - MaxCatchUpTicks;
+                for (; tick < due; tick++)
+                    Tick(tick);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposal: the clock stops with the engine.
+        }
+    }
+
+    private void Tick(long tick)
+    {
+        var endpoints = _tickList;
+        try
+        {
+            AudioTick(endpoints);
+        }
+        catch (Exception e)
+        {
+            LogAudioTickFailed(e);
+        }
+        foreach (var endpoint in endpoints)
+        {
+            try
+            {
+                endpoint.OnTick(tick);
+            }
+            catch (Exception e)
+            {
+                // One leg's failure must not stop the clock for every other leg.
+                LogTickFailed(e, endpoint.Id);
+            }
+        }
+    }
+}

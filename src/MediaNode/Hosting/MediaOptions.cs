@@ -1,0 +1,32 @@
+namespace Pbx.MediaNode.Hosting;
+
+/// <summary>Media node settings, section <c>Media</c>.</summary>
+public sealed class MediaOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Media";
+
+    /// <summary>Address written in SDP c= lines: where phones send RTP (a public or LAN address, never 0.0.0.0).</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>Local address the RTP sockets bind to; 0.0.0.0 for all interfaces.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Lowest RTP port (even; RTCP uses the next odd port).</summary>
+    public int RtpPortMin { get; set; } = 10000;
+
+    /// <summary>Highest port of the range.</summary>
+    public int RtpPortMax { get; set; } = 20000;
+
+    /// <summary>How long an endpoint may receive no RTP before the allocating grain hears of a media timeout.</summary>
+    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Directory call recordings are written to.</summary>
+    public string RecordingsDirectory { get; set; } = "recordings";
+
+    /// <summary>Directory relative prompt names are resolved against.</summary>
+    public string PromptsDirectory { get; set; } = "prompts";
+
+    /// <summary>National call-progress tones: Europe (ETSI, 425 Hz), NorthAmerica or UnitedKingdom.</summary>
+    public string TonePlan { get; set; } = "Europe";
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Pbx.MediaNode.Rtp;
+
+/// <summary>
+/// Hands out even/odd port pairs from the configured range and takes them back. Allocation walks the range round-robin
+/// from the last pair handed out, so a just-released pair is reused last: late packets of the old call then find nothing.
+/// </summary>
+internal sealed class RtpPortAllocator
+{
+    private readonly IPAddress _bindAddress;
+    private readonly int _firstPort;
+    private readonly bool[] _inUse;
+    private readonly Lock _lock = new();
+    private int _next;
+    private int _allocated;
+
+    /// <param name="bindAddress">Local address the sockets bind to.</param>
+    /// <param name="minPort">Lowest port of the range; rounded up to even.</param>
+    /// <param name="maxPort">Highest port of the range; a pair needs both its ports inside.</param>
+    public RtpPortAllocator(IPAddress bindAddress, int minPort, int maxPort)
+    {
+        _bindAddress = bindAddress;
+        _firstPort = (minPort + 1) & ~1;
+        _inUse = new bool[Math.Max(0, (maxPort - _firstPort + 1) / 2)];
+    }
+
+    /// <summary>Pairs in the range.</summary>
+    public int Capacity => _inUse.Length;
+
+    /// <summary>Pairs currently handed out.</summary>
+    public int Allocated => Volatile.Read(ref _allocated);
+
+    /// <summary>Binds the next free pair, or returns null when every pair is in use or cannot be bound.</summary>
+    public RtpPortPair? TryAllocate()
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < _inUse.Length; i++)
+            {
+                var index = (_next + i) % _inUse.Length;
+                if (_inUse[index])
+                    continue;
+                var port = _firstPort + 2 * index;
+                // Another process may hold a port of the range: skip that pair rather than fail the call.
+                if (TryBind(port) is not { } rtp)
+                    continue;
+                if (TryBind(port + 1) is not { } rtcp)
+                {
+                    rtp.Dispose();
+                    continue;
+                }
+                _inUse[index] = true;
+                _next = (index + 1) % _inUse.Length;
+                _allocated++;
+                return new RtpPortPair(port, rtp, rtcp);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Closes the pair's sockets and makes its ports available again.</summary>
+    public void Release(RtpPortPair pair)
+    {
+        pair.Rtp.Dispose();
+        pair.Rtcp.Dispose();
+        lock (_lock)
+        {
+            var index = (pair.RtpPort - _firstPort) / 2;
+            if (_inUse[index])
+            {
+                _inUse[index] = false;
+                _allocated--;
+            }
+        }
+    }
+
+    private Socket? TryBind(int port)
+    {
+        var socket = new Socket(_bindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            // A larger receive buffer absorbs bursts while the receive loop is scheduled (default ~200 KB on Linux).
+            socket.ReceiveBufferSize = 256 * 1024;
+            socket.Bind(new IPEndPoint(_bindAddress, port));
+            return socket;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+}
