@@ -3,6 +3,7 @@ using Pbx.ApiHost;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.Grains.Extensions;
+using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
 using Pbx.Silo.Persistence;
 
@@ -26,6 +27,8 @@ internal static class PbxApplication
         }
         if (roles.Edge)
             builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration);
+        if (roles.Media)
+            builder.Services.AddMediaNode(builder.Configuration);
         if (roles.Api)
             builder.Services.AddApiHost(builder.Configuration);
 
