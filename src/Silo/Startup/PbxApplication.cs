@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost;
+using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
+using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
@@ -18,15 +20,24 @@ internal static class PbxApplication
         var roles = builder.Configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
         if (roles.Validate() is { } invalid)
             return Fail(invalid);
+        var app = Build(builder, roles);
+        return await RunGuardedAsync(() => app.RunAsync(cancellationToken));
+    }
 
+    /// <summary>The host of <paramref name="roles"/>, built but not started: what <see cref="RunAsync"/> runs, and what integration tests start.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, RoleOptions roles)
+    {
         if (roles.Silo)
         {
             builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
             builder.Services.AddExtensions(builder.Configuration);
-            builder.Services.AddHostedService<DemoSeeder>();
+            builder.Services.AddCalls(builder.Configuration);
         }
+        // The demo data includes the API's admin user, so it needs the API role's repositories.
+        if (roles.Silo && roles.Api)
+            builder.Services.AddHostedService<DemoSeeder>();
         if (roles.Edge)
-            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration);
+            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration).AddSipCalls(builder.Configuration);
         if (roles.Media)
             builder.Services.AddMediaNode(builder.Configuration);
         if (roles.Api)
@@ -36,7 +47,7 @@ internal static class PbxApplication
         var app = builder.Build();
         if (roles.Api)
             app.MapApi();
-        return await RunGuardedAsync(() => app.RunAsync(cancellationToken));
+        return app;
     }
 
     /// <summary>The builder every command shares: configuration sources, Serilog.</summary>
