@@ -41,7 +41,7 @@ internal sealed class PbxHost : IAsyncDisposable
             "--Urls=http://127.0.0.1:0",
             "--Roles:Api=false",
             "--Seed:Enabled=false",
-            "--Log:Level=Debug",
+            "--Log:Level=Warning",
             "--Sip:Udp:0=127.0.0.1:0",
             "--Sip:Tcp:0=127.0.0.1:0",
             $"--Sip:Realm={Realm}",
