@@ -49,6 +49,16 @@ internal sealed class SipProbe : IDisposable
         return SipMessageParser.ParseDatagram(_buffer.AsSpan(0, received));
     }
 
+    /// <summary>Status code and reason of the next datagram, read from its status line only: a 400 echoes the faulty headers it answers.</summary>
+    public async Task<(int Status, string Reason)> ReceiveStatusAsync()
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        var received = await _socket.ReceiveAsync(_buffer, SocketFlags.None, timeout.Token);
+        var text = Encoding.UTF8.GetString(_buffer, 0, received);
+        var line = text[..text.IndexOf("\r\n", StringComparison.Ordinal)].Split(' ', 3);
+        return (int.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture), line[2]);
+    }
+
     /// <summary>Next message framed off the TCP stream.</summary>
     public async Task<SipMessage> ReceiveStreamAsync()
     {
