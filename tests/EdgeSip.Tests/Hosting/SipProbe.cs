@@ -20,16 +20,17 @@ internal sealed class SipProbe : IDisposable
 
     public IPEndPoint Local => (IPEndPoint)_socket.LocalEndPoint!;
 
-    public static SipProbe Udp()
+    public static SipProbe Udp(IPAddress? address = null)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        address ??= IPAddress.Loopback;
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
         return new SipProbe(socket);
     }
 
     public static async Task<SipProbe> TcpAsync(IPEndPoint edge)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var socket = new Socket(edge.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(edge);
         return new SipProbe(socket);
     }
