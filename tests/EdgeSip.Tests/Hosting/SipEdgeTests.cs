@@ -114,6 +114,23 @@ public sealed class SipEdgeTests
     }
 
     [Fact]
+    public async Task A_tcp_message_whose_body_never_arrives_gets_its_connection_closed_after_64_t1()
+    {
+        var time = new Transactions.ManualTimeProvider();
+        await using var edge = await EdgeHost.StartAsync(s => s.AddSingleton<TimeProvider>(time));
+        using var phone = await SipProbe.TcpAsync(edge.Tcp);
+        var waiting = time.WhenTimerCreated(new Pbx.EdgeSip.Transactions.SipTimerOptions().TransactionTimeout);
+        // Content-Length promises more than is sent (RFC 4475 3.1.2.2 over TCP).
+        await phone.SendAsync(SipMessages.Options("z9hG4bKpartial", "TCP").Replace("Content-Length: 0", "Content-Length: 500", StringComparison.Ordinal));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        var closed = phone.ReceiveStreamAsync();
+        time.Advance(TimeSpan.FromSeconds(31));
+        closed.IsCompleted.ShouldBeFalse();
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await Should.ThrowAsync<IOException>(closed)).Message.ShouldContain("closed");
+    }
+
+    [Fact]
     public async Task Handler_gets_the_request_and_its_source_and_a_later_request_reuses_the_phones_tcp_connection()
     {
         var handler = new RecordingHandler("REGISTER");
