@@ -81,7 +81,7 @@ public sealed partial class SipRegistrar(
         {
             case DigestVerdict.Valid:
                 sourceLockout.RecordSuccess(address);
-                await RegisterAsync(context, grain, number);
+                await RegisterAsync(context, grain);
                 return;
             case DigestVerdict.StaleNonce:
                 await ChallengeAsync(context, stored.Realm, stale: true);
@@ -98,7 +98,7 @@ public sealed partial class SipRegistrar(
         }
     }
 
-    private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain, string number)
+    private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain)
     {
         var request = RegisterRequestReader.Read(context.Request, context.Source, _edgeNodeId);
         if (request is null)
@@ -120,9 +120,6 @@ public sealed partial class SipRegistrar(
             case RegisterResult.IntervalTooBrief:
                 // RFC 3261 10.3 step 6: 423 carries Min-Expires.
                 response.Add(SipHeaderId.MinExpires, outcome.MinExpires.ToString(CultureInfo.InvariantCulture));
-                break;
-            default:
-                LogRegisterRefused(number, context.Source.Remote.Address.ToString(), outcome.Result);
                 break;
         }
         await context.RespondAsync(response);
