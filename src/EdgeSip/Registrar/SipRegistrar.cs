@@ -22,6 +22,8 @@ public sealed partial class SipRegistrar(
     TimeProvider time,
     ILogger<SipRegistrar> logger) : ISipRequestHandler
 {
+    private const string PathHeader = "Path";
+
     private readonly string _edgeNodeId = options.Value.EdgeNodeId;
 
     /// <inheritdoc />
@@ -116,6 +118,9 @@ public sealed partial class SipRegistrar(
                 foreach (var binding in outcome.Bindings)
                     response.Add(SipHeaderId.Contact, ContactValue(binding));
                 response.Add(SipHeaderId.Date, time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
+                // RFC 3327 5.3: the registrar copies the stored Path values into the 200.
+                foreach (var path in request.Path)
+                    response.Add(PathHeader, path);
                 break;
             case RegisterResult.IntervalTooBrief:
                 // RFC 3261 10.3 step 6: 423 carries Min-Expires.
