@@ -11,7 +11,8 @@ public interface IGrainFactory
 
     /// <summary>
     /// Wraps a local, non-grain object (an edge node, a SignalR bridge) so that grains can hold it and call it back.
-    /// The reference is weak towards the object's lifetime: call <see cref="DeleteObjectReference{TObserver}"/> when done.
+    /// The runtime keeps the object reachable until <see cref="DeleteObjectReference{TObserver}"/>; after that, calls through the
+    /// reference are dropped (logged, never failing the grain). <typeparamref name="TObserver"/> must be the observer interface.
     /// </summary>
     TObserver CreateObjectReference<TObserver>(TObserver observer) where TObserver : class, IGrainObserver;
 

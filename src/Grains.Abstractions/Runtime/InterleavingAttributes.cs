@@ -1,10 +1,13 @@
 namespace Pbx.Grains.Runtime;
 
-/// <summary>Every call to this grain class may interleave with others: the grain must tolerate concurrent turns at await points.</summary>
+/// <summary>
+/// Every call to this grain class may interleave with others at await points. The activation still runs one piece of
+/// code at a time (as in Orleans), so fields need no locks, but state may change across an await.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ReentrantAttribute : Attribute;
 
-/// <summary>Calls to this interface method may interleave with any other call (it neither reads nor writes shared state unsafely).</summary>
+/// <summary>Calls to this interface method may start while another turn awaits (same interleaving as <see cref="ReentrantAttribute"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class AlwaysInterleaveAttribute : Attribute;
 

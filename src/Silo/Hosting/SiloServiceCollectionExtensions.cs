@@ -34,6 +34,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<GrainStateStorage>();
         services.TryAddSingleton<ReminderTable>();
         services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainDirectory, LocalGrainDirectory>();
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<ReminderService>();

@@ -38,7 +38,7 @@ internal sealed partial class ActivationData
 
     /// <summary>For a timer tick: the tick turn that will call <paramref name="callback"/>.</summary>
     internal static Turn<bool> CreateTimerTurn(Func<CancellationToken, Task> callback) =>
-        new("timer", TurnKind.Exclusive, keepsAlive: false, static (_, args) => Turn.Completed(((Func<CancellationToken, Task>)args[0]!)(CancellationToken.None)), [callback]);
+        new("timer", TurnKind.Exclusive, isTimerTick: true, static (_, args) => Turn.Completed(((Func<CancellationToken, Task>)args[0]!)(CancellationToken.None)), [callback]);
 
     internal void RemoveTimer(GrainTimer timer)
     {
@@ -48,28 +48,28 @@ internal sealed partial class ActivationData
 
     internal void LogTimerFailed(Exception exception) => LogTimerFailed(_runtime.Logger, exception, GrainId);
 
-    /// <summary>The collector's check: starts deactivation when nothing ran for <paramref name="age"/>.</summary>
-    public bool TryBeginIdleDeactivation(TimeSpan age)
+    /// <summary>The collector's check: when nothing ran for <paramref name="age"/>, starts deactivation and returns its completion.</summary>
+    public Task? TryCollect(TimeSpan age)
     {
         lock (_lock)
         {
             if (_state != ActivationState.Valid || !IsIdle || _pending.Count != 0 || _deactivationRequest is not null
                 || _runtime.Time.GetElapsedTime(_lastActivity) < age)
             {
-                return false;
+                return null;
             }
             _state = ActivationState.Deactivating;
-            return true;
         }
+        return DeactivateOnScheduler(DeactivationReason.Idle);
     }
 
     /// <summary>Shutdown: deactivates now when idle, else once the running turns end.</summary>
-    public Task RequestDeactivation(DeactivationReason reason)
+    public Task DeactivateForShutdown()
     {
         var now = false;
         lock (_lock)
         {
-            _deactivationRequest ??= reason;
+            _deactivationRequest ??= DeactivationReason.Shutdown;
             if (_state == ActivationState.Created)
             {
                 _state = ActivationState.Deactivated;
@@ -82,13 +82,22 @@ internal sealed partial class ActivationData
                 now = true;
             }
         }
-        if (now)
-            _ = DeactivateAsync(reason);
+        return now ? DeactivateOnScheduler(DeactivationReason.Shutdown) : Deactivated;
+    }
+
+    /// <summary>Runs <see cref="DeactivateAsync"/> on the scheduler, so OnDeactivateAsync runs like a turn; completes when gone.</summary>
+    private Task DeactivateOnScheduler(DeactivationReason reason)
+    {
+        _scheduler.Post(static state =>
+        {
+            var (activation, why) = ((ActivationData, DeactivationReason))state!;
+            _ = activation.DeactivateAsync(why);
+        }, (this, reason));
         return Deactivated;
     }
 
     /// <summary>Runs OnDeactivateAsync (bounded by the call timeout), then hands queued calls to a new activation.</summary>
-    public async Task DeactivateAsync(DeactivationReason reason)
+    private async Task DeactivateAsync(DeactivationReason reason)
     {
         GrainTimer[] timers;
         lock (_lock)
@@ -116,6 +125,11 @@ internal sealed partial class ActivationData
         _runtime.OnDeactivated(this, reason);
         _deactivated.TrySetResult();
         foreach (var turn in pending)
-            _runtime.Dispatch(null, GrainId, Class, turn);
+        {
+            if (turn.IsTimerTick)
+                turn.Fail(new OperationCanceledException($"Timer tick dropped: grain {GrainId} deactivated ({reason})."));
+            else
+                _runtime.Dispatch(null, GrainId, Class, turn);
+        }
     }
 }

@@ -14,6 +14,7 @@ internal sealed partial class ActivationData : IGrainContext
     private readonly List<GrainTimer> _timers = [];
     private readonly GrainRuntime _runtime;
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ActivationScheduler _scheduler = new();
     private Grain? _grain;
     private ActivationState _state;
     private bool _exclusiveRunning;
@@ -41,6 +42,9 @@ internal sealed partial class ActivationData : IGrainContext
 
     internal TimeProvider Time => _runtime.Time;
 
+    /// <summary>Where this activation's code runs, one piece at a time.</summary>
+    internal ActivationScheduler Scheduler => _scheduler;
+
     private bool IsIdle => !_exclusiveRunning && _readersRunning == 0 && _interleavedRunning == 0;
 
     /// <summary>Queues <paramref name="turn"/>; false when this activation is going away and the turn must go to a new one.</summary>
@@ -51,7 +55,7 @@ internal sealed partial class ActivationData : IGrainContext
         {
             if (_state >= ActivationState.Deactivating || _deactivationRequest is not null)
                 return false;
-            if (turn.KeepsAlive)
+            if (!turn.IsTimerTick)
                 _lastActivity = _runtime.Time.GetTimestamp();
             if (_state == ActivationState.Valid && KindOf(turn) == TurnKind.Interleave)
             {
@@ -71,19 +75,20 @@ internal sealed partial class ActivationData : IGrainContext
             }
         }
         if (activate)
-            ThreadPool.UnsafeQueueUserWorkItem(static activation => _ = activation.ActivateAsync(), this, preferLocal: false);
+            _scheduler.Post(static state => _ = ((ActivationData)state!).ActivateAsync(), this);
         return true;
     }
 
-    /// <summary>Entry from the thread pool: runs <paramref name="turn"/>, then whatever it unblocks, on this thread.</summary>
+    /// <summary>Entry from the scheduler: runs <paramref name="turn"/>, then whatever it unblocks, without another hop.</summary>
     public void RunTurns(Turn turn) => _ = RunTurnsAsync(turn);
 
     private async Task RunTurnsAsync(Turn? turn)
     {
         while (turn is not null)
         {
+            // No ConfigureAwait(false) in this class's turn path: it must resume on the activation's scheduler.
             if (!turn.IsExpired)
-                await turn.ExecuteAsync(_grain!).ConfigureAwait(false);
+                await turn.ExecuteAsync(_grain!);
             DeactivationReason? deactivate = null;
             lock (_lock)
             {
@@ -93,7 +98,7 @@ internal sealed partial class ActivationData : IGrainContext
                     case TurnKind.ReadOnly: _readersRunning--; break;
                     default: _exclusiveRunning = false; break;
                 }
-                if (turn.KeepsAlive)
+                if (!turn.IsTimerTick)
                     _lastActivity = _runtime.Time.GetTimestamp();
                 turn = null;
                 if (_deactivationRequest is { } reason)
@@ -110,13 +115,13 @@ internal sealed partial class ActivationData : IGrainContext
                 }
             }
             if (deactivate is { } why)
-                await DeactivateAsync(why).ConfigureAwait(false);
+                await DeactivateAsync(why);
         }
     }
 
     /// <summary>
     /// Under the lock: dequeues every turn that may start now. With <paramref name="keepFirst"/> the first is returned for
-    /// the caller to run inline (saves a thread-pool hop between consecutive turns); the rest go to the thread pool.
+    /// the caller to run inline (saves a hop between consecutive turns); the rest are posted to the scheduler.
     /// </summary>
     private Turn? TakeRunnable(bool keepFirst)
     {
@@ -161,7 +166,7 @@ internal sealed partial class ActivationData : IGrainContext
         try
         {
             _grain = await Class.ActivateAsync(_runtime.Services, _runtime.Storage, this, CancellationToken.None)
-                .WaitAsync(_runtime.CallTimeout, _runtime.Time).ConfigureAwait(false);
+                .WaitAsync(_runtime.CallTimeout, _runtime.Time);
         }
         catch (Exception ex)
         {
@@ -196,8 +201,8 @@ internal sealed partial class ActivationData : IGrainContext
         }
         _runtime.OnActivated(this);
         if (deactivate is { } why)
-            await DeactivateAsync(why).ConfigureAwait(false);
+            await DeactivateAsync(why);
         else if (first is not null)
-            await RunTurnsAsync(first).ConfigureAwait(false);
+            await RunTurnsAsync(first);
     }
 }

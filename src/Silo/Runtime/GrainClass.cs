@@ -62,10 +62,11 @@ internal sealed class GrainClass
         for (var i = 0; i < states.Length; i++)
             states[i] = _states[i].Create(storage, context.GrainId, _states[i].Name);
         var grain = (Grain)_factory(services, states);
+        // No ConfigureAwait(false): OnActivateAsync must run on the activation's scheduler like every turn.
         foreach (var state in states)
-            await state.LoadAsync(cancellationToken).ConfigureAwait(false);
+            await state.LoadAsync(cancellationToken);
         grain.GrainContext = context;
-        await grain.OnActivateAsync(cancellationToken).ConfigureAwait(false);
+        await grain.OnActivateAsync(cancellationToken);
         return grain;
     }
 

@@ -6,7 +6,8 @@ namespace Pbx.Silo.Runtime;
 /// <summary>Maps grain interfaces to their single implementing class, found in the assemblies passed to AddGrains.</summary>
 internal sealed class GrainClassRegistry
 {
-    private readonly Dictionary<Type, GrainClass> _byInterface = [];
+    // Null marks an interface several classes implement (a shared base interface): fine until someone asks for it.
+    private readonly Dictionary<Type, GrainClass?> _byInterface = [];
     private readonly Dictionary<string, GrainClass> _byTypeName = new(StringComparer.Ordinal);
 
     public GrainClassRegistry(IEnumerable<GrainAssembly> assemblies)
@@ -25,8 +26,11 @@ internal sealed class GrainClassRegistry
                 {
                     continue;
                 }
-                if (_byInterface.TryGetValue(contract, out var other))
-                    throw new InvalidOperationException($"Grain interface {contract.Name} is implemented by both {other.ImplementationType.FullName} and {type.FullName}; keep one.");
+                if (_byInterface.ContainsKey(contract))
+                {
+                    _byInterface[contract] = null;
+                    continue;
+                }
                 foreach (var method in contract.GetMethods())
                 {
                     if (GrainMethod.Unsupported(method, observer: false) is { } reason)
@@ -38,7 +42,7 @@ internal sealed class GrainClassRegistry
     }
 
     public GrainClass ForInterface(Type grainInterface) => _byInterface.TryGetValue(grainInterface, out var grainClass)
-        ? grainClass
+        ? grainClass ?? throw new InvalidOperationException($"Several grain classes implement {grainInterface.FullName}; ask for the grain by a more specific interface.")
         : throw new InvalidOperationException($"No grain class implements {grainInterface.FullName}: pass its assembly to AddGrains.");
 
     public bool TryGetByTypeName(string typeName, [NotNullWhen(true)] out GrainClass? grainClass) => _byTypeName.TryGetValue(typeName, out grainClass);

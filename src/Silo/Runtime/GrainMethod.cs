@@ -63,7 +63,7 @@ internal abstract class GrainMethod
 
     protected Task<TResult> Send<TResult>(GrainReference reference, Func<object, object?[], Task<TResult>> invoker, object?[] args)
     {
-        var turn = new Turn<TResult>(Name, Kind, keepsAlive: true, invoker, args);
+        var turn = new Turn<TResult>(Name, Kind, isTimerTick: false, invoker, args);
         var runtime = reference.Runtime;
         runtime.Dispatch(reference, reference.GrainId, reference.Class, turn);
         return turn.ResultAsync(reference.GrainId, runtime.CallTimeout, runtime.Time);

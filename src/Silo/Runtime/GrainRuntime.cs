@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Live;
@@ -10,25 +8,25 @@ using Pbx.Silo.Persistence;
 namespace Pbx.Silo.Runtime;
 
 /// <summary>
-/// The single-silo grain runtime: hands out references, keeps the local activation table (at most one activation
-/// per grain id), routes turns to activations and collects idle ones. Cluster placement and a shared grain
-/// directory would replace <see cref="GetOrCreateActivation"/>; nothing else depends on activations being local.
+/// The single-silo grain runtime: hands out references, finds or creates the one activation per grain id through
+/// <see cref="IGrainDirectory"/>, routes turns to activations and collects idle ones.
 /// </summary>
 internal sealed partial class GrainRuntime : IGrainFactory
 {
     private static readonly Func<object, object?[], Task<bool>> ReminderInvoker =
         static (grain, args) => Turn.Completed(((IRemindable)grain).ReceiveReminder((string)args[0]!, (TickStatus)args[1]!));
 
-    private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+    private readonly IGrainDirectory _directory;
     private readonly GrainClassRegistry _registry;
     private readonly ILiveEvents _liveEvents;
     private readonly RuntimeOptions _options;
     private volatile bool _stopping;
 
-    public GrainRuntime(IServiceProvider services, GrainClassRegistry registry, GrainStateStorage storage, ReminderTable reminders,
-        ILiveEvents liveEvents, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<GrainRuntime> logger)
+    public GrainRuntime(IServiceProvider services, IGrainDirectory directory, GrainClassRegistry registry, GrainStateStorage storage,
+        ReminderTable reminders, ILiveEvents liveEvents, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<GrainRuntime> logger)
     {
         Services = services;
+        _directory = directory;
         _registry = registry;
         Storage = storage;
         Reminders = reminders;
@@ -51,7 +49,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
     public TimeSpan CallTimeout => _options.CallTimeout;
 
     /// <summary>Activations currently in the table.</summary>
-    public int ActivationCount => _activations.Count;
+    public int ActivationCount => _directory.Count;
 
     public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
     {
@@ -111,7 +109,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
     {
         if (!_registry.TryGetByTypeName(grainId.Type, out var grainClass) || !grainClass.IsRemindable)
             throw new InvalidOperationException($"Reminder '{reminderName}' is for grain {grainId}, but no registered IRemindable grain class has type '{grainId.Type}'.");
-        var turn = new Turn<bool>("IRemindable.ReceiveReminder", TurnKind.Exclusive, keepsAlive: true, ReminderInvoker, [reminderName, status]);
+        var turn = new Turn<bool>("IRemindable.ReceiveReminder", TurnKind.Exclusive, isTimerTick: false, ReminderInvoker, [reminderName, status]);
         Dispatch(null, grainId, grainClass, turn);
         return turn.ResultAsync(grainId, CallTimeout, Time);
     }
@@ -134,10 +132,10 @@ internal sealed partial class GrainRuntime : IGrainFactory
     public async Task CollectIdleAsync()
     {
         List<Task>? deactivations = null;
-        foreach (var activation in _activations.Values)
+        foreach (var activation in _directory.Activations)
         {
-            if (activation.TryBeginIdleDeactivation(_options.CollectionAge))
-                (deactivations ??= []).Add(activation.DeactivateAsync(DeactivationReason.Idle));
+            if (activation.TryCollect(_options.CollectionAge) is { } deactivation)
+                (deactivations ??= []).Add(deactivation);
         }
         if (deactivations is not null)
         {
@@ -150,7 +148,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
     public async Task DeactivateAllAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
-        var all = _activations.Values.Select(a => a.RequestDeactivation(DeactivationReason.Shutdown)).ToList();
+        var all = _directory.Activations.Select(a => a.DeactivateForShutdown()).ToList();
         await Task.WhenAll(all).WaitAsync(cancellationToken).ConfigureAwait(false);
         LogStopped(Logger, all.Count);
     }
@@ -159,7 +157,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
 
     internal void OnDeactivated(ActivationData activation, DeactivationReason? reason)
     {
-        _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
+        _directory.Remove(activation);
         if (reason is { } why)
             Publish(activation, "deactivated", why.ToString());
     }
@@ -174,11 +172,11 @@ internal sealed partial class GrainRuntime : IGrainFactory
 
     private ActivationData GetOrCreateActivation(GrainId grainId, GrainClass grainClass)
     {
-        if (_activations.TryGetValue(grainId, out var existing))
+        if (_directory.TryGet(grainId, out var existing))
             return existing;
         if (_stopping)
             throw new InvalidOperationException($"The silo is stopping: grain {grainId} cannot be activated.");
-        return _activations.GetOrAdd(grainId, static (id, state) => new ActivationData(state.Runtime, id, state.Class), (Runtime: this, Class: grainClass));
+        return _directory.GetOrAdd(grainId, static (id, state) => new ActivationData(state.Runtime, id, state.Class), (Runtime: this, Class: grainClass));
     }
 
     private async Task RedispatchAsync(ActivationData previous, GrainId grainId, GrainClass grainClass, Turn turn)
@@ -205,8 +203,7 @@ internal sealed partial class GrainRuntime : IGrainFactory
     private void Publish(ActivationData activation, string kind, string? reason)
     {
         // Lifecycle events let a live view show active grains without polling the runtime.
-        var data = JsonSerializer.SerializeToElement(new GrainLifecycle(activation.Class.TypeName, reason), JsonSerializerOptions.Web);
-        _liveEvents.Publish(new LiveEvent("grain", activation.GrainId.ToString(), kind, data, Time.GetUtcNow()));
+        _liveEvents.Publish("grain", activation.GrainId.ToString(), kind, new GrainLifecycle(activation.Class.TypeName, reason), Time.GetUtcNow());
     }
 
     private sealed record GrainLifecycle(string Type, string? Reason);

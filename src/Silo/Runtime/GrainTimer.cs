@@ -43,6 +43,11 @@ internal sealed class GrainTimer(ActivationData activation, Func<CancellationTok
         {
             await turn.Completion.ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_stopped)
+        {
+            // Tick dropped because the activation went away: nothing to report.
+            return;
+        }
         catch (Exception ex)
         {
             activation.LogTimerFailed(ex);

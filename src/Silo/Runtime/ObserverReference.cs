@@ -61,10 +61,4 @@ internal partial class ObserverReference : DispatchProxy
             LogFailed(_logger!, ex, method.DeclaringType!.Name, method.Name);
         }
     }
-
-    [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "Observer {Interface}.{Method} failed; the notifying grain carries on")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string @interface, string method);
-
-    [LoggerMessage(EventId = 1031, Level = LogLevel.Debug, Message = "Observer call {Method} dropped: the reference was deleted")]
-    private static partial void LogDeleted(ILogger logger, string method);
 }

@@ -8,7 +8,8 @@ namespace Pbx.Silo.Runtime;
 /// <summary>
 /// Delivers durable reminders: reads due rows at start-up and every Runtime:ReminderPollInterval, delivers each as a
 /// turn calling IRemindable.ReceiveReminder, then deletes one-shot rows and moves periodic ones to their next tick.
-/// A tick is delivered at most once: a failing grain is logged and gets the next tick.
+/// A failing grain is logged and gets the next tick rather than a retry; a tick delivered just as the silo stops,
+/// before its row is moved on, is delivered again after the restart.
 /// </summary>
 internal sealed partial class ReminderService(ReminderTable table, GrainRuntime runtime, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<ReminderService> logger)
 {
@@ -65,10 +66,4 @@ internal sealed partial class ReminderService(ReminderTable table, GrainRuntime 
         var missed = (now - entry.NextDue).Ticks / entry.Period.Ticks + 1;
         return entry.NextDue + TimeSpan.FromTicks(entry.Period.Ticks * missed);
     }
-
-    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Reminder {Reminder} of grain {GrainId} failed; the next tick is still scheduled")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string reminder, GrainId grainId);
-
-    [LoggerMessage(EventId = 1041, Level = LogLevel.Error, Message = "Reading due reminders failed; retrying at the next poll")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
 }

@@ -1,12 +1,12 @@
 namespace Pbx.Silo.Runtime;
 
 /// <summary>
-/// One queued unit of work for an activation: a grain call, a timer tick or a reminder. It is its own thread-pool
-/// work item so that starting a turn allocates nothing beyond the turn itself.
+/// One queued unit of work for an activation: a grain call, a timer tick or a reminder.
 /// </summary>
-internal abstract class Turn(string name, TurnKind kind, bool keepsAlive) : IThreadPoolWorkItem
+internal abstract class Turn(string name, TurnKind kind, bool isTimerTick)
 {
     private static readonly Task<bool> True = Task.FromResult(true);
+    private static readonly SendOrPostCallback Run = static state => ((Turn)state!)._activation!.RunTurns((Turn)state);
     private ActivationData? _activation;
     private int _expired;
 
@@ -15,22 +15,23 @@ internal abstract class Turn(string name, TurnKind kind, bool keepsAlive) : IThr
 
     public TurnKind Kind { get; } = kind;
 
-    /// <summary>False for timer ticks: like Orleans, timers alone do not keep an idle activation alive.</summary>
-    public bool KeepsAlive { get; } = keepsAlive;
+    /// <summary>
+    /// A tick of an in-memory timer. Like Orleans, ticks alone do not keep an idle activation alive; and a tick is bound
+    /// to its grain instance, so when that activation goes it is dropped rather than handed to the next one.
+    /// </summary>
+    public bool IsTimerTick { get; } = isTimerTick;
 
     /// <summary>The caller gave up (timeout): a turn still queued is skipped rather than run for nobody.</summary>
     public bool IsExpired => Volatile.Read(ref _expired) != 0;
 
     public void Expire() => Volatile.Write(ref _expired, 1);
 
-    /// <summary>Runs the turn on the thread pool against <paramref name="activation"/>.</summary>
+    /// <summary>Starts the turn on <paramref name="activation"/>'s scheduler.</summary>
     public void ScheduleOn(ActivationData activation)
     {
         _activation = activation;
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        activation.Scheduler.Post(Run, this);
     }
-
-    void IThreadPoolWorkItem.Execute() => _activation!.RunTurns(this);
 
     /// <summary>Invokes the grain and completes the caller's task; never throws.</summary>
     public abstract Task ExecuteAsync(object grain);

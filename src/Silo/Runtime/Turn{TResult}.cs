@@ -3,8 +3,8 @@ using Pbx.Grains.Runtime;
 namespace Pbx.Silo.Runtime;
 
 /// <summary>A turn whose caller awaits a <typeparamref name="TResult"/>.</summary>
-internal sealed class Turn<TResult>(string name, TurnKind kind, bool keepsAlive, Func<object, object?[], Task<TResult>> invoker, object?[] args)
-    : Turn(name, kind, keepsAlive)
+internal sealed class Turn<TResult>(string name, TurnKind kind, bool isTimerTick, Func<object, object?[], Task<TResult>> invoker, object?[] args)
+    : Turn(name, kind, isTimerTick)
 {
     // Asynchronous continuations: the caller's code must not run inside the grain's turn.
     private readonly TaskCompletionSource<TResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);

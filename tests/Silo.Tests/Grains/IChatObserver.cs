@@ -1,0 +1,8 @@
+using Pbx.Grains.Runtime;
+
+namespace Pbx.Silo.Tests.Grains;
+
+public interface IChatObserver : IGrainObserver
+{
+    Task Receive(string room, string text);
+}

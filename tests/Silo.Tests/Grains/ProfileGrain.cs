@@ -1,0 +1,37 @@
+using Pbx.Grains.Runtime;
+
+namespace Pbx.Silo.Tests.Grains;
+
+public sealed class ProfileGrain([PersistentState("profile")] IPersistentState<ProfileState> profile) : Grain, IProfileGrain
+{
+    private bool _dirty;
+
+    public Task SetName(string name)
+    {
+        profile.State.Name = name;
+        profile.State.Writes++;
+        return profile.WriteStateAsync();
+    }
+
+    public Task SetNameLater(string name)
+    {
+        profile.State.Name = name;
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> Name() => Task.FromResult(profile.State.Name);
+
+    public Task<string?> Etag() => Task.FromResult(profile.Etag);
+
+    public Task Clear() => profile.ClearStateAsync();
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _dirty ? profile.WriteStateAsync(cancellationToken) : Task.CompletedTask;
+}

@@ -1,0 +1,8 @@
+namespace Pbx.Silo.Tests.Grains;
+
+public sealed class ProfileState
+{
+    public string? Name { get; set; }
+
+    public int Writes { get; set; }
+}
