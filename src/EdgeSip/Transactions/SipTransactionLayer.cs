@@ -94,7 +94,7 @@ public sealed class SipTransactionLayer
     /// <summary>Entry point for every well-formed response; one that matches no client transaction is dropped (RFC 3261 8.1.3.1 / 18.1.2).</summary>
     public void ReceiveResponse(SipResponse response)
     {
-        var branch = response.TopVia?.Branch;
+        var branch = response.TopViaBranch;
         var method = response.CSeq?.Method;
         if (branch is null || method is null || !_clients.TryGetValue(ClientKey(branch, method), out var transaction))
         {

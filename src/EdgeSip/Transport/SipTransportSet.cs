@@ -29,9 +29,12 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
     private ISipInbound? _inbound;
     private int _stopped;
 
-    public SipTransportSet(IOptions<SipOptions> options, ILogger<SipTransportSet> logger)
+    private readonly TimeProvider _time;
+
+    public SipTransportSet(IOptions<SipOptions> options, TimeProvider time, ILogger<SipTransportSet> logger)
     {
         _options = options.Value;
+        _time = time;
         _logger = logger;
     }
 
@@ -188,7 +191,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
                 LogAcceptFailed(e);
                 continue;
             }
-            Track(new TcpSipConnection(accepted));
+            Track(new TcpSipConnection(accepted, _time, _options.Timers.TransactionTimeout));
         }
     }
 
@@ -204,7 +207,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        var connection = new TcpSipConnection(socket);
+        var connection = new TcpSipConnection(socket, _time, _options.Timers.TransactionTimeout);
         return Track(connection);
     }
 

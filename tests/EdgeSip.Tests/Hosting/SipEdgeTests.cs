@@ -33,6 +33,32 @@ public sealed class SipEdgeTests
     }
 
     [Fact]
+    public async Task Ipv6_loopback_over_udp_and_tcp_is_served_and_received_is_the_v6_source()
+    {
+        await using var edge = await EdgeHost.StartAsync(bind: "[::1]:0");
+        edge.Udp.AddressFamily.ShouldBe(AddressFamily.InterNetworkV6);
+        using var phone = SipProbe.Udp(IPAddress.IPv6Loopback);
+        await phone.SendToAsync(SipMessages.Options("z9hG4bKv6u", host: "[::1]:5070"), edge.Udp);
+        var response = (SipResponse)await phone.ReceiveDatagramAsync();
+        response.StatusCode.ShouldBe(200);
+        response.TopVia!.Host.ShouldBe("[::1]");
+        response.TopVia.Received.ShouldBe("::1");
+
+        using var tcp = await SipProbe.TcpAsync(edge.Tcp);
+        await tcp.SendAsync(SipMessages.Options("z9hG4bKv6t", "TCP", "[::1]:5070"));
+        ((SipResponse)await tcp.ReceiveStreamAsync()).StatusCode.ShouldBe(200);
+    }
+
+    [Fact]
+    public void A_binding_endpoint_round_trips_through_its_text_form()
+    {
+        var stored = new SipEndPoint(SipTransportKind.Tcp, IPEndPoint.Parse("[2001:db8::1]:5061")).ToString();
+        stored.ShouldBe("TCP:[2001:db8::1]:5061");
+        SipEndPoint.TryParse(stored, out var endPoint).ShouldBeTrue();
+        endPoint.ShouldBe(new SipEndPoint(SipTransportKind.Tcp, IPEndPoint.Parse("[2001:db8::1]:5061")));
+    }
+
+    [Fact]
     public async Task Malformed_datagram_gets_400_naming_the_fault_and_the_edge_keeps_serving()
     {
         await using var edge = await EdgeHost.StartAsync();
@@ -85,6 +111,23 @@ public sealed class SipEdgeTests
         ((SipResponse)await phone.ReceiveStreamAsync()).CallId.ShouldBe("z9hG4bKtcp1@127.0.0.1");
         await phone.SendAsync(second[40..]);
         ((SipResponse)await phone.ReceiveStreamAsync()).CallId.ShouldBe("z9hG4bKtcp2@127.0.0.1");
+    }
+
+    [Fact]
+    public async Task A_tcp_message_whose_body_never_arrives_gets_its_connection_closed_after_64_t1()
+    {
+        var time = new Transactions.ManualTimeProvider();
+        await using var edge = await EdgeHost.StartAsync(s => s.AddSingleton<TimeProvider>(time));
+        using var phone = await SipProbe.TcpAsync(edge.Tcp);
+        var waiting = time.WhenTimerCreated(new Pbx.EdgeSip.Transactions.SipTimerOptions().TransactionTimeout);
+        // Content-Length promises more than is sent (RFC 4475 3.1.2.2 over TCP).
+        await phone.SendAsync(SipMessages.Options("z9hG4bKpartial", "TCP").Replace("Content-Length: 0", "Content-Length: 500", StringComparison.Ordinal));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        var closed = phone.ReceiveStreamAsync();
+        time.Advance(TimeSpan.FromSeconds(31));
+        closed.IsCompleted.ShouldBeFalse();
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await Should.ThrowAsync<IOException>(closed)).Message.ShouldContain("closed");
     }
 
     [Fact]
