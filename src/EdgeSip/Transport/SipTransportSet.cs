@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Hosting;
@@ -91,7 +92,9 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
         _connections[connection.Remote] = connection;
         try
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            // The host's stopping signal comes before Kestrel drains requests: without it an open browser tab holds shutdown for its full timeout.
+            var hostStopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token, hostStopping);
             await connection.RunAsync(_inbound, linked.Token).ConfigureAwait(false);
         }
         finally

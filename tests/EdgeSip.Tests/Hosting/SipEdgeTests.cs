@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Tests.Parsing;
@@ -174,6 +178,30 @@ public sealed class SipEdgeTests
         var response = (SipResponse)SipMessageParser.ParseDatagram(buffer.AsSpan(0, received.Count));
         response.StatusCode.ShouldBe(200);
         (await handler.Seen.Task.WaitAsync(timeout.Token)).Source.Transport.ShouldBe(SipTransportKind.WebSocket);
+    }
+
+    [Fact]
+    public async Task An_api_host_can_serve_sip_over_websocket_on_its_own_route()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sip:Udp:0"] = "127.0.0.1:0", ["Sip:Tcp:0"] = "127.0.0.1:0" });
+        builder.Services.AddEdgeSip(builder.Configuration);
+        await using var app = builder.Build();
+        app.UseWebSockets();
+        app.MapSipWebSocket("/sip");
+        await app.StartAsync();
+
+        using var browser = new ClientWebSocket();
+        browser.Options.AddSubProtocol("sip");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await browser.ConnectAsync(new Uri(app.Urls.First().Replace("http", "ws", StringComparison.Ordinal) + "/sip"), timeout.Token);
+        await browser.SendAsync(Encoding.UTF8.GetBytes(SipMessages.Options("z9hG4bKapiws", "WS")), WebSocketMessageType.Text, true, timeout.Token);
+        var buffer = new byte[8192];
+        var received = await browser.ReceiveAsync(buffer, timeout.Token);
+        ((SipResponse)SipMessageParser.ParseDatagram(buffer.AsSpan(0, received.Count))).StatusCode.ShouldBe(200);
+        await app.StopAsync();
     }
 
     [Fact]
