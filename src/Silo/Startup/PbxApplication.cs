@@ -72,19 +72,15 @@ internal static class PbxApplication
             await run();
             return 0;
         }
-        catch (DatabaseUnavailableException ex)
+        catch (Exception ex) when (IsOperatorFixable(ex))
         {
-            return Fail(ex.Message);
-        }
-        catch (MigrationFailedException ex)
-        {
-            return Fail(ex.Message);
-        }
-        catch (OptionsValidationException ex)
-        {
-            return Fail($"Invalid configuration: {string.Join(" ", ex.Failures)}");
+            return Fail(ex is OptionsValidationException invalid ? $"invalid configuration: {string.Join(" ", invalid.Failures)}" : ex.Message);
         }
     }
+
+    /// <summary>Failures whose message tells the operator what to fix, so no stack trace is shown for them.</summary>
+    public static bool IsOperatorFixable(Exception exception)
+        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException;
 
     private static int Fail(string message)
     {
