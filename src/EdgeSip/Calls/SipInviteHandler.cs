@@ -163,6 +163,8 @@ public sealed partial class SipInviteHandler(
             var destination = SipDialogMessages.Destination(fork.Leg);
             var invite = SipDialogMessages.Create("INVITE", fork.Leg, fork.Leg.LocalCSeq, fork.OfferSdp, handler._legs.UserAgent,
                 fork.CallerDisplay, handler._legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
+            // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
+            invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
             _sent[fork.ForkId] = (invite, destination);
             var response = await handler._client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
             if (response.StatusCode is >= 200 and < 300)

@@ -17,6 +17,7 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call")] IPersistentState<CallState> state,
     IMediaControl media,
+    ExtensionRepository extensions,
     CdrQueue cdrs,
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
@@ -28,6 +29,9 @@ public sealed partial class CallGrain(
 
     /// <summary>Live event topic of extension activity (key = number).</summary>
     public const string ExtensionTopic = "extension";
+
+    // Forward chains longer than this are a loop or a misconfiguration.
+    private const int MaxForwards = 5;
 
     private CallState State => state.State;
 
@@ -43,12 +47,19 @@ public sealed partial class CallGrain(
         State.Caller = setup.Caller;
         State.CallerName = setup.CallerName;
         State.Callee = setup.Callee;
+        State.Ringing = setup.Callee;
         State.StartedAt = now;
         State.CallerLeg = setup.CallerLeg;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
-        var callee = await GrainFactory.GetGrain<IExtensionGrain>(setup.Callee).GetStatusAsync();
+        var target = await RouteAsync(setup.Callee, now);
+        if (target is null)
+            return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+        if (target.Length == 0)
+            return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
+        State.Ringing = target;
+        var callee = await GrainFactory.GetGrain<IExtensionGrain>(target).GetStatusAsync();
         if (!callee.Exists)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (!callee.Enabled || callee.Bindings.Count == 0)
@@ -59,6 +70,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
 
+        var callerName = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName;
         var forks = new List<ForkTarget>(callee.Bindings.Count);
         foreach (var binding in callee.Bindings)
         {
@@ -67,13 +79,13 @@ public sealed partial class CallGrain(
             var leg = new DialogLeg($"{NewId()}@pbx", setup.CallerLeg.RemoteUri, NewId(), setup.CallerLeg.LocalUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, calleeOffer, setup.CallerName ?? setup.Caller));
+            forks.Add(new ForkTarget(forkId, leg, calleeOffer, callerName ?? setup.Caller));
         }
         await BindLegsAsync([setup.CallerLeg.CallId, .. forks.Select(f => f.Leg.CallId)]);
         LogRinging(CallKey, setup.Caller, setup.Callee, forks.Count);
         PublishCall("ringing", now);
         PublishExtension(setup.Caller, "in-call", now);
-        PublishExtension(setup.Callee, "ringing", now);
+        PublishExtension(target, "ringing", now);
         return new CallDecision(null, forks, options.Value.NoAnswerTimeout);
     }
 
@@ -151,9 +163,9 @@ public sealed partial class CallGrain(
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
         await state.WriteStateAsync();
-        LogAnswered(CallKey, State.Callee);
+        LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
-        PublishExtension(State.Callee, "in-call", now);
+        PublishExtension(State.Ringing, "in-call", now);
         return new CallInstruction(new CallerResponse(200, "OK", answer), cancel, []);
     }
 
@@ -199,6 +211,33 @@ public sealed partial class CallGrain(
         }
     }
 
+    /// <summary>
+    /// The dial plan for an extension: forward-always and do-not-disturb (with its busy forward) are followed up to
+    /// <see cref="MaxForwards"/> hops. Returns the extension to ring, "" for busy, or null when a number does not exist.
+    /// </summary>
+    private async Task<string?> RouteAsync(string number, DateTimeOffset now)
+    {
+        for (var hop = 0; hop < MaxForwards; hop++)
+        {
+            if (await extensions.FindAsync(number) is not { } configuration)
+                return null;
+            var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
+            var (kind, next) = settings switch
+            {
+                { ForwardAlways: { Length: > 0 } always } => ("forward-always", always),
+                { Dnd: true, ForwardBusy: { Length: > 0 } busy } => ("forward-busy", busy),
+                { Dnd: true } => ("dnd", ""),
+                _ => ("", number),
+            };
+            if (kind.Length == 0 || next.Length == 0)
+                return next;
+            State.History.Add(new DialPlanStep(kind, number, next, now));
+            number = next;
+        }
+        // A forwarding loop (A to B to A...): refuse rather than ring forever.
+        return null;
+    }
+
     private async Task<CallDecision> RefuseAsync(int status, string reason, string disposition)
     {
         await EndAsync(disposition, $"{status} {reason}", "system");
@@ -211,7 +250,7 @@ public sealed partial class CallGrain(
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
-        cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side));
+        cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
             if (endpoint.Length > 0)
@@ -223,7 +262,7 @@ public sealed partial class CallGrain(
         LogEnded(CallKey, disposition, cause, side);
         PublishCall("ended", now, disposition);
         PublishExtension(State.Caller, "idle", now);
-        PublishExtension(State.Callee, "idle", now);
+        PublishExtension(State.Ringing, "idle", now);
     }
 
     private Task BindLegsAsync(IEnumerable<string> callIds)
