@@ -186,6 +186,42 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         cdr.History.ShouldContain("\"to\": \"2103\"");
     }
 
+    [Fact]
+    public async Task Hangup_from_outside_sends_bye_to_both_phones()
+    {
+        var (caller, callee) = await PairAsync("2111", "2112");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uac = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var callId = await AnsweredCallAsync(events);
+
+        (await Pbx.Grains.GetGrain<ICallGrain>(callId).HangupAsync()).ShouldBe(CallActionResult.Done);
+
+        var callerSide = await uac.WaitAsync();
+        callerSide.ExitCode.ShouldBe(0, "the caller got BYE: " + callerSide.Output);
+        (await uas.WaitAsync()).ExitCode.ShouldBe(0, "the callee got BYE");
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).HangupSide.ShouldBe("system");
+        (await Pbx.Grains.GetGrain<ICallGrain>(callId).HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
+    }
+
+    [Fact]
+    public async Task Hangup_of_an_unknown_call_says_so()
+    {
+        (await Pbx.Grains.GetGrain<ICallGrain>("no-such-call@test").HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
+    }
+
+    private static async Task<string> AnsweredCallAsync(LiveSubscription events)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
+        {
+            if (e.Kind == "answered")
+                return e.Key;
+        }
+        throw new InvalidOperationException("the live event stream ended before any call was answered");
+    }
+
     private async Task SetSettingsAsync(string number, string json)
     {
         await using var update = Pbx.Database.CreateCommand("update extensions set settings = $1::jsonb where number = $2");

@@ -29,6 +29,9 @@ public sealed partial class SipInviteHandler(
     private readonly SipLegSender _legs = legs;
     private readonly TimeProvider _time = time;
 
+    // One reference for the edge's lifetime: call grains hold it to send the BYEs they start themselves.
+    private readonly ICallEdge _edge = grains.CreateObjectReference<ICallEdge>(legs);
+
     /// <inheritdoc />
     public string Method => "INVITE";
 
@@ -64,7 +67,7 @@ public sealed partial class SipInviteHandler(
             [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
             context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer));
+        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, _edge));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, callee);

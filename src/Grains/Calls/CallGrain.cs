@@ -50,6 +50,7 @@ public sealed partial class CallGrain(
         State.Ringing = setup.Callee;
         State.StartedAt = now;
         State.CallerLeg = setup.CallerLeg;
+        _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
@@ -163,6 +164,7 @@ public sealed partial class CallGrain(
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
         await state.WriteStateAsync();
+        ArmMaxDuration();
         LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
         PublishExtension(State.Ringing, "in-call", now);
@@ -250,6 +252,7 @@ public sealed partial class CallGrain(
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
+        _maxDurationTimer?.Dispose();
         cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
