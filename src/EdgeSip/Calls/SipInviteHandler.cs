@@ -163,6 +163,20 @@ public sealed partial class SipInviteHandler(
 
         private async Task RunForkAsync(ForkTarget fork)
         {
+            try
+            {
+                await SendForkAsync(fork);
+            }
+            catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
+            {
+                // A contact the edge cannot reach (unparsable URI or address) fails this fork only, like a transport error.
+                handler.LogForkFailed(fork.Leg.CallId, e);
+                await ReportAsync(fork, new SipResponse(503, "Service Unavailable"));
+            }
+        }
+
+        private async Task SendForkAsync(ForkTarget fork)
+        {
             var destination = SipDialogMessages.Destination(fork.Leg);
             var invite = SipDialogMessages.Create("INVITE", fork.Leg, fork.Leg.LocalCSeq, fork.OfferSdp, handler._legs.UserAgent,
                 fork.CallerDisplay, handler._legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));

@@ -65,10 +65,4 @@ public sealed partial class SipLegSender(SipClient client, SipTransactionLayer l
         if (response.StatusCode >= 300)
             LogCancelRefused(invite.CallId ?? "", response.StatusCode);
     }
-
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "{Method} on leg {CallId} answered {Status}")]
-    private partial void LogRequestRefused(string method, string callId, int status);
-
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "CANCEL of fork {CallId} answered {Status}")]
-    private partial void LogCancelRefused(string callId, int status);
 }

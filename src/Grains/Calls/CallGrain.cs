@@ -30,6 +30,10 @@ public sealed partial class CallGrain(
     /// <summary>Live event topic of extension activity (key = number).</summary>
     public const string ExtensionTopic = "extension";
 
+    // A finished call stays active this long (64*T1, RFC 3261 timer B) so a 2xx crossing our CANCEL still finds the
+    // cancelled fork's dialog to end with BYE; then it deactivates itself.
+    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(32);
+
     // Forward chains longer than this are a loop or a misconfiguration.
     private const int MaxForwards = 5;
 
@@ -262,6 +266,11 @@ public sealed partial class CallGrain(
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
         if (state.RecordExists)
             await state.ClearStateAsync();
+        RegisterTimer(_ =>
+        {
+            DeactivateOnIdle();
+            return Task.CompletedTask;
+        }, Linger, Timeout.InfiniteTimeSpan);
         LogEnded(CallKey, disposition, cause, side);
         PublishCall("ended", now, disposition);
         PublishExtension(State.Caller, "idle", now);
