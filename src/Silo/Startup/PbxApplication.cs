@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost;
+using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Hubs;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.Grains.Extensions;
@@ -15,15 +17,29 @@ internal static class PbxApplication
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = CreateBuilder(args);
-        var roles = builder.Configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
-        if (roles.Validate() is { } invalid)
+        if (ReadRoles(builder.Configuration).Validate() is { } invalid)
             return Fail(invalid);
+        var app = Build(builder);
+        return await RunGuardedAsync(() => app.RunAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Composes the roles configured in <paramref name="builder"/> into a host ready to start; tests start it in-process.
+    /// Throws <see cref="InvalidOperationException"/> when the Roles section is invalid.
+    /// </summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var roles = ReadRoles(builder.Configuration);
+        if (roles.Validate() is { } invalid)
+            throw new InvalidOperationException(invalid);
 
         if (roles.Silo)
         {
             builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
             builder.Services.AddExtensions(builder.Configuration);
             builder.Services.AddHostedService<DemoSeeder>();
+            if (roles.Api)
+                builder.Services.AddSingleton<ILiveCallStatistics, GrainLiveCallStatistics>();
         }
         if (roles.Edge)
             builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration);
@@ -36,8 +52,11 @@ internal static class PbxApplication
         var app = builder.Build();
         if (roles.Api)
             app.MapApi();
-        return await RunGuardedAsync(() => app.RunAsync(cancellationToken));
+        return app;
     }
+
+    private static RoleOptions ReadRoles(IConfiguration configuration) =>
+        configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
 
     /// <summary>The builder every command shares: configuration sources, Serilog.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Auth;
+using Pbx.Silo.Startup;
+using Pbx.TestSupport;
+
+namespace Pbx.ConsoleTests;
+
+/// <summary>
+/// The whole PBX (silo, SIP edge, media, API and console) started in-process the way the Silo executable composes it,
+/// in Production, on loopback ports with a throwaway database, with one user per role.
+/// </summary>
+public sealed class EmbeddedPbx : IAsyncLifetime
+{
+    public const string Password = "correct horse battery";
+
+    private readonly PostgresDatabase _database = new();
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int SipPort { get; } = FreePort.UdpAndTcp();
+
+    public NpgsqlDataSource Db { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var recordings = Directory.CreateTempSubdirectory("pbx-console-recordings-").FullName;
+        var rtpPort = FreePort.UdpAndTcp();
+        string[] args =
+        [
+            "--environment=Production",
+            "--Urls=http://127.0.0.1:0",
+            $"--Database:ConnectionString={_database.ConnectionString}",
+            $"--Sip:Udp:0=127.0.0.1:{SipPort}",
+            $"--Sip:Tcp:0=127.0.0.1:{SipPort}",
+            "--Media:BindAddress=127.0.0.1",
+            $"--Media:RtpPortMin={rtpPort}",
+            $"--Media:RtpPortMax={rtpPort + 98}",
+            $"--Media:RecordingsDirectory={recordings}",
+            $"--Recordings:Directory={recordings}",
+            "--Seed:Enabled=false",
+            "--Log:Level=Warning",
+            "--Api:Jwt:SigningKey=console-tests-signing-key-of-more-than-32-bytes",
+            "--Api:Login:PermitsPerMinute=1000",
+        ];
+        _app = PbxApplication.Build(PbxApplication.CreateBuilder(args));
+        await _app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        BaseAddress = new Uri(address);
+        Db = _app.Services.GetRequiredService<NpgsqlDataSource>();
+        var users = new UserRepository(Db);
+        foreach (var role in Roles.All)
+            await users.CreateAsync(role, Password, role);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is null)
+            return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Inserts a call detail record as the call engine would write it at hang-up.</summary>
+    public async Task SeedCdrAsync(string caller, string callee, string direction, string disposition, DateTimeOffset startedAt, int durationSeconds)
+    {
+        await using var command = Db.CreateCommand(
+            """
+            insert into cdrs (call_id, caller, callee, direction, started_at, answered_at, ended_at, duration_seconds, billable_seconds, disposition)
+            values (@callId, @caller, @callee, @direction, @startedAt, @answeredAt, @endedAt, @duration, @billable, @disposition)
+            """);
+        command.Parameters.AddWithValue("callId", $"seed-{Guid.NewGuid():N}");
+        command.Parameters.AddWithValue("caller", caller);
+        command.Parameters.AddWithValue("callee", callee);
+        command.Parameters.AddWithValue("direction", direction);
+        command.Parameters.AddWithValue("startedAt", startedAt.UtcDateTime);
+        command.Parameters.AddWithValue("answeredAt", disposition == "answered" ? startedAt.UtcDateTime.AddSeconds(3) : DBNull.Value);
+        command.Parameters.AddWithValue("endedAt", startedAt.UtcDateTime.AddSeconds(durationSeconds + 3));
+        command.Parameters.AddWithValue("duration", durationSeconds);
+        command.Parameters.AddWithValue("billable", disposition == "answered" ? durationSeconds : 0);
+        command.Parameters.AddWithValue("disposition", disposition);
+        await command.ExecuteNonQueryAsync();
+    }
+}
