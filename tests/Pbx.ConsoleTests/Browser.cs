@@ -40,7 +40,10 @@ public sealed class Browser : IAsyncLifetime
             TimezoneId = "Europe/Berlin",
         });
         context.SetDefaultTimeout(10_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => File.AppendAllText(Path.Combine(ScreenshotDirectory, "page-errors.log"), $"console {message.Type}: {message.Text}\n");
+        page.PageError += (_, error) => File.AppendAllText(Path.Combine(ScreenshotDirectory, "page-errors.log"), $"{page.Url}: {error}\n");
+        return page;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,6 +48,8 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             $"--Media:RtpPortMax={rtpPort + 98}",
             $"--Media:RecordingsDirectory={recordings}",
             $"--Recordings:Directory={recordings}",
+            // sipp answers digest challenges with MD5 only (RFC 2617), so the edge must not offer SHA-256 first.
+            "--Sip:Auth:OfferSha256=false",
             "--Seed:Enabled=false",
             "--Log:Level=Warning",
             "--Api:Jwt:SigningKey=console-tests-signing-key-of-more-than-32-bytes",
@@ -67,6 +71,15 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             return;
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>Creates an extension through the API, as an admin would, with <see cref="Password"/> as its SIP password.</summary>
+    public async Task CreateExtensionAsync(string number, string displayName)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HubClient.SignInAsync(BaseAddress, Roles.Admin, Password));
+        var response = await http.PostAsJsonAsync("/api/v1/extensions", new { number, displayName, password = Password });
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Inserts a call detail record as the call engine would write it at hang-up.</summary>

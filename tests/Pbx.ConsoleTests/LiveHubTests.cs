@@ -29,6 +29,8 @@ public sealed class LiveHubTests(EmbeddedPbx pbx)
         received["key"]!.GetValue<string>().ShouldBe("4711");
         received["kind"]!.GetValue<string>().ShouldBe("registered");
         received["data"]!["contact"]!.GetValue<string>().ShouldBe("sip:4711@127.0.0.1:5070");
+        // Other tests share the PBX: leave no call on the live board.
+        events.Publish("call", "call-not-subscribed", "ended", new { disposition = "cancelled" }, now);
     }
 
     [Fact]

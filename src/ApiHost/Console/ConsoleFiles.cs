@@ -27,6 +27,14 @@ public static class ConsoleFiles
         var files = new EmbeddedFileProvider(typeof(ConsoleFiles).Assembly, ResourcePrefix);
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), console =>
         {
+            // Relative URLs in index.html (app.js, app.css) resolve against the folder, so "/console" must become "/console/".
+            console.Use((context, next) =>
+            {
+                if (context.Request.Path.Value is not Path)
+                    return next(context);
+                context.Response.Redirect($"{Path}/");
+                return Task.CompletedTask;
+            });
             console.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
             console.UseStaticFiles(new StaticFileOptions
             {
@@ -44,7 +52,6 @@ public static class ConsoleFiles
             });
         });
         app.MapGet("/", () => TypedResults.Redirect($"{Path}/")).ExcludeFromDescription().AllowAnonymous();
-        app.MapGet(Path, () => TypedResults.Redirect($"{Path}/")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

@@ -78,3 +78,16 @@ export async function blobUrl(url) {
   const response = await request("GET", url, undefined, { raw: true });
   return URL.createObjectURL(await response.blob());
 }
+
+/**
+ * Wraps a loader so only the most recent call settles: a slow earlier answer (the unfiltered first page) must never
+ * overwrite the answer to the filter the user just applied. Superseded calls stay pending and are garbage collected.
+ */
+export function latestOnly(loader) {
+  let sequence = 0;
+  return (...args) => {
+    const mine = ++sequence;
+    const settleIfLatest = (settle) => (value) => (mine === sequence ? settle(value) : undefined);
+    return new Promise((resolve, reject) => loader(...args).then(settleIfLatest(resolve), settleIfLatest(reject)));
+  };
+}

@@ -5,6 +5,23 @@ import { session } from "./api.js";
 const listeners = new Map(); // topic -> Set<callback>
 const statusListeners = new Set();
 let connection = null;
+let connected = deferred();
+const pendingSubscriptions = new Set();
+
+function deferred() {
+  let resolve;
+  const promise = new Promise((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function disconnected() {
+  if (connected.settled) connected = deferred();
+}
+
+function markConnected() {
+  connected.settled = true;
+  connected.resolve();
+}
 
 // Retry forever, backing off to 10 s: a wallboard on a TV must come back by itself after a server restart.
 const retryForever = { nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** Math.min(ctx.previousRetryCount, 5)) };
@@ -18,6 +35,7 @@ async function start() {
     try {
       await connection.start();
       await resubscribe();
+      markConnected();
       setStatus("connected");
     } catch {
       setStatus("reconnecting");
@@ -40,13 +58,18 @@ function ensureConnection() {
   connection.on("event", (event) => {
     for (const callback of listeners.get(event.topic) ?? []) callback(event);
   });
-  connection.onreconnecting(() => setStatus("reconnecting"));
+  connection.onreconnecting(() => {
+    disconnected();
+    setStatus("reconnecting");
+  });
   connection.onreconnected(async () => {
     await resubscribe();
+    markConnected();
     setStatus("reconnected");
   });
   // Only reached when start() itself failed or the server closed the connection for good: start over.
   connection.onclose(() => {
+    disconnected();
     setStatus("reconnecting");
     setTimeout(start, 3000);
   });
@@ -60,10 +83,25 @@ export function listen(topic, callback) {
   if (!set) {
     set = new Set();
     listeners.set(topic, set);
-    if (connection.state === HubConnectionState.Connected) connection.invoke("Subscribe", topic).catch(() => {});
+    if (connection.state === HubConnectionState.Connected) {
+      // A failed subscription shows as a page that does not update; the next reconnect subscribes again.
+      const pending = connection.invoke("Subscribe", topic).catch(() => {});
+      pendingSubscriptions.add(pending);
+      pending.finally(() => pendingSubscriptions.delete(pending));
+    }
   }
   set.add(callback);
   return () => set.delete(callback);
+}
+
+/**
+ * Resolves once the connection is up and every topic listened to so far is subscribed. Pages fetch their picture after
+ * this, so no change falls between the fetch and the first event.
+ */
+export async function subscribed() {
+  ensureConnection();
+  await connected.promise;
+  await Promise.all(pendingSubscriptions);
 }
 
 /** Calls callback with "connected", "reconnecting" or "reconnected" (after which pages refetch their picture). */
@@ -75,6 +113,7 @@ export function onStatus(callback) {
 export function disconnect() {
   const closing = connection;
   connection = null;
+  disconnected();
   listeners.clear();
   closing?.stop();
 }

@@ -21,6 +21,8 @@ const routes = {
 };
 
 const root = document.getElementById("app");
+// lit renders after existing children: drop the static "Loading…" shown before this script ran.
+root.replaceChildren();
 let unmount = () => {};
 let connection = "connected";
 
@@ -51,7 +53,10 @@ function navigate() {
   render(shell(name), root);
   const main = root.querySelector("main");
   main.focus({ preventScroll: true });
-  unmount = route.page.mount(main, rest) ?? (() => {});
+  // Each visit renders into a fresh element, so an answer that arrives after the user left a page draws off-screen.
+  const container = document.createElement("div");
+  main.replaceChildren(container);
+  unmount = route.page.mount(container, rest) ?? (() => {});
 }
 
 function shell(current) {

@@ -54,7 +54,7 @@ export function mount(el) {
 
   function drawChart() {
     const canvas = el.querySelector("#volume");
-    if (!canvas) return;
+    if (!canvas || !el.isConnected) return;
     const labels = volume.map((v) => new Date(v.start).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
     const datasets = [
       { label: "Answered", data: volume.map((v) => v.answered), backgroundColor: "#2f855a" },

@@ -1,5 +1,5 @@
 import { html, render } from "lit";
-import { can, get, query, request } from "../api.js";
+import { can, get, latestOnly, query, request } from "../api.js";
 import { listen } from "../live.js";
 import { describedBy, fieldError, formObject, randomPassword } from "./form.js";
 import { callParties } from "./live-model.js";
@@ -14,6 +14,7 @@ function mountList(el) {
   let result = null;
   let registered = new Set();
   let error = "";
+  const fetchPage = latestOnly((url) => Promise.all([get(url), get("/api/v1/live/extensions")]));
 
   const draw = () =>
     render(
@@ -44,7 +45,7 @@ function mountList(el) {
 
   async function load() {
     try {
-      const [list, live] = await Promise.all([get(`/api/v1/extensions${query({ ...filter, page, pageSize: 25 })}`), get("/api/v1/live/extensions")]);
+      const [list, live] = await fetchPage(`/api/v1/extensions${query({ ...filter, page, pageSize: 25 })}`);
       result = list;
       registered = new Set(live.registered);
       error = "";

@@ -1,5 +1,5 @@
 import { html, render } from "lit";
-import { blobUrl, download, get, query } from "../api.js";
+import { blobUrl, download, get, latestOnly, query } from "../api.js";
 import { dateTime, duration, localDateToIso } from "../format.js";
 import { formObject } from "./form.js";
 import { pager } from "./extensions.js";
@@ -13,6 +13,7 @@ export function mount(el) {
   let result = null;
   let error = "";
   let playing = null; // { id, url }
+  const fetchCalls = latestOnly(get);
 
   // The "to" date is inclusive in the form, so the API's exclusive bound is the next midnight.
   const apiFilter = () => ({
@@ -56,7 +57,7 @@ export function mount(el) {
 
   async function load() {
     try {
-      result = await get(`/api/v1/calls${query({ ...apiFilter(), page, pageSize: 50 })}`);
+      result = await fetchCalls(`/api/v1/calls${query({ ...apiFilter(), page, pageSize: 50 })}`);
       error = "";
     } catch (err) {
       error = `Could not load the call history: ${err.message}`;

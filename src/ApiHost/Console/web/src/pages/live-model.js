@@ -1,7 +1,7 @@
 // The live picture shared by the wallboard and the live calls page: extensions with registration and call state,
 // and calls in progress, first fetched from /api/v1/live then kept up to date from hub events.
 import { get } from "../api.js";
-import { listen, onStatus } from "../live.js";
+import { listen, onStatus, subscribed } from "../live.js";
 
 export const callParties = (call) => ({
   from: call.data?.caller ?? call.data?.from ?? "",
@@ -64,6 +64,6 @@ export function liveModel(onChange) {
     }),
     onStatus((s) => s === "reconnected" && load()),
   ];
-  load();
+  subscribed().then(load);
   return { model, reload: load, stop: () => stops.forEach((stop) => stop()) };
 }

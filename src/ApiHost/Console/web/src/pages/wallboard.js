@@ -15,7 +15,7 @@ export function mount(el) {
       html`
         <div class="wallboard">
           <section aria-labelledby="wb-calls">
-            <h1 id="wb-calls">Active calls <span class="count" data-testid="wallboard-call-count">${calls.length}</span></h1>
+            <h1 id="wb-calls">Active calls ${model.loaded ? html`<span class="count" data-testid="wallboard-call-count">${calls.length}</span>` : ""}</h1>
             ${model.error ? html`<p class="error" role="alert">${model.error}</p>` : ""}
             ${!model.loaded ? html`<p class="loading" role="status">Loading…</p>` : calls.length === 0
               ? html`<p class="empty">No calls right now.</p>`
