@@ -41,8 +41,8 @@ public sealed class Browser : IAsyncLifetime
         });
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
-        page.Console += (_, message) => File.AppendAllText(Path.Combine(ScreenshotDirectory, "page-errors.log"), $"console {message.Type}: {message.Text}\n");
-        page.PageError += (_, error) => File.AppendAllText(Path.Combine(ScreenshotDirectory, "page-errors.log"), $"{page.Url}: {error}\n");
+        page.Console += (_, message) => File.AppendAllText(Path.Combine(ScreenshotDirectory, "browser-console.log"), $"console {message.Type}: {message.Text}\n");
+        page.PageError += (_, error) => File.AppendAllText(Path.Combine(ScreenshotDirectory, "browser-console.log"), $"{page.Url}: {error}\n");
         return page;
     }
 

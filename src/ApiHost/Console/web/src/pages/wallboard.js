@@ -36,7 +36,8 @@ export function mount(el) {
                 <span class="number">${x.number}</span><span class="name">${x.displayName}</span><span class="state">${stateLabels[state] ?? state}</span></li>`;
             })}</ul>
           </section>
-        </div>`,
+        </div>
+        ${document.fullscreenEnabled ? html`<p class="wallboard-tools"><button type="button" class="secondary" @click=${() => document.body.requestFullscreen()}>Full screen</button></p>` : ""}`,
       el,
     );
   }
