@@ -42,6 +42,9 @@ public sealed partial class ConsoleTests(EmbeddedPbx pbx, Browser browser)
         // No reload: the hub's registration event updates the row.
         await Expect(registration).ToHaveTextAsync("registered");
         await Browser.ScreenshotAsync(page, "extensions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit 7001" }).ClickAsync();
+        await Expect(page.Locator("table.bindings")).ToContainTextAsync("sipp-console-test");
+        await Browser.ScreenshotAsync(page, "extension-registered");
         await ConsolePage.OpenAsync(page, "Dashboard", "Dashboard");
         // Other tests register phones too: at least this one counts.
         await Expect(page.GetByTestId("registered")).ToHaveTextAsync(SomeRegistered());
@@ -78,6 +81,26 @@ public sealed partial class ConsoleTests(EmbeddedPbx pbx, Browser browser)
         events.Publish("extension", "7102", "idle", new { }, DateTimeOffset.UtcNow);
         await Expect(call).ToHaveCountAsync(0);
         await Expect(page.Locator(".wb-ext[data-number='7102']")).ToHaveAttributeAsync("data-state", "idle");
+    }
+
+    [Fact]
+    public async Task Wallboard_reconnects_by_itself_after_a_server_restart()
+    {
+        var page = await ConsolePage.SignInAsync(browser, pbx, "viewer", 1920, 1080);
+        await ConsolePage.OpenAsync(page, "Wallboard", "Active calls");
+        await Expect(page.GetByTestId("wallboard-call-count")).ToBeVisibleAsync();
+        var status = page.Locator(".live-status");
+        await Expect(status).ToHaveTextAsync("Live");
+
+        await pbx.RestartAsync();
+
+        // The server's shutdown closes the hub connection; the page notices, retries, and resubscribes.
+        await Expect(status).ToHaveTextAsync("Live", new() { Timeout = 20_000 });
+        var events = pbx.Services.GetRequiredService<ILiveEvents>();
+        events.Publish("call", "after-restart", "ringing", new { caller = "7301", callee = "7302" }, DateTimeOffset.UtcNow);
+        await Expect(page.Locator("[data-call-id='after-restart']")).ToContainTextAsync("7301 → 7302");
+        events.Publish("call", "after-restart", "ended", new { disposition = "cancelled" }, DateTimeOffset.UtcNow);
+        await Expect(page.Locator("[data-call-id='after-restart']")).ToHaveCountAsync(0);
     }
 
     [Fact]

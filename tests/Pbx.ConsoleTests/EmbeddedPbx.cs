@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pbx.ApiHost.Apis.Users;
@@ -22,32 +19,52 @@ public sealed class EmbeddedPbx : IAsyncLifetime
     public const string Password = "correct horse battery";
 
     private readonly PostgresDatabase _database = new();
+
+    private readonly int _httpPort = FreePort.Tcp();
+    private readonly int _rtpPort = FreePort.UdpAndTcp();
+    private readonly string _recordings = Directory.CreateTempSubdirectory("pbx-console-recordings-").FullName;
     private WebApplication? _app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The same on every start, so a browser can reconnect after <see cref="RestartAsync"/>.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{_httpPort}/");
 
     public int SipPort { get; } = FreePort.UdpAndTcp();
 
-    public NpgsqlDataSource Db { get; private set; } = null!;
+    public NpgsqlDataSource Db => _app!.Services.GetRequiredService<NpgsqlDataSource>();
 
     public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
-        var recordings = Directory.CreateTempSubdirectory("pbx-console-recordings-").FullName;
-        var rtpPort = FreePort.UdpAndTcp();
+        await StartAsync();
+        var users = new UserRepository(Db);
+        foreach (var role in Roles.All)
+            await users.CreateAsync(role, Password, role);
+    }
+
+    /// <summary>Stops the PBX and starts it again on the same ports and database, as an operator's restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public Task DisposeAsync() => StopAsync();
+
+    private async Task StartAsync()
+    {
         string[] args =
         [
             "--environment=Production",
-            "--Urls=http://127.0.0.1:0",
+            $"--Urls=http://127.0.0.1:{_httpPort}",
             $"--Database:ConnectionString={_database.ConnectionString}",
             $"--Sip:Udp:0=127.0.0.1:{SipPort}",
             $"--Sip:Tcp:0=127.0.0.1:{SipPort}",
             "--Media:BindAddress=127.0.0.1",
-            $"--Media:RtpPortMin={rtpPort}",
-            $"--Media:RtpPortMax={rtpPort + 98}",
-            $"--Media:RecordingsDirectory={recordings}",
-            $"--Recordings:Directory={recordings}",
+            $"--Media:RtpPortMin={_rtpPort}",
+            $"--Media:RtpPortMax={_rtpPort + 98}",
+            $"--Media:RecordingsDirectory={_recordings}",
+            $"--Recordings:Directory={_recordings}",
             // sipp answers digest challenges with MD5 only (RFC 2617), so the edge must not offer SHA-256 first.
             "--Sip:Auth:OfferSha256=false",
             "--Seed:Enabled=false",
@@ -57,20 +74,15 @@ public sealed class EmbeddedPbx : IAsyncLifetime
         ];
         _app = PbxApplication.Build(PbxApplication.CreateBuilder(args));
         await _app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        BaseAddress = new Uri(address);
-        Db = _app.Services.GetRequiredService<NpgsqlDataSource>();
-        var users = new UserRepository(Db);
-        foreach (var role in Roles.All)
-            await users.CreateAsync(role, Password, role);
     }
 
-    public async Task DisposeAsync()
+    private async Task StopAsync()
     {
         if (_app is null)
             return;
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _app = null;
     }
 
     /// <summary>Creates an extension through the API, as an admin would, with <see cref="Password"/> as its SIP password.</summary>

@@ -3,6 +3,7 @@ import { can, get, latestOnly, query, request } from "../api.js";
 import { listen } from "../live.js";
 import { describedBy, fieldError, formObject, randomPassword } from "./form.js";
 import { callParties } from "./live-model.js";
+import { time } from "../format.js";
 
 export function mount(el, [id]) {
   return id ? mountDetail(el, id) : mountList(el);
@@ -73,7 +74,7 @@ function mountDetail(el, id) {
   const admin = can.admin();
   let extension = creating ? { number: "", displayName: "", maxContacts: 3, enabled: true } : null;
   let settings = null;
-  let live = { registered: false, calls: [] };
+  let live = { registered: false, bindings: [], lockedUntil: null, calls: [] };
   let errors = {};
   let message = "";
   let error = "";
@@ -108,6 +109,11 @@ function mountDetail(el, id) {
               <section class="card" aria-labelledby="ext-status">
                 <h2 id="ext-status">Status</h2>
                 <p>Registration: <span class="tag ${live.registered ? "registered" : "offline"}">${live.registered ? "registered" : "not registered"}</span></p>
+                ${live.bindings.length > 0 ? html`<h3>Phones</h3><div class="table-wrap"><table class="bindings">
+                  <thead><tr><th>Contact</th><th>From</th><th>Phone</th><th>Expires</th></tr></thead>
+                  <tbody>${live.bindings.map((b) => html`<tr><td>${b.contactUri}</td><td>${b.sourceAddress}:${b.sourcePort} ${b.transport}</td>
+                    <td>${b.userAgent ?? ""}</td><td>${time(b.expiresAt)}</td></tr>`)}</tbody></table></div>` : ""}
+                ${live.lockedUntil && new Date(live.lockedUntil) > new Date() ? html`<p class="error">Locked out after wrong passwords until ${time(live.lockedUntil)}.</p>` : ""}
                 <h3>Current calls</h3>
                 ${live.calls.length === 0 ? html`<p class="empty">None.</p>` : html`<ul>${live.calls.map((c) => {
                   const p = callParties(c);
@@ -202,16 +208,15 @@ function mountDetail(el, id) {
 
   async function load() {
     try {
-      const [x, s, l, calls] = await Promise.all([
-        get(`/api/v1/extensions/${id}`),
-        get(`/api/v1/extensions/${id}/settings`),
-        get("/api/v1/live/extensions"),
-        get("/api/v1/live/calls"),
-      ]);
+      const [x, s, calls] = await Promise.all([get(`/api/v1/extensions/${id}`), get(`/api/v1/extensions/${id}/settings`), get("/api/v1/live/calls")]);
+      // A node without the silo role has no live state (503): show the configuration without it.
+      const status = await get(`/api/v1/live/extensions/${encodeURIComponent(x.number)}`).catch(() => null);
       extension = x;
       settings = s;
       live = {
-        registered: l.registered.includes(x.number),
+        registered: (status?.bindings.length ?? 0) > 0,
+        bindings: status?.bindings ?? [],
+        lockedUntil: status?.lockout.lockedUntil ?? null,
         calls: calls.filter((c) => [callParties(c).from, callParties(c).to].includes(x.number)),
       };
       const generated = sessionStorage.getItem("pbx.generated");
