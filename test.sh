@@ -7,4 +7,4 @@ bash deploy/install-deps.sh
 export PBX_SIP_TORTURE_DIR=${PBX_SIP_TORTURE_DIR:-$(cd .. && pwd)/shared/testdata/sip-torture}
 [ -d "$PBX_SIP_TORTURE_DIR" ] || unset PBX_SIP_TORTURE_DIR
 dotnet build Pbx.sln -c Release -nologo -v q
-dotnet test Pbx.sln -c Release --no-build -nologo -v q --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1800000
+dotnet test Pbx.sln -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" -- RunConfiguration.TestSessionTimeout=1800000

@@ -50,10 +50,13 @@ internal sealed class RtpLoadGenerator : IDisposable
     /// <param name="measureLatency">False for mixed audio, whose payload no longer carries a stamp.</param>
     public RtpLoadResult Run(IReadOnlyList<(int Socket, int NodePort, int PayloadType)> legs, TimeSpan duration, bool measureLatency)
     {
+        // Everything this method allocates (histograms, threads) is the generator's, not the node's.
+        var callerAllocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var stop = 0;
         var received = new long[_sockets.Length];
         var histograms = new long[_sockets.Length][];
         var cpu = new TimeSpan[_sockets.Length + 1];
+        var allocated = new long[_sockets.Length + 1];
         long sent = 0;
         var receivers = new Thread[_sockets.Length];
         for (var s = 0; s < _sockets.Length; s++)
@@ -63,16 +66,20 @@ internal sealed class RtpLoadGenerator : IDisposable
             receivers[index] = new Thread(() =>
             {
                 var before = ThreadCpu.Current();
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 received[index] = Receive(_sockets[index], _receivesALaw[index], measureLatency, histograms[index], () => Volatile.Read(ref stop) != 0);
                 cpu[index] = ThreadCpu.Current() - before;
+                allocated[index] = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             }) { IsBackground = true, Name = $"rtp-load-rx{index}" };
             receivers[index].Start();
         }
         var sender = new Thread(() =>
         {
             var before = ThreadCpu.Current();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             sent = Send(legs, duration);
             cpu[^1] = ThreadCpu.Current() - before;
+            allocated[^1] = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         }) { IsBackground = true, Name = "rtp-load-tx" };
         sender.Start();
         sender.Join();
@@ -88,7 +95,8 @@ internal sealed class RtpLoadGenerator : IDisposable
             for (var i = 0; i < histogram.Length; i++)
                 histogram[i] += h[i];
         }
-        return new RtpLoadResult(sent, received.Sum(), histogram, cpu.Aggregate(TimeSpan.Zero, (a, b) => a + b));
+        return new RtpLoadResult(sent, received.Sum(), histogram, cpu.Aggregate(TimeSpan.Zero, (a, b) => a + b),
+            allocated.Sum() + GC.GetAllocatedBytesForCurrentThread() - callerAllocatedBefore);
     }
 
     private long Send(IReadOnlyList<(int Socket, int NodePort, int PayloadType)> legs, TimeSpan duration)

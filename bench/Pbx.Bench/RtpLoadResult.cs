@@ -5,7 +5,8 @@ namespace Pbx.Bench;
 /// <param name="Received">Packets received back from it.</param>
 /// <param name="LatencyMicroseconds">Histogram of send-to-receive time in microseconds (last bucket: 100 ms and more).</param>
 /// <param name="GeneratorCpu">CPU time of the generator's own threads.</param>
-internal sealed record RtpLoadResult(long Sent, long Received, long[] LatencyMicroseconds, TimeSpan GeneratorCpu)
+/// <param name="GeneratorAllocated">Managed bytes the generator's own threads allocated.</param>
+internal sealed record RtpLoadResult(long Sent, long Received, long[] LatencyMicroseconds, TimeSpan GeneratorCpu, long GeneratorAllocated)
 {
     /// <summary>The latency below which <paramref name="fraction"/> of the samples lie, in microseconds.</summary>
     public double Percentile(double fraction)

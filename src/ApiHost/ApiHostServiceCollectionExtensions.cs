@@ -11,6 +11,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Health;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
+using Pbx.Grains.Extensions;
 
 namespace Pbx.ApiHost;
 
@@ -38,11 +39,11 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddOptions<LoginOptions>().Bind(configuration.GetSection(LoginOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LoginOptions>, LoginOptionsValidator>();
-        services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Realm), $"{SipOptions.Section}:Realm must not be empty.")
+        services.AddOptions<SipRealmOptions>().Bind(configuration.GetSection(SipRealmOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, $"{SipRealmOptions.SectionName}:Realm must be 1 to 128 characters without quotes or backslashes.")
             .ValidateOnStart();
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), $"{RecordingOptions.Section}:Directory must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.RecordingsDirectory), $"{RecordingOptions.Section}:RecordingsDirectory must not be empty.")
             .ValidateOnStart();
 
         services.AddSingleton<UserRepository>();

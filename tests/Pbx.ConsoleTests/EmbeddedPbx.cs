@@ -72,7 +72,7 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             "--Api:Jwt:SigningKey=console-tests-signing-key-of-more-than-32-bytes",
             "--Api:Login:PermitsPerMinute=1000",
         ];
-        _app = PbxApplication.Build(PbxApplication.CreateBuilder(args));
+        _app = PbxApplication.Build(PbxApplication.CreateBuilder(args), new RoleOptions());
         await _app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 

@@ -86,43 +86,48 @@ public readonly struct DigestCredentials
                 break;
             if (!TryReadParameter(span, ref pos, out var name, out var paramValue))
                 return false;
+            var key = span[name];
             var text = span[paramValue];
-            switch (name)
+            if (Is(key, "username"))
+                (username, seen) = (paramValue, seen | Seen.Username);
+            else if (Is(key, "realm"))
+                (realm, seen) = (paramValue, seen | Seen.Realm);
+            else if (Is(key, "nonce"))
+                (nonce, seen) = (paramValue, seen | Seen.Nonce);
+            else if (Is(key, "uri"))
+                (uri, seen) = (paramValue, seen | Seen.Uri);
+            else if (Is(key, "response"))
+                (response, seen) = (paramValue, seen | Seen.Response);
+            else if (Is(key, "cnonce"))
+                (cnonce, seen) = (paramValue, seen | Seen.Cnonce);
+            else if (Is(key, "qop"))
             {
-                case var n when Is(span[n], "username"): username = paramValue; seen |= Seen.Username; break;
-                case var n when Is(span[n], "realm"): realm = paramValue; seen |= Seen.Realm; break;
-                case var n when Is(span[n], "nonce"): nonce = paramValue; seen |= Seen.Nonce; break;
-                case var n when Is(span[n], "uri"): uri = paramValue; seen |= Seen.Uri; break;
-                case var n when Is(span[n], "response"): response = paramValue; seen |= Seen.Response; break;
-                case var n when Is(span[n], "cnonce"): cnonce = paramValue; seen |= Seen.Cnonce; break;
-                case var n when Is(span[n], "qop"):
-                    if (!Is(text, "auth"))
-                        return false;
-                    seen |= Seen.Qop;
-                    break;
-                case var n when Is(span[n], "nc"):
-                    // RFC 7616 3.4: nc is exactly 8 hex digits.
-                    if (text.Length != 8 || !uint.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out nc) || nc == 0)
-                        return false;
-                    seen |= Seen.NonceCount;
-                    break;
-                case var n when Is(span[n], "algorithm"):
-                    if (Is(text, "MD5"))
-                        algorithm = DigestAlgorithm.Md5;
-                    else if (Is(text, "SHA-256"))
-                        algorithm = DigestAlgorithm.Sha256;
-                    else
-                        return false;
-                    break;
-                case var n when Is(span[n], "userhash"):
-                    // RFC 7616 3.4.4: a hashed username cannot be mapped to an extension without a table we do not keep.
-                    if (!Is(text, "false"))
-                        return false;
-                    break;
-                default:
-                    // opaque, auth-param extensions: ignored (RFC 7616 3.4).
-                    break;
+                if (!Is(text, "auth"))
+                    return false;
+                seen |= Seen.Qop;
             }
+            else if (Is(key, "nc"))
+            {
+                // RFC 7616 3.4: nc is exactly 8 hex digits.
+                if (text.Length != 8 || !uint.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out nc) || nc == 0)
+                    return false;
+                seen |= Seen.NonceCount;
+            }
+            else if (Is(key, "algorithm"))
+            {
+                if (Is(text, "MD5"))
+                    algorithm = DigestAlgorithm.Md5;
+                else if (Is(text, "SHA-256"))
+                    algorithm = DigestAlgorithm.Sha256;
+                else
+                    return false;
+            }
+            // RFC 7616 3.4.4: a hashed username cannot be mapped to an extension without a table we do not keep.
+            else if (Is(key, "userhash") && !Is(text, "false"))
+            {
+                return false;
+            }
+            // opaque and other auth-params are ignored (RFC 7616 3.4).
             pos = SkipSpaces(span, pos);
             if (pos == span.Length)
                 break;

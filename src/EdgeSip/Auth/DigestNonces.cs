@@ -36,9 +36,6 @@ public sealed class DigestNonces
         _lifetime = options.Value.NonceLifetime;
     }
 
-    /// <summary>How long a nonce is accepted.</summary>
-    public TimeSpan Lifetime => _lifetime;
-
     /// <summary>A new nonce for a challenge.</summary>
     public string Issue()
     {

@@ -45,29 +45,24 @@ public sealed class SipClient
     /// </summary>
     public async Task<SipResponse> SendAsync(SipRequest request, SipEndPoint destination, Action<SipResponse>? provisional = null, CancellationToken cancellationToken = default)
     {
-        if (destination.Transport == SipTransportKind.Udp && Size(request, destination) > UdpSizeLimit)
+        AddVia(request, destination, replaceTop: false);
+        if (destination.Transport == SipTransportKind.Udp && request.ToBytes().Length > UdpSizeLimit)
+        {
             destination = destination with { Transport = SipTransportKind.Tcp };
-        AddVia(request, destination);
+            AddVia(request, destination, replaceTop: true);
+        }
         var transaction = await _layer.SendRequestAsync(request, destination, provisional).ConfigureAwait(false);
         return await transaction.FinalResponse.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private int Size(SipRequest request, SipEndPoint destination)
-    {
-        AddVia(request, destination);
-        var size = request.ToBytes().Length;
-        request.Remove(SipHeaderId.Via);
-        return size;
-    }
-
-    private void AddVia(SipRequest request, SipEndPoint destination)
+    private void AddVia(SipRequest request, SipEndPoint destination, bool replaceTop)
     {
         var local = _transports.LocalFor(destination);
         var via = $"SIP/2.0/{destination.ViaTransport} {local};branch={SipVia.MagicCookie}{SipResponseFactory.NewTag()};rport";
         var others = request.GetAll(SipHeaderId.Via);
         request.Remove(SipHeaderId.Via);
         request.Add(SipHeaderId.Via, via);
-        foreach (var other in others)
+        foreach (var other in replaceTop ? others.Skip(1) : others)
             request.Add(SipHeaderId.Via, other);
     }
 }

@@ -15,10 +15,7 @@ public abstract partial class SipMessage
     /// </summary>
     public void WriteTo(IBufferWriter<byte> output)
     {
-        var start = new StringBuilder(64);
-        WriteStartLine(start);
-        Write(output, start.ToString());
-        output.Write(Crlf);
+        WriteStartLine(output);
         for (var i = 0; i < _count; i++)
         {
             var header = _headers[i];
@@ -37,8 +34,8 @@ public abstract partial class SipMessage
                 Write(output, GetHeaderValue(i));
             output.Write(Crlf);
         }
-        Write(output, "Content-Length: ");
-        Write(output, Body.Length.ToString(CultureInfo.InvariantCulture));
+        output.Write("Content-Length: "u8);
+        WriteNumber(output, Body.Length);
         output.Write(Crlf);
         output.Write(Crlf);
         output.Write(Body.Span);
@@ -54,9 +51,16 @@ public abstract partial class SipMessage
 
     public override string ToString() => Encoding.UTF8.GetString(ToBytes());
 
-    private protected abstract void WriteStartLine(StringBuilder line);
+    private protected abstract void WriteStartLine(IBufferWriter<byte> output);
 
-    private static void Write(IBufferWriter<byte> output, string text)
+    private protected static void WriteNumber(IBufferWriter<byte> output, int value)
+    {
+        var span = output.GetSpan(11);
+        value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        output.Advance(written);
+    }
+
+    private protected static void Write(IBufferWriter<byte> output, string text)
     {
         var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         output.Advance(Encoding.UTF8.GetBytes(text, span));

@@ -145,6 +145,31 @@ public abstract partial class SipMessage : IDisposable
         }
     }
 
+    /// <summary>
+    /// The branch of the top Via, read without building the Via: the one string the transaction layer needs from every
+    /// message (RFC 3261 17.1.3, 17.2.3). Null when the top Via has none.
+    /// </summary>
+    public string? TopViaBranch
+    {
+        get
+        {
+            var index = IndexOf(SipHeaderId.Via, 0);
+            if (index < 0)
+                return null;
+            var value = ValueBytes(index);
+            var reader = new SipValueReader(value, SipParseError.InvalidVia);
+            SipGrammar.ReadVia(ref reader, out var parts);
+            var parameters = new SipValueReader(value[parts.Params], SipParseError.InvalidParameter);
+            while (parameters.TryConsume((byte)';'))
+            {
+                parameters.ReadParam(out var name, out var found);
+                if (Ascii.EqualsIgnoreCase(parameters.Slice(name), "branch"u8))
+                    return found.Equals(default(Range)) ? "" : Encoding.ASCII.GetString(parameters.Slice(found));
+            }
+            return null;
+        }
+    }
+
     public SipVia? TopVia
     {
         get
@@ -251,21 +276,22 @@ public abstract partial class SipMessage : IDisposable
         return values;
     }
 
+    /// <summary>RFC 3261 7.3.1: a line fold (CRLF plus the white space around it) equals one SP; other white space stays.</summary>
     private static string Unfold(string raw)
     {
         var text = new StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] is '\r' or '\n' or ' ' or '\t')
-            {
-                while (i + 1 < raw.Length && raw[i + 1] is '\r' or '\n' or ' ' or '\t')
-                    i++;
-                text.Append(' ');
-            }
-            else
+            if (raw[i] is not ('\r' or '\n'))
             {
                 text.Append(raw[i]);
+                continue;
             }
+            while (text.Length > 0 && text[^1] is ' ' or '\t')
+                text.Length--;
+            while (i + 1 < raw.Length && raw[i + 1] is '\r' or '\n' or ' ' or '\t')
+                i++;
+            text.Append(' ');
         }
         return text.ToString();
     }

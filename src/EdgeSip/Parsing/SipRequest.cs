@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Pbx.EdgeSip.Parsing;
 
@@ -33,6 +33,11 @@ public sealed class SipRequest : SipMessage
     /// <summary>The Request-URI as received (decoded from the buffer on first use) or as built.</summary>
     public string RequestUriText => _uri?.ToString() ?? (_uriText ??= DecodeBuffer(_uriStart, _uriLength));
 
-    private protected override void WriteStartLine(StringBuilder line) =>
-        line.Append(Method).Append(' ').Append(RequestUriText).Append(" SIP/2.0");
+    private protected override void WriteStartLine(IBufferWriter<byte> output)
+    {
+        Write(output, Method);
+        output.Write(" "u8);
+        Write(output, RequestUriText);
+        output.Write(" SIP/2.0\r\n"u8);
+    }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers;
 
 namespace Pbx.EdgeSip.Parsing;
 
@@ -25,6 +24,12 @@ public sealed class SipResponse : SipMessage
 
     public bool IsProvisional => StatusCode < 200;
 
-    private protected override void WriteStartLine(StringBuilder line) =>
-        line.Append("SIP/2.0 ").Append(StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrase);
+    private protected override void WriteStartLine(IBufferWriter<byte> output)
+    {
+        output.Write("SIP/2.0 "u8);
+        WriteNumber(output, StatusCode);
+        output.Write(" "u8);
+        Write(output, ReasonPhrase);
+        output.Write("\r\n"u8);
+    }
 }

@@ -28,6 +28,9 @@ internal ref struct SipValueReader
 
     public void SkipLws()
     {
+        // Most values have no white space where LWS is allowed: skip the vectorized search for them.
+        if (Position >= _text.Length || _text[Position] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            return;
         var rest = _text[Position..].IndexOfAnyExcept(SipChars.Lws);
         Position = rest < 0 ? _text.Length : Position + rest;
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Pbx.EdgeSip.Auth;
-using Pbx.Grains.Extensions;
 
 namespace Pbx.EdgeSip.Registrar;
 
@@ -9,7 +8,4 @@ public sealed partial class SipRegistrar
     // EventIds 3150-3199: EdgeSip registrar.
     [LoggerMessage(EventId = 3150, Level = LogLevel.Information, Message = "Security: failed SIP login for {Extension} from {SourceAddress}: {Verdict}")]
     private partial void LogAuthFailed(string extension, string sourceAddress, DigestVerdict verdict);
-
-    [LoggerMessage(EventId = 3151, Level = LogLevel.Information, Message = "REGISTER for {Extension} from {SourceAddress} refused: {Result}")]
-    private partial void LogRegisterRefused(string extension, string sourceAddress, RegisterResult result);
 }

@@ -22,6 +22,8 @@ public sealed partial class SipRegistrar(
     TimeProvider time,
     ILogger<SipRegistrar> logger) : ISipRequestHandler
 {
+    private const string PathHeader = "Path";
+
     private readonly string _edgeNodeId = options.Value.EdgeNodeId;
 
     /// <inheritdoc />
@@ -81,7 +83,7 @@ public sealed partial class SipRegistrar(
         {
             case DigestVerdict.Valid:
                 sourceLockout.RecordSuccess(address);
-                await RegisterAsync(context, grain, number);
+                await RegisterAsync(context, grain);
                 return;
             case DigestVerdict.StaleNonce:
                 await ChallengeAsync(context, stored.Realm, stale: true);
@@ -98,7 +100,7 @@ public sealed partial class SipRegistrar(
         }
     }
 
-    private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain, string number)
+    private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain)
     {
         var request = RegisterRequestReader.Read(context.Request, context.Source, _edgeNodeId);
         if (request is null)
@@ -116,13 +118,13 @@ public sealed partial class SipRegistrar(
                 foreach (var binding in outcome.Bindings)
                     response.Add(SipHeaderId.Contact, ContactValue(binding));
                 response.Add(SipHeaderId.Date, time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
+                // RFC 3327 5.3: the registrar copies the stored Path values into the 200.
+                foreach (var path in request.Path)
+                    response.Add(PathHeader, path);
                 break;
             case RegisterResult.IntervalTooBrief:
                 // RFC 3261 10.3 step 6: 423 carries Min-Expires.
                 response.Add(SipHeaderId.MinExpires, outcome.MinExpires.ToString(CultureInfo.InvariantCulture));
-                break;
-            default:
-                LogRegisterRefused(number, context.Source.Remote.Address.ToString(), outcome.Result);
                 break;
         }
         await context.RespondAsync(response);

@@ -18,11 +18,9 @@ public static class SipRegistrarServiceCollectionExtensions
     public static IServiceCollection AddSipRegistrar(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSipAuth(configuration);
-        services.AddOptions<SipRegistrarOptions>().Bind(configuration.GetSection(SipRegistrarOptions.SectionName))
-            .Validate(o => o.Validate().Count == 0, $"{SipRegistrarOptions.SectionName}:{nameof(SipRegistrarOptions.EdgeNodeId)} must be 1 to 64 characters.")
-            .ValidateOnStart();
-        services.TryAddSingleton<SipRegistrar>();
-        services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipRegistrar>());
+        services.AddOptions<SipRegistrarOptions>().Bind(configuration.GetSection(SipRegistrarOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipRegistrarOptions>, SipAuthOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISipRequestHandler, SipRegistrar>());
         return services;
     }
 }

@@ -61,7 +61,7 @@ public sealed class SipClientTransaction
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            _layer.Log.SendFailed(Destination.ToString(), e);
+            _layer.LogSendFailed(Destination.ToString(), e);
             Fail(503, "Service Unavailable");
         }
     }

@@ -38,9 +38,9 @@ public static class SipResponseFactory
     public static SipRequest CreateAck(SipRequest invite, SipResponse response)
     {
         var ack = new SipRequest("ACK", invite.RequestUri);
-        var topVia = invite.Vias.Count > 0 ? invite.GetAll(SipHeaderId.Via)[0] : null;
-        if (topVia is not null)
-            ack.Add(SipHeaderId.Via, topVia.Split(',')[0]);
+        var vias = invite.GetAll(SipHeaderId.Via);
+        if (vias.Count > 0)
+            ack.Add(SipHeaderId.Via, FirstValue(vias[0]));
         ack.Add(SipHeaderId.MaxForwards, "70");
         CopyAll(invite, ack, SipHeaderId.From);
         CopyAll(response, ack, SipHeaderId.To);
@@ -62,9 +62,8 @@ public static class SipResponseFactory
     private static string StampTopVia(string viaLine, SipEndPoint source)
     {
         // Only the first value of a comma list is ours to stamp.
-        var comma = FirstTopLevelComma(viaLine);
-        var top = comma < 0 ? viaLine : viaLine[..comma];
-        var rest = comma < 0 ? "" : viaLine[comma..];
+        var top = FirstValue(viaLine);
+        var rest = viaLine[top.Length..];
         var vias = new List<SipVia>(1);
         SipVia.ReadAll(Encoding.UTF8.GetBytes(top), vias);
         var via = vias[0];
@@ -73,16 +72,17 @@ public static class SipResponseFactory
         return via + rest;
     }
 
-    private static int FirstTopLevelComma(string value)
+    /// <summary>The first value of a comma-separated header line (commas inside quoted strings do not count).</summary>
+    private static string FirstValue(string line)
     {
         var quoted = false;
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i < line.Length; i++)
         {
-            if (value[i] == '"')
+            if (line[i] == '"')
                 quoted = !quoted;
-            else if (value[i] == ',' && !quoted)
-                return i;
+            else if (line[i] == ',' && !quoted)
+                return line[..i];
         }
-        return -1;
+        return line;
     }
 }

@@ -63,7 +63,7 @@ public sealed class SipServerTransaction
         {
             if (HasFinalResponse || State == SipTransactionState.Terminated)
             {
-                _layer.Log.ResponseAfterFinal(response.StatusCode, Request.Method, Key);
+                _layer.LogResponseAfterFinal(response.StatusCode, Request.Method, Key);
                 return;
             }
             _lastResponse = bytes;
@@ -155,7 +155,7 @@ public sealed class SipServerTransaction
                 _layer.Schedule(ref _retransmit, _interval, Retransmit);
             _layer.Schedule(ref _timeout, timers.TransactionTimeout, () =>
             {
-                _layer.Log.AckTimeout(Key);
+                _layer.LogAckTimeout(Key);
                 Terminate();
             });
             return;

@@ -11,19 +11,20 @@ namespace Pbx.EdgeSip.Transactions;
 /// Matches incoming messages to transactions (RFC 3261 17.1.3, 17.2.3), creates server transactions for new requests and
 /// hands them to the transaction user, and starts client transactions for requests the edge sends.
 /// </summary>
-public sealed class SipTransactionLayer
+public sealed partial class SipTransactionLayer
 {
     private readonly ConcurrentDictionary<string, SipServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipServerTransaction> _accepted = new(StringComparer.Ordinal);
     private readonly ISipSender _sender;
+    private readonly ILogger<SipTransactionLayer> _logger;
 
     public SipTransactionLayer(ISipSender sender, TimeProvider time, IOptions<SipTimerOptions> timers, ILogger<SipTransactionLayer> logger)
     {
         _sender = sender;
         Time = time;
         Timers = timers.Value;
-        Log = new SipTransactionLayerLog(logger);
+        _logger = logger;
     }
 
     /// <summary>Called for each new server transaction (not for retransmissions, ACKs or CANCELs the layer answers itself).</summary>
@@ -39,8 +40,6 @@ public sealed class SipTransactionLayer
     internal TimeProvider Time { get; }
 
     internal SipTimerOptions Timers { get; }
-
-    internal SipTransactionLayerLog Log { get; }
 
     /// <summary>Entry point for every well-formed request from a transport.</summary>
     public async Task ReceiveRequestAsync(SipRequest request, SipEndPoint source)
@@ -65,7 +64,7 @@ public sealed class SipTransactionLayer
         var existing = _servers.GetOrAdd(key, transaction);
         if (!ReferenceEquals(existing, transaction))
         {
-            Log.Retransmission(request.Method, key);
+            LogRetransmission(request.Method, key);
             existing.OnRetransmission();
             request.Dispose();
             return;
@@ -94,11 +93,11 @@ public sealed class SipTransactionLayer
     /// <summary>Entry point for every well-formed response; one that matches no client transaction is dropped (RFC 3261 8.1.3.1 / 18.1.2).</summary>
     public void ReceiveResponse(SipResponse response)
     {
-        var branch = response.TopVia?.Branch;
+        var branch = response.TopViaBranch;
         var method = response.CSeq?.Method;
         if (branch is null || method is null || !_clients.TryGetValue(ClientKey(branch, method), out var transaction))
         {
-            Log.StrayResponse(response.StatusCode, response.CallId);
+            LogStrayResponse(response.StatusCode, response.CallId);
             response.Dispose();
             return;
         }
@@ -153,7 +152,7 @@ public sealed class SipTransactionLayer
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            Log.SendFailed(destination.ToString(), e);
+            LogSendFailed(destination.ToString(), e);
         }
     }
 

@@ -19,5 +19,26 @@ public sealed record SipEndPoint(SipTransportKind Transport, IPEndPoint Remote)
         _ => "WS",
     };
 
+    /// <summary>"UDP:192.0.2.10:5060", "TCP:[2001:db8::1]:5061", "WS:...": the form a binding stores.</summary>
     public override string ToString() => $"{ViaTransport}:{Remote}";
+
+    /// <summary>Reads what <see cref="ToString"/> wrote, e.g. from a stored binding.</summary>
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipEndPoint? endPoint)
+    {
+        endPoint = null;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !IPEndPoint.TryParse(text[(colon + 1)..], out var remote))
+            return false;
+        SipTransportKind? kind = text[..colon] switch
+        {
+            "UDP" => SipTransportKind.Udp,
+            "TCP" => SipTransportKind.Tcp,
+            "WS" => SipTransportKind.WebSocket,
+            _ => null,
+        };
+        if (kind is null)
+            return false;
+        endPoint = new SipEndPoint(kind.Value, remote);
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Hosting;
@@ -29,9 +30,12 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
     private ISipInbound? _inbound;
     private int _stopped;
 
-    public SipTransportSet(IOptions<SipOptions> options, ILogger<SipTransportSet> logger)
+    private readonly TimeProvider _time;
+
+    public SipTransportSet(IOptions<SipOptions> options, TimeProvider time, ILogger<SipTransportSet> logger)
     {
         _options = options.Value;
+        _time = time;
         _logger = logger;
     }
 
@@ -88,7 +92,9 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
         _connections[connection.Remote] = connection;
         try
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            // The host's stopping signal comes before Kestrel drains requests: without it an open browser tab holds shutdown for its full timeout.
+            var hostStopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token, hostStopping);
             await connection.RunAsync(_inbound, linked.Token).ConfigureAwait(false);
         }
         finally
@@ -188,7 +194,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
                 LogAcceptFailed(e);
                 continue;
             }
-            Track(new TcpSipConnection(accepted));
+            Track(new TcpSipConnection(accepted, _time, _options.Timers.TransactionTimeout));
         }
     }
 
@@ -204,7 +210,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        var connection = new TcpSipConnection(socket);
+        var connection = new TcpSipConnection(socket, _time, _options.Timers.TransactionTimeout);
         return Track(connection);
     }
 

@@ -11,9 +11,16 @@ internal sealed class TcpSipConnection : ISipConnection, IDisposable
     private readonly Socket _socket;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    public TcpSipConnection(Socket socket)
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _partialTimeout;
+
+    /// <param name="partialTimeout">How long a started message may wait for its remaining bytes before the connection is
+    /// closed (RFC 4475 3.1.2.2: a Content-Length past the data must not hold the connection forever).</param>
+    public TcpSipConnection(Socket socket, TimeProvider time, TimeSpan partialTimeout)
     {
         _socket = socket;
+        _time = time;
+        _partialTimeout = partialTimeout;
         socket.NoDelay = true;
         Remote = new SipEndPoint(SipTransportKind.Tcp, (IPEndPoint)socket.RemoteEndPoint!);
     }
@@ -30,7 +37,7 @@ internal sealed class TcpSipConnection : ISipConnection, IDisposable
             {
                 if (filled == buffer.Length)
                     buffer = Grow(buffer, filled);
-                var read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var read = await ReceiveAsync(buffer.AsMemory(filled), partial: filled > 0, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                     return;
                 filled += read;
@@ -86,6 +93,15 @@ internal sealed class TcpSipConnection : ISipConnection, IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
+
+    private async ValueTask<int> ReceiveAsync(Memory<byte> into, bool partial, CancellationToken cancellationToken)
+    {
+        if (!partial)
+            return await _socket.ReceiveAsync(into, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(_partialTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        return await _socket.ReceiveAsync(into, SocketFlags.None, linked.Token).ConfigureAwait(false);
+    }
 
     private static byte[] Grow(byte[] buffer, int filled)
     {

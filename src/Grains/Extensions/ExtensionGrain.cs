@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Live;
@@ -223,7 +222,6 @@ public sealed partial class ExtensionGrain(
         if (eventKind is null)
             return;
         LogBindingChanged(Number, eventKind, binding.ContactUri, binding.SourceAddress, binding.SourcePort, binding.Transport);
-        var data = JsonSerializer.SerializeToElement(RegistrationEventData.From(binding), JsonSerializerOptions.Web);
-        liveEvents.Publish(new LiveEvent(LiveTopic, Number, eventKind, data, now));
+        liveEvents.Publish(LiveTopic, Number, eventKind, RegistrationEventData.From(binding), now);
     }
 }

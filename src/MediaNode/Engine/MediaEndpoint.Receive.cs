@@ -8,11 +8,11 @@ namespace Pbx.MediaNode.Engine;
 /// <summary>The packet path: receive, check, latch, relay. Nothing here allocates or takes a lock per packet.</summary>
 internal sealed partial class MediaEndpoint
 {
-    private async Task ReceiveRtpAsync()
+    /// <summary>One receive loop per socket of the pair; <paramref name="rtcp"/> picks the handler.</summary>
+    private async Task ReceiveAsync(Socket socket, byte[] receiveBuffer, bool rtcp)
     {
-        var socket = Ports.Rtp;
         var from = new SocketAddress(socket.AddressFamily);
-        var buffer = _rtpBuffer.AsMemory();
+        var buffer = receiveBuffer.AsMemory();
         while (true)
         {
             int length;
@@ -42,7 +42,10 @@ internal sealed partial class MediaEndpoint
             }
             try
             {
-                OnRtp(_rtpBuffer.AsSpan(0, length), from);
+                if (rtcp)
+                    OnRtcp(receiveBuffer.AsSpan(0, length), from);
+                else
+                    OnRtp(receiveBuffer.AsSpan(0, length), from);
             }
             catch (Exception e)
             {
@@ -180,64 +183,35 @@ internal sealed partial class MediaEndpoint
 
     private long ToSamples(long timestamp) => (long)(timestamp * (8000.0 / _time.TimestampFrequency));
 
-    private async Task ReceiveRtcpAsync()
+    private void OnRtcp(Span<byte> packet, SocketAddress from)
     {
-        var socket = Ports.Rtcp;
-        var from = new SocketAddress(socket.AddressFamily);
-        var buffer = _rtcpBuffer.AsMemory();
-        while (true)
+        if (packet.Length > MaxPacketSize)
         {
-            int length;
-            try
-            {
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
-            {
-                Drop(RtpDropReason.Oversized);
-                continue;
-            }
-            catch (SocketException e)
-            {
-                LogReceiveFailed(Id, e.SocketErrorCode);
-                continue;
-            }
-            if (length > MaxPacketSize)
-            {
-                Drop(RtpDropReason.Oversized);
-                continue;
-            }
-            if (!RtcpReport.TryValidate(_rtcpBuffer.AsSpan(0, length), out var senderReport))
-            {
-                Drop(RtpDropReason.Malformed);
-                continue;
-            }
-            // RTCP latches on its own first valid packet, like RTP (RFC 4961 symmetric RTCP): reports then go back there.
-            if (_rtcpLatched is { } latched && !latched.Equals(from))
-            {
-                Drop(RtpDropReason.UnexpectedSource);
-                continue;
-            }
-            if (_rtcpLatched is null)
-            {
-                _rtcpLatched = Copy(from);
-                _rtcpTarget = _rtcpLatched;
-            }
-            _counters.OnRtcpReceived();
-            if (senderReport != 0)
-            {
-                // Kept for the LSR/DLSR fields of our next report, from which the far end computes the round trip (RFC 3550 section 6.4.1).
-                Volatile.Write(ref _lastSenderReport, senderReport);
-                Volatile.Write(ref _lastSenderReportAt, _time.GetTimestamp());
-            }
+            Drop(RtpDropReason.Oversized);
+            return;
+        }
+        if (!RtcpReport.TryValidate(packet, out var senderReport))
+        {
+            Drop(RtpDropReason.Malformed);
+            return;
+        }
+        // RTCP latches on its own first valid packet, like RTP (RFC 4961 symmetric RTCP): reports then go back there.
+        if (_rtcpLatched is { } latched && !latched.Equals(from))
+        {
+            Drop(RtpDropReason.UnexpectedSource);
+            return;
+        }
+        if (_rtcpLatched is null)
+        {
+            _rtcpLatched = Copy(from);
+            _rtcpTarget = _rtcpLatched;
+        }
+        _counters.OnRtcpReceived();
+        if (senderReport != 0)
+        {
+            // Kept for the LSR/DLSR fields of our next report, from which the far end computes the round trip (RFC 3550 section 6.4.1).
+            Volatile.Write(ref _lastSenderReport, senderReport);
+            Volatile.Write(ref _lastSenderReportAt, _time.GetTimestamp());
         }
     }
 }

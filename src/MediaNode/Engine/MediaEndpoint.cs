@@ -114,8 +114,8 @@ internal sealed partial class MediaEndpoint
     /// <summary>Starts the receive loops; called once the endpoint is registered with the engine.</summary>
     public void Start()
     {
-        _rtpLoop = Task.Run(ReceiveRtpAsync);
-        _rtcpLoop = Task.Run(ReceiveRtcpAsync);
+        _rtpLoop = Task.Run(() => ReceiveAsync(Ports.Rtp, _rtpBuffer, rtcp: false));
+        _rtcpLoop = Task.Run(() => ReceiveAsync(Ports.Rtcp, _rtcpBuffer, rtcp: true));
     }
 
     /// <summary>

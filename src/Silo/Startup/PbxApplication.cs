@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 using Pbx.ApiHost;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Hubs;
+using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
+using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
@@ -17,32 +19,29 @@ internal static class PbxApplication
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = CreateBuilder(args);
-        if (ReadRoles(builder.Configuration).Validate() is { } invalid)
+        var roles = builder.Configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
+        if (roles.Validate() is { } invalid)
             return Fail(invalid);
-        var app = Build(builder);
+        var app = Build(builder, roles);
         return await RunGuardedAsync(() => app.RunAsync(cancellationToken));
     }
 
-    /// <summary>
-    /// Composes the roles configured in <paramref name="builder"/> into a host ready to start; tests start it in-process.
-    /// Throws <see cref="InvalidOperationException"/> when the Roles section is invalid.
-    /// </summary>
-    public static WebApplication Build(WebApplicationBuilder builder)
+    /// <summary>The host of <paramref name="roles"/>, built but not started: what <see cref="RunAsync"/> runs, and what integration tests start.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, RoleOptions roles)
     {
-        var roles = ReadRoles(builder.Configuration);
-        if (roles.Validate() is { } invalid)
-            throw new InvalidOperationException(invalid);
-
         if (roles.Silo)
         {
             builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
             builder.Services.AddExtensions(builder.Configuration);
-            builder.Services.AddHostedService<DemoSeeder>();
+            builder.Services.AddCalls(builder.Configuration);
             if (roles.Api)
                 builder.Services.AddSingleton<ILiveCallStatistics, GrainLiveCallStatistics>();
         }
+        // The demo data includes the API's admin user, so it needs the API role's repositories.
+        if (roles.Silo && roles.Api)
+            builder.Services.AddHostedService<DemoSeeder>();
         if (roles.Edge)
-            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration);
+            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration).AddSipCalls(builder.Configuration);
         if (roles.Media)
             builder.Services.AddMediaNode(builder.Configuration);
         if (roles.Api)
@@ -54,9 +53,6 @@ internal static class PbxApplication
             app.MapApi();
         return app;
     }
-
-    private static RoleOptions ReadRoles(IConfiguration configuration) =>
-        configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
 
     /// <summary>The builder every command shares: configuration sources, Serilog.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
@@ -80,19 +76,15 @@ internal static class PbxApplication
             await run();
             return 0;
         }
-        catch (DatabaseUnavailableException ex)
+        catch (Exception ex) when (IsOperatorFixable(ex))
         {
-            return Fail(ex.Message);
-        }
-        catch (MigrationFailedException ex)
-        {
-            return Fail(ex.Message);
-        }
-        catch (OptionsValidationException ex)
-        {
-            return Fail($"Invalid configuration: {string.Join(" ", ex.Failures)}");
+            return Fail(ex is OptionsValidationException invalid ? $"invalid configuration: {string.Join(" ", invalid.Failures)}" : ex.Message);
         }
     }
+
+    /// <summary>Failures whose message tells the operator what to fix, so no stack trace is shown for them.</summary>
+    public static bool IsOperatorFixable(Exception exception)
+        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException;
 
     private static int Fail(string message)
     {

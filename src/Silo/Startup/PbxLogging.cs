@@ -18,6 +18,8 @@ public static class PbxLogging
             .MinimumLevel.Override("Microsoft", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            // Start-up failures an operator can fix are printed as one line by PbxApplication; the host would add a stack dump.
+            .Filter.ByExcluding(e => e.Exception is not null && PbxApplication.IsOperatorFixable(e.Exception))
             .WriteTo.Console(outputTemplate: Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
         builder.Logging.ClearProviders();

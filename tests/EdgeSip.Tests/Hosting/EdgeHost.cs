@@ -29,11 +29,10 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public IPEndPoint WebSocket => Transports.WebSocketEndPoints[0];
 
-    public static async Task<EdgeHost> StartAsync(Action<IServiceCollection>? services = null, int? port = null)
+    public static async Task<EdgeHost> StartAsync(Action<IServiceCollection>? services = null, string bind = "127.0.0.1:0")
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        var bind = $"127.0.0.1:{port ?? 0}";
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sip:Udp:0"] = bind,

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Tests.Parsing;
@@ -30,6 +34,32 @@ public sealed class SipEdgeTests
         // RFC 3581: the phone claimed 192.0.2.99:5070 but is really at the probe's address; the answer came here anyway.
         response.TopVia!.Received.ShouldBe("127.0.0.1");
         response.TopVia.RPort.ShouldBe(phone.Local.Port);
+    }
+
+    [Fact]
+    public async Task Ipv6_loopback_over_udp_and_tcp_is_served_and_received_is_the_v6_source()
+    {
+        await using var edge = await EdgeHost.StartAsync(bind: "[::1]:0");
+        edge.Udp.AddressFamily.ShouldBe(AddressFamily.InterNetworkV6);
+        using var phone = SipProbe.Udp(IPAddress.IPv6Loopback);
+        await phone.SendToAsync(SipMessages.Options("z9hG4bKv6u", host: "[::1]:5070"), edge.Udp);
+        var response = (SipResponse)await phone.ReceiveDatagramAsync();
+        response.StatusCode.ShouldBe(200);
+        response.TopVia!.Host.ShouldBe("[::1]");
+        response.TopVia.Received.ShouldBe("::1");
+
+        using var tcp = await SipProbe.TcpAsync(edge.Tcp);
+        await tcp.SendAsync(SipMessages.Options("z9hG4bKv6t", "TCP", "[::1]:5070"));
+        ((SipResponse)await tcp.ReceiveStreamAsync()).StatusCode.ShouldBe(200);
+    }
+
+    [Fact]
+    public void A_binding_endpoint_round_trips_through_its_text_form()
+    {
+        var stored = new SipEndPoint(SipTransportKind.Tcp, IPEndPoint.Parse("[2001:db8::1]:5061")).ToString();
+        stored.ShouldBe("TCP:[2001:db8::1]:5061");
+        SipEndPoint.TryParse(stored, out var endPoint).ShouldBeTrue();
+        endPoint.ShouldBe(new SipEndPoint(SipTransportKind.Tcp, IPEndPoint.Parse("[2001:db8::1]:5061")));
     }
 
     [Fact]
@@ -88,6 +118,23 @@ public sealed class SipEdgeTests
     }
 
     [Fact]
+    public async Task A_tcp_message_whose_body_never_arrives_gets_its_connection_closed_after_64_t1()
+    {
+        var time = new Transactions.ManualTimeProvider();
+        await using var edge = await EdgeHost.StartAsync(s => s.AddSingleton<TimeProvider>(time));
+        using var phone = await SipProbe.TcpAsync(edge.Tcp);
+        var waiting = time.WhenTimerCreated(new Pbx.EdgeSip.Transactions.SipTimerOptions().TransactionTimeout);
+        // Content-Length promises more than is sent (RFC 4475 3.1.2.2 over TCP).
+        await phone.SendAsync(SipMessages.Options("z9hG4bKpartial", "TCP").Replace("Content-Length: 0", "Content-Length: 500", StringComparison.Ordinal));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        var closed = phone.ReceiveStreamAsync();
+        time.Advance(TimeSpan.FromSeconds(31));
+        closed.IsCompleted.ShouldBeFalse();
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await Should.ThrowAsync<IOException>(closed)).Message.ShouldContain("closed");
+    }
+
+    [Fact]
     public async Task Handler_gets_the_request_and_its_source_and_a_later_request_reuses_the_phones_tcp_connection()
     {
         var handler = new RecordingHandler("REGISTER");
@@ -131,6 +178,30 @@ public sealed class SipEdgeTests
         var response = (SipResponse)SipMessageParser.ParseDatagram(buffer.AsSpan(0, received.Count));
         response.StatusCode.ShouldBe(200);
         (await handler.Seen.Task.WaitAsync(timeout.Token)).Source.Transport.ShouldBe(SipTransportKind.WebSocket);
+    }
+
+    [Fact]
+    public async Task An_api_host_can_serve_sip_over_websocket_on_its_own_route()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sip:Udp:0"] = "127.0.0.1:0", ["Sip:Tcp:0"] = "127.0.0.1:0" });
+        builder.Services.AddEdgeSip(builder.Configuration);
+        await using var app = builder.Build();
+        app.UseWebSockets();
+        app.MapSipWebSocket("/sip");
+        await app.StartAsync();
+
+        using var browser = new ClientWebSocket();
+        browser.Options.AddSubProtocol("sip");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await browser.ConnectAsync(new Uri(app.Urls.First().Replace("http", "ws", StringComparison.Ordinal) + "/sip"), timeout.Token);
+        await browser.SendAsync(Encoding.UTF8.GetBytes(SipMessages.Options("z9hG4bKapiws", "WS")), WebSocketMessageType.Text, true, timeout.Token);
+        var buffer = new byte[8192];
+        var received = await browser.ReceiveAsync(buffer, timeout.Token);
+        ((SipResponse)SipMessageParser.ParseDatagram(buffer.AsSpan(0, received.Count))).StatusCode.ShouldBe(200);
+        await app.StopAsync();
     }
 
     [Fact]

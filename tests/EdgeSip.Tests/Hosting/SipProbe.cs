@@ -20,16 +20,17 @@ internal sealed class SipProbe : IDisposable
 
     public IPEndPoint Local => (IPEndPoint)_socket.LocalEndPoint!;
 
-    public static SipProbe Udp()
+    public static SipProbe Udp(IPAddress? address = null)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        address ??= IPAddress.Loopback;
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
         return new SipProbe(socket);
     }
 
     public static async Task<SipProbe> TcpAsync(IPEndPoint edge)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var socket = new Socket(edge.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(edge);
         return new SipProbe(socket);
     }
@@ -47,6 +48,16 @@ internal sealed class SipProbe : IDisposable
         using var timeout = new CancellationTokenSource(Wait);
         var received = await _socket.ReceiveAsync(_buffer, SocketFlags.None, timeout.Token);
         return SipMessageParser.ParseDatagram(_buffer.AsSpan(0, received));
+    }
+
+    /// <summary>Status code and reason of the next datagram, read from its status line only: a 400 echoes the faulty headers it answers.</summary>
+    public async Task<(int Status, string Reason)> ReceiveStatusAsync()
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        var received = await _socket.ReceiveAsync(_buffer, SocketFlags.None, timeout.Token);
+        var text = Encoding.UTF8.GetString(_buffer, 0, received);
+        var line = text[..text.IndexOf("\r\n", StringComparison.Ordinal)].Split(' ', 3);
+        return (int.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture), line[2]);
     }
 
     /// <summary>Next message framed off the TCP stream.</summary>

@@ -53,6 +53,7 @@ public sealed class SipMessageParserTests
         request.RequestUri.User.ShouldBe("1002");
         request.RequestUri.Host.ShouldBe("pbx.example.com");
         request.TopVia!.Branch.ShouldBe("z9hG4bK776asdhds");
+        request.TopViaBranch.ShouldBe("z9hG4bK776asdhds");
         request.TopVia.HasRPort.ShouldBeTrue();
         request.TopVia.Port.ShouldBe(5060);
         request.From!.DisplayName.ShouldBe("Alice");
@@ -145,7 +146,7 @@ public sealed class SipMessageParserTests
     [Fact]
     public void Serializing_a_parsed_message_gives_canonical_names_unfolded_values_and_a_true_content_length()
     {
-        const string text = "OPTIONS sip:a@b SIP/2.0\r\nv: SIP/2.0/UDP h;branch=z9hG4bK1\r\nX-Custom: one\r\n  two\r\ni: cid\r\nl: 99\r\n\r\n";
+        const string text = "OPTIONS sip:a@b SIP/2.0\r\nv: SIP/2.0/UDP h;branch=z9hG4bK1\r\nX-Custom: one  \r\n  two\r\ni: cid\r\nl: 99\r\n\r\n";
         using var request = SipMessageParser.ParseDatagram(Encoding.ASCII.GetBytes(text + new string('x', 99)));
         request.Body = Encoding.ASCII.GetBytes("abc");
         request.ToString().ShouldBe(

@@ -73,6 +73,26 @@ public sealed class SipRegistrarTests
     }
 
     [Fact]
+    public async Task Path_is_stored_with_the_binding_and_echoed_in_the_200()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("410", password: "pw");
+        using var phone = UdpPhone(PhoneAddress);
+        const string path = "Path: <sip:proxy1.example;lr>, <sip:proxy2.example;lr>\r\n";
+
+        var challenge = await SendAsync(phone, host, Register("410", phone, cseq: 1, extraHeaders: path));
+        var nonce = DigestClient.NonceOf(challenge.GetAll(SipHeaderId.WwwAuthenticate)[0]);
+        var authorization = DigestClient.Authorization("SHA-256", "410", RegistrarHost.Realm, "pw", nonce, "REGISTER", RequestUri, 1);
+        var response = await SendAsync(phone, host, Register("410", phone, cseq: 2, authorization: authorization, extraHeaders: path));
+
+        // RFC 3327 5.3.
+        response.StatusCode.ShouldBe(200);
+        response.Get("Path").ShouldBe("<sip:proxy1.example;lr>");
+        (await host.Grains.GetGrain<IExtensionGrain>("410").GetBindingsAsync()).ShouldHaveSingleItem().Path
+            .ShouldBe(["<sip:proxy1.example;lr>", "<sip:proxy2.example;lr>"]);
+    }
+
+    [Fact]
     public async Task Register_below_min_expires_gets_423_with_Min_Expires()
     {
         await using var host = await StartAsync();
@@ -164,7 +184,8 @@ public sealed class SipRegistrarTests
         return (SipResponse)await phone.ReceiveStreamAsync();
     }
 
-    private string Register(string number, SipProbe phone, uint cseq, int expires = 600, string? authorization = null, string transport = "UDP")
+    private string Register(string number, SipProbe phone, uint cseq, int expires = 600, string? authorization = null, string transport = "UDP",
+        string extraHeaders = "")
     {
         var local = phone.Local;
         var text = new StringBuilder()
@@ -177,7 +198,8 @@ public sealed class SipRegistrarTests
             .Append($"CSeq: {cseq} REGISTER\r\n")
             .Append($"Contact: <sip:{number}@{local}>\r\n")
             .Append($"Expires: {expires}\r\n")
-            .Append("User-Agent: RegistrarTest\r\n");
+            .Append("User-Agent: RegistrarTest\r\n")
+            .Append(extraHeaders);
         if (authorization is not null)
             text.Append($"Authorization: {authorization}\r\n");
         return text.Append("Content-Length: 0\r\n\r\n").ToString();

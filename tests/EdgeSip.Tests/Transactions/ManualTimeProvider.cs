@@ -5,6 +5,7 @@ internal sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
+    private readonly List<(TimeSpan Due, TaskCompletionSource Created)> _waiters = [];
     private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public override DateTimeOffset GetUtcNow()
@@ -21,7 +22,24 @@ internal sealed class ManualTimeProvider : TimeProvider
     {
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
+        lock (_gate)
+        {
+            foreach (var waiter in _waiters.Where(w => w.Due == dueTime).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Created.TrySetResult();
+            }
+        }
         return timer;
+    }
+
+    /// <summary>Completes when code under test creates a timer due after <paramref name="due"/>: the signal that it is waiting.</summary>
+    public Task WhenTimerCreated(TimeSpan due)
+    {
+        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+            _waiters.Add((due, created));
+        return created.Task;
     }
 
     public void Advance(TimeSpan by)

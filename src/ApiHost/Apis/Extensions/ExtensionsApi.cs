@@ -68,7 +68,7 @@ public static partial class ExtensionsApi
     }
 
     internal static async Task<Results<Created<ExtensionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateExtensionRequest request, NpgsqlDataSource db, IOptions<SipOptions> sip, CancellationToken cancellationToken)
+        CreateExtensionRequest request, NpgsqlDataSource db, IOptions<SipRealmOptions> sip, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Require(request.Number is not null && NumberPattern().IsMatch(request.Number), "number",
@@ -151,7 +151,7 @@ public static partial class ExtensionsApi
 
     /// <summary>Stores only HA1 = H(number:realm:password) (RFC 7616 3.4.2), for MD5 and SHA-256; the password is forgotten.</summary>
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
-        long id, Users.SetPasswordRequest request, NpgsqlDataSource db, IOptions<SipOptions> sip, TimeProvider clock, CancellationToken cancellationToken)
+        long id, Users.SetPasswordRequest request, NpgsqlDataSource db, IOptions<SipRealmOptions> sip, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ValidatePassword(request.Password, errors);

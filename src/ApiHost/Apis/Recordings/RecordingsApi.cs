@@ -109,5 +109,5 @@ public static partial class RecordingsApi
     }
 
     private static string FullPath(Recording recording, RecordingOptions options) =>
-        Path.GetFullPath(recording.FilePath, Path.GetFullPath(options.Directory));
+        Path.GetFullPath(recording.FilePath, Path.GetFullPath(options.RecordingsDirectory));
 }

@@ -23,8 +23,8 @@ export function mount(el) {
             <thead><tr><th>Started</th><th>From</th><th>To</th><th>State</th><th>Duration</th>${operate ? html`<th>Actions</th>` : ""}</tr></thead>
             <tbody>${calls.map((c) => {
               const p = callParties(c);
-              return html`<tr data-call-id=${c.key}><td>${time(c.startedAt ?? c.timestamp)}</td><td>${p.from}</td><td>${p.to}</td><td>${c.kind}</td>
-                <td>${since(c.data?.answeredAt ?? c.startedAt ?? c.timestamp)}</td>
+              return html`<tr data-call-id=${c.key}><td>${time(c.data?.startedAt ?? c.startedAt ?? c.timestamp)}</td><td>${p.from}</td><td>${p.to}</td><td>${c.kind}</td>
+                <td>${since(c.data?.answeredAt ?? c.data?.startedAt ?? c.startedAt ?? c.timestamp)}</td>
                 ${operate ? html`<td class="actions">${actions.map((a) => html`<button type="button" disabled title="Not available in this version">${a}</button>`)}</td>` : ""}</tr>`;
             })}</tbody></table></div>`}`,
       el,

@@ -24,7 +24,7 @@ export function mount(el) {
                   return html`<li class="wb-call ${c.kind}" data-call-id=${c.key}>
                     <span class="parties">${p.from} → ${p.to}</span>
                     <span class="kind">${c.kind}</span>
-                    <span class="ticking">${since(c.data?.answeredAt ?? c.startedAt ?? c.timestamp)}</span></li>`;
+                    <span class="ticking">${since(c.data?.answeredAt ?? c.data?.startedAt ?? c.startedAt ?? c.timestamp)}</span></li>`;
                 })}</ul>`}
           </section>
           <section aria-labelledby="wb-ext">

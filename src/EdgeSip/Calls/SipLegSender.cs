@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Hosting;
+using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Transactions;
+using Pbx.EdgeSip.Transport;
+using Pbx.Grains.Calls;
+
+namespace Pbx.EdgeSip.Calls;
+
+/// <summary>Sends what call grains decide on a leg: in-dialog requests, ACKs for 2xx, CANCELs.</summary>
+public sealed partial class SipLegSender(SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
+{
+    private readonly string _userAgent = options.Value.UserAgent;
+
+    internal string UserAgent => _userAgent;
+
+    /// <summary>Our Contact URI for requests and responses toward <paramref name="peer"/>.</summary>
+    internal string ContactFor(string user, SipEndPoint peer) => SipDialogMessages.Contact(user, peer, transports.LocalFor(peer));
+
+    /// <summary>Sends a request on a leg and returns its final response; a 2xx to INVITE is ACKed here (RFC 3261 13.2.2.4).</summary>
+    public async Task<SipResponse> SendAsync(LegRequest request, string contactUser)
+    {
+        var destination = SipDialogMessages.Destination(request.Leg);
+        var contact = request.Method is "INVITE" or "UPDATE" ? ContactFor(contactUser, destination) : null;
+        var message = SipDialogMessages.Create(request.Method, request.Leg, request.Leg.LocalCSeq, request.Sdp, _userAgent, contact: contact);
+        var response = await client.SendAsync(message, destination);
+        if (request.Method == "INVITE" && response.StatusCode is >= 200 and < 300)
+            await AckAsync(request.Leg with { RemoteTag = response.To?.Tag ?? request.Leg.RemoteTag }, request.Leg.LocalCSeq);
+        return response;
+    }
+
+    /// <summary>Sends BYE on each leg, not waiting for the answers beyond logging failures.</summary>
+    public Task ByeAsync(IEnumerable<DialogLeg> legs, string contactUser) =>
+        Task.WhenAll(legs.Select(async leg =>
+        {
+            var response = await SendAsync(new LegRequest("BYE", leg, null), contactUser);
+            if (response.StatusCode >= 300)
+                LogByeRefused(leg.CallId, response.StatusCode);
+        }));
+
+    /// <summary>The ACK for a 2xx: a new transaction of its own, same CSeq number as the INVITE (RFC 3261 13.2.2.4).</summary>
+    public async Task AckAsync(DialogLeg leg, uint inviteCSeq)
+    {
+        var destination = SipDialogMessages.Destination(leg);
+        var ack = SipDialogMessages.Create("ACK", leg, inviteCSeq, null, _userAgent);
+        SipDialogMessages.AddVia(ack, destination, transports.LocalFor(destination));
+        await transports.SendAsync(destination, ack.ToBytes(), CancellationToken.None);
+    }
+
+    /// <summary>CANCELs a pending INVITE sent to <paramref name="destination"/> (RFC 3261 9.1); the INVITE then ends with 487.</summary>
+    public async Task CancelAsync(SipRequest invite, SipEndPoint destination)
+    {
+        var transaction = await layer.SendRequestAsync(SipDialogMessages.Cancel(invite), destination);
+        var response = await transaction.FinalResponse;
+        if (response.StatusCode >= 300)
+            LogCancelRefused(invite.CallId ?? "", response.StatusCode);
+    }
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "BYE on leg {CallId} answered {Status}")]
+    private partial void LogByeRefused(string callId, int status);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "CANCEL of fork {CallId} answered {Status}")]
+    private partial void LogCancelRefused(string callId, int status);
+}

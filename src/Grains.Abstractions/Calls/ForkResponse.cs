@@ -1,0 +1,11 @@
+namespace Pbx.Grains.Calls;
+
+/// <summary>A response to one fork's INVITE, as the edge reports it.</summary>
+/// <param name="ForkId">The fork.</param>
+/// <param name="Status">SIP status code (408 when the edge timed out, 487 when cancelled).</param>
+/// <param name="Reason">Reason phrase.</param>
+/// <param name="RemoteTag">To tag of the response, if any.</param>
+/// <param name="Contact">Contact URI of a 1xx/2xx that creates a dialog.</param>
+/// <param name="RecordRoute">Record-Route values in the order received.</param>
+/// <param name="Sdp">Body, if any.</param>
+public sealed record ForkResponse(string ForkId, int Status, string Reason, string? RemoteTag, string? Contact, IReadOnlyList<string> RecordRoute, string? Sdp);

@@ -1,0 +1,8 @@
+namespace Pbx.Grains.Calls;
+
+/// <summary>One INVITE the edge sends for a call: one registered contact of the callee (parallel forking).</summary>
+/// <param name="ForkId">Identifies this fork in later calls to the grain.</param>
+/// <param name="Leg">The dialog to create: Call-ID, From, To, Request-URI (the contact), route set (Path) and where to send.</param>
+/// <param name="OfferSdp">The media node's offer for the callee.</param>
+/// <param name="CallerDisplay">Display name and number to show the callee (From display name).</param>
+public sealed record ForkTarget(string ForkId, DialogLeg Leg, string OfferSdp, string CallerDisplay);

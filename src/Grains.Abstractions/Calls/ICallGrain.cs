@@ -1,0 +1,35 @@
+using Pbx.Grains.Media;
+using Pbx.Grains.Runtime;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// One call (key = the caller leg's Call-ID), a back-to-back user agent: it runs the dial plan, anchors media on a media
+/// node, holds both legs' dialog data and writes the CDR. The edge turns SIP into calls on this interface and carries out
+/// the returned instructions; it keeps no call state of its own. Media events for the call's endpoints come back here.
+/// </summary>
+public interface ICallGrain : IGrainWithStringKey, IMediaEvents
+{
+    /// <summary>A new authenticated INVITE: runs the dial plan, opens the CDR, allocates media and says which contacts to ring.</summary>
+    Task<CallDecision> StartAsync(CallSetup setup);
+
+    /// <summary>A fork answered 1xx, 2xx or failed (3xx-6xx, or a local 408/487/503).</summary>
+    Task<CallInstruction> OnForkResponseAsync(ForkResponse response);
+
+    /// <summary>The caller cancelled (CANCEL, RFC 3261 9.2; the 487 was sent) or the no-answer time ran out.</summary>
+    /// <param name="noAnswer">True when the ringing timed out rather than the caller cancelling.</param>
+    Task<CallInstruction> OnRingingEndedAsync(bool noAnswer);
+
+    /// <summary>A request inside either leg's dialog.</summary>
+    Task<InDialogInstruction> OnInDialogRequestAsync(InDialogRequest request);
+
+    /// <summary>The other leg's final response to a request forwarded by <see cref="OnInDialogRequestAsync"/>.</summary>
+    /// <param name="fromCallId">Call-ID of the leg the original request came on.</param>
+    /// <param name="status">Status of the other leg's final response.</param>
+    /// <param name="sdp">Its SDP answer, if any.</param>
+    Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp);
+
+    /// <summary>The call's live state.</summary>
+    [ReadOnly]
+    Task<CallInfo> GetInfoAsync();
+}

@@ -1,0 +1,20 @@
+using Pbx.Grains.Runtime;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Maps one leg's Call-ID (key) to the call it belongs to, so an in-dialog request on either leg reaches the call grain
+/// from any edge node.
+/// </summary>
+public interface ICallLegGrain : IGrainWithStringKey
+{
+    /// <summary>Records that this Call-ID is a leg of <paramref name="callKey"/>.</summary>
+    Task BindAsync(string callKey);
+
+    /// <summary>The call key, or null when this Call-ID belongs to no call (the edge answers 481).</summary>
+    [ReadOnly]
+    Task<string?> GetCallKeyAsync();
+
+    /// <summary>Forgets the mapping once the call ended.</summary>
+    Task ClearAsync();
+}

@@ -1,0 +1,95 @@
+using Pbx.Grains.Cdrs;
+using Pbx.Grains.Media;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>Requests inside an established call: BYE from either side, re-INVITE and UPDATE with SDP re-anchored.</summary>
+public sealed partial class CallGrain
+{
+    /// <inheritdoc />
+    public async Task<InDialogInstruction> OnInDialogRequestAsync(InDialogRequest request)
+    {
+        var fromCaller = State.CallerLeg?.CallId == request.CallId;
+        var fromCallee = State.CalleeLeg?.CallId == request.CallId;
+        // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
+        if (State.Phase != CallPhase.Answered || !(fromCaller || fromCallee))
+            return Respond(481, "Call/Transaction Does Not Exist");
+        // RFC 3261 12.2.2: a CSeq lower than the last one received on the dialog is out of order: 500.
+        if (State.RemoteCSeqs.TryGetValue(request.CallId, out var last) && request.CSeq < last)
+            return Respond(500, "Server Internal Error");
+        State.RemoteCSeqs[request.CallId] = request.CSeq;
+
+        var other = fromCaller ? State.CalleeLeg! : State.CallerLeg!;
+        other = other with { LocalCSeq = other.LocalCSeq + 1 };
+        if (fromCaller)
+            State.CalleeLeg = other;
+        else
+            State.CallerLeg = other;
+
+        if (request.Method == "BYE")
+        {
+            await EndAsync(CdrDisposition.Answered, "BYE", fromCaller ? "caller" : "callee");
+            return new InDialogInstruction(new CallerResponse(200, "OK", null), new LegRequest("BYE", other, null));
+        }
+        if (request.Sdp is null)
+        {
+            // A refresh without an offer (session timers, RFC 4028): nothing to re-anchor, answer with our current view.
+            var current = request.Method == "INVITE"
+                ? await media.OfferAsync(Endpoint(fromCaller), MediaDirection.SendReceive)
+                : null;
+            await state.WriteStateAsync();
+            return new InDialogInstruction(new CallerResponse(200, "OK", current), null);
+        }
+        string answer;
+        string offer;
+        try
+        {
+            // RFC 3264 section 8: the new offer is answered on its own leg's endpoint, and the other leg gets a fresh
+            // offer from its endpoint with the matching direction, so hold (sendonly/inactive) reaches the other phone.
+            answer = await media.AnswerAsync(Endpoint(fromCaller), request.Sdp);
+            offer = await media.OfferAsync(Endpoint(!fromCaller), Mirror(request.Sdp));
+        }
+        catch (MediaNegotiationException e)
+        {
+            LogNegotiationFailed(CallKey, e);
+            await state.WriteStateAsync();
+            return Respond(488, "Not Acceptable Here");
+        }
+        State.PendingAnswer = answer;
+        await state.WriteStateAsync();
+        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer));
+    }
+
+    /// <inheritdoc />
+    public async Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp)
+    {
+        var fromCaller = State.CallerLeg?.CallId == fromCallId;
+        var answer = State.PendingAnswer;
+        State.PendingAnswer = null;
+        if (State.Phase != CallPhase.Answered)
+            return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
+        if (status is < 200 or >= 300 || sdp is null || answer is null)
+            return new CallerResponse(status is >= 300 ? status : 488, status is >= 300 ? "Rejected by the other party" : "Not Acceptable Here", null);
+        try
+        {
+            await media.AcceptAnswerAsync(Endpoint(!fromCaller), sdp);
+        }
+        catch (MediaNegotiationException e)
+        {
+            LogNegotiationFailed(CallKey, e);
+            return new CallerResponse(488, "Not Acceptable Here", null);
+        }
+        return new CallerResponse(200, "OK", answer);
+    }
+
+    private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;
+
+    /// <summary>The direction to offer the other leg for an offer with these attributes (RFC 3264 section 6.1).</summary>
+    private static MediaDirection Mirror(string offer) =>
+        offer.Contains("a=sendonly", StringComparison.Ordinal) ? MediaDirection.ReceiveOnly
+        : offer.Contains("a=inactive", StringComparison.Ordinal) ? MediaDirection.Inactive
+        : offer.Contains("a=recvonly", StringComparison.Ordinal) ? MediaDirection.SendOnly
+        : MediaDirection.SendReceive;
+
+    private static InDialogInstruction Respond(int status, string reason) => new(new CallerResponse(status, reason, null), null);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pbx.Grains.Calls;
+
+public sealed partial class CallGrain
+{
+    // EventIds 2200-2249: call grain.
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} -> {Callee}, ringing {Forks} contact(s)")]
+    private partial void LogRinging(string callId, string caller, string callee, int forks);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Call {CallId}: answered by {Callee}")]
+    private partial void LogAnswered(string callId, string callee);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Call {CallId} ended: {Disposition} ({Cause}, by {Side})")]
+    private partial void LogEnded(string callId, string disposition, string cause, string side);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Call {CallId}: no media endpoint: {Reason}")]
+    private partial void LogMediaUnavailable(string callId, string reason);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Call {CallId}: SDP negotiation failed")]
+    private partial void LogNegotiationFailed(string callId, Exception exception);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Debug, Message = "Call {CallId}: DTMF {Digit}")]
+    private partial void LogDtmf(string callId, char digit);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Warning, Message = "Call {CallId}: no RTP on endpoint {EndpointId}")]
+    private partial void LogMediaTimeout(string callId, string endpointId);
+}

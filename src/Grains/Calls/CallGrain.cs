@@ -1,0 +1,262 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.Grains.Cdrs;
+using Pbx.Grains.Extensions;
+using Pbx.Grains.Live;
+using Pbx.Grains.Media;
+using Pbx.Grains.Runtime;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// A call between two extensions, as a back-to-back user agent (RFC 3261 section 6, B2BUA): the caller's dialog ends
+/// here, the callee's starts here, media is anchored on the media node with each leg's SDP rewritten. The grain decides;
+/// the edge sends. Dialog data is persisted once answered so a long call survives idle collection.
+/// </summary>
+public sealed partial class CallGrain(
+    [PersistentState("call")] IPersistentState<CallState> state,
+    IMediaControl media,
+    CdrQueue cdrs,
+    ILiveEvents liveEvents,
+    IOptions<CallOptions> options,
+    TimeProvider time,
+    ILogger<CallGrain> logger) : Grain, ICallGrain
+{
+    /// <summary>Live event topic of calls (key = call id).</summary>
+    public const string CallTopic = "call";
+
+    /// <summary>Live event topic of extension activity (key = number).</summary>
+    public const string ExtensionTopic = "extension";
+
+    private CallState State => state.State;
+
+    private string CallKey => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task<CallDecision> StartAsync(CallSetup setup)
+    {
+        if (State.Phase != CallPhase.None)
+            return CallDecision.Refuse(482, "Loop Detected");
+        var now = time.GetUtcNow();
+        State.Phase = CallPhase.Ringing;
+        State.Caller = setup.Caller;
+        State.CallerName = setup.CallerName;
+        State.Callee = setup.Callee;
+        State.StartedAt = now;
+        State.CallerLeg = setup.CallerLeg;
+        State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
+        cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
+
+        var callee = await GrainFactory.GetGrain<IExtensionGrain>(setup.Callee).GetStatusAsync();
+        if (!callee.Exists)
+            return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+        if (!callee.Enabled || callee.Bindings.Count == 0)
+            return await RefuseAsync(480, "Temporarily Unavailable", CdrDisposition.NoAnswer);
+
+        var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
+        if (callerSdp is null || calleeOffer is null)
+            return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
+        State.PendingAnswer = callerSdp;
+
+        var forks = new List<ForkTarget>(callee.Bindings.Count);
+        foreach (var binding in callee.Bindings)
+        {
+            var forkId = forks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The callee leg mirrors the caller's: same From and To URIs, fresh Call-ID and tag (a new dialog, RFC 3261 12.1.2).
+            var leg = new DialogLeg($"{NewId()}@pbx", setup.CallerLeg.RemoteUri, NewId(), setup.CallerLeg.LocalUri, null,
+                binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
+            State.Forks[forkId] = leg;
+            forks.Add(new ForkTarget(forkId, leg, calleeOffer, setup.CallerName ?? setup.Caller));
+        }
+        await BindLegsAsync([setup.CallerLeg.CallId, .. forks.Select(f => f.Leg.CallId)]);
+        LogRinging(CallKey, setup.Caller, setup.Callee, forks.Count);
+        PublishCall("ringing", now);
+        PublishExtension(setup.Caller, "in-call", now);
+        PublishExtension(setup.Callee, "ringing", now);
+        return new CallDecision(null, forks, options.Value.NoAnswerTimeout);
+    }
+
+    /// <inheritdoc />
+    public async Task<CallInstruction> OnForkResponseAsync(ForkResponse response)
+    {
+        if (State.Phase != CallPhase.Ringing || !State.Forks.TryGetValue(response.ForkId, out var fork))
+        {
+            // RFC 3261 13.2.2.4: a 2xx from a fork we no longer want is ACKed (by the edge) and ended with BYE.
+            return response.Status is >= 200 and < 300 && State.CancelledForks.TryGetValue(response.ForkId, out var late)
+                ? new CallInstruction(null, [], [Next(Confirmed(late, response))])
+                : CallInstruction.None;
+        }
+        if (response.Status < 200)
+            return await ProvisionalAsync(response);
+        if (response.Status < 300)
+            return await AnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+
+        State.Forks.Remove(response.ForkId);
+        State.FailedStatuses.Add(response.Status);
+        if (State.Forks.Count > 0)
+            return CallInstruction.None;
+        var (failure, disposition) = State.FailureOutcome();
+        await EndAsync(disposition, $"{response.Status} {response.Reason}", "callee");
+        return new CallInstruction(failure, [], []);
+    }
+
+    /// <inheritdoc />
+    public async Task<CallInstruction> OnRingingEndedAsync(bool noAnswer)
+    {
+        if (State.Phase != CallPhase.Ringing)
+            return CallInstruction.None;
+        var cancel = State.CancelForks();
+        if (noAnswer)
+        {
+            await EndAsync(CdrDisposition.NoAnswer, "no answer", "system");
+            return new CallInstruction(new CallerResponse(480, "Temporarily Unavailable", null), cancel, []);
+        }
+        await EndAsync(CdrDisposition.Cancelled, "CANCEL", "caller");
+        return new CallInstruction(null, cancel, []);
+    }
+
+    /// <inheritdoc />
+    public Task<CallInfo> GetInfoAsync() => Task.FromResult(new CallInfo(
+        CallKey, State.Caller, State.CallerName, State.Callee, State.Phase, State.StartedAt, State.AnsweredAt, State.EndedAt));
+
+    private async Task<CallInstruction> ProvisionalAsync(ForkResponse response)
+    {
+        if (response.Status == 100)
+            return CallInstruction.None;
+        // RFC 3960: a provisional with SDP is early media (ringback, announcements); bridge it so the caller hears it.
+        if (response.Sdp is not null && await AcceptCalleeAnswerAsync(response.Sdp))
+        {
+            await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
+            return new CallInstruction(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
+        }
+        return new CallInstruction(new CallerResponse(180, "Ringing", null), [], []);
+    }
+
+    private async Task<CallInstruction> AnsweredAsync(string forkId, DialogLeg callee, string? sdp)
+    {
+        State.Forks.Remove(forkId);
+        var cancel = State.CancelForks();
+        if (sdp is null || !await AcceptCalleeAnswerAsync(sdp))
+        {
+            await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
+            return new CallInstruction(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
+        }
+        await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
+        var now = time.GetUtcNow();
+        State.Phase = CallPhase.Answered;
+        State.AnsweredAt = now;
+        State.CalleeLeg = callee;
+        State.RemoteCSeqs[callee.CallId] = 0;
+        var answer = State.PendingAnswer;
+        State.PendingAnswer = null;
+        await state.WriteStateAsync();
+        LogAnswered(CallKey, State.Callee);
+        PublishCall("answered", now);
+        PublishExtension(State.Callee, "in-call", now);
+        return new CallInstruction(new CallerResponse(200, "OK", answer), cancel, []);
+    }
+
+    private async Task<bool> AcceptCalleeAnswerAsync(string sdp)
+    {
+        try
+        {
+            await media.AcceptAnswerAsync(State.CalleeEndpoint, sdp);
+            return true;
+        }
+        catch (MediaNegotiationException e)
+        {
+            LogNegotiationFailed(CallKey, e);
+            return false;
+        }
+    }
+
+    private async Task<(string? CallerSdp, string? CalleeOffer)> AnchorMediaAsync(string offer)
+    {
+        var self = GrainFactory.GetGrain<ICallGrain>(CallKey);
+        var caller = await media.AllocateAsync(CallKey, self);
+        if (!caller.Succeeded)
+        {
+            LogMediaUnavailable(CallKey, caller.Reason);
+            return (null, null);
+        }
+        State.CallerEndpoint = caller.EndpointId;
+        var callee = await media.AllocateAsync(CallKey, self);
+        if (!callee.Succeeded)
+        {
+            LogMediaUnavailable(CallKey, callee.Reason);
+            return (null, null);
+        }
+        State.CalleeEndpoint = callee.EndpointId;
+        try
+        {
+            return (await media.AnswerAsync(caller.EndpointId, offer), await media.OfferAsync(callee.EndpointId, MediaDirection.SendReceive));
+        }
+        catch (MediaNegotiationException e)
+        {
+            LogNegotiationFailed(CallKey, e);
+            return (null, null);
+        }
+    }
+
+    private async Task<CallDecision> RefuseAsync(int status, string reason, string disposition)
+    {
+        await EndAsync(disposition, $"{status} {reason}", "system");
+        return CallDecision.Refuse(status, reason);
+    }
+
+    /// <summary>Ends the call: media released, CDR completed, events published, mappings and persisted state dropped.</summary>
+    private async Task EndAsync(string disposition, string cause, string side)
+    {
+        var now = time.GetUtcNow();
+        State.Phase = CallPhase.Ended;
+        State.EndedAt = now;
+        cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side));
+        foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
+        {
+            if (endpoint.Length > 0)
+                await media.ReleaseAsync(endpoint);
+        }
+        await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
+        if (state.RecordExists)
+            await state.ClearStateAsync();
+        LogEnded(CallKey, disposition, cause, side);
+        PublishCall("ended", now, disposition);
+        PublishExtension(State.Caller, "idle", now);
+        PublishExtension(State.Callee, "idle", now);
+    }
+
+    private Task BindLegsAsync(IEnumerable<string> callIds)
+    {
+        State.LegCallIds.AddRange(callIds);
+        return Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).BindAsync(CallKey)));
+    }
+
+    private static DialogLeg Confirmed(DialogLeg fork, ForkResponse response) => fork with
+    {
+        RemoteTag = response.RemoteTag,
+        RemoteTarget = response.Contact ?? fork.RemoteTarget,
+        // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the response, reversed.
+        RouteSet = [.. response.RecordRoute.Reverse()],
+    };
+
+    private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    private void PublishCall(string kind, DateTimeOffset at, string? disposition = null) =>
+        liveEvents.Publish(CallTopic, CallKey, kind, new
+        {
+            caller = State.Caller,
+            callerName = State.CallerName,
+            callee = State.Callee,
+            state = State.Phase.ToString().ToLowerInvariant(),
+            startedAt = State.StartedAt,
+            answeredAt = State.AnsweredAt,
+            endedAt = State.EndedAt,
+            disposition,
+        }, at);
+
+    private void PublishExtension(string number, string kind, DateTimeOffset at) =>
+        liveEvents.Publish(ExtensionTopic, number, kind, new { callId = CallKey }, at);
+}

@@ -1,0 +1,71 @@
+namespace Pbx.Grains.Calls;
+
+/// <summary>Persisted state of <see cref="CallGrain"/>: both legs' dialogs and the media endpoints that anchor them.</summary>
+public sealed class CallState
+{
+    public CallPhase Phase { get; set; }
+
+    public string Caller { get; set; } = "";
+
+    public string? CallerName { get; set; }
+
+    public string Callee { get; set; } = "";
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The caller's dialog (our UAS side).</summary>
+    public DialogLeg? CallerLeg { get; set; }
+
+    /// <summary>The answering callee's dialog (our UAC side).</summary>
+    public DialogLeg? CalleeLeg { get; set; }
+
+    /// <summary>Forks still ringing, by fork id.</summary>
+    public Dictionary<string, DialogLeg> Forks { get; set; } = [];
+
+    /// <summary>Call-IDs of every leg and fork, mapped to this call by <see cref="ICallLegGrain"/>.</summary>
+    public List<string> LegCallIds { get; set; } = [];
+
+    /// <summary>Forks we cancelled, kept so that a 2xx crossing our CANCEL can be ended with BYE.</summary>
+    public Dictionary<string, DialogLeg> CancelledForks { get; set; } = [];
+
+    /// <summary>Final statuses of the forks that failed, for the caller's response when all have.</summary>
+    public List<int> FailedStatuses { get; set; } = [];
+
+    public string CallerEndpoint { get; set; } = "";
+
+    public string CalleeEndpoint { get; set; } = "";
+
+    /// <summary>Highest CSeq received on each leg (RFC 3261 12.2.2), by Call-ID.</summary>
+    public Dictionary<string, uint> RemoteCSeqs { get; set; } = [];
+
+    /// <summary>The SDP answer owed to the leg whose re-INVITE/UPDATE is being forwarded.</summary>
+    public string? PendingAnswer { get; set; }
+
+    /// <summary>Moves every ringing fork to <see cref="CancelledForks"/>; returns their ids for the edge to CANCEL.</summary>
+    public List<string> CancelForks()
+    {
+        var ids = new List<string>(Forks.Keys);
+        foreach (var (id, leg) in Forks)
+            CancelledForks[id] = leg;
+        Forks.Clear();
+        return ids;
+    }
+
+    /// <summary>
+    /// The final response for the caller when every fork failed (RFC 3261 16.7 step 6 rules, simplified for a PBX):
+    /// busy wins, then a no-answer kind, then the first failure.
+    /// </summary>
+    public (CallerResponse Response, string Disposition) FailureOutcome()
+    {
+        if (FailedStatuses.Exists(s => s is 486 or 600))
+            return (new CallerResponse(486, "Busy Here", null), Cdrs.CdrDisposition.Busy);
+        if (FailedStatuses.Count == 0 || FailedStatuses.TrueForAll(s => s is 408 or 480 or 487 or 503))
+            return (new CallerResponse(480, "Temporarily Unavailable", null), Cdrs.CdrDisposition.NoAnswer);
+        var first = FailedStatuses.Find(s => s is not (408 or 480 or 487 or 503));
+        return (new CallerResponse(first, "Call Failed", null), Cdrs.CdrDisposition.Failed);
+    }
+}

@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace Pbx.Grains.Cdrs;
+
+/// <summary>Writes the <c>cdrs</c> table: open a row at call start, complete it at the end, close crash leftovers.</summary>
+public sealed class CdrRepository(NpgsqlDataSource dataSource)
+{
+    /// <summary>Applies one write. Idempotent, so a retry after an ambiguous failure does no harm.</summary>
+    public async Task ApplyAsync(CdrWrite write, CancellationToken cancellationToken)
+    {
+        await using var command = write switch
+        {
+            CdrOpened o => Command(
+                """
+                insert into cdrs (call_id, caller, caller_name, callee, direction, started_at)
+                values ($1, $2, $3, $4, $5, $6) on conflict (call_id) do nothing
+                """,
+                o.CallId, o.Caller, (object?)o.CallerName ?? DBNull.Value, o.Callee, o.Direction, o.StartedAt),
+            CdrClosed c => Command(
+                """
+                update cdrs set answered_at = $2, ended_at = $3, disposition = $4, hangup_cause = $5, hangup_side = $6,
+                    duration_seconds = ceil(extract(epoch from $3 - started_at))::int,
+                    billable_seconds = coalesce(ceil(extract(epoch from $3 - $2))::int, 0)
+                where call_id = $1
+                """,
+                c.CallId, (object?)c.AnsweredAt ?? DBNull.Value, c.EndedAt, c.Disposition, c.HangupCause, c.HangupSide),
+            _ => throw new ArgumentException($"unknown CDR write {write.GetType().Name} for call {write.CallId}", nameof(write)),
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Closes rows a crash left open (no end time) as <see cref="CdrDisposition.Interrupted"/>; returns how many.</summary>
+    public async Task<int> CloseInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """
+            update cdrs set ended_at = greatest($1, started_at), disposition = 'interrupted', hangup_cause = 'pbx restarted', hangup_side = 'system',
+                duration_seconds = ceil(extract(epoch from greatest($1, started_at) - started_at))::int,
+                billable_seconds = coalesce(ceil(extract(epoch from greatest($1, started_at) - answered_at))::int, 0)
+            where ended_at is null
+            """,
+            now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private NpgsqlCommand Command(string sql, params object[] values)
+    {
+        var command = dataSource.CreateCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Pbx.Grains.Cdrs;
+
+/// <summary>
+/// Closes the CDRs a crash left open, then applies queued writes one by one, retrying each with back-off (100 ms doubling
+/// to 5 s) until the database takes it.
+/// </summary>
+public sealed partial class CdrWriter(CdrQueue queue, CdrRepository repository, TimeProvider time, ILogger<CdrWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Rows opened by the previous run and never closed: that run died with the calls up.
+        await RetryAsync("interrupted", async ct =>
+        {
+            var closed = await repository.CloseInterruptedAsync(time.GetUtcNow(), ct);
+            if (closed > 0)
+                LogClosedInterrupted(closed);
+        }, stoppingToken);
+        await foreach (var write in queue.Reader.ReadAllAsync(stoppingToken))
+            await RetryAsync(write.CallId, ct => repository.ApplyAsync(write, ct), stoppingToken);
+    }
+
+    private async Task RetryAsync(string callId, Func<CancellationToken, Task> write, CancellationToken stoppingToken)
+    {
+        var delay = FirstRetry;
+        while (true)
+        {
+            try
+            {
+                await write(stoppingToken);
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                LogWriteFailed(callId, delay, e);
+            }
+            await Task.Delay(delay, time, stoppingToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Hosting;
+using Shouldly;
+using Xunit;
+
+namespace Pbx.EdgeSip.Tests.Hosting;
+
+public sealed class SipOptionsValidatorTests
+{
+    [Theory]
+    [InlineData("Sip:Udp:0", "localhost", "Sip:Udp:0 is 'localhost'")]
+    [InlineData("Sip:Tcp:0", "10.0.0.1", "Sip:Tcp:0 is '10.0.0.1'")]
+    [InlineData("Sip:Timers:T1", "00:00:00", "Sip:Timers:T1")]
+    [InlineData("Sip:Realm", " ", "Sip:Realm")]
+    public async Task A_bad_setting_stops_the_host_and_names_the_key(string key, string value, string expected)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sip:Udp:0"] = "127.0.0.1:0",
+            ["Sip:Tcp:0"] = "127.0.0.1:0",
+            [key] = value,
+        });
+        builder.Services.AddEdgeSip(builder.Configuration);
+        using var host = builder.Build();
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+        error.Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void Timers_bind_from_the_sip_timers_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sip:Timers:T1"] = "00:00:00.100",
+            ["Sip:Timers:T2"] = "00:00:01",
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddEdgeSip(configuration).BuildServiceProvider();
+        var timers = services.GetRequiredService<IOptions<Pbx.EdgeSip.Transactions.SipTimerOptions>>().Value;
+        timers.T1.ShouldBe(TimeSpan.FromMilliseconds(100));
+        timers.TransactionTimeout.ShouldBe(TimeSpan.FromMilliseconds(6400));
+        timers.T4.ShouldBe(TimeSpan.FromSeconds(5));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Pbx.Grains.Calls;
+using Pbx.Grains.Live;
+using Pbx.TestSupport;
+using Shouldly;
+using Xunit;
+
+namespace Pbx.IntegrationTests;
+
+/// <summary>
+/// Extension-to-extension calls on the wire: sipp phones register with digest auth, then call each other through the
+/// PBX (RFC 3261 B2BUA, media anchored on the media node). Each test checks what the phones saw and the CDR row.
+/// </summary>
+public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
+{
+    private static readonly TimeSpan RtpWait = TimeSpan.FromSeconds(5);
+
+    private PbxHost Pbx => fixture.Host;
+
+    [Fact]
+    public async Task Answered_call_relays_audio_through_the_media_node_and_the_caller_hangs_up()
+    {
+        var (caller, callee) = await PairAsync("2001", "2002");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        var (calleeExit, calleeOutput) = await uas.WaitAsync();
+        calleeExit.ShouldBe(0, calleeOutput);
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        // The caller's RTP reaches the callee from the media node's port range, never from the caller's own port.
+        var (source, payloadType) = await phone.FirstPacketAsync(RtpWait);
+        source.Port.ShouldBeInRange(PbxHost.RtpPortMin, PbxHost.RtpPortMax);
+        payloadType.ShouldBe(8, "PCMA relayed unchanged");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
+        (cdr.Disposition, cdr.HangupSide, cdr.Answered).ShouldBe(("answered", "caller", true));
+        (await KindsAsync(events, cdr.CallId)).ShouldBe(["ringing", "answered", "ended"]);
+    }
+
+    [Fact]
+    public async Task Callee_hangs_up_with_bye_and_the_caller_gets_it()
+    {
+        var (caller, callee) = await PairAsync("2011", "2012");
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-hangs-up.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await uas.WaitAsync()).ExitCode.ShouldBe(0);
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
+        (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "callee"));
+    }
+
+    [Fact]
+    public async Task Caller_cancel_gets_487_and_the_ringing_phone_is_cancelled()
+    {
+        var (caller, callee) = await PairAsync("2021", "2022");
+        await using var uas = Sipp.Start("uas-rings.xml", Pbx.Udp, callee.Number, callee.Port);
+
+        var uac = await Sipp.RunAsync("uac-cancels.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var callee487 = await uas.WaitAsync();
+        callee487.ExitCode.ShouldBe(0, "the callee's INVITE was CANCELled: " + callee487.Output);
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
+        (cdr.Disposition, cdr.HangupSide, cdr.Answered).ShouldBe(("cancelled", "caller", false));
+    }
+
+    [Fact]
+    public async Task Busy_callee_gives_the_caller_486()
+    {
+        var (caller, callee) = await PairAsync("2031", "2032");
+        await using var uas = Sipp.Start("uas-busy.xml", Pbx.Udp, callee.Number, callee.Port);
+
+        var uac = await RefusedAsync(caller, callee.Number, 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await uas.WaitAsync()).ExitCode.ShouldBe(0);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("busy");
+    }
+
+    [Fact]
+    public async Task Unknown_number_gives_404()
+    {
+        var caller = await PhoneAsync("2041");
+
+        var uac = await RefusedAsync(caller, "2999", 404);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, "2999");
+        (cdr.Disposition, cdr.HangupCause).ShouldBe(("failed", "404 Not Found"));
+    }
+
+    [Fact]
+    public async Task Extension_with_no_registered_phone_gives_480()
+    {
+        var caller = await PhoneAsync("2051");
+        await Pbx.AddExtensionAsync("2052");
+
+        var uac = await RefusedAsync(caller, "2052", 480);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, "2052")).Disposition.ShouldBe("no-answer");
+    }
+
+    [Fact]
+    public async Task Unanswered_call_is_cancelled_after_the_no_answer_time_and_the_caller_gets_480()
+    {
+        var (caller, callee) = await PairAsync("2061", "2062");
+        await using var uas = Sipp.Start("uas-rings.xml", Pbx.Udp, callee.Number, callee.Port);
+
+        var uac = await RefusedAsync(caller, callee.Number, 480);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await uas.WaitAsync()).ExitCode.ShouldBe(0, "the ringing phone was CANCELled");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
+        (cdr.Disposition, cdr.HangupSide).ShouldBe(("no-answer", "system"));
+        cdr.Duration.ShouldBeGreaterThanOrEqualTo((int)PbxHost.NoAnswerTimeout.TotalSeconds);
+    }
+
+    [Fact]
+    public async Task Two_registered_phones_ring_in_parallel_and_the_one_that_does_not_answer_is_cancelled()
+    {
+        var caller = await PhoneAsync("2071");
+        var desk = await PhoneAsync("2072");
+        var mobile = await PhoneAsync("2072");
+        using var rtp = new RtpSink();
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: RtpPort(rtp));
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, mobile.Number, mobile.Port);
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "2072");
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await answering.WaitAsync()).ExitCode.ShouldBe(0);
+        var loser = await ringing.WaitAsync();
+        loser.ExitCode.ShouldBe(0, "the other phone got CANCEL and answered 487: " + loser.Output);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, "2072")).Disposition.ShouldBe("answered");
+    }
+
+    [Fact]
+    public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored()
+    {
+        var (caller, callee) = await PairAsync("2081", "2082");
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-held.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-reinvite.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var held = await uas.WaitAsync();
+        held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering recvonly: " + held.Output);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("answered");
+    }
+
+    private async Task<(Phone Caller, Phone Callee)> PairAsync(string caller, string callee) => (await PhoneAsync(caller), await PhoneAsync(callee));
+
+    /// <summary>Creates the extension (if new) and registers a phone for it from a fresh port, with digest auth.</summary>
+    private async Task<Phone> PhoneAsync(string number)
+    {
+        await Pbx.AddExtensionAsync(number);
+        var port = FreePort.UdpAndTcp();
+        var registered = await Sipp.RunAsync("register.xml", Pbx.Udp, number, port);
+        registered.ExitCode.ShouldBe(0, registered.Output);
+        return new Phone(number, port);
+    }
+
+    private Task<(int ExitCode, string Output)> RefusedAsync(Phone caller, string callee, int status) =>
+        Sipp.RunAsync("uac-refused.xml", Pbx.Udp, caller.Number, caller.Port, service: callee,
+            replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
+
+    private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
+
+    /// <summary>The kinds of the call's live events up to "ended".</summary>
+    private static async Task<List<string>> KindsAsync(LiveSubscription events, string callId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var kinds = new List<string>();
+        await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
+        {
+            if (e.Key != callId)
+                continue;
+            kinds.Add(e.Kind);
+            if (e.Kind == "ended")
+                return kinds;
+        }
+        return kinds;
+    }
+
+    private sealed record Phone(string Number, int Port);
+}
