@@ -83,6 +83,16 @@ public sealed class SipServerTransaction
             _trying = _layer.Time.CreateTimer(_ => SendTrying(), null, _layer.Timers.TryingDelay, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Returns the request's pooled buffer once the final response is out; the transaction answers retransmissions from its last response.</summary>
+    internal void ReleaseRequest()
+    {
+        lock (_gate)
+        {
+            if (HasFinalResponse)
+                Request.Dispose();
+        }
+    }
+
     /// <summary>The same request arrived again: resend the last response, if any (RFC 3261 17.2.1, 17.2.2).</summary>
     internal void OnRetransmission()
     {

@@ -86,8 +86,13 @@ public sealed partial class SipTransactionLayer
             return;
         }
 
-        if (OnRequest is not null)
-            await OnRequest(transaction).ConfigureAwait(false);
+        if (OnRequest is null)
+            return;
+        await OnRequest(transaction).ConfigureAwait(false);
+        // RFC 3261 17.2.2: for timer J's 64*T1 a non-INVITE transaction needs only its last response. Returning the
+        // request's pooled buffer now, not 32 s later, keeps two requests per REGISTER out of the old GC generations.
+        if (!transaction.IsInvite)
+            transaction.ReleaseRequest();
     }
 
     /// <summary>Entry point for every well-formed response; one that matches no client transaction is dropped (RFC 3261 8.1.3.1 / 18.1.2).</summary>
