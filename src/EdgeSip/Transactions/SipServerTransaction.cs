@@ -151,9 +151,12 @@ public sealed class SipServerTransaction
         var timers = _layer.Timers;
         if (!IsInvite)
         {
-            // Timer J: 64*T1 over UDP to absorb retransmissions, zero over a reliable transport.
+            // Timer J: 64*T1 over UDP to absorb retransmissions (one shared queue, all lingering alike), zero over a reliable transport.
             State = SipTransactionState.Completed;
-            _layer.Schedule(ref _timeout, Source.IsReliable ? TimeSpan.Zero : timers.TransactionTimeout, Terminate);
+            if (Source.IsReliable)
+                _layer.Schedule(ref _timeout, TimeSpan.Zero, Terminate);
+            else
+                _layer.Completed.Add(this);
             return;
         }
         _interval = timers.T1;
@@ -193,7 +196,7 @@ public sealed class SipServerTransaction
         _layer.Send(Source, bytes);
     }
 
-    private void Terminate()
+    internal void Terminate()
     {
         lock (_gate)
         {

@@ -25,6 +25,7 @@ public sealed partial class SipTransactionLayer
         Time = time;
         Timers = timers.Value;
         _logger = logger;
+        Completed = new CompletedTransactionQueue(time, Timers.TransactionTimeout);
     }
 
     /// <summary>Called for each new server transaction (not for retransmissions, ACKs or CANCELs the layer answers itself).</summary>
@@ -40,6 +41,9 @@ public sealed partial class SipTransactionLayer
     internal TimeProvider Time { get; }
 
     internal SipTimerOptions Timers { get; }
+
+    /// <summary>Timer J of UDP non-INVITE server transactions.</summary>
+    internal CompletedTransactionQueue Completed { get; }
 
     /// <summary>Entry point for every well-formed request from a transport.</summary>
     public async Task ReceiveRequestAsync(SipRequest request, SipEndPoint source)
