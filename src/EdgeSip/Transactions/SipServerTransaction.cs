@@ -13,7 +13,8 @@ public sealed class SipServerTransaction
 {
     private readonly Lock _gate = new();
     private readonly SipTransactionLayer _layer;
-    private readonly CancellationTokenSource _cancelled = new();
+    // Only an INVITE can be cancelled (RFC 3261 9.2); the rest, which linger 32 s after answering, carry no source.
+    private readonly CancellationTokenSource? _cancelled;
     private byte[]? _lastResponse;
     private ITimer? _trying;
     private ITimer? _retransmit;
@@ -27,6 +28,7 @@ public sealed class SipServerTransaction
         Request = request;
         Source = source;
         IsInvite = request.Method == "INVITE";
+        _cancelled = IsInvite ? new CancellationTokenSource() : null;
         State = IsInvite ? SipTransactionState.Proceeding : SipTransactionState.Trying;
         ToTag = SipResponseFactory.NewTag();
     }
@@ -46,7 +48,7 @@ public sealed class SipServerTransaction
     public SipTransactionState State { get; private set; }
 
     /// <summary>Fires when a CANCEL for this INVITE arrives (RFC 3261 9.2); a 487 has then already been sent.</summary>
-    public CancellationToken Cancelled => _cancelled.Token;
+    public CancellationToken Cancelled => _cancelled?.Token ?? CancellationToken.None;
 
     /// <summary>True once a final (200-699) response was sent.</summary>
     public bool HasFinalResponse => State is not (SipTransactionState.Trying or SipTransactionState.Proceeding);
@@ -131,7 +133,8 @@ public sealed class SipServerTransaction
             pending = !HasFinalResponse;
         if (pending)
             await RespondAsync(CreateResponse(487, "Request Terminated")).ConfigureAwait(false);
-        await _cancelled.CancelAsync().ConfigureAwait(false);
+        if (_cancelled is not null)
+            await _cancelled.CancelAsync().ConfigureAwait(false);
     }
 
     private void SendTrying()
