@@ -3,6 +3,7 @@ using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Trunks;
 

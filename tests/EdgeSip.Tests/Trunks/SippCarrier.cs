@@ -24,21 +24,23 @@ internal sealed class SippCarrier : IAsyncDisposable
     public int Port { get; }
 
     // Requests sent before sipp has bound its socket are retransmitted by timer A (RFC 3261 17.1.1.2), so no readiness wait is needed.
-    public static SippCarrier Start(string scenario)
+    /// <param name="scenario">File name in Trunks/Scenarios.</param>
+    /// <param name="port">The port to listen on (a restarted carrier reuses its predecessor's); a free one when null.</param>
+    public static SippCarrier Start(string scenario, int? port = null)
     {
         var sipp = ExternalTool.Require("sipp", "sip-tester");
-        var port = FreePort.UdpAndTcp();
+        port ??= FreePort.UdpAndTcp();
         var start = new ProcessStartInfo(sipp,
         [
             "-sf", Path.Combine(AppContext.BaseDirectory, "Trunks", "Scenarios", scenario), "-m", "1", "-t", "u1",
-            "-i", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-timeout", "15s", "-nostdin",
+            "-i", "127.0.0.1", "-p", port.Value.ToString(CultureInfo.InvariantCulture), "-timeout", "15s", "-nostdin",
         ])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        return new SippCarrier(Process.Start(start) ?? throw new InvalidOperationException("sipp did not start"), port);
+        return new SippCarrier(Process.Start(start) ?? throw new InvalidOperationException("sipp did not start"), port.Value);
     }
 
     /// <summary>Waits for the scenario to end: exit code 0 when it ran to its end, with sipp's output for the failure message.</summary>

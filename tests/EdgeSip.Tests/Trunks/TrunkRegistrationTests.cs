@@ -4,6 +4,7 @@ using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Tests.Hosting;
 using Pbx.EdgeSip.Transport;
 using Pbx.EdgeSip.Trunks;
+using Pbx.Grains.Trunks;
 using Shouldly;
 using Xunit;
 

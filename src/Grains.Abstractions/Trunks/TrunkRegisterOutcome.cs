@@ -1,4 +1,4 @@
-namespace Pbx.EdgeSip.Trunks;
+namespace Pbx.Grains.Trunks;
 
 /// <summary>How one REGISTER exchange with a carrier ended.</summary>
 /// <param name="Registered">True when the carrier answered 2xx.</param>
