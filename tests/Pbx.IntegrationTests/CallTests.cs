@@ -187,6 +187,48 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     }
 
     [Fact]
+    public async Task Busy_callee_with_a_busy_forward_rings_the_forward_target()
+    {
+        var caller = await PhoneAsync("2121");
+        var busy = await PhoneAsync("2122");
+        var target = await PhoneAsync("2123");
+        await SetSettingsAsync(busy.Number, """{"forwardBusy": "2123"}""");
+        using var phone = new RtpSink();
+        await using var refusing = Sipp.Start("uas-busy.xml", Pbx.Udp, busy.Number, busy.Port);
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: busy.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await refusing.WaitAsync()).ExitCode.ShouldBe(0);
+        (await answering.WaitAsync()).ExitCode.ShouldBe(0, "the busy forward target answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, busy.Number);
+        cdr.Disposition.ShouldBe("answered");
+        cdr.History.ShouldContain("forward-busy");
+    }
+
+    [Fact]
+    public async Task Unanswered_callee_with_a_no_answer_forward_is_cancelled_and_the_target_rings()
+    {
+        var caller = await PhoneAsync("2131");
+        var away = await PhoneAsync("2132");
+        var target = await PhoneAsync("2133");
+        await SetSettingsAsync(away.Number, """{"forwardNoAnswer": "2133", "noAnswerSeconds": 1}""");
+        using var phone = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: away.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the unanswered phone got CANCEL");
+        (await answering.WaitAsync()).ExitCode.ShouldBe(0, "the no-answer forward target answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, away.Number);
+        cdr.Disposition.ShouldBe("answered");
+        cdr.History.ShouldContain("forward-no-answer");
+    }
+
+    [Fact]
     public async Task Hangup_from_outside_sends_bye_to_both_phones()
     {
         var (caller, callee) = await PairAsync("2111", "2112");

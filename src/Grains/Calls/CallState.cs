@@ -14,6 +14,18 @@ public sealed class CallState
     /// <summary>The extension actually rung, after forwarding.</summary>
     public string Ringing { get; set; } = "";
 
+    /// <summary>Call features of the extension being rung (forward on busy / no answer).</summary>
+    public ExtensionCallSettings Settings { get; set; } = new();
+
+    /// <summary>The media node's offer for the callee side, reused by every fork.</summary>
+    public string CalleeOffer { get; set; } = "";
+
+    /// <summary>Caller ID shown to the callee.</summary>
+    public string CallerDisplay { get; set; } = "";
+
+    /// <summary>Next fork id; forks of forwarded targets continue the numbering.</summary>
+    public int NextForkId { get; set; }
+
     /// <summary>Forwards the dial plan applied, for the CDR.</summary>
     public List<DialPlanStep> History { get; set; } = [];
 
