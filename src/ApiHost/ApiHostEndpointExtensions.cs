@@ -5,20 +5,23 @@ using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Console;
 using Pbx.ApiHost.Health;
+using Pbx.ApiHost.Hubs;
 
 namespace Pbx.ApiHost;
 
 /// <summary>The API's middleware and endpoints, in the order they must run.</summary>
 public static class ApiHostEndpointExtensions
 {
-    /// <summary>Adds error handling, authentication and rate limiting, then maps every <c>/api/v1</c> resource, health and OpenAPI.</summary>
+    /// <summary>Adds error handling, authentication and rate limiting, then serves the console, maps every <c>/api/v1</c> resource, the live hub, health and OpenAPI.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
         // Unhandled exceptions become a bare 500 problem (details stay in the log); empty 4xx bodies (401, 403,
         // 404 for unknown routes, 405) become problem details too.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -30,6 +33,8 @@ public static class ApiHostEndpointExtensions
         app.MapDidNumbersApi();
         app.MapRecordingsApi();
         app.MapStatsApi();
+        app.MapLiveApi();
+        app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -9,6 +9,7 @@ using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Health;
+using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
 using Pbx.Grains.Extensions;
 
@@ -53,6 +54,11 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddAuthorizationBuilder().AddApiPolicies();
         services.AddLoginRateLimit();
+
+        services.AddSignalR();
+        services.AddSingleton<LiveCallBoard>();
+        services.AddHostedService<LiveEventsForwarder>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
 
         services.AddApiProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

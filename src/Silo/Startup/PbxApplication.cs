@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost;
+using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Hubs;
 using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
@@ -32,6 +34,8 @@ internal static class PbxApplication
             builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
             builder.Services.AddExtensions(builder.Configuration);
             builder.Services.AddCalls(builder.Configuration);
+            if (roles.Api)
+                builder.Services.AddSingleton<ILiveCallStatistics, GrainLiveCallStatistics>();
         }
         // The demo data includes the API's admin user, so it needs the API role's repositories.
         if (roles.Silo && roles.Api)

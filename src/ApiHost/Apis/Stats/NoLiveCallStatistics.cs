@@ -5,5 +5,7 @@ public sealed class NoLiveCallStatistics : ILiveCallStatistics
 {
     public ValueTask<int> CountRegisteredExtensionsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(0);
 
+    public ValueTask<IReadOnlyList<string>> ListRegisteredExtensionsAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<string>>([]);
+
     public ValueTask<int> CountActiveCallsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(0);
 }

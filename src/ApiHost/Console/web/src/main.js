@@ -1,0 +1,80 @@
+import { html, render } from "lit";
+import "./app.css";
+import { can, session, signOut } from "./api.js";
+import { disconnect, onStatus } from "./live.js";
+import * as login from "./pages/login.js";
+import * as dashboard from "./pages/dashboard.js";
+import * as wallboard from "./pages/wallboard.js";
+import * as extensions from "./pages/extensions.js";
+import * as liveCalls from "./pages/live-calls.js";
+import * as history from "./pages/history.js";
+import * as dids from "./pages/dids.js";
+
+// Hash routes, so the server serves one index.html and a reload keeps the page.
+const routes = {
+  dashboard: { title: "Dashboard", page: dashboard, allowed: () => true },
+  wallboard: { title: "Wallboard", page: wallboard, allowed: () => true, fullScreen: true },
+  extensions: { title: "Extensions", page: extensions, allowed: () => true },
+  calls: { title: "Live calls", page: liveCalls, allowed: () => true },
+  history: { title: "Call history", page: history, allowed: () => true },
+  dids: { title: "DID numbers", page: dids, allowed: () => true },
+};
+
+const root = document.getElementById("app");
+// lit renders after existing children: drop the static "Loading…" shown before this script ran.
+root.replaceChildren();
+let unmount = () => {};
+let connection = "connected";
+
+onStatus((status) => {
+  connection = status === "reconnected" ? "connected" : status;
+  document.body.dataset.live = connection;
+  const badge = document.querySelector(".live-status");
+  if (badge) badge.textContent = connection === "connected" ? "Live" : "Reconnecting…";
+});
+
+function navigate() {
+  unmount();
+  unmount = () => {};
+  const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/");
+  if (!session()) {
+    document.title = "Sign in · PBX console";
+    render(html`<main id="main" class="signin">${""}</main>`, root);
+    unmount = login.mount(root.querySelector("main"), navigate) ?? (() => {});
+    return;
+  }
+  const route = routes[name];
+  if (!route || !route.allowed()) {
+    location.hash = "#/dashboard";
+    return;
+  }
+  document.title = `${route.title} · PBX console`;
+  document.body.classList.toggle("full-screen", !!route.fullScreen);
+  render(shell(name), root);
+  const main = root.querySelector("main");
+  main.focus({ preventScroll: true });
+  // Each visit renders into a fresh element, so an answer that arrives after the user left a page draws off-screen.
+  const container = document.createElement("div");
+  main.replaceChildren(container);
+  unmount = route.page.mount(container, rest) ?? (() => {});
+}
+
+function shell(current) {
+  const user = session();
+  const links = Object.entries(routes).filter(([, r]) => r.allowed());
+  return html`
+    <a class="skip" href="#main" @click=${(e) => { e.preventDefault(); root.querySelector("main").focus(); }}>Skip to content</a>
+    <header class="top">
+      <span class="brand">PBX</span>
+      <nav aria-label="Main">
+        ${links.map(([name, r]) => html`<a href="#/${name}" aria-current=${name === current ? "page" : "false"}>${r.title}</a>`)}
+      </nav>
+      <span class="live-status" role="status" aria-live="polite">${connection === "connected" ? "Live" : "Reconnecting…"}</span>
+      <span class="user">${user.username} <small>(${user.role}${can.admin() ? "" : ", read-only"})</small></span>
+      <button type="button" class="link" @click=${() => { signOut(); disconnect(); location.hash = "#/login"; navigate(); }}>Sign out</button>
+    </header>
+    <main id="main" tabindex="-1"></main>`;
+}
+
+window.addEventListener("hashchange", navigate);
+navigate();

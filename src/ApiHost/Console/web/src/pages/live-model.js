@@ -1,0 +1,69 @@
+// The live picture shared by the wallboard and the live calls page: extensions with registration and call state,
+// and calls in progress, first fetched from /api/v1/live then kept up to date from hub events.
+import { get } from "../api.js";
+import { listen, onStatus, subscribed } from "../live.js";
+
+export const callParties = (call) => ({
+  from: call.data?.caller ?? call.data?.from ?? "",
+  to: call.data?.callee ?? call.data?.to ?? "",
+});
+
+/** The state an extension tile shows: offline unless registered; then its call state, idle by default. */
+export function extensionState(model, number) {
+  if (model.states[number] === "dnd") return "dnd";
+  if (!model.registered.has(number)) return "offline";
+  return model.states[number] ?? "idle";
+}
+
+export function liveModel(onChange) {
+  const model = { extensions: [], registered: new Set(), states: {}, calls: new Map(), error: "", loaded: false };
+
+  async function load() {
+    try {
+      const [list, live, calls] = await Promise.all([get("/api/v1/extensions?pageSize=500"), get("/api/v1/live/extensions"), get("/api/v1/live/calls")]);
+      model.extensions = list.items;
+      model.registered = new Set(live.registered);
+      model.states = { ...live.states };
+      model.calls = new Map(calls.map((c) => [c.key, c]));
+      model.error = "";
+    } catch (err) {
+      model.error = `Could not load the live picture: ${err.message}`;
+    }
+    model.loaded = true;
+    onChange();
+  }
+
+  async function reloadRegistrations() {
+    try {
+      model.registered = new Set((await get("/api/v1/live/extensions")).registered);
+      onChange();
+    } catch {
+      // The next event or reconnect refetches; the tiles keep their last known state meanwhile.
+    }
+  }
+
+  const stops = [
+    // One phone may hold several bindings, so "unregistered" of one contact does not make the extension offline: ask.
+    listen("registration", (e) => {
+      if (e.kind === "registered") {
+        model.registered.add(e.key);
+        onChange();
+      } else reloadRegistrations();
+    }),
+    listen("extension", (e) => {
+      model.states[e.key] = e.kind;
+      onChange();
+    }),
+    listen("call", (e) => {
+      if (e.kind === "ended") model.calls.delete(e.key);
+      else {
+        const previous = model.calls.get(e.key);
+        model.calls.set(e.key, { ...e, data: { ...previous?.data, ...e.data }, startedAt: previous?.startedAt ?? e.timestamp });
+      }
+      onChange();
+    }),
+    onStatus((s) => s === "reconnected" && load()),
+  ];
+  subscribed().then(load);
+  return { model, reload: load, stop: () => stops.forEach((stop) => stop()) };
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Pbx.ApiHost.Auth;
+
+namespace Pbx.ApiHost.Hubs;
+
+/// <summary>
+/// <c>/hubs/live</c>: pushes <see cref="Pbx.Grains.Live.LiveEvent"/>s to the console as the client method <c>event</c>.
+/// A client joins one group per topic it shows, so the wallboard does not receive grain lifecycle chatter.
+/// </summary>
+[Authorize(Policy = Policies.Viewer)]
+public sealed class LiveHub : Hub
+{
+    /// <summary>Where the hub is mapped.</summary>
+    public const string Path = "/hubs/live";
+
+    /// <summary>The client method every event arrives as.</summary>
+    public const string EventMethod = "event";
+
+    /// <summary>Topics any signed-in user may follow.</summary>
+    public static readonly IReadOnlySet<string> PublicTopics = new HashSet<string>(StringComparer.Ordinal) { "registration", "extension", "call" };
+
+    /// <summary>Topics only admins may follow: grain activations reveal the system's internals.</summary>
+    public static readonly IReadOnlySet<string> AdminTopics = new HashSet<string>(StringComparer.Ordinal) { "grain" };
+
+    /// <summary>Starts forwarding <paramref name="topic"/>'s events to this connection.</summary>
+    public Task Subscribe(string topic)
+    {
+        EnsureAllowed(topic);
+        return Groups.AddToGroupAsync(Context.ConnectionId, topic, Context.ConnectionAborted);
+    }
+
+    /// <summary>Stops forwarding <paramref name="topic"/>'s events to this connection.</summary>
+    public Task Unsubscribe(string topic)
+    {
+        EnsureAllowed(topic);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, topic, Context.ConnectionAborted);
+    }
+
+    private void EnsureAllowed(string topic)
+    {
+        if (PublicTopics.Contains(topic))
+            return;
+        if (AdminTopics.Contains(topic) && Context.User?.IsInRole(Roles.Admin) == true)
+            return;
+        // HubException's message reaches the client as is, unlike other exceptions.
+        throw new HubException($"Unknown topic or not allowed for your role: '{topic}'.");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Auth;
+using Pbx.Silo.Startup;
+using Pbx.TestSupport;
+
+namespace Pbx.ConsoleTests;
+
+/// <summary>
+/// The whole PBX (silo, SIP edge, media, API and console) started in-process the way the Silo executable composes it,
+/// in Production, on loopback ports with a throwaway database, with one user per role.
+/// </summary>
+public sealed class EmbeddedPbx : IAsyncLifetime
+{
+    public const string Password = "correct horse battery";
+
+    private readonly PostgresDatabase _database = new();
+
+    private readonly int _httpPort = FreePort.Tcp();
+    private readonly int _rtpPort = FreePort.UdpAndTcp();
+    private readonly string _recordings = Directory.CreateTempSubdirectory("pbx-console-recordings-").FullName;
+    private WebApplication? _app;
+
+    /// <summary>The same on every start, so a browser can reconnect after <see cref="RestartAsync"/>.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{_httpPort}/");
+
+    public int SipPort { get; } = FreePort.UdpAndTcp();
+
+    public NpgsqlDataSource Db => _app!.Services.GetRequiredService<NpgsqlDataSource>();
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        await StartAsync();
+        var users = new UserRepository(Db);
+        foreach (var role in Roles.All)
+            await users.CreateAsync(role, Password, role);
+    }
+
+    /// <summary>Stops the PBX and starts it again on the same ports and database, as an operator's restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public Task DisposeAsync() => StopAsync();
+
+    private async Task StartAsync()
+    {
+        string[] args =
+        [
+            "--environment=Production",
+            $"--Urls=http://127.0.0.1:{_httpPort}",
+            $"--Database:ConnectionString={_database.ConnectionString}",
+            $"--Sip:Udp:0=127.0.0.1:{SipPort}",
+            $"--Sip:Tcp:0=127.0.0.1:{SipPort}",
+            "--Media:BindAddress=127.0.0.1",
+            $"--Media:RtpPortMin={_rtpPort}",
+            $"--Media:RtpPortMax={_rtpPort + 98}",
+            $"--Media:RecordingsDirectory={_recordings}",
+            $"--Recordings:Directory={_recordings}",
+            // sipp answers digest challenges with MD5 only (RFC 2617), so the edge must not offer SHA-256 first.
+            "--Sip:Auth:OfferSha256=false",
+            "--Seed:Enabled=false",
+            "--Log:Level=Warning",
+            "--Api:Jwt:SigningKey=console-tests-signing-key-of-more-than-32-bytes",
+            "--Api:Login:PermitsPerMinute=1000",
+        ];
+        _app = PbxApplication.Build(PbxApplication.CreateBuilder(args), new RoleOptions());
+        await _app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private async Task StopAsync()
+    {
+        if (_app is null)
+            return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
+    }
+
+    /// <summary>Creates an extension through the API, as an admin would, with <see cref="Password"/> as its SIP password.</summary>
+    public async Task CreateExtensionAsync(string number, string displayName)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HubClient.SignInAsync(BaseAddress, Roles.Admin, Password));
+        var response = await http.PostAsJsonAsync("/api/v1/extensions", new { number, displayName, password = Password });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Inserts a call detail record as the call engine would write it at hang-up.</summary>
+    public async Task SeedCdrAsync(string caller, string callee, string direction, string disposition, DateTimeOffset startedAt, int durationSeconds)
+    {
+        await using var command = Db.CreateCommand(
+            """
+            insert into cdrs (call_id, caller, callee, direction, started_at, answered_at, ended_at, duration_seconds, billable_seconds, disposition)
+            values (@callId, @caller, @callee, @direction, @startedAt, @answeredAt, @endedAt, @duration, @billable, @disposition)
+            """);
+        command.Parameters.AddWithValue("callId", $"seed-{Guid.NewGuid():N}");
+        command.Parameters.AddWithValue("caller", caller);
+        command.Parameters.AddWithValue("callee", callee);
+        command.Parameters.AddWithValue("direction", direction);
+        command.Parameters.AddWithValue("startedAt", startedAt.UtcDateTime);
+        command.Parameters.AddWithValue("answeredAt", disposition == "answered" ? startedAt.UtcDateTime.AddSeconds(3) : DBNull.Value);
+        command.Parameters.AddWithValue("endedAt", startedAt.UtcDateTime.AddSeconds(durationSeconds + 3));
+        command.Parameters.AddWithValue("duration", durationSeconds);
+        command.Parameters.AddWithValue("billable", disposition == "answered" ? durationSeconds : 0);
+        command.Parameters.AddWithValue("disposition", disposition);
+        await command.ExecuteNonQueryAsync();
+    }
+}
