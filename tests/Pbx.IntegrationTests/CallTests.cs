@@ -144,6 +144,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored()
     {
         var (caller, callee) = await PairAsync("2081", "2082");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
         await using var uas = Sipp.Start("uas-held.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
 
@@ -152,7 +153,9 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         uac.ExitCode.ShouldBe(0, uac.Output);
         var held = await uas.WaitAsync();
         held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering recvonly: " + held.Output);
-        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
+        cdr.Disposition.ShouldBe("answered");
+        (await KindsAsync(events, cdr.CallId)).ShouldBe(["ringing", "answered", "held", "ended"]);
     }
 
     [Fact]

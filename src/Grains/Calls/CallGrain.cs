@@ -273,6 +273,8 @@ public sealed partial class CallGrain(
                 { Dnd: true } => ("dnd", ""),
                 _ => ("", number),
             };
+            if (kind == "dnd")
+                PublishExtension(number, "dnd", now);
             if (kind.Length == 0 || next.Length == 0)
                 return next;
             State.History.Add(new DialPlanStep(kind, number, next, now));
@@ -341,6 +343,7 @@ public sealed partial class CallGrain(
             callerName = State.CallerName,
             callee = State.Callee,
             state = State.Phase.ToString().ToLowerInvariant(),
+            held = State.Held,
             startedAt = State.StartedAt,
             answeredAt = State.AnsweredAt,
             endedAt = State.EndedAt,

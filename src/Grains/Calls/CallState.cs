@@ -60,6 +60,9 @@ public sealed class CallState
     /// <summary>Highest CSeq received on each leg (RFC 3261 12.2.2), by Call-ID.</summary>
     public Dictionary<string, uint> RemoteCSeqs { get; set; } = [];
 
+    /// <summary>True while one side has put the other on hold.</summary>
+    public bool Held { get; set; }
+
     /// <summary>The SDP answer owed to the leg whose re-INVITE/UPDATE is being forwarded.</summary>
     public string? PendingAnswer { get; set; }
 
