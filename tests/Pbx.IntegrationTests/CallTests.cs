@@ -159,6 +159,21 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     }
 
     [Fact]
+    public async Task Early_media_is_relayed_with_sdp_and_an_update_reaches_the_other_phone()
+    {
+        var (caller, callee) = await PairAsync("2141", "2142");
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-early-media.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-update.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        uac.ExitCode.ShouldBe(0, "the caller got 183 with SDP and a 200 with SDP for its UPDATE: " + uac.Output);
+        var updated = await uas.WaitAsync();
+        updated.ExitCode.ShouldBe(0, "the callee got the UPDATE with an offer: " + updated.Output);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("answered");
+    }
+
+    [Fact]
     public async Task Do_not_disturb_gives_the_caller_486_without_ringing()
     {
         var (caller, callee) = await PairAsync("2091", "2092");
