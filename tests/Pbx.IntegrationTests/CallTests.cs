@@ -36,7 +36,11 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         payloadType.ShouldBe(8, "PCMA relayed unchanged");
         var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
         (cdr.Disposition, cdr.HangupSide, cdr.Answered).ShouldBe(("answered", "caller", true));
-        (await KindsAsync(events, cdr.CallId)).ShouldBe(["ringing", "answered", "ended"]);
+        var callEvents = await CallEventsAsync(events, cdr.CallId);
+        callEvents.Select(e => e.Kind).ShouldBe(["ringing", "answered", "ended"]);
+        // The wallboard frees both parties from the "ended" event, so it must still name them.
+        var ended = callEvents[^1].Data;
+        (ended.GetProperty("caller").GetString(), ended.GetProperty("callee").GetString()).ShouldBe((caller.Number, callee.Number));
     }
 
     [Fact]
@@ -155,7 +159,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering recvonly: " + held.Output);
         var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
         cdr.Disposition.ShouldBe("answered");
-        (await KindsAsync(events, cdr.CallId)).ShouldBe(["ringing", "answered", "held", "ended"]);
+        (await CallEventsAsync(events, cdr.CallId)).Select(e => e.Kind).ShouldBe(["ringing", "answered", "held", "ended"]);
     }
 
     [Fact]
@@ -308,20 +312,20 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
 
     private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>The kinds of the call's live events up to "ended".</summary>
-    private static async Task<List<string>> KindsAsync(LiveSubscription events, string callId)
+    /// <summary>The call's live events up to "ended".</summary>
+    private static async Task<List<LiveEvent>> CallEventsAsync(LiveSubscription events, string callId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        var kinds = new List<string>();
+        var seen = new List<LiveEvent>();
         await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
         {
             if (e.Key != callId)
                 continue;
-            kinds.Add(e.Kind);
+            seen.Add(e);
             if (e.Kind == "ended")
-                return kinds;
+                return seen;
         }
-        return kinds;
+        return seen;
     }
 
     private sealed record Phone(string Number, int Port);

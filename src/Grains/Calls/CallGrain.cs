@@ -303,6 +303,11 @@ public sealed partial class CallGrain(
             if (endpoint.Length > 0)
                 await media.ReleaseAsync(endpoint);
         }
+        // Published before the state is cleared: clearing resets State, and the events must still name the parties.
+        LogEnded(CallKey, disposition, cause, side);
+        PublishCall("ended", now, disposition);
+        PublishExtension(State.Caller, "idle", now);
+        PublishExtension(State.Ringing, "idle", now);
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
         if (state.RecordExists)
             await state.ClearStateAsync();
@@ -311,10 +316,6 @@ public sealed partial class CallGrain(
             DeactivateOnIdle();
             return Task.CompletedTask;
         }, Linger, Timeout.InfiniteTimeSpan);
-        LogEnded(CallKey, disposition, cause, side);
-        PublishCall("ended", now, disposition);
-        PublishExtension(State.Caller, "idle", now);
-        PublishExtension(State.Ringing, "idle", now);
     }
 
     private Task BindLegsAsync(IEnumerable<string> callIds)
