@@ -15,4 +15,5 @@ export Database__ConnectionString=${Database__ConnectionString:-"Host=127.0.0.1;
 export Api__Jwt__SigningKey=${Api__Jwt__SigningKey:-$(cat .data/jwt-signing-key)}
 export Media__RecordingsDirectory=${Media__RecordingsDirectory:-$PWD/.data/recordings}
 export Media__PromptsDirectory=${Media__PromptsDirectory:-$PWD/.data/prompts}
+export Trunks__KeysDirectory=${Trunks__KeysDirectory:-$PWD/.data/keys}
 exec dotnet src/Silo/bin/Release/net10.0/Pbx.Silo.dll "$@"
