@@ -17,6 +17,7 @@ export function extensionState(model, number) {
 
 export function liveModel(onChange) {
   const model = { extensions: [], registered: new Set(), states: {}, calls: new Map(), error: "", loaded: false };
+  const stateCalls = {}; // number -> id of the call its current state came from
 
   async function load() {
     try {
@@ -52,10 +53,20 @@ export function liveModel(onChange) {
     }),
     listen("extension", (e) => {
       model.states[e.key] = e.kind;
+      stateCalls[e.key] = e.data?.callId;
       onChange();
     }),
     listen("call", (e) => {
-      if (e.kind === "ended") model.calls.delete(e.key);
+      if (e.kind === "ended") {
+        model.calls.delete(e.key);
+        // Extensions this call made ring or busy are free again, even if their own "idle" event never arrives.
+        for (const [number, callId] of Object.entries(stateCalls)) {
+          if (callId === e.key) {
+            delete model.states[number];
+            delete stateCalls[number];
+          }
+        }
+      }
       else {
         const previous = model.calls.get(e.key);
         model.calls.set(e.key, { ...e, data: { ...previous?.data, ...e.data }, startedAt: previous?.startedAt ?? e.timestamp });
