@@ -8,11 +8,11 @@ export const callParties = (call) => ({
   to: call.data?.callee ?? call.data?.to ?? "",
 });
 
-/** The state an extension tile shows: offline unless registered; then its call state, idle by default. */
+/** The state an extension tile shows: its call state while it has one (a phone may call without registering), else offline or idle. */
 export function extensionState(model, number) {
-  if (model.states[number] === "dnd") return "dnd";
-  if (!model.registered.has(number)) return "offline";
-  return model.states[number] ?? "idle";
+  const state = model.states[number];
+  if (state === "dnd" || state === "ringing" || state === "in-call") return state;
+  return model.registered.has(number) ? "idle" : "offline";
 }
 
 export function liveModel(onChange) {
