@@ -155,6 +155,81 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("answered");
     }
 
+    [Fact]
+    public async Task Do_not_disturb_gives_the_caller_486_without_ringing()
+    {
+        var (caller, callee) = await PairAsync("2091", "2092");
+        await SetSettingsAsync(callee.Number, """{"dnd": true}""");
+
+        var uac = await RefusedAsync(caller, callee.Number, 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("busy");
+    }
+
+    [Fact]
+    public async Task Forward_always_rings_the_target_and_the_cdr_records_the_forward()
+    {
+        var caller = await PhoneAsync("2101");
+        await Pbx.AddExtensionAsync("2102");
+        var target = await PhoneAsync("2103");
+        await SetSettingsAsync("2102", """{"forwardAlways": "2103"}""");
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "2102");
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await uas.WaitAsync()).ExitCode.ShouldBe(0, "the forward target answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, "2102");
+        cdr.Disposition.ShouldBe("answered");
+        cdr.History.ShouldContain("\"to\": \"2103\"");
+    }
+
+    [Fact]
+    public async Task Hangup_from_outside_sends_bye_to_both_phones()
+    {
+        var (caller, callee) = await PairAsync("2111", "2112");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uac = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var callId = await AnsweredCallAsync(events);
+
+        (await Pbx.Grains.GetGrain<ICallGrain>(callId).HangupAsync()).ShouldBe(CallActionResult.Done);
+
+        var callerSide = await uac.WaitAsync();
+        callerSide.ExitCode.ShouldBe(0, "the caller got BYE: " + callerSide.Output);
+        (await uas.WaitAsync()).ExitCode.ShouldBe(0, "the callee got BYE");
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).HangupSide.ShouldBe("system");
+        (await Pbx.Grains.GetGrain<ICallGrain>(callId).HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
+    }
+
+    [Fact]
+    public async Task Hangup_of_an_unknown_call_says_so()
+    {
+        (await Pbx.Grains.GetGrain<ICallGrain>("no-such-call@test").HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
+    }
+
+    private static async Task<string> AnsweredCallAsync(LiveSubscription events)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
+        {
+            if (e.Kind == "answered")
+                return e.Key;
+        }
+        throw new InvalidOperationException("the live event stream ended before any call was answered");
+    }
+
+    private async Task SetSettingsAsync(string number, string json)
+    {
+        await using var update = Pbx.Database.CreateCommand("update extensions set settings = $1::jsonb where number = $2");
+        update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = json });
+        update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = number });
+        await update.ExecuteNonQueryAsync();
+    }
+
     private async Task<(Phone Caller, Phone Callee)> PairAsync(string caller, string callee) => (await PhoneAsync(caller), await PhoneAsync(callee));
 
     /// <summary>Creates the extension (if new) and registers a phone for it from a fresh port, with digest auth.</summary>

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Pbx.IntegrationTests;
 
 /// <summary>The columns of a <c>cdrs</c> row the tests check.</summary>
-internal sealed record CdrRow(string CallId, string Disposition, string HangupSide, string HangupCause, bool Answered, int Duration, int Billable)
+internal sealed record CdrRow(string CallId, string Disposition, string HangupSide, string HangupCause, bool Answered, int Duration, int Billable, string History)
 {
     /// <summary>
     /// The completed CDR of the latest call from <paramref name="caller"/> to <paramref name="callee"/>. The write is
@@ -16,7 +16,7 @@ internal sealed record CdrRow(string CallId, string Disposition, string HangupSi
         {
             await using (var command = database.CreateCommand(
                 """
-                select call_id, disposition, hangup_side, hangup_cause, answered_at is not null, duration_seconds, billable_seconds
+                select call_id, disposition, hangup_side, hangup_cause, answered_at is not null, duration_seconds, billable_seconds, history::text
                 from cdrs where caller = $1 and callee = $2 and ended_at is not null order by id desc limit 1
                 """))
             {
@@ -24,7 +24,7 @@ internal sealed record CdrRow(string CallId, string Disposition, string HangupSi
                 command.Parameters.Add(new NpgsqlParameter { Value = callee });
                 await using var reader = await command.ExecuteReaderAsync();
                 if (await reader.ReadAsync())
-                    return new CdrRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4), reader.GetInt32(5), reader.GetInt32(6));
+                    return new CdrRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7));
             }
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"no closed CDR for {caller} -> {callee}");

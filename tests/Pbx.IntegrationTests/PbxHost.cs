@@ -6,6 +6,7 @@ using Npgsql;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
+using Pbx.Grains.Runtime;
 using Pbx.Silo.Startup;
 
 namespace Pbx.IntegrationTests;
@@ -28,6 +29,8 @@ internal sealed class PbxHost : IAsyncDisposable
     public IPEndPoint Udp => _app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
 
     public ILiveEvents LiveEvents => _app.Services.GetRequiredService<ILiveEvents>();
+
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     public NpgsqlDataSource Database => _app.Services.GetRequiredService<NpgsqlDataSource>();
 

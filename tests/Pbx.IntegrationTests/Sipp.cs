@@ -10,6 +10,10 @@ internal sealed class Sipp : IAsyncDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
+    // sipp binds four media ports from -mp up (audio RTP/RTCP, video RTP/RTCP), so a free port from the system is not
+    // enough: each process gets its own block of four, from a base that differs between test processes.
+    private static int _nextMediaPort = 46000 + (Environment.ProcessId % 500) * 8;
+
     private readonly Process _process;
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
@@ -43,7 +47,7 @@ internal sealed class Sipp : IAsyncDisposable
         {
             pbx.ToString(), "-sf", scenarioPath, "-m", "1", "-t", "u1",
             "-i", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture),
-            "-mi", "127.0.0.1", "-mp", FreePort.UdpAndTcp().ToString(CultureInfo.InvariantCulture),
+            "-mi", "127.0.0.1", "-mp", Interlocked.Add(ref _nextMediaPort, 4).ToString(CultureInfo.InvariantCulture),
             "-s", service ?? number, "-au", number, "-ap", PbxHost.Password(number),
             "-key", "caller", number,
             "-recv_timeout", "10000", "-timeout", "25s", "-nostdin",

@@ -84,6 +84,24 @@ public sealed class GrainStateTests(PostgresDatabase database) : IClassFixture<P
         (await StoredNameAsync("204")).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Writes_from_many_grains_at_once_all_land_with_their_own_versions()
+    {
+        await using var silo = await TestSilo.StartAsync(database.ConnectionString);
+        var keys = Enumerable.Range(300, 200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // First writes are inserts, second writes updates; both kinds in flight together share statements.
+        await Task.WhenAll(keys.Select(k => silo.Grains.GetGrain<IProfileGrain>(k).SetName("first-" + k)));
+        await Task.WhenAll(keys.Select(k => silo.Grains.GetGrain<IProfileGrain>(k).SetName("second-" + k))
+            .Concat(Enumerable.Range(500, 50).Select(i => silo.Grains.GetGrain<IProfileGrain>(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).SetName("new"))));
+
+        foreach (var key in keys)
+        {
+            (await StoredNameAsync(key)).ShouldBe("second-" + key);
+            (await silo.Grains.GetGrain<IProfileGrain>(key).Etag()).ShouldBe("2");
+        }
+        (await StoredNameAsync("549")).ShouldBe("new");
+    }
+
     private async Task<string?> StoredNameAsync(string key)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);

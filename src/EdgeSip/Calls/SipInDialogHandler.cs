@@ -46,7 +46,4 @@ public sealed partial class SipInDialogHandler(IGrainFactory grains, SipLegSende
         SipDialogMessages.SetSdp(response, answer.Sdp);
         await context.RespondAsync(response);
     }
-
-    [LoggerMessage(EventId = 1320, Level = LogLevel.Debug, Message = "Call {CallId}: forwarding {Method} to leg {LegCallId}")]
-    private partial void LogForwarding(string callId, string method, string legCallId);
 }

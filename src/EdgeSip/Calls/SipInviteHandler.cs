@@ -29,6 +29,9 @@ public sealed partial class SipInviteHandler(
     private readonly SipLegSender _legs = legs;
     private readonly TimeProvider _time = time;
 
+    // One reference for the edge's lifetime: call grains hold it to send the BYEs they start themselves.
+    private readonly ICallEdge _edge = grains.CreateObjectReference<ICallEdge>(legs);
+
     /// <inheritdoc />
     public string Method => "INVITE";
 
@@ -64,7 +67,7 @@ public sealed partial class SipInviteHandler(
             [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
             context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer));
+        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, _edge));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, callee);
@@ -160,9 +163,25 @@ public sealed partial class SipInviteHandler(
 
         private async Task RunForkAsync(ForkTarget fork)
         {
+            try
+            {
+                await SendForkAsync(fork);
+            }
+            catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
+            {
+                // A contact the edge cannot reach (unparsable URI or address) fails this fork only, like a transport error.
+                handler.LogForkFailed(fork.Leg.CallId, e);
+                await ReportAsync(fork, new SipResponse(503, "Service Unavailable"));
+            }
+        }
+
+        private async Task SendForkAsync(ForkTarget fork)
+        {
             var destination = SipDialogMessages.Destination(fork.Leg);
             var invite = SipDialogMessages.Create("INVITE", fork.Leg, fork.Leg.LocalCSeq, fork.OfferSdp, handler._legs.UserAgent,
                 fork.CallerDisplay, handler._legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
+            // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
+            invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
             _sent[fork.ForkId] = (invite, destination);
             var response = await handler._client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
             if (response.StatusCode is >= 200 and < 300)

@@ -10,6 +10,7 @@ namespace Pbx.EdgeSip.Calls;
 
 /// <summary>Sends what call grains decide on a leg: in-dialog requests, ACKs for 2xx, CANCELs.</summary>
 public sealed partial class SipLegSender(SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
+    : ICallEdge
 {
     private readonly string _userAgent = options.Value.UserAgent;
 
@@ -30,13 +31,21 @@ public sealed partial class SipLegSender(SipClient client, SipTransactionLayer l
         return response;
     }
 
+    /// <summary>A request a call grain starts on its own (BYE on hang-up); the answer is only logged.</summary>
+    async Task ICallEdge.SendAsync(LegRequest request)
+    {
+        var response = await SendAsync(request, "pbx");
+        if (response.StatusCode >= 300)
+            LogRequestRefused(request.Method, request.Leg.CallId, response.StatusCode);
+    }
+
     /// <summary>Sends BYE on each leg, not waiting for the answers beyond logging failures.</summary>
     public Task ByeAsync(IEnumerable<DialogLeg> legs, string contactUser) =>
         Task.WhenAll(legs.Select(async leg =>
         {
             var response = await SendAsync(new LegRequest("BYE", leg, null), contactUser);
             if (response.StatusCode >= 300)
-                LogByeRefused(leg.CallId, response.StatusCode);
+                LogRequestRefused("BYE", leg.CallId, response.StatusCode);
         }));
 
     /// <summary>The ACK for a 2xx: a new transaction of its own, same CSeq number as the INVITE (RFC 3261 13.2.2.4).</summary>
@@ -56,10 +65,4 @@ public sealed partial class SipLegSender(SipClient client, SipTransactionLayer l
         if (response.StatusCode >= 300)
             LogCancelRefused(invite.CallId ?? "", response.StatusCode);
     }
-
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "BYE on leg {CallId} answered {Status}")]
-    private partial void LogByeRefused(string callId, int status);
-
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "CANCEL of fork {CallId} answered {Status}")]
-    private partial void LogCancelRefused(string callId, int status);
 }

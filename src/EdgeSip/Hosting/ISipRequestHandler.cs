@@ -7,6 +7,7 @@ public interface ISipRequestHandler
     string Method { get; }
 
     /// <summary>Handles one new server transaction; must send a final response through <see cref="SipServerContext.RespondAsync"/>.
-    /// If it returns or throws without one, the edge answers 500.</summary>
+    /// If it returns or throws without one, the edge answers 500. For a non-INVITE request the message's buffer goes back to
+    /// the pool when this returns: copy anything needed later (header strings already read are safe).</summary>
     Task HandleAsync(SipServerContext context, CancellationToken cancellationToken);
 }

@@ -13,7 +13,8 @@ public sealed class SipServerTransaction
 {
     private readonly Lock _gate = new();
     private readonly SipTransactionLayer _layer;
-    private readonly CancellationTokenSource _cancelled = new();
+    // Only an INVITE can be cancelled (RFC 3261 9.2); the rest, which linger 32 s after answering, carry no source.
+    private readonly CancellationTokenSource? _cancelled;
     private byte[]? _lastResponse;
     private ITimer? _trying;
     private ITimer? _retransmit;
@@ -27,6 +28,7 @@ public sealed class SipServerTransaction
         Request = request;
         Source = source;
         IsInvite = request.Method == "INVITE";
+        _cancelled = IsInvite ? new CancellationTokenSource() : null;
         State = IsInvite ? SipTransactionState.Proceeding : SipTransactionState.Trying;
         ToTag = SipResponseFactory.NewTag();
     }
@@ -46,7 +48,7 @@ public sealed class SipServerTransaction
     public SipTransactionState State { get; private set; }
 
     /// <summary>Fires when a CANCEL for this INVITE arrives (RFC 3261 9.2); a 487 has then already been sent.</summary>
-    public CancellationToken Cancelled => _cancelled.Token;
+    public CancellationToken Cancelled => _cancelled?.Token ?? CancellationToken.None;
 
     /// <summary>True once a final (200-699) response was sent.</summary>
     public bool HasFinalResponse => State is not (SipTransactionState.Trying or SipTransactionState.Proceeding);
@@ -81,6 +83,16 @@ public sealed class SipServerTransaction
     {
         if (IsInvite)
             _trying = _layer.Time.CreateTimer(_ => SendTrying(), null, _layer.Timers.TryingDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Returns the request's pooled buffer once the final response is out; the transaction answers retransmissions from its last response.</summary>
+    internal void ReleaseRequest()
+    {
+        lock (_gate)
+        {
+            if (HasFinalResponse)
+                Request.Dispose();
+        }
     }
 
     /// <summary>The same request arrived again: resend the last response, if any (RFC 3261 17.2.1, 17.2.2).</summary>
@@ -121,7 +133,8 @@ public sealed class SipServerTransaction
             pending = !HasFinalResponse;
         if (pending)
             await RespondAsync(CreateResponse(487, "Request Terminated")).ConfigureAwait(false);
-        await _cancelled.CancelAsync().ConfigureAwait(false);
+        if (_cancelled is not null)
+            await _cancelled.CancelAsync().ConfigureAwait(false);
     }
 
     private void SendTrying()
@@ -141,9 +154,12 @@ public sealed class SipServerTransaction
         var timers = _layer.Timers;
         if (!IsInvite)
         {
-            // Timer J: 64*T1 over UDP to absorb retransmissions, zero over a reliable transport.
+            // Timer J: 64*T1 over UDP to absorb retransmissions (one shared queue, all lingering alike), zero over a reliable transport.
             State = SipTransactionState.Completed;
-            _layer.Schedule(ref _timeout, Source.IsReliable ? TimeSpan.Zero : timers.TransactionTimeout, Terminate);
+            if (Source.IsReliable)
+                _layer.Schedule(ref _timeout, TimeSpan.Zero, Terminate);
+            else
+                _layer.Completed.Add(this);
             return;
         }
         _interval = timers.T1;
@@ -183,7 +199,7 @@ public sealed class SipServerTransaction
         _layer.Send(Source, bytes);
     }
 
-    private void Terminate()
+    internal void Terminate()
     {
         lock (_gate)
         {

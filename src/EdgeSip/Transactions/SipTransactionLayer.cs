@@ -25,6 +25,7 @@ public sealed partial class SipTransactionLayer
         Time = time;
         Timers = timers.Value;
         _logger = logger;
+        Completed = new CompletedTransactionQueue(time, Timers.TransactionTimeout);
     }
 
     /// <summary>Called for each new server transaction (not for retransmissions, ACKs or CANCELs the layer answers itself).</summary>
@@ -40,6 +41,9 @@ public sealed partial class SipTransactionLayer
     internal TimeProvider Time { get; }
 
     internal SipTimerOptions Timers { get; }
+
+    /// <summary>Timer J of UDP non-INVITE server transactions.</summary>
+    internal CompletedTransactionQueue Completed { get; }
 
     /// <summary>Entry point for every well-formed request from a transport.</summary>
     public async Task ReceiveRequestAsync(SipRequest request, SipEndPoint source)
@@ -86,8 +90,13 @@ public sealed partial class SipTransactionLayer
             return;
         }
 
-        if (OnRequest is not null)
-            await OnRequest(transaction).ConfigureAwait(false);
+        if (OnRequest is null)
+            return;
+        await OnRequest(transaction).ConfigureAwait(false);
+        // RFC 3261 17.2.2: for timer J's 64*T1 a non-INVITE transaction needs only its last response. Returning the
+        // request's pooled buffer now, not 32 s later, keeps two requests per REGISTER out of the old GC generations.
+        if (!transaction.IsInvite)
+            transaction.ReleaseRequest();
     }
 
     /// <summary>Entry point for every well-formed response; one that matches no client transaction is dropped (RFC 3261 8.1.3.1 / 18.1.2).</summary>

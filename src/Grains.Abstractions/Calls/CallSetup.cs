@@ -6,4 +6,5 @@ namespace Pbx.Grains.Calls;
 /// <param name="Callee">Dialled number (Request-URI user part).</param>
 /// <param name="CallerLeg">The caller's dialog as seen from our side (our tag is the one we answer with).</param>
 /// <param name="OfferSdp">The caller's SDP offer.</param>
-public sealed record CallSetup(string Caller, string? CallerName, string Callee, DialogLeg CallerLeg, string OfferSdp);
+/// <param name="Edge">The edge that serves the call, for requests the grain starts itself (BYE on hang-up).</param>
+public sealed record CallSetup(string Caller, string? CallerName, string Callee, DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge);

@@ -29,6 +29,9 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <param name="sdp">Its SDP answer, if any.</param>
     Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp);
 
+    /// <summary>Ends an answered call from outside (API, console): BYE to both phones, CDR closed with side "system".</summary>
+    Task<CallActionResult> HangupAsync();
+
     /// <summary>The call's live state.</summary>
     [ReadOnly]
     Task<CallInfo> GetInfoAsync();

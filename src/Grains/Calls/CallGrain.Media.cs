@@ -13,12 +13,5 @@ public sealed partial class CallGrain
     }
 
     /// <inheritdoc />
-    public Task OnMediaTimeoutAsync(MediaTimedOut timeout)
-    {
-        LogMediaTimeout(CallKey, timeout.EndpointId);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
     public Task OnPlaybackCompletedAsync(PlaybackCompleted completed) => Task.CompletedTask;
 }

@@ -17,6 +17,7 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call")] IPersistentState<CallState> state,
     IMediaControl media,
+    ExtensionRepository extensions,
     CdrQueue cdrs,
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
@@ -28,6 +29,13 @@ public sealed partial class CallGrain(
 
     /// <summary>Live event topic of extension activity (key = number).</summary>
     public const string ExtensionTopic = "extension";
+
+    // A finished call stays active this long (64*T1, RFC 3261 timer B) so a 2xx crossing our CANCEL still finds the
+    // cancelled fork's dialog to end with BYE; then it deactivates itself.
+    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(32);
+
+    // Forward chains longer than this are a loop or a misconfiguration.
+    private const int MaxForwards = 5;
 
     private CallState State => state.State;
 
@@ -43,12 +51,20 @@ public sealed partial class CallGrain(
         State.Caller = setup.Caller;
         State.CallerName = setup.CallerName;
         State.Callee = setup.Callee;
+        State.Ringing = setup.Callee;
         State.StartedAt = now;
         State.CallerLeg = setup.CallerLeg;
+        _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
-        var callee = await GrainFactory.GetGrain<IExtensionGrain>(setup.Callee).GetStatusAsync();
+        var target = await RouteAsync(setup.Callee, now);
+        if (target is null)
+            return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+        if (target.Length == 0)
+            return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
+        State.Ringing = target;
+        var callee = await GrainFactory.GetGrain<IExtensionGrain>(target).GetStatusAsync();
         if (!callee.Exists)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (!callee.Enabled || callee.Bindings.Count == 0)
@@ -59,6 +75,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
 
+        var callerName = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName;
         var forks = new List<ForkTarget>(callee.Bindings.Count);
         foreach (var binding in callee.Bindings)
         {
@@ -67,13 +84,13 @@ public sealed partial class CallGrain(
             var leg = new DialogLeg($"{NewId()}@pbx", setup.CallerLeg.RemoteUri, NewId(), setup.CallerLeg.LocalUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, calleeOffer, setup.CallerName ?? setup.Caller));
+            forks.Add(new ForkTarget(forkId, leg, calleeOffer, callerName ?? setup.Caller));
         }
         await BindLegsAsync([setup.CallerLeg.CallId, .. forks.Select(f => f.Leg.CallId)]);
         LogRinging(CallKey, setup.Caller, setup.Callee, forks.Count);
         PublishCall("ringing", now);
         PublishExtension(setup.Caller, "in-call", now);
-        PublishExtension(setup.Callee, "ringing", now);
+        PublishExtension(target, "ringing", now);
         return new CallDecision(null, forks, options.Value.NoAnswerTimeout);
     }
 
@@ -151,9 +168,10 @@ public sealed partial class CallGrain(
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
         await state.WriteStateAsync();
-        LogAnswered(CallKey, State.Callee);
+        ArmMaxDuration();
+        LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
-        PublishExtension(State.Callee, "in-call", now);
+        PublishExtension(State.Ringing, "in-call", now);
         return new CallInstruction(new CallerResponse(200, "OK", answer), cancel, []);
     }
 
@@ -199,6 +217,33 @@ public sealed partial class CallGrain(
         }
     }
 
+    /// <summary>
+    /// The dial plan for an extension: forward-always and do-not-disturb (with its busy forward) are followed up to
+    /// <see cref="MaxForwards"/> hops. Returns the extension to ring, "" for busy, or null when a number does not exist.
+    /// </summary>
+    private async Task<string?> RouteAsync(string number, DateTimeOffset now)
+    {
+        for (var hop = 0; hop < MaxForwards; hop++)
+        {
+            if (await extensions.FindAsync(number) is not { } configuration)
+                return null;
+            var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
+            var (kind, next) = settings switch
+            {
+                { ForwardAlways: { Length: > 0 } always } => ("forward-always", always),
+                { Dnd: true, ForwardBusy: { Length: > 0 } busy } => ("forward-busy", busy),
+                { Dnd: true } => ("dnd", ""),
+                _ => ("", number),
+            };
+            if (kind.Length == 0 || next.Length == 0)
+                return next;
+            State.History.Add(new DialPlanStep(kind, number, next, now));
+            number = next;
+        }
+        // A forwarding loop (A to B to A...): refuse rather than ring forever.
+        return null;
+    }
+
     private async Task<CallDecision> RefuseAsync(int status, string reason, string disposition)
     {
         await EndAsync(disposition, $"{status} {reason}", "system");
@@ -211,7 +256,8 @@ public sealed partial class CallGrain(
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
-        cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side));
+        _maxDurationTimer?.Dispose();
+        cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
             if (endpoint.Length > 0)
@@ -220,10 +266,15 @@ public sealed partial class CallGrain(
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
         if (state.RecordExists)
             await state.ClearStateAsync();
+        RegisterTimer(_ =>
+        {
+            DeactivateOnIdle();
+            return Task.CompletedTask;
+        }, Linger, Timeout.InfiniteTimeSpan);
         LogEnded(CallKey, disposition, cause, side);
         PublishCall("ended", now, disposition);
         PublishExtension(State.Caller, "idle", now);
-        PublishExtension(State.Callee, "idle", now);
+        PublishExtension(State.Ringing, "idle", now);
     }
 
     private Task BindLegsAsync(IEnumerable<string> callIds)

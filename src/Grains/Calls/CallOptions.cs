@@ -9,9 +9,17 @@ public sealed class CallOptions
     /// <summary>How long the callee's phones ring before the caller gets 480 (1 s to 10 min).</summary>
     public TimeSpan NoAnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>An answered call is hung up after this long, so a forgotten call cannot run up a bill (1 s to 1 day).</summary>
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>Every invalid setting, naming its key and allowed range; empty when valid.</summary>
-    public IReadOnlyList<string> Validate() =>
-        NoAnswerTimeout < TimeSpan.FromSeconds(1) || NoAnswerTimeout > TimeSpan.FromMinutes(10)
-            ? [$"{SectionName}:{nameof(NoAnswerTimeout)} is {NoAnswerTimeout}; it must be between 00:00:01 and 00:10:00."]
-            : [];
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (NoAnswerTimeout < TimeSpan.FromSeconds(1) || NoAnswerTimeout > TimeSpan.FromMinutes(10))
+            errors.Add($"{SectionName}:{nameof(NoAnswerTimeout)} is {NoAnswerTimeout}; it must be between 00:00:01 and 00:10:00.");
+        if (MaxDuration < TimeSpan.FromSeconds(1) || MaxDuration > TimeSpan.FromDays(1))
+            errors.Add($"{SectionName}:{nameof(MaxDuration)} is {MaxDuration}; it must be between 00:00:01 and 1.00:00:00.");
+        return errors;
+    }
 }

@@ -11,6 +11,12 @@ public sealed class CallState
 
     public string Callee { get; set; } = "";
 
+    /// <summary>The extension actually rung, after forwarding.</summary>
+    public string Ringing { get; set; } = "";
+
+    /// <summary>Forwards the dial plan applied, for the CDR.</summary>
+    public List<DialPlanStep> History { get; set; } = [];
+
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }

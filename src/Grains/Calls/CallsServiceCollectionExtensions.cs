@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pbx.Grains.Cdrs;
 
 namespace Pbx.Grains.Calls;
@@ -15,8 +16,8 @@ public static class CallsServiceCollectionExtensions
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CallOptions>().Bind(configuration.GetSection(CallOptions.SectionName))
-            .Validate(o => o.Validate().Count == 0, $"{CallOptions.SectionName}:{nameof(CallOptions.NoAnswerTimeout)} must be between 00:00:01 and 00:10:00.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CdrQueue>();
         services.TryAddSingleton<CdrRepository>();

@@ -18,12 +18,12 @@ public sealed class CdrRepository(NpgsqlDataSource dataSource)
                 o.CallId, o.Caller, (object?)o.CallerName ?? DBNull.Value, o.Callee, o.Direction, o.StartedAt),
             CdrClosed c => Command(
                 """
-                update cdrs set answered_at = $2, ended_at = $3, disposition = $4, hangup_cause = $5, hangup_side = $6,
+                update cdrs set answered_at = $2, ended_at = $3, disposition = $4, hangup_cause = $5, hangup_side = $6, history = $7::jsonb,
                     duration_seconds = ceil(extract(epoch from $3 - started_at))::int,
                     billable_seconds = coalesce(ceil(extract(epoch from $3 - $2))::int, 0)
                 where call_id = $1
                 """,
-                c.CallId, (object?)c.AnsweredAt ?? DBNull.Value, c.EndedAt, c.Disposition, c.HangupCause, c.HangupSide),
+                c.CallId, (object?)c.AnsweredAt ?? DBNull.Value, c.EndedAt, c.Disposition, c.HangupCause, c.HangupSide, c.HistoryJson),
             _ => throw new ArgumentException($"unknown CDR write {write.GetType().Name} for call {write.CallId}", nameof(write)),
         };
         await command.ExecuteNonQueryAsync(cancellationToken);

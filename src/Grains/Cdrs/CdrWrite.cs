@@ -7,6 +7,6 @@ public abstract record CdrWrite(string CallId);
 public sealed record CdrOpened(string CallId, string Caller, string? CallerName, string Callee, string Direction, DateTimeOffset StartedAt)
     : CdrWrite(CallId);
 
-/// <summary>The update that completes the row when the call ends.</summary>
-public sealed record CdrClosed(string CallId, DateTimeOffset? AnsweredAt, DateTimeOffset EndedAt, string Disposition, string HangupCause, string HangupSide)
+/// <summary>The update that completes the row when the call ends; <paramref name="HistoryJson"/> is the forwards applied, a JSON array.</summary>
+public sealed record CdrClosed(string CallId, DateTimeOffset? AnsweredAt, DateTimeOffset EndedAt, string Disposition, string HangupCause, string HangupSide, string HistoryJson = "[]")
     : CdrWrite(CallId);

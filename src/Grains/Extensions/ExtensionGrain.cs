@@ -22,10 +22,6 @@ public sealed partial class ExtensionGrain(
     /// <summary>Live event topic of registration changes.</summary>
     public const string LiveTopic = "registration";
 
-    // At 8,000 REGISTER/s, one state write per request would be the bottleneck; a write at most this often when dirty
-    // loses at most this much of refreshes on a crash (phones re-register anyway), and deactivation always writes.
-    private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
-
     private readonly RegistrarOptions _registrar = registrarOptions.Value;
     private readonly LockoutOptions _lockout = lockoutOptions.Value;
     private ExtensionConfiguration? _configuration;
@@ -155,7 +151,9 @@ public sealed partial class ExtensionGrain(
     private void MarkDirty()
     {
         _dirty = true;
-        _writeTimer ??= RegisterTimer(WriteBehindAsync, WriteBehind, Timeout.InfiniteTimeSpan);
+        // At 8,000 REGISTER/s, one state write per request would be the bottleneck; a write at most this often when dirty
+        // loses at most this much of refreshes on a crash (phones re-register anyway), and deactivation always writes.
+        _writeTimer ??= RegisterTimer(WriteBehindAsync, TimeSpan.FromSeconds(_registrar.WriteBehindSeconds), Timeout.InfiniteTimeSpan);
     }
 
     private async Task WriteBehindAsync(CancellationToken cancellationToken)

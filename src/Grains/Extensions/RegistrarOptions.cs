@@ -15,6 +15,12 @@ public sealed class RegistrarOptions
     /// <summary>Interval used when the REGISTER gives none (MinExpires to MaxExpires).</summary>
     public int DefaultExpires { get; set; } = 3600;
 
+    /// <summary>
+    /// Longest time a changed binding set stays unwritten (write-behind, 1 to 300 s). A crash loses at most this much of
+    /// refreshes, which phones repeat anyway (Kamailio's write-back mode flushes every 60 s); deactivation and a clean
+    /// stop always write. Longer means fewer database writes when refreshes come more often than this.
+    /// </summary>
+    public int WriteBehindSeconds { get; set; } = 1;
 
     /// <summary>Every invalid setting, each naming its configuration key and allowed range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -26,6 +32,8 @@ public sealed class RegistrarOptions
             errors.Add($"{SectionName}:{nameof(MaxExpires)} is {MaxExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and 86400.");
         if (DefaultExpires < MinExpires || DefaultExpires > MaxExpires)
             errors.Add($"{SectionName}:{nameof(DefaultExpires)} is {DefaultExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and {nameof(MaxExpires)} ({MaxExpires}).");
+        if (WriteBehindSeconds is < 1 or > 300)
+            errors.Add($"{SectionName}:{nameof(WriteBehindSeconds)} is {WriteBehindSeconds}; it must be between 1 and 300.");
         return errors;
     }
 }

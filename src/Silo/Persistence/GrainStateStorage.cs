@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
 using Pbx.Grains.Runtime;
 
 namespace Pbx.Silo.Persistence;
@@ -9,8 +8,13 @@ namespace Pbx.Silo.Persistence;
 /// Grain state rows in grain_state: JSON payload plus a version that serves as ETag. Every write names the version it
 /// read; a stale one matches no row and fails with <see cref="InconsistentStateException"/>, so newer data is never overwritten.
 /// </summary>
-public sealed class GrainStateStorage(NpgsqlDataSource dataSource)
+public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
+    private readonly GrainStateWriter _writer = new(dataSource);
+
+    /// <summary>Lets the queued writes finish, then stops the writer.</summary>
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
     /// <summary>The stored payload and version, or (null, null) when absent.</summary>
     public async Task<(string? Json, long? Version)> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
     {
@@ -23,24 +27,15 @@ public sealed class GrainStateStorage(NpgsqlDataSource dataSource)
         return (reader.GetString(0), reader.GetInt64(1));
     }
 
-    /// <summary>Writes <paramref name="json"/> if the stored version is still <paramref name="expectedVersion"/> (null: no row yet); returns the new version.</summary>
+    /// <summary>
+    /// Writes <paramref name="json"/> if the stored version is still <paramref name="expectedVersion"/> (null: no row yet); returns the new version.
+    /// Writes from all grains are batched into shared statements; once queued, a write is not abandoned, because a
+    /// caller that stopped waiting would no longer know the version it holds.
+    /// </summary>
     public async Task<long> WriteAsync(GrainId grainId, string stateName, string json, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(expectedVersion is null
-            ? """
-              insert into grain_state (grain_type, grain_key, state_name, payload, version) values ($1, $2, $3, $4, 1)
-              on conflict do nothing returning version
-              """
-            : """
-              update grain_state set payload = $4, version = version + 1, updated_at = now()
-              where grain_type = $1 and grain_key = $2 and state_name = $3 and version = $5 returning version
-              """);
-        AddKey(command, grainId, stateName);
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json });
-        if (expectedVersion is { } expected)
-            command.Parameters.Add(new NpgsqlParameter { Value = expected });
-        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        if (result is long version)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (await _writer.WriteAsync(grainId, stateName, json, expectedVersion).ConfigureAwait(false) is { } version)
             return version;
         throw await ConflictAsync(grainId, stateName, expectedVersion, "write", cancellationToken).ConfigureAwait(false);
     }

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pbx.EdgeSip.Calls;
+
+public sealed partial class SipLegSender
+{
+    // EventIds 1300-1309: requests the edge sends on call legs.
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "{Method} on leg {CallId} answered {Status}")]
+    private partial void LogRequestRefused(string method, string callId, int status);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "CANCEL of fork {CallId} answered {Status}")]
+    private partial void LogCancelRefused(string callId, int status);
+}

@@ -1,0 +1,8 @@
+namespace Pbx.Grains.Calls;
+
+/// <summary>One redirection the dial plan applied, as recorded in the CDR's history.</summary>
+/// <param name="Kind">"forward-always" or "forward-busy".</param>
+/// <param name="From">The extension that forwarded.</param>
+/// <param name="To">Where the call went.</param>
+/// <param name="At">When.</param>
+public sealed record DialPlanStep(string Kind, string From, string To, DateTimeOffset At);
