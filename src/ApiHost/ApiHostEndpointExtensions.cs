@@ -30,6 +30,7 @@ public static class ApiHostEndpointExtensions
         app.MapUsersApi();
         app.MapExtensionsApi();
         app.MapCallsApi();
+        app.MapCallActionsApi();
         app.MapDidNumbersApi();
         app.MapRecordingsApi();
         app.MapStatsApi();

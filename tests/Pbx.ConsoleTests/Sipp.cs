@@ -18,7 +18,14 @@ internal static class Sipp
 
     /// <summary><paramref name="caller"/> calls <paramref name="callee"/>, talks for three seconds and hangs up.</summary>
     public static Task CallAsync(int sipPort, string caller, string password, string callee) =>
-        RunAsync("uac-talks.xml", sipPort, FreePort.UdpAndTcp(),
+        CallAsync("uac-talks.xml", sipPort, caller, password, callee);
+
+    /// <summary><paramref name="caller"/> calls <paramref name="callee"/> and stays until the PBX sends BYE, which it answers 200.</summary>
+    public static Task CallUntilHungUpAsync(int sipPort, string caller, string password, string callee) =>
+        CallAsync("uac-hung-up.xml", sipPort, caller, password, callee);
+
+    private static Task CallAsync(string scenario, int sipPort, string caller, string password, string callee) =>
+        RunAsync(scenario, sipPort, FreePort.UdpAndTcp(),
         [
             "-s", callee, "-key", "caller", caller, "-au", caller, "-ap", password,
             // sipp's digest uri defaults to sip:remote_ip:remote_port, but a call's Request-URI names the callee (RFC 2617 3.2.2.5).

@@ -8,6 +8,9 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(string resource, long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {resource} with id {id}.");
 
+    public static ProblemHttpResult NotFound(string resource, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {resource} with id {id}.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 
