@@ -31,6 +31,7 @@ public static class ApiHostEndpointExtensions
         app.MapExtensionsApi();
         app.MapCallsApi();
         app.MapCallActionsApi();
+        app.MapPhoneApi();
         app.MapDidNumbersApi();
         app.MapRecordingsApi();
         app.MapStatsApi();

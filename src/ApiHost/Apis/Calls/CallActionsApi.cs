@@ -5,6 +5,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
 using Pbx.Grains.Calls;
+using Pbx.Grains.Live;
 using Pbx.Grains.Runtime;
 
 namespace Pbx.ApiHost.Apis.Calls;
@@ -36,10 +37,13 @@ public static class CallActionsApi
     internal static Ok<IReadOnlyList<ActiveCall>> Active(LiveCallBoard board, ClaimsPrincipal user, IServiceProvider services)
     {
         var mayAct = services.GetService<IGrainFactory>() is not null && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator));
-        return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls().Select(e => new ActiveCall(
-            e.Key, e.Kind, Text(e.Data, "caller"), Text(e.Data, "callee"), Time(e.Data, "startedAt"), Time(e.Data, "answeredAt"),
-            mayAct && e.Kind == "answered" ? AnsweredCallActions : []))]);
+        return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls().Select(e => ToActiveCall(e, mayAct))]);
     }
+
+    /// <summary>A call's latest live event as the API shows it, offering the actions only when <paramref name="mayAct"/>.</summary>
+    internal static ActiveCall ToActiveCall(LiveEvent e, bool mayAct) => new(
+        e.Key, e.Kind, Text(e.Data, "caller"), Text(e.Data, "callee"), Time(e.Data, "startedAt"), Time(e.Data, "answeredAt"),
+        mayAct && e.Kind == "answered" ? AnsweredCallActions : []);
 
     /// <summary>BYE to both phones of an answered call; 409 while it is still ringing.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> HangupAsync(string callId, IServiceProvider services)
