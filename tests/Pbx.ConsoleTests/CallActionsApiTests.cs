@@ -62,6 +62,16 @@ public sealed class CallActionsApiTests(EmbeddedPbx pbx)
         (await http.PostAsync(new Uri("/api/v1/calls/originate", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_user_without_a_linked_extension_has_no_phone_to_act_on()
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        var phone = await http.GetFromJsonAsync<PhoneStatus>(new Uri("/api/v1/me/phone", UriKind.Relative));
+        phone.ShouldNotBeNull().ExtensionNumber.ShouldBeNull();
+        (await http.PostAsync(new Uri("/api/v1/me/phone/hangup", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
     private async Task<HttpClient> ClientAsync(string role)
     {
         var http = new HttpClient { BaseAddress = pbx.BaseAddress };
