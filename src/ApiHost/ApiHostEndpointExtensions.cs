@@ -3,6 +3,7 @@ using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Console;
@@ -33,6 +34,7 @@ public static class ApiHostEndpointExtensions
         app.MapCallActionsApi();
         app.MapPhoneApi();
         app.MapDidNumbersApi();
+        app.MapTrunksApi();
         app.MapRecordingsApi();
         app.MapStatsApi();
         app.MapLiveApi();

@@ -6,6 +6,7 @@ using Npgsql;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Health;
@@ -47,6 +48,7 @@ public static class ApiHostServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<UserRepository>();
+        services.AddTrunksApi(configuration);
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<LoginService>();
 

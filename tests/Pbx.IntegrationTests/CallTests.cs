@@ -36,7 +36,11 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         payloadType.ShouldBe(8, "PCMA relayed unchanged");
         var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
         (cdr.Disposition, cdr.HangupSide, cdr.Answered).ShouldBe(("answered", "caller", true));
-        (await KindsAsync(events, cdr.CallId)).ShouldBe(["ringing", "answered", "ended"]);
+        var callEvents = await CallEventsAsync(events, cdr.CallId);
+        callEvents.Select(e => e.Kind).ShouldBe(["ringing", "answered", "ended"]);
+        // The wallboard frees both parties from the "ended" event, so it must still name them.
+        var ended = callEvents[^1].Data;
+        (ended.GetProperty("caller").GetString(), ended.GetProperty("callee").GetString()).ShouldBe((caller.Number, callee.Number));
     }
 
     [Fact]
@@ -144,6 +148,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored()
     {
         var (caller, callee) = await PairAsync("2081", "2082");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
         await using var uas = Sipp.Start("uas-held.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
 
@@ -152,6 +157,23 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         uac.ExitCode.ShouldBe(0, uac.Output);
         var held = await uas.WaitAsync();
         held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering recvonly: " + held.Output);
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
+        cdr.Disposition.ShouldBe("answered");
+        (await CallEventsAsync(events, cdr.CallId)).Select(e => e.Kind).ShouldBe(["ringing", "answered", "held", "ended"]);
+    }
+
+    [Fact]
+    public async Task Early_media_is_relayed_with_sdp_and_an_update_reaches_the_other_phone()
+    {
+        var (caller, callee) = await PairAsync("2141", "2142");
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-early-media.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-update.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        uac.ExitCode.ShouldBe(0, "the caller got 183 with SDP and a 200 with SDP for its UPDATE: " + uac.Output);
+        var updated = await uas.WaitAsync();
+        updated.ExitCode.ShouldBe(0, "the callee got the UPDATE with an offer: " + updated.Output);
         (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("answered");
     }
 
@@ -184,6 +206,48 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, "2102");
         cdr.Disposition.ShouldBe("answered");
         cdr.History.ShouldContain("\"to\": \"2103\"");
+    }
+
+    [Fact]
+    public async Task Busy_callee_with_a_busy_forward_rings_the_forward_target()
+    {
+        var caller = await PhoneAsync("2121");
+        var busy = await PhoneAsync("2122");
+        var target = await PhoneAsync("2123");
+        await SetSettingsAsync(busy.Number, """{"forwardBusy": "2123"}""");
+        using var phone = new RtpSink();
+        await using var refusing = Sipp.Start("uas-busy.xml", Pbx.Udp, busy.Number, busy.Port);
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: busy.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await refusing.WaitAsync()).ExitCode.ShouldBe(0);
+        (await answering.WaitAsync()).ExitCode.ShouldBe(0, "the busy forward target answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, busy.Number);
+        cdr.Disposition.ShouldBe("answered");
+        cdr.History.ShouldContain("forward-busy");
+    }
+
+    [Fact]
+    public async Task Unanswered_callee_with_a_no_answer_forward_is_cancelled_and_the_target_rings()
+    {
+        var caller = await PhoneAsync("2131");
+        var away = await PhoneAsync("2132");
+        var target = await PhoneAsync("2133");
+        await SetSettingsAsync(away.Number, """{"forwardNoAnswer": "2133", "noAnswerSeconds": 1}""");
+        using var phone = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: away.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the unanswered phone got CANCEL");
+        (await answering.WaitAsync()).ExitCode.ShouldBe(0, "the no-answer forward target answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, away.Number);
+        cdr.Disposition.ShouldBe("answered");
+        cdr.History.ShouldContain("forward-no-answer");
     }
 
     [Fact]
@@ -248,20 +312,20 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
 
     private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>The kinds of the call's live events up to "ended".</summary>
-    private static async Task<List<string>> KindsAsync(LiveSubscription events, string callId)
+    /// <summary>The call's live events up to "ended".</summary>
+    private static async Task<List<LiveEvent>> CallEventsAsync(LiveSubscription events, string callId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        var kinds = new List<string>();
+        var seen = new List<LiveEvent>();
         await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
         {
             if (e.Key != callId)
                 continue;
-            kinds.Add(e.Kind);
+            seen.Add(e);
             if (e.Kind == "ended")
-                return kinds;
+                return seen;
         }
-        return kinds;
+        return seen;
     }
 
     private sealed record Phone(string Number, int Port);

@@ -36,7 +36,9 @@ internal sealed class PbxHost : IAsyncDisposable
 
     public ExtensionRepository Extensions => _app.Services.GetRequiredService<ExtensionRepository>();
 
-    public static async Task<PbxHost> StartAsync(string connectionString)
+    /// <param name="connectionString">A fresh database.</param>
+    /// <param name="settings">Extra "--Key=value" arguments, later ones winning.</param>
+    public static async Task<PbxHost> StartAsync(string connectionString, params string[] settings)
     {
         string[] args =
         [
@@ -56,6 +58,7 @@ internal sealed class PbxHost : IAsyncDisposable
             $"--Media:RtpPortMin={RtpPortMin.ToString(CultureInfo.InvariantCulture)}",
             $"--Media:RtpPortMax={RtpPortMax.ToString(CultureInfo.InvariantCulture)}",
             $"--Calls:NoAnswerTimeout={NoAnswerTimeout}",
+            .. settings,
         ];
         var builder = PbxApplication.CreateBuilder(args);
         var app = PbxApplication.Build(builder, new RoleOptions { Api = false });

@@ -144,21 +144,40 @@ public sealed partial class SipInviteHandler(
     {
         private readonly ConcurrentDictionary<string, (SipRequest Invite, SipEndPoint Destination)> _sent = new(StringComparer.Ordinal);
         private readonly TaskCompletionSource _callerFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<Task> _forks = new();
 
         public async Task RunAsync(CallDecision decision)
         {
-            var forks = decision.Forks.Select(RunForkAsync).ToList();
-            using var noAnswer = new CancellationTokenSource(decision.NoAnswerTimeout, handler._time);
-            using var ended = CancellationTokenSource.CreateLinkedTokenSource(noAnswer.Token, context.Cancelled);
-            try
+            Ring(decision.Forks);
+            var ringFor = decision.NoAnswerTimeout;
+            while (true)
             {
-                await _callerFinal.Task.WaitAsync(ended.Token);
+                using var noAnswer = new CancellationTokenSource(ringFor, handler._time);
+                using var ended = CancellationTokenSource.CreateLinkedTokenSource(noAnswer.Token, context.Cancelled);
+                try
+                {
+                    await _callerFinal.Task.WaitAsync(ended.Token);
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    var instruction = await call.OnRingingEndedAsync(noAnswer: !context.Cancelled.IsCancellationRequested);
+                    await ApplyAsync(instruction);
+                    // Forwarded on no answer: the new target rings for its own time.
+                    if (instruction.Forks.Count == 0 || context.Cancelled.IsCancellationRequested)
+                        break;
+                    ringFor = instruction.NoAnswerTimeout;
+                }
             }
-            catch (OperationCanceledException)
-            {
-                await ApplyAsync(await call.OnRingingEndedAsync(noAnswer: !context.Cancelled.IsCancellationRequested));
-            }
-            await Task.WhenAll(forks);
+            // Wait for every fork, including those started by a forward while waiting, to reach its final response.
+            while (_forks.TryDequeue(out var fork))
+                await fork;
+        }
+
+        private void Ring(IEnumerable<ForkTarget> forks)
+        {
+            foreach (var fork in forks)
+                _forks.Enqueue(RunForkAsync(fork));
         }
 
         private async Task RunForkAsync(ForkTarget fork)
@@ -219,6 +238,7 @@ public sealed partial class SipInviteHandler(
             }
             if (instruction.Bye.Count > 0)
                 await handler._legs.ByeAsync(instruction.Bye, callee);
+            Ring(instruction.Forks);
         }
     }
 }

@@ -56,6 +56,13 @@ public sealed partial class CallGrain
             return Respond(488, "Not Acceptable Here");
         }
         State.PendingAnswer = answer;
+        // RFC 3264 8.4: an offer of sendonly or inactive puts the other party on hold; sendrecv again resumes.
+        var held = Mirror(request.Sdp) != MediaDirection.SendReceive;
+        if (held != State.Held)
+        {
+            State.Held = held;
+            PublishCall(held ? "held" : "resumed", time.GetUtcNow());
+        }
         await state.WriteStateAsync();
         return new InDialogInstruction(null, new LegRequest(request.Method, other, offer));
     }

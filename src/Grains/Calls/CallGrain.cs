@@ -63,35 +63,21 @@ public sealed partial class CallGrain(
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (target.Length == 0)
             return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
-        State.Ringing = target;
-        var callee = await GrainFactory.GetGrain<IExtensionGrain>(target).GetStatusAsync();
-        if (!callee.Exists)
-            return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
-        if (!callee.Enabled || callee.Bindings.Count == 0)
-            return await RefuseAsync(480, "Temporarily Unavailable", CdrDisposition.NoAnswer);
-
         var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
         if (callerSdp is null || calleeOffer is null)
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
+        State.CalleeOffer = calleeOffer;
+        State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
-        var callerName = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName;
-        var forks = new List<ForkTarget>(callee.Bindings.Count);
-        foreach (var binding in callee.Bindings)
-        {
-            var forkId = forks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The callee leg mirrors the caller's: same From and To URIs, fresh Call-ID and tag (a new dialog, RFC 3261 12.1.2).
-            var leg = new DialogLeg($"{NewId()}@pbx", setup.CallerLeg.RemoteUri, NewId(), setup.CallerLeg.LocalUri, null,
-                binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
-            State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, calleeOffer, callerName ?? setup.Caller));
-        }
-        await BindLegsAsync([setup.CallerLeg.CallId, .. forks.Select(f => f.Leg.CallId)]);
-        LogRinging(CallKey, setup.Caller, setup.Callee, forks.Count);
+        var (forks, refusal) = await RingAsync(target);
+        if (refusal is not null)
+            return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.NoAnswer);
+        await BindLegsAsync([setup.CallerLeg.CallId]);
+        LogRinging(CallKey, setup.Caller, target, forks.Count);
         PublishCall("ringing", now);
         PublishExtension(setup.Caller, "in-call", now);
-        PublishExtension(target, "ringing", now);
-        return new CallDecision(null, forks, options.Value.NoAnswerTimeout);
+        return new CallDecision(null, forks, NoAnswerTimeout());
     }
 
     /// <inheritdoc />
@@ -101,7 +87,7 @@ public sealed partial class CallGrain(
         {
             // RFC 3261 13.2.2.4: a 2xx from a fork we no longer want is ACKed (by the edge) and ended with BYE.
             return response.Status is >= 200 and < 300 && State.CancelledForks.TryGetValue(response.ForkId, out var late)
-                ? new CallInstruction(null, [], [Next(Confirmed(late, response))])
+                ? CallInstruction.Act(null, [], [Next(Confirmed(late, response))])
                 : CallInstruction.None;
         }
         if (response.Status < 200)
@@ -114,8 +100,10 @@ public sealed partial class CallGrain(
         if (State.Forks.Count > 0)
             return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();
+        if (disposition == CdrDisposition.Busy && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
+            return forwarded;
         await EndAsync(disposition, $"{response.Status} {response.Reason}", "callee");
-        return new CallInstruction(failure, [], []);
+        return CallInstruction.Act(failure, [], []);
     }
 
     /// <inheritdoc />
@@ -124,13 +112,15 @@ public sealed partial class CallGrain(
         if (State.Phase != CallPhase.Ringing)
             return CallInstruction.None;
         var cancel = State.CancelForks();
+        if (noAnswer && await ForwardAsync("forward-no-answer", State.Settings.ForwardNoAnswer, cancel) is { } forwarded)
+            return forwarded;
         if (noAnswer)
         {
             await EndAsync(CdrDisposition.NoAnswer, "no answer", "system");
-            return new CallInstruction(new CallerResponse(480, "Temporarily Unavailable", null), cancel, []);
+            return CallInstruction.Act(new CallerResponse(480, "Temporarily Unavailable", null), cancel, []);
         }
         await EndAsync(CdrDisposition.Cancelled, "CANCEL", "caller");
-        return new CallInstruction(null, cancel, []);
+        return CallInstruction.Act(null, cancel, []);
     }
 
     /// <inheritdoc />
@@ -145,9 +135,9 @@ public sealed partial class CallGrain(
         if (response.Sdp is not null && await AcceptCalleeAnswerAsync(response.Sdp))
         {
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
-            return new CallInstruction(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
+            return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
         }
-        return new CallInstruction(new CallerResponse(180, "Ringing", null), [], []);
+        return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
     }
 
     private async Task<CallInstruction> AnsweredAsync(string forkId, DialogLeg callee, string? sdp)
@@ -157,7 +147,7 @@ public sealed partial class CallGrain(
         if (sdp is null || !await AcceptCalleeAnswerAsync(sdp))
         {
             await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
-            return new CallInstruction(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
+            return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
         }
         await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
         var now = time.GetUtcNow();
@@ -172,7 +162,7 @@ public sealed partial class CallGrain(
         LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
         PublishExtension(State.Ringing, "in-call", now);
-        return new CallInstruction(new CallerResponse(200, "OK", answer), cancel, []);
+        return CallInstruction.Act(new CallerResponse(200, "OK", answer), cancel, []);
     }
 
     private async Task<bool> AcceptCalleeAnswerAsync(string sdp)
@@ -217,6 +207,54 @@ public sealed partial class CallGrain(
         }
     }
 
+    /// <summary>Rings every registered contact of <paramref name="target"/>, or says why it cannot (480).</summary>
+    private async Task<(List<ForkTarget> Forks, CallerResponse? Refusal)> RingAsync(string target)
+    {
+        var callee = await GrainFactory.GetGrain<IExtensionGrain>(target).GetStatusAsync();
+        if (!callee.Exists || !callee.Enabled || callee.Bindings.Count == 0)
+            return ([], new CallerResponse(480, "Temporarily Unavailable", null));
+        State.Ringing = target;
+        State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
+        State.FailedStatuses.Clear();
+        var caller = State.CallerLeg!;
+        var forks = new List<ForkTarget>(callee.Bindings.Count);
+        foreach (var binding in callee.Bindings)
+        {
+            var forkId = (State.NextForkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The callee leg mirrors the caller's: same From and To URIs, fresh Call-ID and tag (a new dialog, RFC 3261 12.1.2).
+            var leg = new DialogLeg($"{NewId()}@pbx", caller.RemoteUri, NewId(), caller.LocalUri, null,
+                binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
+            State.Forks[forkId] = leg;
+            forks.Add(new ForkTarget(forkId, leg, State.CalleeOffer, State.CallerDisplay));
+        }
+        await BindLegsAsync(forks.Select(f => f.Leg.CallId));
+        PublishExtension(target, "ringing", time.GetUtcNow());
+        return (forks, null);
+    }
+
+    /// <summary>Call forwarding on busy or no answer: ring <paramref name="to"/> instead; null when not configured or not reachable.</summary>
+    private async Task<CallInstruction?> ForwardAsync(string kind, string? to, IReadOnlyList<string> cancel)
+    {
+        if (string.IsNullOrEmpty(to) || State.History.Count >= MaxForwards)
+            return null;
+        var from = State.Ringing;
+        PublishExtension(from, "idle", time.GetUtcNow());
+        var (forks, refusal) = await RingAsync(to);
+        if (refusal is not null)
+            return null;
+        State.History.Add(new DialPlanStep(kind, from, to, time.GetUtcNow()));
+        return new CallInstruction(null, cancel, [], forks, NoAnswerTimeout());
+    }
+
+    /// <summary>The configured ringing time, shortened by the rung extension's own when it forwards on no answer.</summary>
+    private TimeSpan NoAnswerTimeout()
+    {
+        var configured = options.Value.NoAnswerTimeout;
+        return State.Settings.ForwardNoAnswer is { Length: > 0 } && TimeSpan.FromSeconds(State.Settings.NoAnswerSeconds) < configured
+            ? TimeSpan.FromSeconds(State.Settings.NoAnswerSeconds)
+            : configured;
+    }
+
     /// <summary>
     /// The dial plan for an extension: forward-always and do-not-disturb (with its busy forward) are followed up to
     /// <see cref="MaxForwards"/> hops. Returns the extension to ring, "" for busy, or null when a number does not exist.
@@ -235,6 +273,8 @@ public sealed partial class CallGrain(
                 { Dnd: true } => ("dnd", ""),
                 _ => ("", number),
             };
+            if (kind == "dnd")
+                PublishExtension(number, "dnd", now);
             if (kind.Length == 0 || next.Length == 0)
                 return next;
             State.History.Add(new DialPlanStep(kind, number, next, now));
@@ -263,6 +303,11 @@ public sealed partial class CallGrain(
             if (endpoint.Length > 0)
                 await media.ReleaseAsync(endpoint);
         }
+        // Published before the state is cleared: clearing resets State, and the events must still name the parties.
+        LogEnded(CallKey, disposition, cause, side);
+        PublishCall("ended", now, disposition);
+        PublishExtension(State.Caller, "idle", now);
+        PublishExtension(State.Ringing, "idle", now);
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
         if (state.RecordExists)
             await state.ClearStateAsync();
@@ -271,16 +316,13 @@ public sealed partial class CallGrain(
             DeactivateOnIdle();
             return Task.CompletedTask;
         }, Linger, Timeout.InfiniteTimeSpan);
-        LogEnded(CallKey, disposition, cause, side);
-        PublishCall("ended", now, disposition);
-        PublishExtension(State.Caller, "idle", now);
-        PublishExtension(State.Ringing, "idle", now);
     }
 
     private Task BindLegsAsync(IEnumerable<string> callIds)
     {
-        State.LegCallIds.AddRange(callIds);
-        return Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).BindAsync(CallKey)));
+        var added = callIds.ToList();
+        State.LegCallIds.AddRange(added);
+        return Task.WhenAll(added.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).BindAsync(CallKey)));
     }
 
     private static DialogLeg Confirmed(DialogLeg fork, ForkResponse response) => fork with
@@ -302,6 +344,7 @@ public sealed partial class CallGrain(
             callerName = State.CallerName,
             callee = State.Callee,
             state = State.Phase.ToString().ToLowerInvariant(),
+            held = State.Held,
             startedAt = State.StartedAt,
             answeredAt = State.AnsweredAt,
             endedAt = State.EndedAt,

@@ -14,6 +14,18 @@ public sealed class CallState
     /// <summary>The extension actually rung, after forwarding.</summary>
     public string Ringing { get; set; } = "";
 
+    /// <summary>Call features of the extension being rung (forward on busy / no answer).</summary>
+    public ExtensionCallSettings Settings { get; set; } = new();
+
+    /// <summary>The media node's offer for the callee side, reused by every fork.</summary>
+    public string CalleeOffer { get; set; } = "";
+
+    /// <summary>Caller ID shown to the callee.</summary>
+    public string CallerDisplay { get; set; } = "";
+
+    /// <summary>Next fork id; forks of forwarded targets continue the numbering.</summary>
+    public int NextForkId { get; set; }
+
     /// <summary>Forwards the dial plan applied, for the CDR.</summary>
     public List<DialPlanStep> History { get; set; } = [];
 
@@ -47,6 +59,9 @@ public sealed class CallState
 
     /// <summary>Highest CSeq received on each leg (RFC 3261 12.2.2), by Call-ID.</summary>
     public Dictionary<string, uint> RemoteCSeqs { get; set; } = [];
+
+    /// <summary>True while one side has put the other on hold.</summary>
+    public bool Held { get; set; }
 
     /// <summary>The SDP answer owed to the leg whose re-INVITE/UPDATE is being forwarded.</summary>
     public string? PendingAnswer { get; set; }

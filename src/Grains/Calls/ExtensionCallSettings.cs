@@ -11,6 +11,12 @@ public sealed record ExtensionCallSettings
     /// <summary>Where calls go when the extension is busy or in do-not-disturb.</summary>
     public string? ForwardBusy { get; init; }
 
+    /// <summary>Where calls go after <see cref="NoAnswerSeconds"/> of ringing.</summary>
+    public string? ForwardNoAnswer { get; init; }
+
+    /// <summary>Ringing time before the no-answer forward.</summary>
+    public int NoAnswerSeconds { get; init; } = 20;
+
     /// <summary>Do not disturb: callers get busy, or the busy forward.</summary>
     public bool Dnd { get; init; }
 

@@ -7,6 +7,7 @@ using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
+using Pbx.Grains.Trunks;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
 using Pbx.Silo.Persistence;
@@ -34,6 +35,7 @@ internal static class PbxApplication
             builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
             builder.Services.AddExtensions(builder.Configuration);
             builder.Services.AddCalls(builder.Configuration);
+            builder.Services.AddTrunks(builder.Configuration);
             if (roles.Api)
                 builder.Services.AddSingleton<ILiveCallStatistics, GrainLiveCallStatistics>();
         }

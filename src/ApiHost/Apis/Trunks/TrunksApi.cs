@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Problems;
+using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
+
+namespace Pbx.ApiHost.Apis.Trunks;
+
+/// <summary><c>/api/v1/trunks</c>: carrier SIP trunks and their live status. Everyone signed in reads; only admins change.</summary>
+public static partial class TrunksApi
+{
+    private const string Columns = """
+        id, description, enabled, host, port, transport, outbound_proxy as OutboundProxy, username, realm,
+        (password_protected is not null or ha1_md5 is not null) as HasPassword, register, register_expires as RegisterExpires,
+        allowed_networks::text[] as AllowedNetworks, codecs, max_calls as MaxCalls, default_caller_id as DefaultCallerId, privacy,
+        country_code as CountryCode, national_prefix as NationalPrefix, international_prefix as InternationalPrefix,
+        national_length as NationalLength, carrier_format as CarrierFormat
+        """;
+
+    private const string Assignments = """
+        description = @Description, enabled = @Enabled, host = @Host, port = @Port, transport = @Transport,
+        outbound_proxy = @OutboundProxy, username = @Username, realm = @Realm,
+        password_protected = case when @PasswordGiven then @PasswordProtected else password_protected end,
+        ha1_md5 = case when @PasswordGiven then @Ha1Md5 else ha1_md5 end,
+        register = @Register, register_expires = @RegisterExpires, allowed_networks = @AllowedNetworks::cidr[], codecs = @Codecs,
+        max_calls = @MaxCalls, default_caller_id = @DefaultCallerId, privacy = @Privacy, country_code = @CountryCode,
+        national_prefix = @NationalPrefix, international_prefix = @InternationalPrefix, national_length = @NationalLength,
+        carrier_format = @CarrierFormat, updated_at = now()
+        """;
+
+    public static RouteGroupBuilder MapTrunksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/trunks").WithTags("Trunks");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id}/status", StatusAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Admin);
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Admin);
+        return group;
+    }
+
+    internal static async Task<Ok<IReadOnlyList<Trunk>>> ListAsync(NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var trunks = await connection.QueryAsync<Trunk>(new CommandDefinition($"select {Columns} from trunks order by id", cancellationToken: cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<Trunk>>(trunks.AsList());
+    }
+
+    internal static async Task<Results<Ok<Trunk>, ProblemHttpResult>> GetAsync(string id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var trunk = await connection.QuerySingleOrDefaultAsync<Trunk>(new CommandDefinition(
+            $"select {Columns} from trunks where id = @id", new { id }, cancellationToken: cancellationToken));
+        return trunk is null ? ApiProblems.NotFound("trunk", id) : TypedResults.Ok(trunk);
+    }
+
+    /// <summary>The trunk grain's live state; 503 when this API host runs without a silo to ask.</summary>
+    internal static async Task<Results<Ok<TrunkStatusResponse>, ProblemHttpResult>> StatusAsync(
+        string id, HttpContext context, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from trunks where id = @id)", new { id }, cancellationToken: cancellationToken)))
+            return ApiProblems.NotFound("trunk", id);
+        if (context.RequestServices.GetService<IGrainFactory>() is not { } grains)
+            return TypedResults.Problem("Live trunk status needs the silo role in this process.", statusCode: (int)HttpStatusCode.ServiceUnavailable);
+        var status = await grains.GetGrain<ITrunkGrain>(id).GetStatusAsync();
+        return TypedResults.Ok(new TrunkStatusResponse(id, status.Phase.ToString().ToLowerInvariant(), status.FailureReason, status.Failures,
+            status.ExpiresAt, status.NextAttemptAt, status.ActiveCalls));
+    }
+
+    internal static async Task<Results<Created<Trunk>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        TrunkRequest request, NpgsqlDataSource db, TrunkPasswordProtector passwords, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request, request.Id, isNew: true);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        // Insert the key, then set every column through the same assignments as PUT.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "insert into trunks (id, host, country_code) values (@Id, @Host, @CountryCode) on conflict (id) do nothing returning id",
+            new { request.Id, request.Host, request.CountryCode }, transaction, cancellationToken: cancellationToken));
+        var trunk = inserted is null ? null : await UpdateRowAsync(connection, transaction, request.Id!, request, passwords, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return trunk is null
+            ? ApiProblems.Conflict($"Trunk '{request.Id}' already exists.")
+            : TypedResults.Created($"/api/v1/trunks/{trunk.Id}", trunk);
+    }
+
+    internal static async Task<Results<Ok<Trunk>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, TrunkRequest request, NpgsqlDataSource db, TrunkPasswordProtector passwords, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request, id, isNew: false);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var trunk = await UpdateRowAsync(connection, null, id, request, passwords, cancellationToken);
+            return trunk is null ? ApiProblems.NotFound("trunk", id) : TypedResults.Ok(trunk);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            // A registering trunk without a stored password: the table's check says so, the client learns which field.
+            var problem = new ValidationErrors();
+            problem.Require(false, "password", "is required for a trunk that registers.");
+            return problem.ToProblem();
+        }
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition("delete from trunks where id = @id", new { id }, cancellationToken: cancellationToken));
+        return deleted == 1 ? TypedResults.NoContent() : ApiProblems.NotFound("trunk", id);
+    }
+
+    private static Task<Trunk?> UpdateRowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string id, TrunkRequest r, TrunkPasswordProtector passwords,
+        CancellationToken cancellationToken)
+    {
+        var ha1Only = r.StoreHa1Only == true && r.Realm is not null && r.Username is not null;
+        var args = new
+        {
+            Id = id,
+            Description = r.Description ?? "",
+            Enabled = r.Enabled ?? true,
+            r.Host,
+            Port = r.Port ?? 5060,
+            Transport = r.Transport ?? "udp",
+            r.OutboundProxy,
+            r.Username,
+            r.Realm,
+            PasswordGiven = r.Password is not null,
+            PasswordProtected = r.Password is null || ha1Only ? null : passwords.Protect(r.Password),
+            Ha1Md5 = r.Password is not null && ha1Only ? TrunkPasswordProtector.Ha1Md5(r.Username!, r.Realm!, r.Password) : null,
+            Register = r.Register ?? false,
+            RegisterExpires = r.RegisterExpires ?? 3600,
+            AllowedNetworks = r.AllowedNetworks ?? [],
+            Codecs = r.Codecs ?? ["PCMA", "PCMU"],
+            MaxCalls = r.MaxCalls ?? 30,
+            r.DefaultCallerId,
+            Privacy = r.Privacy ?? false,
+            r.CountryCode,
+            NationalPrefix = r.NationalPrefix ?? "0",
+            InternationalPrefix = r.InternationalPrefix ?? "00",
+            NationalLength = r.NationalLength ?? 0,
+            CarrierFormat = r.CarrierFormat ?? "e164",
+        };
+        return connection.QuerySingleOrDefaultAsync<Trunk>(new CommandDefinition(
+            $"update trunks set {Assignments} where id = @Id returning {Columns}", args, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static ValidationErrors Validate(TrunkRequest r, string? id, bool isNew)
+    {
+        var errors = new ValidationErrors();
+        if (isNew)
+            errors.Require(id is not null && IdPattern().IsMatch(id), "id", "is required: 1 to 32 of a-z, 0-9, '_' and '-'.");
+        errors.Require(!string.IsNullOrWhiteSpace(r.Host) && r.Host.Length <= 253, "host", "is required: the carrier's host name or address.");
+        errors.Require(r.Port is null or (>= 1 and <= 65535), "port", "must be between 1 and 65535.");
+        errors.Require(r.Transport is null or "udp" or "tcp", "transport", "must be udp or tcp.");
+        errors.Require(r.CountryCode is not null && CountryCodePattern().IsMatch(r.CountryCode), "countryCode", "is required: 1 to 3 digits, no '+'.");
+        errors.Require(r.CarrierFormat is null or "e164" or "international" or "national", "carrierFormat", "must be e164, international or national.");
+        errors.Require(r.RegisterExpires is null or (>= 60 and <= 86400), "registerExpires", "must be between 60 and 86400 seconds.");
+        errors.Require(r.MaxCalls is null or (>= 1 and <= 10000), "maxCalls", "must be between 1 and 10000.");
+        errors.Require(r.NationalLength is null or (>= 0 and <= 14), "nationalLength", "must be between 0 and 14.");
+        errors.Require(r.StoreHa1Only != true || (r.Realm is not null && r.Username is not null), "realm", "is required to store only the HA1.");
+        errors.Require(r.Register != true || r.Username is not null, "username", "is required for a trunk that registers.");
+        errors.Require(!isNew || r.Register != true || r.Password is not null, "password", "is required for a trunk that registers.");
+        foreach (var network in r.AllowedNetworks ?? [])
+            errors.Require(IPNetwork.TryParse(network, out _), "allowedNetworks", $"'{network}' is not a network in CIDR form (192.0.2.0/24).");
+        return errors;
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,32}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[1-9][0-9]{0,2}$")]
+    private static partial Regex CountryCodePattern();
+}

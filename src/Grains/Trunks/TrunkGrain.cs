@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pbx.Grains.Live;
+using Pbx.Grains.Runtime;
+
+namespace Pbx.Grains.Trunks;
+
+/// <summary>
+/// A carrier trunk's live state. The registration rules are <see cref="TrunkRegistrationState"/>; the grain applies
+/// outcomes, logs and publishes changes, and counts the calls holding the trunk against its limit.
+/// </summary>
+public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOptions> options, TimeProvider time, ILogger<TrunkGrain> logger)
+    : Grain, ITrunkGrain
+{
+    /// <summary>Live event topic of trunks (key = trunk id).</summary>
+    public const string TrunkTopic = "trunk";
+
+    private readonly TrunkRegistrationState _registration = new();
+    private readonly HashSet<string> _calls = new(StringComparer.Ordinal);
+    private bool _registers;
+
+    private string TrunkId => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset> OnRegisterOutcomeAsync(TrunkRegisterOutcome outcome)
+    {
+        var now = time.GetUtcNow();
+        var wasPhase = _registration.Phase;
+        _registers = true;
+        var settings = options.Value;
+        if (outcome.Registered)
+        {
+            _registration.Registered(outcome.Granted, settings.RefreshMargin, now);
+            if (wasPhase != TrunkRegistrationPhase.Registered)
+                LogRegistered(TrunkId, outcome.Granted);
+        }
+        else
+        {
+            _registration.Failed(outcome.Reason, settings.MinBackoff, settings.MaxBackoff, now);
+            LogRegistrationFailed(TrunkId, outcome.Reason, _registration.Failures, _registration.NextAttemptAt - now);
+        }
+        if (wasPhase != _registration.Phase || !outcome.Registered)
+            Publish(outcome.Registered ? "registered" : "registration-failed", now);
+        return Task.FromResult(_registration.NextAttemptAt);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryStartCallAsync(string callId, int maxCalls)
+    {
+        if (_calls.Contains(callId))
+            return Task.FromResult(true);
+        if (_calls.Count >= maxCalls)
+        {
+            LogCallLimit(TrunkId, maxCalls);
+            return Task.FromResult(false);
+        }
+        _calls.Add(callId);
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public Task EndCallAsync(string callId)
+    {
+        _calls.Remove(callId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<TrunkStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    private TrunkStatus Status() => _registers
+        ? new TrunkStatus(TrunkId, _registration.Phase, _registration.FailureReason, _registration.Failures, _registration.ExpiresAt,
+            _registration.NextAttemptAt, _calls.Count)
+        : new TrunkStatus(TrunkId, TrunkRegistrationPhase.Disabled, null, 0, null, null, _calls.Count);
+
+    private void Publish(string kind, DateTimeOffset at)
+    {
+        var status = Status();
+        liveEvents.Publish(TrunkTopic, TrunkId, kind, new
+        {
+            state = status.Phase.ToString().ToLowerInvariant(),
+            reason = status.FailureReason,
+            failures = status.Failures,
+            expiresAt = status.ExpiresAt,
+            nextAttemptAt = status.NextAttemptAt,
+        }, at);
+    }
+}

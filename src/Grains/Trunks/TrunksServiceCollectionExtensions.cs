@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Pbx.Grains.Trunks;
+
+/// <summary>Registers what trunk grains need.</summary>
+public static class TrunksServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="TrunkOptions"/> (section <c>Trunks</c>), validated on start with the bad key named.</summary>
+    public static IServiceCollection AddTrunks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrunkOptions>().Bind(configuration.GetSection(TrunkOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrunkOptions>, TrunkOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
