@@ -31,6 +31,8 @@ public static class ApiHostEndpointExtensions
         app.MapUsersApi();
         app.MapExtensionsApi();
         app.MapCallsApi();
+        app.MapCallActionsApi();
+        app.MapPhoneApi();
         app.MapDidNumbersApi();
         app.MapTrunksApi();
         app.MapRecordingsApi();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pbx.Grains.Live;
+using Pbx.TestSupport;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
@@ -84,23 +85,26 @@ public sealed partial class ConsoleTests(EmbeddedPbx pbx, Browser browser)
     }
 
     [Fact]
-    public async Task Wallboard_reconnects_by_itself_after_a_server_restart()
+    public async Task A_real_call_appears_on_the_wallboard_and_disappears_when_it_ends()
     {
+        await pbx.CreateExtensionAsync("7401", "Caller");
+        await pbx.CreateExtensionAsync("7402", "Callee");
+        var calleePort = FreePort.UdpAndTcp();
+        await Sipp.RegisterAsync(pbx.SipPort, "7402", EmbeddedPbx.Password, calleePort);
         var page = await ConsolePage.SignInAsync(browser, pbx, "viewer", 1920, 1080);
         await ConsolePage.OpenAsync(page, "Wallboard", "Active calls");
         await Expect(page.GetByTestId("wallboard-call-count")).ToBeVisibleAsync();
-        var status = page.Locator(".live-status");
-        await Expect(status).ToHaveTextAsync("Live");
 
-        await pbx.RestartAsync();
+        var callee = Sipp.AnswerOneCallAsync(pbx.SipPort, calleePort);
+        var caller = Sipp.CallAsync(pbx.SipPort, "7401", EmbeddedPbx.Password, "7402");
 
-        // The server's shutdown closes the hub connection; the page notices, retries, and resubscribes.
-        await Expect(status).ToHaveTextAsync("Live", new() { Timeout = 20_000 });
-        var events = pbx.Services.GetRequiredService<ILiveEvents>();
-        events.Publish("call", "after-restart", "ringing", new { caller = "7301", callee = "7302" }, DateTimeOffset.UtcNow);
-        await Expect(page.Locator("[data-call-id='after-restart']")).ToContainTextAsync("7301 → 7302");
-        events.Publish("call", "after-restart", "ended", new { disposition = "cancelled" }, DateTimeOffset.UtcNow);
-        await Expect(page.Locator("[data-call-id='after-restart']")).ToHaveCountAsync(0);
+        var call = page.Locator(".wb-call", new() { HasText = "7401 → 7402" });
+        await Expect(call).ToHaveCountAsync(1);
+        await Expect(page.Locator(".wb-ext[data-number='7402']")).ToHaveAttributeAsync("data-state", "in-call");
+        await Browser.ScreenshotAsync(page, "wallboard-real-call");
+        await Task.WhenAll(caller, callee);
+        await Expect(call).ToHaveCountAsync(0);
+        await Expect(page.Locator(".wb-ext[data-number='7402']")).ToHaveAttributeAsync("data-state", "idle");
     }
 
     [Fact]

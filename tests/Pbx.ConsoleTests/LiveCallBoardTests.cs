@@ -49,6 +49,20 @@ public sealed class LiveCallBoardTests
         board.ActiveCallCount.ShouldBe(0);
     }
 
+    [Fact]
+    public void Extensions_busy_in_a_call_are_free_once_it_ends_without_their_own_idle_event()
+    {
+        var board = new LiveCallBoard();
+        board.Apply(Event("call", "c1", "ringing", new { caller = "100", callee = "101" }, 0));
+        board.Apply(Event("extension", "100", "in-call", new { callId = "c1" }, 0));
+        board.Apply(Event("extension", "101", "ringing", new { callId = "c1" }, 0));
+        board.Apply(Event("extension", "102", "in-call", new { callId = "c2" }, 0));
+
+        board.Apply(Event("call", "c1", "ended", new { disposition = "cancelled" }, 9));
+
+        board.ExtensionStates().ShouldHaveSingleItem().Key.ShouldBe("102");
+    }
+
     private static LiveEvent Event(string topic, string key, string kind, object data, int second) =>
         new(topic, key, kind, JsonSerializer.SerializeToElement(data, JsonSerializerOptions.Web), Start.AddSeconds(second));
 }

@@ -4,13 +4,36 @@ using Pbx.TestSupport;
 
 namespace Pbx.ConsoleTests;
 
-/// <summary>Runs sipp as a phone against the embedded PBX's SIP port on loopback.</summary>
+/// <summary>Runs sipp as a phone, with one of the Sipp folder's scenarios, against the embedded PBX's SIP port on loopback.</summary>
 internal static class Sipp
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    /// <summary>Registers <paramref name="number"/> once with digest authentication; throws with sipp's output unless it got a 200.</summary>
-    public static async Task RegisterAsync(int sipPort, string number, string password)
+    /// <summary>Registers <paramref name="number"/> once with digest authentication, its contact at <paramref name="localPort"/>.</summary>
+    public static Task RegisterAsync(int sipPort, string number, string password, int? localPort = null) =>
+        RunAsync("register.xml", sipPort, localPort ?? FreePort.UdpAndTcp(), ["-s", number, "-au", number, "-ap", password]);
+
+    /// <summary>A phone at <paramref name="localPort"/> that answers one call and waits for the BYE; the task ends with sipp.</summary>
+    public static Task AnswerOneCallAsync(int sipPort, int localPort) => RunAsync("uas-answers.xml", sipPort, localPort, []);
+
+    /// <summary><paramref name="caller"/> calls <paramref name="callee"/>, talks for three seconds and hangs up.</summary>
+    public static Task CallAsync(int sipPort, string caller, string password, string callee) =>
+        CallAsync("uac-talks.xml", sipPort, caller, password, callee);
+
+    /// <summary><paramref name="caller"/> calls <paramref name="callee"/> and stays until the PBX sends BYE, which it answers 200.</summary>
+    public static Task CallUntilHungUpAsync(int sipPort, string caller, string password, string callee) =>
+        CallAsync("uac-hung-up.xml", sipPort, caller, password, callee);
+
+    private static Task CallAsync(string scenario, int sipPort, string caller, string password, string callee) =>
+        RunAsync(scenario, sipPort, FreePort.UdpAndTcp(),
+        [
+            "-s", callee, "-key", "caller", caller, "-au", caller, "-ap", password,
+            // sipp's digest uri defaults to sip:remote_ip:remote_port, but a call's Request-URI names the callee (RFC 2617 3.2.2.5).
+            "-auth_uri", $"{callee}@127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
+        ]);
+
+    /// <summary>Runs a scenario to its end; throws with sipp's output unless every call of it succeeded.</summary>
+    private static async Task RunAsync(string scenario, int sipPort, int localPort, IEnumerable<string> scenarioArguments)
     {
         var sipp = ExternalTool.Require("sipp", "sip-tester");
         var directory = Directory.CreateTempSubdirectory("pbx-console-sipp-");
@@ -18,10 +41,10 @@ internal static class Sipp
         {
             string[] arguments =
             [
-                $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}", "-sf", Path.Combine(AppContext.BaseDirectory, "Sipp", "register.xml"),
-                "-s", number, "-au", number, "-ap", password, "-t", "u1", "-i", "127.0.0.1",
-                "-p", FreePort.UdpAndTcp().ToString(CultureInfo.InvariantCulture),
-                "-m", "1", "-recv_timeout", "5000", "-timeout", "15s", "-nostdin",
+                $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}", "-sf", Path.Combine(AppContext.BaseDirectory, "Sipp", scenario),
+                "-t", "u1", "-i", "127.0.0.1", "-p", localPort.ToString(CultureInfo.InvariantCulture),
+                "-m", "1", "-recv_timeout", "10000", "-timeout", "25s", "-nostdin",
+                .. scenarioArguments,
             ];
             using var process = Process.Start(new ProcessStartInfo(sipp, arguments)
             {
@@ -39,10 +62,13 @@ internal static class Sipp
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"sipp did not finish within {Limit}: {await stderr}");
+                throw new TimeoutException($"sipp {scenario} did not finish within {Limit}: {await stderr}");
             }
             if (process.ExitCode != 0)
-                throw new InvalidOperationException($"sipp REGISTER of {number} failed ({process.ExitCode}): {await stderr}\n{(await stdout)[^Math.Min(3000, (await stdout).Length)..]}");
+            {
+                var output = await stdout;
+                throw new InvalidOperationException($"sipp {scenario} failed ({process.ExitCode}): {await stderr}\n{output[^Math.Min(3000, output.Length)..]}");
+            }
         }
         finally
         {

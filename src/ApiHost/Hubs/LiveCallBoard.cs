@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Pbx.Grains.Live;
 
 namespace Pbx.ApiHost.Hubs;
@@ -35,6 +36,7 @@ public sealed class LiveCallBoard
         {
             case CallTopic when liveEvent.Kind == "ended":
                 _calls.TryRemove(liveEvent.Key, out _);
+                ForgetStatesOfCall(liveEvent.Key);
                 break;
             case CallTopic:
                 // The first event (ringing) carries the parties; later ones (held, resumed) may carry less, so keep
@@ -47,6 +49,17 @@ public sealed class LiveCallBoard
         }
     }
 
+    // An extension whose last state came from a call that has ended is no longer ringing or in that call, even when its
+    // own "idle" event was lost (a subscriber that fell behind) or never published.
+    private void ForgetStatesOfCall(string callId)
+    {
+        foreach (var (number, state) in _extensions)
+        {
+            if (state.Data.ValueKind == JsonValueKind.Object && state.Data.TryGetProperty("callId", out var id) && id.ValueEquals(callId))
+                _extensions.TryRemove(KeyValuePair.Create(number, state));
+        }
+    }
+
     private static LiveEvent Merge(LiveEvent previous, LiveEvent next) =>
-        next.Data.ValueKind == System.Text.Json.JsonValueKind.Object && next.Data.EnumerateObject().Any() ? next : next with { Data = previous.Data };
+        next.Data.ValueKind == JsonValueKind.Object && next.Data.EnumerateObject().Any() ? next : next with { Data = previous.Data };
 }

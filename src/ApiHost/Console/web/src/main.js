@@ -9,6 +9,7 @@ import * as extensions from "./pages/extensions.js";
 import * as liveCalls from "./pages/live-calls.js";
 import * as history from "./pages/history.js";
 import * as dids from "./pages/dids.js";
+import * as phone from "./pages/phone.js";
 
 // Hash routes, so the server serves one index.html and a reload keeps the page.
 const routes = {
@@ -18,6 +19,7 @@ const routes = {
   calls: { title: "Live calls", page: liveCalls, allowed: () => true },
   history: { title: "Call history", page: history, allowed: () => true },
   dids: { title: "DID numbers", page: dids, allowed: () => true },
+  phone: { title: "Phone", page: phone, allowed: () => true },
 };
 
 const root = document.getElementById("app");

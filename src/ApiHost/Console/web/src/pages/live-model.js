@@ -8,15 +8,16 @@ export const callParties = (call) => ({
   to: call.data?.callee ?? call.data?.to ?? "",
 });
 
-/** The state an extension tile shows: offline unless registered; then its call state, idle by default. */
+/** The state an extension tile shows: its call state while it has one (a phone may call without registering), else offline or idle. */
 export function extensionState(model, number) {
-  if (model.states[number] === "dnd") return "dnd";
-  if (!model.registered.has(number)) return "offline";
-  return model.states[number] ?? "idle";
+  const state = model.states[number];
+  if (state === "dnd" || state === "ringing" || state === "in-call") return state;
+  return model.registered.has(number) ? "idle" : "offline";
 }
 
 export function liveModel(onChange) {
   const model = { extensions: [], registered: new Set(), states: {}, calls: new Map(), error: "", loaded: false };
+  const stateCalls = {}; // number -> id of the call its current state came from
 
   async function load() {
     try {
@@ -52,10 +53,20 @@ export function liveModel(onChange) {
     }),
     listen("extension", (e) => {
       model.states[e.key] = e.kind;
+      stateCalls[e.key] = e.data?.callId;
       onChange();
     }),
     listen("call", (e) => {
-      if (e.kind === "ended") model.calls.delete(e.key);
+      if (e.kind === "ended") {
+        model.calls.delete(e.key);
+        // Extensions this call made ring or busy are free again, even if their own "idle" event never arrives.
+        for (const [number, callId] of Object.entries(stateCalls)) {
+          if (callId === e.key) {
+            delete model.states[number];
+            delete stateCalls[number];
+          }
+        }
+      }
       else {
         const previous = model.calls.get(e.key);
         model.calls.set(e.key, { ...e, data: { ...previous?.data, ...e.data }, startedAt: previous?.startedAt ?? e.timestamp });

@@ -1,0 +1,13 @@
+namespace Pbx.ApiHost.Apis.Calls;
+
+/// <summary>Names of the actions on calls, as the API routes and <see cref="ActiveCall.Actions"/> spell them.</summary>
+public static class CallActions
+{
+    public const string Hangup = "hangup";
+    public const string Hold = "hold";
+    public const string Resume = "resume";
+    public const string Transfer = "transfer";
+    public const string StartRecording = "start-recording";
+    public const string StopRecording = "stop-recording";
+    public const string Originate = "originate";
+}
