@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pbx.TestSupport;
 
@@ -35,44 +34,15 @@ internal static class Sipp
     /// <summary>Runs a scenario to its end; throws with sipp's output unless every call of it succeeded.</summary>
     private static async Task RunAsync(string scenario, int sipPort, int localPort, IEnumerable<string> scenarioArguments)
     {
-        var sipp = ExternalTool.Require("sipp", "sip-tester");
-        var directory = Directory.CreateTempSubdirectory("pbx-console-sipp-");
-        try
-        {
-            string[] arguments =
-            [
-                $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}", "-sf", Path.Combine(AppContext.BaseDirectory, "Sipp", scenario),
-                "-t", "u1", "-i", "127.0.0.1", "-p", localPort.ToString(CultureInfo.InvariantCulture),
-                "-m", "1", "-recv_timeout", "10000", "-timeout", "25s", "-nostdin",
-                .. scenarioArguments,
-            ];
-            using var process = Process.Start(new ProcessStartInfo(sipp, arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = directory.FullName,
-            }) ?? throw new InvalidOperationException("sipp did not start");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Limit);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"sipp {scenario} did not finish within {Limit}: {await stderr}");
-            }
-            if (process.ExitCode != 0)
-            {
-                var output = await stdout;
-                throw new InvalidOperationException($"sipp {scenario} failed ({process.ExitCode}): {await stderr}\n{output[^Math.Min(3000, output.Length)..]}");
-            }
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        await using var sipp = SippProcess.Start(_ =>
+        [
+            $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}", "-sf", Path.Combine(AppContext.BaseDirectory, "Sipp", scenario),
+            "-t", "u1", "-i", "127.0.0.1", "-p", localPort.ToString(CultureInfo.InvariantCulture),
+            "-m", "1", "-recv_timeout", "10000", "-timeout", "25s",
+            .. scenarioArguments,
+        ], Limit);
+        var (exitCode, output) = await sipp.WaitAsync();
+        if (exitCode != 0)
+            throw new InvalidOperationException($"sipp {scenario} failed ({exitCode}): {output}");
     }
 }
