@@ -9,12 +9,11 @@ namespace Pbx.Grains.Trunks;
 /// <param name="Username">The digest account name.</param>
 /// <param name="Realm">The carrier's realm when known in advance, or null.</param>
 /// <param name="Ha1Md5">HA1 for <paramref name="Realm"/> when only that is stored, or null.</param>
-/// <param name="PasswordProtected">The password encrypted with Data Protection, or null.</param>
 /// <param name="Expires">The registration lifetime to ask for.</param>
 /// <param name="UpdatedAt">When the row last changed: a different value means the registration must restart.</param>
 public sealed record TrunkRegistrationRow(
     string TrunkId, string Host, int Port, string Transport, string? OutboundProxy, string Username, string? Realm,
-    string? Ha1Md5, string? PasswordProtected, TimeSpan Expires, DateTimeOffset UpdatedAt)
+    string? Ha1Md5, TimeSpan Expires, DateTimeOffset UpdatedAt)
 {
     /// <inheritdoc />
     public override string ToString() => $"TrunkRegistrationRow {{ TrunkId = {TrunkId}, Host = {Host}, UpdatedAt = {UpdatedAt:O} }}";

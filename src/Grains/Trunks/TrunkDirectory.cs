@@ -10,7 +10,7 @@ public sealed class TrunkDirectory(NpgsqlDataSource dataSource) : ITrunkDirector
     {
         await using var command = dataSource.CreateCommand(
             """
-            select id, host, port, transport, outbound_proxy, username, realm, ha1_md5, password_protected, register_expires, updated_at
+            select id, host, port, transport, outbound_proxy, username, realm, ha1_md5, register_expires, updated_at
             from trunks where enabled and register order by id
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -19,8 +19,8 @@ public sealed class TrunkDirectory(NpgsqlDataSource dataSource) : ITrunkDirector
         {
             rows.Add(new TrunkRegistrationRow(
                 reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), NullableString(reader, 4),
-                reader.GetString(5), NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8),
-                TimeSpan.FromSeconds(reader.GetInt32(9)), reader.GetFieldValue<DateTimeOffset>(10)));
+                reader.GetString(5), NullableString(reader, 6), NullableString(reader, 7),
+                TimeSpan.FromSeconds(reader.GetInt32(8)), reader.GetFieldValue<DateTimeOffset>(9)));
         }
         return rows;
     }
