@@ -39,8 +39,8 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
             _registration.Failed(outcome.Reason, settings.MinBackoff, settings.MaxBackoff, now);
             LogRegistrationFailed(TrunkId, outcome.Reason, _registration.Failures, _registration.NextAttemptAt - now);
         }
-        if (wasPhase != _registration.Phase || !outcome.Registered)
-            Publish(outcome.Registered ? "registered" : "registration-failed", now);
+        // Every outcome moves the binding's expiry or the next attempt, which the trunk's live state shows.
+        Publish(outcome.Registered ? "registered" : "registration-failed", now);
         return Task.FromResult(_registration.NextAttemptAt);
     }
 

@@ -8,12 +8,16 @@ namespace Pbx.Grains.Trunks;
 /// <summary>Registers what trunk grains need.</summary>
 public static class TrunksServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="TrunkOptions"/> (section <c>Trunks</c>), validated on start with the bad key named.</summary>
+    /// <summary>
+    /// Adds <see cref="TrunkOptions"/> (section <c>Trunks</c>), validated on start with the bad key named, and the
+    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from. Needs an <c>NpgsqlDataSource</c>.
+    /// </summary>
     public static IServiceCollection AddTrunks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TrunkOptions>().Bind(configuration.GetSection(TrunkOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrunkOptions>, TrunkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITrunkDirectory, TrunkDirectory>();
         return services;
     }
 }

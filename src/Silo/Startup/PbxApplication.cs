@@ -5,6 +5,7 @@ using Pbx.ApiHost.Hubs;
 using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
+using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Trunks;
@@ -43,7 +44,7 @@ internal static class PbxApplication
         if (roles.Silo && roles.Api)
             builder.Services.AddHostedService<DemoSeeder>();
         if (roles.Edge)
-            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration).AddSipCalls(builder.Configuration);
+            builder.Services.AddEdgeSip(builder.Configuration).AddSipRegistrar(builder.Configuration).AddSipCalls(builder.Configuration).AddSipTrunks(builder.Configuration);
         if (roles.Media)
             builder.Services.AddMediaNode(builder.Configuration);
         if (roles.Api)
