@@ -270,6 +270,33 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     }
 
     [Fact]
+    public async Task Hold_from_outside_re_invites_both_phones_plays_music_and_resume_re_invites_them_back()
+    {
+        var (caller, callee) = await PairAsync("2151", "2152");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-held-from-outside.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uac = Sipp.Start("uac-held-from-outside.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var callId = await AnsweredCallAsync(events);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(callId);
+
+        (await call.HoldAsync()).ShouldBe(CallActionResult.Done);
+        (await call.HoldAsync()).ShouldBe(CallActionResult.NotApplicable, "already held");
+        // Nobody on the call sends RTP, so what reaches the held callee from the media node is the music on hold.
+        var (source, _) = await phone.FirstPacketAsync(RtpWait);
+        source.Port.ShouldBeInRange(PbxHost.RtpPortMin, PbxHost.RtpPortMax);
+        (await call.ResumeAsync()).ShouldBe(CallActionResult.Done);
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+
+        var callerSide = await uac.WaitAsync();
+        callerSide.ExitCode.ShouldBe(0, "the caller got sendonly, then sendrecv re-INVITEs: " + callerSide.Output);
+        var calleeSide = await uas.WaitAsync();
+        calleeSide.ExitCode.ShouldBe(0, "the callee got sendonly, then sendrecv re-INVITEs: " + calleeSide.Output);
+        (await CallEventsAsync(events, callId)).Select(e => e.Kind).ShouldBe(["held", "resumed", "ended"], "ringing and answered were read waiting for the answer");
+        (await call.HoldAsync()).ShouldBe(CallActionResult.NoSuchCall);
+    }
+
+    [Fact]
     public async Task Hangup_of_an_unknown_call_says_so()
     {
         (await Pbx.Grains.GetGrain<ICallGrain>("no-such-call@test").HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
