@@ -145,7 +145,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     }
 
     [Fact]
-    public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored()
+    public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored_and_music_on_hold()
     {
         var (caller, callee) = await PairAsync("2081", "2082");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
@@ -156,7 +156,9 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
 
         uac.ExitCode.ShouldBe(0, uac.Output);
         var held = await uas.WaitAsync();
-        held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering recvonly: " + held.Output);
+        held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering sendonly: " + held.Output);
+        // The caller sends no RTP, so what reaches the held callee from the media node is the music on hold.
+        (await phone.FirstPacketAsync(RtpWait)).Source.Port.ShouldBeInRange(PbxHost.RtpPortMin, PbxHost.RtpPortMax);
         var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
         cdr.Disposition.ShouldBe("answered");
         (await CallEventsAsync(events, cdr.CallId)).Select(e => e.Kind).ShouldBe(["ringing", "answered", "held", "ended"]);
