@@ -89,7 +89,7 @@ public sealed partial class CallGrain
         // A phone that holds (RFC 3264 8.4) leaves the other party in silence; the PBX gives it music on hold instead,
         // and bridging again on resume stops the music.
         if (State.Held)
-            await media.PlayAsync(Endpoint(!fromCaller), new PlaybackRequest(MusicOnHoldPlayback, options.Value.MusicOnHold, Loop: true));
+            await PlayMusicOnHoldAsync(Endpoint(!fromCaller));
         else
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
         return new CallerResponse(200, "OK", answer);

@@ -58,8 +58,7 @@ public sealed partial class CallGrain
             _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", callee, calleeOffer)));
         if (hold)
         {
-            var music = new PlaybackRequest(MusicOnHoldPlayback, options.Value.MusicOnHold, Loop: true);
-            await Task.WhenAll(media.PlayAsync(State.CallerEndpoint, music), media.PlayAsync(State.CalleeEndpoint, music));
+            await Task.WhenAll(PlayMusicOnHoldAsync(State.CallerEndpoint), PlayMusicOnHoldAsync(State.CalleeEndpoint));
         }
         else
         {
@@ -68,5 +67,18 @@ public sealed partial class CallGrain
         }
         PublishCall(hold ? "held" : "resumed", time.GetUtcNow());
         return CallActionResult.Done;
+    }
+
+    /// <summary>Loops the music on hold toward the endpoint; a missing or unplayable file leaves the held party in silence, not the call failed.</summary>
+    private async Task PlayMusicOnHoldAsync(string endpoint)
+    {
+        try
+        {
+            await media.PlayAsync(endpoint, new PlaybackRequest(MusicOnHoldPlayback, options.Value.MusicOnHold, Loop: true));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        {
+            LogMusicOnHoldFailed(CallKey, options.Value.MusicOnHold, e);
+        }
     }
 }
