@@ -145,7 +145,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     }
 
     [Fact]
-    public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored()
+    public async Task Re_invite_for_hold_reaches_the_other_phone_with_its_sdp_re_anchored_and_music_on_hold()
     {
         var (caller, callee) = await PairAsync("2081", "2082");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
@@ -156,7 +156,9 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
 
         uac.ExitCode.ShouldBe(0, uac.Output);
         var held = await uas.WaitAsync();
-        held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering recvonly: " + held.Output);
+        held.ExitCode.ShouldBe(0, "the callee got a re-INVITE offering sendonly: " + held.Output);
+        // The caller sends no RTP, so what reaches the held callee from the media node is the music on hold.
+        (await phone.FirstPacketAsync(RtpWait)).Source.Port.ShouldBeInRange(PbxHost.RtpPortMin, PbxHost.RtpPortMax);
         var cdr = await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number);
         cdr.Disposition.ShouldBe("answered");
         (await CallEventsAsync(events, cdr.CallId)).Select(e => e.Kind).ShouldBe(["ringing", "answered", "held", "ended"]);
@@ -267,6 +269,33 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         (await uas.WaitAsync()).ExitCode.ShouldBe(0, "the callee got BYE");
         (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).HangupSide.ShouldBe("system");
         (await Pbx.Grains.GetGrain<ICallGrain>(callId).HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
+    }
+
+    [Fact]
+    public async Task Hold_from_outside_re_invites_both_phones_plays_music_and_resume_re_invites_them_back()
+    {
+        var (caller, callee) = await PairAsync("2151", "2152");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-held-from-outside.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uac = Sipp.Start("uac-held-from-outside.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var callId = await AnsweredCallAsync(events);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(callId);
+
+        (await call.HoldAsync()).ShouldBe(CallActionResult.Done);
+        (await call.HoldAsync()).ShouldBe(CallActionResult.NotApplicable, "already held");
+        // Nobody on the call sends RTP, so what reaches the held callee from the media node is the music on hold.
+        var (source, _) = await phone.FirstPacketAsync(RtpWait);
+        source.Port.ShouldBeInRange(PbxHost.RtpPortMin, PbxHost.RtpPortMax);
+        (await call.ResumeAsync()).ShouldBe(CallActionResult.Done);
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+
+        var callerSide = await uac.WaitAsync();
+        callerSide.ExitCode.ShouldBe(0, "the caller got sendonly, then sendrecv re-INVITEs: " + callerSide.Output);
+        var calleeSide = await uas.WaitAsync();
+        calleeSide.ExitCode.ShouldBe(0, "the callee got sendonly, then sendrecv re-INVITEs: " + calleeSide.Output);
+        (await CallEventsAsync(events, callId)).Select(e => e.Kind).ShouldBe(["held", "resumed", "ended"], "ringing and answered were read waiting for the answer");
+        (await call.HoldAsync()).ShouldBe(CallActionResult.NoSuchCall);
     }
 
     [Fact]

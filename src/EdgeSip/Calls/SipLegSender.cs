@@ -5,11 +5,12 @@ using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
+using Pbx.Grains.Runtime;
 
 namespace Pbx.EdgeSip.Calls;
 
 /// <summary>Sends what call grains decide on a leg: in-dialog requests, ACKs for 2xx, CANCELs.</summary>
-public sealed partial class SipLegSender(SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
+public sealed partial class SipLegSender(IGrainFactory grains, SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
     : ICallEdge
 {
     private readonly string _userAgent = options.Value.UserAgent;
@@ -37,6 +38,13 @@ public sealed partial class SipLegSender(SipClient client, SipTransactionLayer l
         var response = await SendAsync(request, "pbx");
         if (response.StatusCode >= 300)
             LogRequestRefused(request.Method, request.Leg.CallId, response.StatusCode);
+    }
+
+    /// <summary>A re-INVITE a call grain starts on its own (hold, resume); the answer goes back to the grain for its media node.</summary>
+    async Task ICallEdge.ReInviteAsync(string callKey, LegRequest request)
+    {
+        var response = await SendAsync(request, "pbx");
+        await grains.GetGrain<ICallGrain>(callKey).OnLegAnswerAsync(request.Leg.CallId, response.StatusCode, SipDialogMessages.Sdp(response));
     }
 
     /// <summary>Sends BYE on each leg, not waiting for the answers beyond logging failures.</summary>

@@ -10,4 +10,10 @@ public interface ICallEdge : IGrainObserver
 {
     /// <summary>Sends <paramref name="request"/> (a BYE) on its leg.</summary>
     Task SendAsync(LegRequest request);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (a re-INVITE with an offer) on its leg, ACKs a 2xx and reports the final response to
+    /// <see cref="ICallGrain.OnLegAnswerAsync"/> of the call <paramref name="callKey"/> before completing.
+    /// </summary>
+    Task ReInviteAsync(string callKey, LegRequest request);
 }

@@ -32,6 +32,25 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <summary>Ends an answered call from outside (API, console): BYE to both phones, CDR closed with side "system".</summary>
     Task<CallActionResult> HangupAsync();
 
+    /// <summary>
+    /// Puts both phones of an answered call on hold from outside: each gets a re-INVITE offering sendonly (RFC 3264 8.4)
+    /// and hears music on hold from the media node; event "held".
+    /// </summary>
+    Task<CallActionResult> HoldAsync();
+
+    /// <summary>Takes a call held by <see cref="HoldAsync"/> off hold: re-INVITEs with sendrecv, the phones bridged again; event "resumed".</summary>
+    Task<CallActionResult> ResumeAsync();
+
+    /// <summary>
+    /// A phone's final response to a re-INVITE the call sent on its own (<see cref="ICallEdge.ReInviteAsync"/>). It interleaves
+    /// because the edge reports it while the hold or resume that sent the re-INVITE is still awaiting the edge.
+    /// </summary>
+    /// <param name="legCallId">Call-ID of the leg the re-INVITE went on.</param>
+    /// <param name="status">Final status.</param>
+    /// <param name="sdp">The phone's SDP answer, if any.</param>
+    [AlwaysInterleave]
+    Task OnLegAnswerAsync(string legCallId, int status, string? sdp);
+
     /// <summary>The call's live state.</summary>
     [ReadOnly]
     Task<CallInfo> GetInfoAsync();

@@ -45,9 +45,9 @@ public sealed partial class CallGrain
         try
         {
             // RFC 3264 section 8: the new offer is answered on its own leg's endpoint, and the other leg gets a fresh
-            // offer from its endpoint with the matching direction, so hold (sendonly/inactive) reaches the other phone.
+            // offer from its endpoint, so hold (sendonly/inactive) reaches the other phone.
             answer = await media.AnswerAsync(Endpoint(fromCaller), request.Sdp);
-            offer = await media.OfferAsync(Endpoint(!fromCaller), Mirror(request.Sdp));
+            offer = await media.OfferAsync(Endpoint(!fromCaller), OtherLegDirection(request.Sdp));
         }
         catch (MediaNegotiationException e)
         {
@@ -86,10 +86,23 @@ public sealed partial class CallGrain
             LogNegotiationFailed(CallKey, e);
             return new CallerResponse(488, "Not Acceptable Here", null);
         }
+        // A phone that holds (RFC 3264 8.4) leaves the other party in silence; the PBX gives it music on hold instead,
+        // and bridging again on resume stops the music.
+        if (State.Held)
+            await PlayMusicOnHoldAsync(Endpoint(!fromCaller));
+        else
+            await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
         return new CallerResponse(200, "OK", answer);
     }
 
     private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;
+
+    /// <summary>
+    /// The direction to offer the other leg: a phone going on hold (its offer sendonly or inactive) puts the other party on
+    /// hold too, offered sendonly so that the media node can send it music on hold (RFC 3264 8.4).
+    /// </summary>
+    private static MediaDirection OtherLegDirection(string offer) =>
+        Mirror(offer) == MediaDirection.SendReceive ? MediaDirection.SendReceive : MediaDirection.SendOnly;
 
     /// <summary>The direction to offer the other leg for an offer with these attributes (RFC 3264 section 6.1).</summary>
     private static MediaDirection Mirror(string offer) =>

@@ -25,4 +25,10 @@ public sealed partial class CallGrain
 
     [LoggerMessage(EventId = 2206, Level = LogLevel.Warning, Message = "Call {CallId}: no RTP on endpoint {EndpointId}")]
     private partial void LogMediaTimeout(string callId, string endpointId);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Warning, Message = "Call {CallId}: re-INVITE on leg {LegCallId} answered {Status}")]
+    private partial void LogReInviteRefused(string callId, string legCallId, int status);
+
+    [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "Call {CallId}: music on hold {Prompt} cannot be played; the held party hears silence")]
+    private partial void LogMusicOnHoldFailed(string callId, string prompt, Exception exception);
 }

@@ -12,6 +12,9 @@ public sealed class CallOptions
     /// <summary>An answered call is hung up after this long, so a forgotten call cannot run up a bill (1 s to 1 day).</summary>
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Music on hold: a WAV prompt (8 kHz mono 16-bit) relative to Media:PromptsDirectory or absolute, looped while held.</summary>
+    public string MusicOnHold { get; set; } = "moh.wav";
+
     /// <summary>Every invalid setting, naming its key and allowed range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -20,6 +23,8 @@ public sealed class CallOptions
             errors.Add($"{SectionName}:{nameof(NoAnswerTimeout)} is {NoAnswerTimeout}; it must be between 00:00:01 and 00:10:00.");
         if (MaxDuration < TimeSpan.FromSeconds(1) || MaxDuration > TimeSpan.FromDays(1))
             errors.Add($"{SectionName}:{nameof(MaxDuration)} is {MaxDuration}; it must be between 00:00:01 and 1.00:00:00.");
+        if (string.IsNullOrWhiteSpace(MusicOnHold))
+            errors.Add($"{SectionName}:{nameof(MusicOnHold)} is empty; it must name a WAV prompt.");
         return errors;
     }
 }

@@ -22,4 +22,8 @@ public sealed class CallOptionsTests
         errors[1].ShouldContain("Calls:MaxDuration");
         errors[1].ShouldContain("1.00:00:00");
     }
+
+    [Fact]
+    public void Empty_music_on_hold_is_named() =>
+        new CallOptions { MusicOnHold = " " }.Validate().ShouldHaveSingleItem().ShouldContain("Calls:MusicOnHold");
 }
