@@ -21,9 +21,7 @@ public static class ApiHostEndpointExtensions
     {
         // Unhandled exceptions become a bare 500 problem (details stay in the log); empty 4xx bodies (401, 403,
         // 404 for unknown routes, 405) become problem details too.
-        // Behind nginx the peer is the proxy: take the client address and scheme from the trusted proxy's headers
-        // first, so the login rate limit and the logs see the real client.
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

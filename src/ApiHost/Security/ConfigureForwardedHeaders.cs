@@ -10,8 +10,8 @@ internal sealed class ConfigureForwardedHeaders(IOptions<ProxyOptions> proxy) : 
     public void Configure(ForwardedHeadersOptions options)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        // The framework trusts loopback by default; only what the operator lists is a proxy here, so a local
-        // client (or a test) cannot claim another address.
+        // The framework trusts loopback by default; only what the operator lists is a proxy here, so a client on
+        // the same machine as nginx cannot claim another address.
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var address in proxy.Value.KnownProxies)
