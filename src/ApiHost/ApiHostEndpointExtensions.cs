@@ -9,20 +9,25 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Console;
 using Pbx.ApiHost.Health;
 using Pbx.ApiHost.Hubs;
+using Pbx.ApiHost.Security;
 
 namespace Pbx.ApiHost;
 
 /// <summary>The API's middleware and endpoints, in the order they must run.</summary>
 public static class ApiHostEndpointExtensions
 {
-    /// <summary>Adds error handling, authentication and rate limiting, then serves the console, maps every <c>/api/v1</c> resource, the live hub, health and OpenAPI.</summary>
+    /// <summary>Adds forwarded-header handling, security headers, error handling, CORS, authentication and rate limiting, then serves the console, maps every <c>/api/v1</c> resource, the live hub, health and OpenAPI.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
         // Unhandled exceptions become a bare 500 problem (details stay in the log); empty 4xx bodies (401, 403,
         // 404 for unknown routes, 405) become problem details too.
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         app.UseConsole();
+        app.UseDevelopmentSwaggerUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -12,6 +12,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Health;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
+using Pbx.ApiHost.Security;
 using Pbx.Grains.Extensions;
 
 namespace Pbx.ApiHost;
@@ -56,6 +57,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddAuthorizationBuilder().AddApiPolicies();
         services.AddLoginRateLimit();
+        services.AddApiSecurity(configuration);
 
         services.AddSignalR();
         services.AddSingleton<LiveCallBoard>();
