@@ -22,13 +22,13 @@ public static class ApiHostServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the API needs. Uses the <see cref="NpgsqlDataSource"/> already registered, or builds one from
-    /// <c>ConnectionStrings:Pbx</c>; uses a registered <see cref="ILiveCallStatistics"/> or answers zero.
+    /// <c>Database:ConnectionString</c> (the key the silo reads); uses a registered <see cref="ILiveCallStatistics"/> or answers zero.
     /// </summary>
     public static IServiceCollection AddApiHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString("Pbx")
-            ?? throw new InvalidOperationException("ConnectionStrings:Pbx is not set and no NpgsqlDataSource is registered.")));
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(configuration["Database:ConnectionString"]
+            ?? throw new InvalidOperationException("Database:ConnectionString is not set and no NpgsqlDataSource is registered.")));
         services.TryAddSingleton<ILiveCallStatistics, NoLiveCallStatistics>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))

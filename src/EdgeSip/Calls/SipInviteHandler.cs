@@ -95,7 +95,7 @@ public sealed partial class SipInviteHandler(
         var authorization = request.Get(SipHeaderId.ProxyAuthorization);
         if (authorization is null)
         {
-            await ChallengeAsync(context, stored.Realm, stale: false);
+            await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: true);
             return null;
         }
         if (!DigestCredentials.TryParse(authorization, out var credentials) || !credentials.Username.SequenceEqual(number))
@@ -108,24 +108,13 @@ public sealed partial class SipInviteHandler(
             case DigestVerdict.Valid:
                 return number;
             case DigestVerdict.StaleNonce:
-                await ChallengeAsync(context, stored.Realm, stale: true);
+                await context.ChallengeAsync(digest, stored.Realm, stale: true, asProxy: true);
                 return null;
             case var verdict:
                 LogAuthFailed(number, context.Source.Remote.Address.ToString(), verdict);
                 await context.RespondAsync(403, "Forbidden");
                 return null;
         }
-    }
-
-    private async Task ChallengeAsync(SipServerContext context, string realm, bool stale)
-    {
-        // RFC 3261 22.3: a user agent server acting for a proxy-like PBX challenges with 407 and Proxy-Authenticate.
-        var challenge = digest.Challenge(realm, stale);
-        var response = context.CreateResponse(407, "Proxy Authentication Required");
-        if (challenge.Sha256 is not null)
-            response.Add(SipHeaderId.ProxyAuthenticate, challenge.Sha256);
-        response.Add(SipHeaderId.ProxyAuthenticate, challenge.Md5);
-        await context.RespondAsync(response);
     }
 
     private async Task RespondAsync(SipServerContext context, CallerResponse answer, string contactUser)

@@ -64,7 +64,7 @@ public sealed partial class SipRegistrar(
         var authorization = request.Get(SipHeaderId.Authorization);
         if (authorization is null)
         {
-            await ChallengeAsync(context, stored.Realm, stale: false);
+            await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: false);
             return;
         }
         if (!DigestCredentials.TryParse(authorization, out var credentials))
@@ -86,7 +86,7 @@ public sealed partial class SipRegistrar(
                 await RegisterAsync(context, grain);
                 return;
             case DigestVerdict.StaleNonce:
-                await ChallengeAsync(context, stored.Realm, stale: true);
+                await context.ChallengeAsync(digest, stored.Realm, stale: true, asProxy: false);
                 return;
             case var verdict:
                 LogAuthFailed(number, sourceAddress, verdict);
@@ -95,7 +95,7 @@ public sealed partial class SipRegistrar(
                 if (addressLocked || extensionLockout.LockedUntil is not null)
                     await RespondAsync(context, 403, "Forbidden");
                 else
-                    await ChallengeAsync(context, stored.Realm, stale: false);
+                    await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: false);
                 return;
         }
     }
@@ -134,17 +134,6 @@ public sealed partial class SipRegistrar(
     {
         var value = $"<{binding.ContactUri}>;expires={binding.ExpiresInSeconds.ToString(CultureInfo.InvariantCulture)}";
         return binding.Q is { } q ? $"{value};q={q.ToString("0.###", CultureInfo.InvariantCulture)}" : value;
-    }
-
-    private async Task ChallengeAsync(SipServerContext context, string realm, bool stale)
-    {
-        var challenge = digest.Challenge(realm, stale);
-        var response = context.CreateResponse(401, "Unauthorized");
-        // RFC 8760 2.4: one challenge per algorithm, most preferred first.
-        if (challenge.Sha256 is not null)
-            response.Add(SipHeaderId.WwwAuthenticate, challenge.Sha256);
-        response.Add(SipHeaderId.WwwAuthenticate, challenge.Md5);
-        await context.RespondAsync(response);
     }
 
     private static Task RespondAsync(SipServerContext context, int status, string reason) => context.RespondAsync(status, reason);
