@@ -40,6 +40,8 @@ public sealed class CsvExportMemoryTests(ApiFixture fixture)
 
         received.ShouldBeGreaterThan(6L * 1024 * 1024, "100,000 rows make several megabytes of CSV");
         liveMidway.ShouldNotBeNull();
-        liveMidway.Value.ShouldBeLessThan(received / 8, $"{liveMidway} bytes held midway for a {received}-byte export");
+        // A buffered export holds at least the whole CSV; a third leaves room for what other test classes, running in
+        // parallel in this process, happen to hold at that moment (1/8 failed under a loaded machine).
+        liveMidway.Value.ShouldBeLessThan(received / 3, $"{liveMidway} bytes held midway for a {received}-byte export");
     }
 }
