@@ -42,6 +42,31 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     Task<CallActionResult> ResumeAsync();
 
     /// <summary>
+    /// Blind transfer asked from outside (API, console, phone page): <paramref name="transferor"/> leaves the call with a
+    /// BYE and the party it was talking to is connected to <paramref name="target"/> (rung like a new call; CDR history
+    /// records the transfer). A null transferor means the callee leaves and the caller is transferred.
+    /// </summary>
+    Task<CallActionResult> TransferAsync(string target, string? transferor);
+
+    /// <summary>Starts recording an answered call (stereo WAV: caller left, callee right); a recordings row is written and the CDR points to it.</summary>
+    Task<CallActionResult> StartRecordingAsync();
+
+    /// <summary>Stops the recording started by <see cref="StartRecordingAsync"/> and completes its file and row.</summary>
+    Task<CallActionResult> StopRecordingAsync();
+
+    /// <summary>Sends DTMF <paramref name="digits"/> (0-9, *, #, A-D) as RFC 4733 events from <paramref name="fromNumber"/>'s side toward the other party.</summary>
+    Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits);
+
+    /// <summary>While the call rings: cancels the ringing forks and rings <paramref name="target"/> instead (deflect, RFC 3261 8.3 style redirect done by the PBX).</summary>
+    Task<CallActionResult> DeflectAsync(string target);
+
+    /// <summary>
+    /// Click-to-call on a fresh call key: rings every phone of <see cref="OriginateRequest.From"/>; when one answers, calls
+    /// <see cref="OriginateRequest.To"/> and bridges the two. The CDR shows From as caller.
+    /// </summary>
+    Task<CallActionResult> OriginateAsync(OriginateRequest request);
+
+    /// <summary>
     /// A phone's final response to a re-INVITE the call sent on its own (<see cref="ICallEdge.ReInviteAsync"/>). It interleaves
     /// because the edge reports it while the hold or resume that sent the re-INVITE is still awaiting the edge.
     /// </summary>

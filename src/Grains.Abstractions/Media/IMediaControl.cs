@@ -47,6 +47,13 @@ public interface IMediaControl
     /// <summary>Stops playback on the endpoint; the observer hears <see cref="PlaybackOutcome.Stopped"/>.</summary>
     Task StopPlaybackAsync(string endpointId);
 
+    /// <summary>
+    /// Sends <paramref name="digits"/> to the endpoint's remote party as RFC 4733 telephone-events (with the negotiated
+    /// payload type, end-of-event packets sent three times), or as in-band tones when the remote did not offer
+    /// telephone-event. Completes when the digits have been sent.
+    /// </summary>
+    Task SendDtmfAsync(string endpointId, string digits);
+
     /// <summary>Starts recording one leg (mono) or both legs of a call (stereo: first endpoint left, second right).</summary>
     /// <returns>Full path of the WAV file being written under the configured recordings directory.</returns>
     Task<string> StartRecordingAsync(RecordingRequest request);

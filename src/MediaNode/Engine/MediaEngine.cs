@@ -164,6 +164,10 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    // Placeholder until the RFC 4733 sender lands (being built in parallel).
+    public Task SendDtmfAsync(string endpointId, string digits) => throw new NotSupportedException();
+
+    /// <inheritdoc />
     public async Task ReleaseAsync(string endpointId)
     {
         MediaEndpoint? endpoint;
