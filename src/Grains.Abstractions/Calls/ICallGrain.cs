@@ -87,11 +87,12 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     Task OnReferAcceptedAsync(string legCallId);
 
     /// <summary>
-    /// Attended transfer (RFC 3891): another call takes over this call's leg that is not <paramref name="leavingCallId"/>
-    /// with its media endpoint; this call sends BYE on the leaving leg and ends. Null when this call has no such answered leg.
+    /// Attended transfer (RFC 3891): another call takes over this call's leg that is not the <paramref name="replaced"/> dialog,
+    /// with its media endpoint; this call sends BYE on the replaced leg and ends. Null when this call has no answered leg
+    /// matching the dialog's Call-ID and tags (the REFER's NOTIFY then says 481, RFC 3891 section 3).
     /// </summary>
-    /// <param name="leavingCallId">Call-ID of the transferor's leg in this call (the dialog named by Replaces).</param>
-    Task<HandedOverLeg?> HandOverAsync(string leavingCallId);
+    /// <param name="replaced">The transferor's dialog in this call, as named by Replaces.</param>
+    Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced);
 
     /// <summary>The call's live state.</summary>
     [ReadOnly]

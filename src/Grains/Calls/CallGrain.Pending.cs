@@ -5,9 +5,6 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain
 {
     /// <inheritdoc />
-    public Task<CallActionResult> TransferAsync(string target, string? transferor) => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public Task<CallActionResult> StartRecordingAsync() => throw new NotSupportedException();
 
     /// <inheritdoc />
@@ -15,10 +12,4 @@ public sealed partial class CallGrain
 
     /// <inheritdoc />
     public Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task<CallActionResult> DeflectAsync(string target) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task<CallActionResult> OriginateAsync(OriginateRequest request) => throw new NotSupportedException();
 }

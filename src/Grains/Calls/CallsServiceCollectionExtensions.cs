@@ -10,7 +10,7 @@ namespace Pbx.Grains.Calls;
 public static class CallsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="CallOptions"/> (section <c>Calls</c>, validated on start), the CDR queue and its writer (which also
+    /// Adds <see cref="CallOptions"/> (section <c>Calls</c>, validated on start), the CDR queue and its writer, the directory of call edges (which also
     /// closes CDRs a crash left open). Needs an <see cref="Npgsql.NpgsqlDataSource"/> and an IMediaControl.
     /// </summary>
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +20,7 @@ public static class CallsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CdrQueue>();
+        services.TryAddSingleton<ICallEdgeDirectory, CallEdgeDirectory>();
         services.TryAddSingleton<CdrRepository>();
         services.AddHostedService<CdrWriter>();
         return services;
