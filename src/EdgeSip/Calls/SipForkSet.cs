@@ -72,13 +72,12 @@ internal sealed class SipForkSet(
         Ring(instruction.Forks);
     }
 
-    private void Ring(IEnumerable<ForkTarget> forks)
+    private void Ring(IReadOnlyList<ForkTarget> forks)
     {
+        // Counted before any starts, so that a fork failing at once cannot make the set look finished.
+        Interlocked.Add(ref _pending, forks.Count);
         foreach (var fork in forks)
-        {
-            Interlocked.Increment(ref _pending);
             _forks.Enqueue(RunForkAsync(fork));
-        }
     }
 
     private async Task RunForkAsync(ForkTarget fork)
