@@ -23,6 +23,8 @@ internal sealed class SipForkSet(
     // never touches zero between a target and its forward.
     private readonly TaskCompletionSource _allFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _pending;
+    // New ringing time asked from outside the set (a deflect rings a new target for its own time).
+    private TaskCompletionSource<TimeSpan> _retimed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Rings <paramref name="forks"/> until the caller has a final response, every fork has one, or the ringing time ends.</summary>
     public async Task RunAsync(IReadOnlyList<ForkTarget> forks, TimeSpan ringFor)
@@ -35,8 +37,11 @@ internal sealed class SipForkSet(
             using var ended = CancellationTokenSource.CreateLinkedTokenSource(noAnswer.Token, cancelled);
             try
             {
-                await Task.WhenAny(_callerFinal.Task, _allFinal.Task).WaitAsync(ended.Token);
-                break;
+                var retimed = _retimed.Task;
+                if (await Task.WhenAny(_callerFinal.Task, _allFinal.Task, retimed).WaitAsync(ended.Token) != retimed)
+                    break;
+                _retimed = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+                ringFor = retimed.Result;
             }
             catch (OperationCanceledException)
             {
@@ -71,6 +76,9 @@ internal sealed class SipForkSet(
             await legs.ByeAsync(instruction.Bye, contactUser);
         Ring(instruction.Forks);
     }
+
+    /// <summary>Restarts the no-answer time at <paramref name="ringFor"/> (new forks rung from outside the set).</summary>
+    public void Retime(TimeSpan ringFor) => _retimed.TrySetResult(ringFor);
 
     private void Ring(IReadOnlyList<ForkTarget> forks)
     {

@@ -30,6 +30,8 @@ public sealed partial class SipForkSets(IGrainFactory grains, SipClient client, 
         if (!_running.TryGetValue(callKey, out var set))
             return false;
         await set.ApplyAsync(instruction);
+        if (instruction.Forks.Count > 0)
+            set.Retime(instruction.NoAnswerTimeout);
         return true;
     }
 

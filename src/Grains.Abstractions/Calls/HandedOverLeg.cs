@@ -5,4 +5,5 @@ namespace Pbx.Grains.Calls;
 /// <param name="EndpointId">The media endpoint anchoring the leg; the receiving call releases it when it ends.</param>
 /// <param name="RemoteCSeq">Highest CSeq received on the dialog (RFC 3261 12.2.2).</param>
 /// <param name="Number">The extension or number on that leg.</param>
-public sealed record HandedOverLeg(DialogLeg Leg, string EndpointId, uint RemoteCSeq, string Number);
+/// <param name="Held">True when the giving call had that party on hold (offered sendonly, RFC 3264 8.4): it needs a sendrecv re-INVITE.</param>
+public sealed record HandedOverLeg(DialogLeg Leg, string EndpointId, uint RemoteCSeq, string Number, bool Held);

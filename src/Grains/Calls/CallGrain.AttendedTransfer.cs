@@ -20,7 +20,8 @@ public sealed partial class CallGrain
         if (leaving.CallId != replaced.CallId || !SameTags(leaving, replaced))
             return null;
         var given = callerLeaves ? callee : caller;
-        var handed = new HandedOverLeg(given, Endpoint(!callerLeaves), State.RemoteCSeqs.GetValueOrDefault(given.CallId), callerLeaves ? State.Ringing : State.Caller);
+        var handed = new HandedOverLeg(given, Endpoint(!callerLeaves), State.RemoteCSeqs.GetValueOrDefault(given.CallId),
+            callerLeaves ? State.Ringing : State.Caller, State.Held);
         // The given leg lives on in the other call: this call must neither release its endpoint nor forget its Call-ID.
         if (callerLeaves)
             State.CalleeEndpoint = "";
@@ -46,7 +47,7 @@ public sealed partial class CallGrain
         }
         await BindLegsAsync([handed.Leg.CallId]);
         State.RemoteCSeqs[handed.Leg.CallId] = handed.RemoteCSeq;
-        await ReplaceLegAsync(handed.Leg, handed.EndpointId, handed.Number, "attended-transfer");
+        await ReplaceLegAsync(handed.Leg, handed.EndpointId, handed.Number, "attended-transfer", handed.Held);
     }
 
     private static bool SameTags(DialogLeg leg, ReplacesDialog replaced) =>

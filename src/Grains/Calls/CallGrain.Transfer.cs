@@ -153,15 +153,16 @@ public sealed partial class CallGrain
         if (transfer.Kind == TransferKind.Originate)
             await OriginatorAnsweredAsync(leg);
         else
-            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer");
+            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false);
         return CallInstruction.Act(null, cancel, []);
     }
 
     /// <summary>
     /// The transferor's leg gives way to <paramref name="leg"/> on <paramref name="endpoint"/>: the party that stays is
     /// bridged to it, the transferor gets NOTIFY 200 (when it sent REFER) and BYE, the CDR history records the transfer.
+    /// A party left on hold (<paramref name="joinedHeld"/> for the joining one) is re-INVITEd to talk both ways.
     /// </summary>
-    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind)
+    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind, bool joinedHeld)
     {
         await NotifyAsync("SIP/2.0 200 OK");
         var transfer = State.Transfer!;
@@ -193,9 +194,12 @@ public sealed partial class CallGrain
         LogTransferred(CallKey, kind, leavingNumber, number);
         PublishCall("transferred", now);
         PublishExtension(number, "in-call", now);
-        // RFC 3264 8.4: a transferor that held the other party first left it offered sendonly; the new pairing talks both ways.
+        // RFC 3264 8.4: a transferor holds a party before transferring it, which left it offered sendonly; the new pairing
+        // talks both ways.
         if (wasHeld)
             await ReInviteSendReceiveAsync(!callerLeaves);
+        if (joinedHeld)
+            await ReInviteSendReceiveAsync(callerLeaves);
     }
 
     private async Task ReInviteSendReceiveAsync(bool caller)
