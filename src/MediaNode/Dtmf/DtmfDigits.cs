@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Pbx.MediaNode.Dtmf;
 
 /// <summary>The sixteen DTMF keys: their RFC 4733 event codes and their frequency pairs (ITU-T Q.23).</summary>
@@ -5,6 +7,9 @@ public static class DtmfDigits
 {
     /// <summary>Keys in RFC 4733 event-code order (section 3.2: 0-9, *, #, A-D are events 0-15).</summary>
     public const string All = "0123456789*#ABCD";
+
+    /// <summary>Every accepted spelling of a key, <see cref="All"/> and lower-case a-d, for validating digit strings.</summary>
+    public static readonly SearchValues<char> Keys = SearchValues.Create(All + "abcd");
 
     /// <summary>Row (low group) frequencies in Hz.</summary>
     public static ReadOnlySpan<double> RowFrequencies => [697, 770, 852, 941];

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Media;
+using Pbx.MediaNode.Dtmf;
 using Pbx.MediaNode.Hosting;
 using Pbx.MediaNode.Rtp;
 using Pbx.MediaNode.Sdp;
@@ -164,8 +165,21 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    // Placeholder until the RFC 4733 sender lands (being built in parallel).
-    public Task SendDtmfAsync(string endpointId, string digits) => throw new NotSupportedException();
+    /// <exception cref="ArgumentException">A digit is not one of 0-9 * # A-D (the caller checks; this is a bug).</exception>
+    /// <exception cref="InvalidOperationException">The endpoint has not negotiated media yet.</exception>
+    public Task SendDtmfAsync(string endpointId, string digits)
+    {
+        var invalid = digits.AsSpan().IndexOfAnyExcept(DtmfDigits.Keys);
+        if (digits.Length == 0 || invalid >= 0)
+            throw new ArgumentException($"DTMF digits '{digits}' must be one or more of {DtmfDigits.All}", nameof(digits));
+        lock (_control)
+        {
+            var endpoint = Get(endpointId);
+            if (endpoint.Media is null)
+                throw new InvalidOperationException($"endpoint {endpointId} has not negotiated media: no DTMF can be sent to it yet");
+            return endpoint.SendDtmf(digits.ToUpperInvariant());
+        }
+    }
 
     /// <inheritdoc />
     public async Task ReleaseAsync(string endpointId)
