@@ -1,4 +1,4 @@
-using System.Buffers;
+using Pbx.Grains.Media;
 
 namespace Pbx.MediaNode.Dtmf;
 
@@ -6,10 +6,7 @@ namespace Pbx.MediaNode.Dtmf;
 public static class DtmfDigits
 {
     /// <summary>Keys in RFC 4733 event-code order (section 3.2: 0-9, *, #, A-D are events 0-15).</summary>
-    public const string All = "0123456789*#ABCD";
-
-    /// <summary>Every accepted spelling of a key, <see cref="All"/> and lower-case a-d, for validating digit strings.</summary>
-    public static readonly SearchValues<char> Keys = SearchValues.Create(All + "abcd");
+    public const string All = DtmfKeys.All;
 
     /// <summary>Row (low group) frequencies in Hz.</summary>
     public static ReadOnlySpan<double> RowFrequencies => [697, 770, 852, 941];

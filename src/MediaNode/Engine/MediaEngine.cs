@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Media;
-using Pbx.MediaNode.Dtmf;
 using Pbx.MediaNode.Hosting;
 using Pbx.MediaNode.Rtp;
 using Pbx.MediaNode.Sdp;
@@ -169,9 +168,8 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     /// <exception cref="InvalidOperationException">The endpoint has not negotiated media yet.</exception>
     public Task SendDtmfAsync(string endpointId, string digits)
     {
-        var invalid = digits.AsSpan().IndexOfAnyExcept(DtmfDigits.Keys);
-        if (digits.Length == 0 || invalid >= 0)
-            throw new ArgumentException($"DTMF digits '{digits}' must be one or more of {DtmfDigits.All}", nameof(digits));
+        if (!DtmfKeys.AreValid(digits))
+            throw new ArgumentException($"DTMF digits '{digits}' must be one or more of {DtmfKeys.All}", nameof(digits));
         lock (_control)
         {
             var endpoint = Get(endpointId);
