@@ -18,7 +18,6 @@ public sealed partial class ConsoleTests
         await Sipp.RegisterAsync(pbx.SipPort, "7602", EmbeddedPbx.Password, calleePort);
         var page = await ConsolePage.SignInAsync(browser, pbx, "operator", 1280, 800);
         await ConsolePage.OpenAsync(page, "Live calls", "Live calls");
-        await Expect(page.GetByText("No calls right now.")).ToBeVisibleAsync();
 
         // Both sipp phones fail unless they get a re-INVITE offering sendonly, then one offering sendrecv, then the BYE.
         var callee = Sipp.AnswerOneCallHeldAndResumedAsync(pbx.SipPort, calleePort);
