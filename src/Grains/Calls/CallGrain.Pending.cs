@@ -9,7 +9,4 @@ public sealed partial class CallGrain
 
     /// <inheritdoc />
     public Task<CallActionResult> StopRecordingAsync() => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits) => throw new NotSupportedException();
 }
