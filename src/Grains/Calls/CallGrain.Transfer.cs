@@ -169,7 +169,8 @@ public sealed partial class CallGrain
         var callerLeaves = State.CallerLeg!.CallId == transfer.LeavingCallId;
         var leaving = callerLeaves ? State.CallerLeg! : State.CalleeLeg!;
         var leavingNumber = callerLeaves ? State.Caller : State.Ringing;
-        await OnLegLeavingAsync(Endpoint(callerLeaves), leavingNumber);
+        if (!transfer.TransferorGone)
+            await OnLegLeavingAsync(Endpoint(callerLeaves), leavingNumber);
         await media.BridgeAsync(Endpoint(!callerLeaves), endpoint);
         if (callerLeaves)
         {
@@ -190,7 +191,8 @@ public sealed partial class CallGrain
         var wasHeld = State.Held;
         State.Held = false;
         await state.WriteStateAsync();
-        await Edge!.SendAsync(new LegRequest("BYE", Next(leaving), null));
+        if (!transfer.TransferorGone)
+            await Edge!.SendAsync(new LegRequest("BYE", Next(leaving), null));
         LogTransferred(CallKey, kind, leavingNumber, number);
         PublishCall("transferred", now);
         PublishExtension(number, "in-call", now);
@@ -236,11 +238,34 @@ public sealed partial class CallGrain
             return;
         }
         LogTransferFailed(CallKey, transfer.Target, failure.Status);
+        if (transfer.TransferorGone)
+        {
+            // Nobody is left to go back to: the party waiting for the target is hung up.
+            var staying = Next(State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CalleeLeg! : State.CallerLeg!);
+            await EndAsync(CdrDisposition.Answered, $"transfer failed: {failure.Status} {failure.Reason}", "system");
+            await Edge!.SendAsync(new LegRequest("BYE", staying, null));
+            return;
+        }
         await NotifyAsync($"SIP/2.0 {failure.Status} {failure.Reason}");
         State.Transfer = null;
         if (transfer.Endpoint.Length > 0)
             await media.ReleaseAsync(transfer.Endpoint);
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// The transferor hung up after its REFER, before the target answered (RFC 5589 section 6 allows it): its leg leaves
+    /// now and the transfer goes on; the implicit subscription ends with its dialog, so no more NOTIFYs (RFC 3515 2.4.4).
+    /// </summary>
+    private async Task<InDialogInstruction> TransferorLeftAsync()
+    {
+        var transfer = State.Transfer!;
+        transfer.TransferorGone = true;
+        transfer.Notify = false;
+        var callerLeaves = State.CallerLeg!.CallId == transfer.LeavingCallId;
+        await OnLegLeavingAsync(Endpoint(callerLeaves), callerLeaves ? State.Caller : State.Ringing);
+        await state.WriteStateAsync();
+        return Respond(200, "OK");
     }
 
     /// <summary>NOTIFY on the transferor's leg about the REFER (RFC 3515 2.4.4); nothing for a transfer asked from the API.</summary>
