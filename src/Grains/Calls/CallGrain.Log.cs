@@ -31,4 +31,14 @@ public sealed partial class CallGrain
 
     [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "Call {CallId}: music on hold {Prompt} cannot be played; the held party hears silence")]
     private partial void LogMusicOnHoldFailed(string callId, string prompt, Exception exception);
+
+    // EventIds 2220-2229: recording, session timers, call waiting.
+    [LoggerMessage(EventId = 2220, Level = LogLevel.Information, Message = "Call {CallId}: recording to {Path}")]
+    private partial void LogRecordingStarted(string callId, string path);
+
+    [LoggerMessage(EventId = 2221, Level = LogLevel.Information, Message = "Call {CallId}: recording {Path} complete, {DurationMs} ms")]
+    private partial void LogRecordingStopped(string callId, string path, long durationMs);
+
+    [LoggerMessage(EventId = 2222, Level = LogLevel.Information, Message = "Call {CallId}: {Extension} is in {Calls} call(s) with call waiting off: busy")]
+    private partial void LogCallWaitingRefused(string callId, string extension, int calls);
 }

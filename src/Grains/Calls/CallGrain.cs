@@ -58,6 +58,7 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
+        await JoinCallAsync(setup.Caller);
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
@@ -72,7 +73,7 @@ public sealed partial class CallGrain(
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal is not null)
-            return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.NoAnswer);
+            return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
         await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, target, forks.Count);
         PublishCall("ringing", now);
@@ -157,6 +158,8 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[callee.CallId] = 0;
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
+        await JoinCallAsync(State.Ringing);
+        await RecordFromAnswerAsync();
         await state.WriteStateAsync();
         ArmMaxDuration();
         LogAnswered(CallKey, State.Ringing);
@@ -215,6 +218,8 @@ public sealed partial class CallGrain(
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
         State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
+        if (await CallWaitingRefusalAsync(target) is { } busy)
+            return ([], busy);
         State.FailedStatuses.Clear();
         var caller = State.CallerLeg!;
         var forks = new List<ForkTarget>(callee.Bindings.Count);
@@ -297,6 +302,8 @@ public sealed partial class CallGrain(
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
         _maxDurationTimer?.Dispose();
+        // Before the endpoints go: the file must be complete when its row is measured.
+        await FinishRecordingAsync();
         cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
@@ -309,6 +316,7 @@ public sealed partial class CallGrain(
         PublishExtension(State.Caller, "idle", now);
         PublishExtension(State.Ringing, "idle", now);
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
+        await LeaveCallAsync();
         if (state.RecordExists)
             await state.ClearStateAsync();
         RegisterTimer(_ =>
@@ -345,6 +353,7 @@ public sealed partial class CallGrain(
             callee = State.Callee,
             state = State.Phase.ToString().ToLowerInvariant(),
             held = State.Held,
+            recording = State.RecordingId is not null,
             startedAt = State.StartedAt,
             answeredAt = State.AnsweredAt,
             endedAt = State.EndedAt,

@@ -15,6 +15,9 @@ public sealed class CallOptions
     /// <summary>Music on hold: a WAV prompt (8 kHz mono 16-bit) relative to Media:PromptsDirectory or absolute, looped while held.</summary>
     public string MusicOnHold { get; set; } = "moh.wav";
 
+    /// <summary>Record every answered call from the answer (stereo WAV under Media:RecordingsDirectory), whatever the extensions' recordCalls.</summary>
+    public bool RecordAll { get; set; }
+
     /// <summary>Every invalid setting, naming its key and allowed range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

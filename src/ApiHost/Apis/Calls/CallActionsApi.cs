@@ -43,7 +43,8 @@ public static class CallActionsApi
     /// <summary>A call's latest live event as the API shows it, offering the actions only when <paramref name="mayAct"/>.</summary>
     internal static ActiveCall ToActiveCall(LiveEvent e, bool mayAct) => new(
         e.Key, e.Kind, Text(e.Data, "caller"), Text(e.Data, "callee"), Time(e.Data, "startedAt"), Time(e.Data, "answeredAt"),
-        mayAct && e.Kind == "answered" ? AnsweredCallActions : []);
+        mayAct && e.Kind == "answered" ? AnsweredCallActions : [],
+        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("recording", out var recording) && recording.ValueKind == JsonValueKind.True);
 
     /// <summary>BYE to both phones of an answered call; 409 while it is still ringing.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> HangupAsync(string callId, IServiceProvider services)
