@@ -41,4 +41,10 @@ public sealed partial class CallGrain
 
     [LoggerMessage(EventId = 2222, Level = LogLevel.Information, Message = "Call {CallId}: {Extension} is in {Calls} call(s) with call waiting off: busy")]
     private partial void LogCallWaitingRefused(string callId, string extension, int calls);
+
+    [LoggerMessage(EventId = 2223, Level = LogLevel.Debug, Message = "Call {CallId}: session refresh (UPDATE) on leg {LegCallId}")]
+    private partial void LogSessionRefresh(string callId, string legCallId);
+
+    [LoggerMessage(EventId = 2224, Level = LogLevel.Warning, Message = "Call {CallId}: no session refresh on leg {LegCallId} in time; hanging up (RFC 4028 section 10)")]
+    private partial void LogSessionExpired(string callId, string legCallId);
 }

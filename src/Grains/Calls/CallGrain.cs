@@ -46,6 +46,10 @@ public sealed partial class CallGrain(
     {
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
+        // Before any state: the caller retries on the same Call-ID with a longer interval (RFC 4028 section 7.3).
+        if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
+            return tooSmall;
+        NegotiateCallerSessionTimer(setup.SessionTimer);
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ringing;
         State.Caller = setup.Caller;
@@ -94,7 +98,10 @@ public sealed partial class CallGrain(
         if (response.Status < 200)
             return await ProvisionalAsync(response);
         if (response.Status < 300)
+        {
+            NegotiateCalleeSessionTimer(response.SessionTimer);
             return await AnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+        }
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
@@ -162,10 +169,12 @@ public sealed partial class CallGrain(
         await RecordFromAnswerAsync();
         await state.WriteStateAsync();
         ArmMaxDuration();
+        ArmSessionTimer(caller: true);
+        ArmSessionTimer(caller: false);
         LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
         PublishExtension(State.Ringing, "in-call", now);
-        return CallInstruction.Act(new CallerResponse(200, "OK", answer), cancel, []);
+        return CallInstruction.Act(new CallerResponse(200, "OK", answer, ResponseSessionTimer(caller: true)), cancel, []);
     }
 
     private async Task<bool> AcceptCalleeAnswerAsync(string sdp)
@@ -230,7 +239,7 @@ public sealed partial class CallGrain(
             var leg = new DialogLeg($"{NewId()}@pbx", caller.RemoteUri, NewId(), caller.LocalUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, State.CalleeOffer, State.CallerDisplay));
+            forks.Add(new ForkTarget(forkId, leg, State.CalleeOffer, State.CallerDisplay, ForkSessionTimer()));
         }
         await BindLegsAsync(forks.Select(f => f.Leg.CallId));
         PublishExtension(target, "ringing", time.GetUtcNow());
@@ -302,6 +311,7 @@ public sealed partial class CallGrain(
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
         _maxDurationTimer?.Dispose();
+        StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
         await FinishRecordingAsync();
         cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));

@@ -72,6 +72,12 @@ public sealed class CallState
     /// <summary>Full path of the running recording's WAV file.</summary>
     public string? RecordingPath { get; set; }
 
+    /// <summary>Session timer of the caller's leg (RFC 4028), negotiated from its INVITE.</summary>
+    public LegSessionTimer? CallerSessionTimer { get; set; }
+
+    /// <summary>Session timer of the callee's leg, negotiated from its 2xx.</summary>
+    public LegSessionTimer? CalleeSessionTimer { get; set; }
+
     /// <summary>Moves every ringing fork to <see cref="CancelledForks"/>; returns their ids for the edge to CANCEL.</summary>
     public List<string> CancelForks()
     {
