@@ -67,7 +67,8 @@ public sealed partial class SipInviteHandler(
             [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
             context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, _edge));
+        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, _edge,
+            SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, callee);
@@ -124,6 +125,7 @@ public sealed partial class SipInviteHandler(
         var response = context.CreateResponse(answer.Status, answer.Reason);
         if (answer.Status is > 100 and < 300)
             response.Add(SipHeaderId.Contact, $"<{_legs.ContactFor(contactUser, context.Source)}>");
+        SipSessionTimerHeaders.Write(response, answer.SessionTimer, response: true);
         SipDialogMessages.SetSdp(response, answer.Sdp);
         await context.RespondAsync(response);
     }
@@ -190,6 +192,7 @@ public sealed partial class SipInviteHandler(
                 fork.CallerDisplay, handler._legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
             // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
             invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
+            SipSessionTimerHeaders.Write(invite, fork.SessionTimer, response: false);
             _sent[fork.ForkId] = (invite, destination);
             var response = await handler._client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
             if (response.StatusCode is >= 200 and < 300)
@@ -203,7 +206,7 @@ public sealed partial class SipInviteHandler(
             {
                 var contact = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : null;
                 var report = new ForkResponse(fork.ForkId, response.StatusCode, response.ReasonPhrase, response.To?.Tag, contact,
-                    [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response));
+                    [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response), SipSessionTimerHeaders.Read(response));
                 await ApplyAsync(await call.OnForkResponseAsync(report));
             }
             catch (Exception e) when (e is not OperationCanceledException)

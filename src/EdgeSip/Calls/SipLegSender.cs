@@ -26,6 +26,7 @@ public sealed partial class SipLegSender(IGrainFactory grains, SipClient client,
         var destination = SipDialogMessages.Destination(request.Leg);
         var contact = request.Method is "INVITE" or "UPDATE" ? ContactFor(contactUser, destination) : null;
         var message = SipDialogMessages.Create(request.Method, request.Leg, request.Leg.LocalCSeq, request.Sdp, _userAgent, contact: contact);
+        SipSessionTimerHeaders.Write(message, request.SessionTimer, response: false);
         var response = await client.SendAsync(message, destination);
         if (request.Method == "INVITE" && response.StatusCode is >= 200 and < 300)
             await AckAsync(request.Leg with { RemoteTag = response.To?.Tag ?? request.Leg.RemoteTag }, request.Leg.LocalCSeq);

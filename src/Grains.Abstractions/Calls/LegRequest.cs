@@ -4,4 +4,5 @@ namespace Pbx.Grains.Calls;
 /// <param name="Method">SIP method.</param>
 /// <param name="Leg">The dialog, with <see cref="DialogLeg.LocalCSeq"/> already the CSeq to use.</param>
 /// <param name="Sdp">Body, if any.</param>
-public sealed record LegRequest(string Method, DialogLeg Leg, string? Sdp);
+/// <param name="SessionTimer">Session timer headers for a re-INVITE or UPDATE (RFC 4028 section 7.4: a refresh keeps the timer only when it carries them), or null.</param>
+public sealed record LegRequest(string Method, DialogLeg Leg, string? Sdp, SessionTimer? SessionTimer = null);

@@ -18,6 +18,9 @@ public sealed partial class CallGrain
         if (State.RemoteCSeqs.TryGetValue(request.CallId, out var last) && request.CSeq < last)
             return Respond(500, "Server Internal Error");
         State.RemoteCSeqs[request.CallId] = request.CSeq;
+        // RFC 4028 section 10: any re-INVITE or UPDATE on the leg refreshes its session.
+        if (request.Method != "BYE")
+            ArmSessionTimer(fromCaller);
 
         var other = fromCaller ? State.CalleeLeg! : State.CallerLeg!;
         other = other with { LocalCSeq = other.LocalCSeq + 1 };
@@ -38,7 +41,7 @@ public sealed partial class CallGrain
                 ? await media.OfferAsync(Endpoint(fromCaller), MediaDirection.SendReceive)
                 : null;
             await state.WriteStateAsync();
-            return new InDialogInstruction(new CallerResponse(200, "OK", current), null);
+            return new InDialogInstruction(new CallerResponse(200, "OK", current, ResponseSessionTimer(fromCaller)), null);
         }
         string answer;
         string offer;
@@ -64,7 +67,7 @@ public sealed partial class CallGrain
             PublishCall(held ? "held" : "resumed", time.GetUtcNow());
         }
         await state.WriteStateAsync();
-        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer));
+        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer, RequestSessionTimer(!fromCaller)));
     }
 
     /// <inheritdoc />
@@ -92,7 +95,9 @@ public sealed partial class CallGrain
             await PlayMusicOnHoldAsync(Endpoint(!fromCaller));
         else
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
-        return new CallerResponse(200, "OK", answer);
+        // The forwarded request refreshed the other leg's session too.
+        ArmSessionTimer(!fromCaller);
+        return new CallerResponse(200, "OK", answer, ResponseSessionTimer(fromCaller));
     }
 
     private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;
