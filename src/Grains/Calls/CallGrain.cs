@@ -22,7 +22,8 @@ public sealed partial class CallGrain(
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain
+    ILogger<CallGrain> logger,
+    ICallEdgeDirectory edges) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -88,6 +89,8 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnForkResponseAsync(ForkResponse response)
     {
+        if (State.Transfer is not null && State.Forks.ContainsKey(response.ForkId))
+            return await OnTransferForkResponseAsync(response);
         if (State.Phase != CallPhase.Ringing || !State.Forks.TryGetValue(response.ForkId, out var fork))
         {
             // RFC 3261 13.2.2.4: a 2xx from a fork we no longer want is ACKed (by the edge) and ended with BYE.
@@ -117,6 +120,8 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnRingingEndedAsync(bool noAnswer)
     {
+        if (State.Transfer is not null && State.Forks.Count > 0)
+            return await OnTransferRingingEndedAsync();
         if (State.Phase != CallPhase.Ringing)
             return CallInstruction.None;
         var cancel = State.CancelForks();
@@ -140,7 +145,7 @@ public sealed partial class CallGrain(
         if (response.Status == 100)
             return CallInstruction.None;
         // RFC 3960: a provisional with SDP is early media (ringback, announcements); bridge it so the caller hears it.
-        if (response.Sdp is not null && await AcceptCalleeAnswerAsync(response.Sdp))
+        if (response.Sdp is not null && await AcceptAnswerAsync(State.CalleeEndpoint, response.Sdp))
         {
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
             return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
@@ -152,7 +157,7 @@ public sealed partial class CallGrain(
     {
         State.Forks.Remove(forkId);
         var cancel = State.CancelForks();
-        if (sdp is null || !await AcceptCalleeAnswerAsync(sdp))
+        if (sdp is null || !await AcceptAnswerAsync(State.CalleeEndpoint, sdp))
         {
             await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
             return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
@@ -177,11 +182,11 @@ public sealed partial class CallGrain(
         return CallInstruction.Act(new CallerResponse(200, "OK", answer, ResponseSessionTimer(caller: true)), cancel, []);
     }
 
-    private async Task<bool> AcceptCalleeAnswerAsync(string sdp)
+    private async Task<bool> AcceptAnswerAsync(string endpoint, string sdp)
     {
         try
         {
-            await media.AcceptAnswerAsync(State.CalleeEndpoint, sdp);
+            await media.AcceptAnswerAsync(endpoint, sdp);
             return true;
         }
         catch (MediaNegotiationException e)
@@ -229,21 +234,28 @@ public sealed partial class CallGrain(
         State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
         if (await CallWaitingRefusalAsync(target) is { } busy)
             return ([], busy);
-        State.FailedStatuses.Clear();
         var caller = State.CallerLeg!;
-        var forks = new List<ForkTarget>(callee.Bindings.Count);
-        foreach (var binding in callee.Bindings)
+        // The callee leg mirrors the caller's: same From and To URIs.
+        return (await ForkAsync(callee.Bindings, target, caller.RemoteUri, caller.LocalUri, State.CalleeOffer, State.CallerDisplay, null), null);
+    }
+
+    /// <summary>One fork per contact of <paramref name="number"/>, each a new dialog (fresh Call-ID and tag, RFC 3261 12.1.2) mapped to this call.</summary>
+    private async Task<List<ForkTarget>> ForkAsync(IReadOnlyList<ContactBinding> bindings, string number, string localUri, string remoteUri,
+        string offer, string display, string? referredBy)
+    {
+        State.FailedStatuses.Clear();
+        var forks = new List<ForkTarget>(bindings.Count);
+        foreach (var binding in bindings)
         {
             var forkId = (State.NextForkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The callee leg mirrors the caller's: same From and To URIs, fresh Call-ID and tag (a new dialog, RFC 3261 12.1.2).
-            var leg = new DialogLeg($"{NewId()}@pbx", caller.RemoteUri, NewId(), caller.LocalUri, null,
+            var leg = new DialogLeg($"{NewId()}@pbx", localUri, NewId(), remoteUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, State.CalleeOffer, State.CallerDisplay, ForkSessionTimer()));
+            forks.Add(new ForkTarget(forkId, leg, offer, display, ForkSessionTimer(), referredBy));
         }
         await BindLegsAsync(forks.Select(f => f.Leg.CallId));
-        PublishExtension(target, "ringing", time.GetUtcNow());
-        return (forks, null);
+        PublishExtension(number, "ringing", time.GetUtcNow());
+        return forks;
     }
 
     /// <summary>Call forwarding on busy or no answer: ring <paramref name="to"/> instead; null when not configured or not reachable.</summary>
@@ -308,6 +320,7 @@ public sealed partial class CallGrain(
     private async Task EndAsync(string disposition, string cause, string side)
     {
         var now = time.GetUtcNow();
+        await OnEndingAsync();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
         _maxDurationTimer?.Dispose();
