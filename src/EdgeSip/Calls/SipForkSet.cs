@@ -117,6 +117,7 @@ internal sealed class SipForkSet(
         // RFC 3892 section 3: the INVITE a REFER triggers carries the REFER's Referred-By unchanged.
         if (fork.ReferredBy is { } referredBy)
             invite.Add("Referred-By", referredBy);
+        SipSessionTimerHeaders.Write(invite, fork.SessionTimer, response: false);
         _sent[fork.ForkId] = (invite, destination);
         var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
         if (response.StatusCode is >= 200 and < 300)
@@ -130,7 +131,7 @@ internal sealed class SipForkSet(
         {
             var contact = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : null;
             var report = new ForkResponse(fork.ForkId, response.StatusCode, response.ReasonPhrase, response.To?.Tag, contact,
-                [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response));
+                [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response), SipSessionTimerHeaders.Read(response));
             await ApplyAsync(await call.OnForkResponseAsync(report));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -60,7 +60,8 @@ public sealed partial class SipInviteHandler(
             [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
             context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, edge.Reference));
+        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, edge.Reference,
+            SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, legs.ContactFor(callee, context.Source));
@@ -118,6 +119,7 @@ public sealed partial class SipInviteHandler(
         var response = context.CreateResponse(answer.Status, answer.Reason);
         if (answer.Status is > 100 and < 300)
             response.Add(SipHeaderId.Contact, $"<{contact}>");
+        SipSessionTimerHeaders.Write(response, answer.SessionTimer, response: true);
         SipDialogMessages.SetSdp(response, answer.Sdp);
         await context.RespondAsync(response);
     }

@@ -24,6 +24,7 @@ public sealed partial class SipLegSender(SipClient client, SipTransactionLayer l
         var destination = SipDialogMessages.Destination(request.Leg);
         var contact = request.Method is "INVITE" or "UPDATE" or "NOTIFY" ? ContactFor(contactUser, destination) : null;
         var message = SipDialogMessages.Create(request.Method, request.Leg, request.Leg.LocalCSeq, request.Sdp, _userAgent, contact: contact);
+        SipSessionTimerHeaders.Write(message, request.SessionTimer, response: false);
         if (request.Sipfrag is { } sipfrag)
             SipDialogMessages.SetReferProgress(message, sipfrag);
         var response = await client.SendAsync(message, destination);

@@ -22,6 +22,9 @@ public sealed partial class CallGrain
         State.RemoteCSeqs[request.CallId] = request.CSeq;
         if (request.Method == "BYE" && State.Transfer is { Kind: TransferKind.Blind } transfer && transfer.LeavingCallId == request.CallId)
             return await TransferorLeftAsync();
+        // RFC 4028 section 10: any re-INVITE or UPDATE on the leg refreshes its session.
+        if (request.Method != "BYE")
+            ArmSessionTimer(fromCaller);
 
         var other = fromCaller ? State.CalleeLeg! : State.CallerLeg!;
         other = other with { LocalCSeq = other.LocalCSeq + 1 };
@@ -42,7 +45,7 @@ public sealed partial class CallGrain
                 ? await media.OfferAsync(Endpoint(fromCaller), MediaDirection.SendReceive)
                 : null;
             await state.WriteStateAsync();
-            return new InDialogInstruction(new CallerResponse(200, "OK", current), null);
+            return new InDialogInstruction(new CallerResponse(200, "OK", current, ResponseSessionTimer(fromCaller)), null);
         }
         string answer;
         string offer;
@@ -68,7 +71,7 @@ public sealed partial class CallGrain
             PublishCall(held ? "held" : "resumed", time.GetUtcNow());
         }
         await state.WriteStateAsync();
-        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer));
+        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer, RequestSessionTimer(!fromCaller)));
     }
 
     /// <inheritdoc />
@@ -96,7 +99,9 @@ public sealed partial class CallGrain
             await PlayMusicOnHoldAsync(Endpoint(!fromCaller));
         else
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
-        return new CallerResponse(200, "OK", answer);
+        // The forwarded request refreshed the other leg's session too.
+        ArmSessionTimer(!fromCaller);
+        return new CallerResponse(200, "OK", answer, ResponseSessionTimer(fromCaller));
     }
 
     private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;

@@ -280,7 +280,7 @@ public sealed partial class CallGrain
             State.CalleeLeg = leg = Next(State.CalleeLeg);
         else
             return;
-        await edge.SendAsync(new LegRequest("NOTIFY", leg, null, statusLine));
+        await edge.SendAsync(new LegRequest("NOTIFY", leg, null, Sipfrag: statusLine));
     }
 
     /// <summary>

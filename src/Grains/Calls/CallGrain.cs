@@ -47,6 +47,10 @@ public sealed partial class CallGrain(
     {
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
+        // Before any state: the caller retries on the same Call-ID with a longer interval (RFC 4028 section 7.3).
+        if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
+            return tooSmall;
+        NegotiateCallerSessionTimer(setup.SessionTimer);
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ringing;
         State.Caller = setup.Caller;
@@ -59,6 +63,7 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
+        await JoinCallAsync(setup.Caller);
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
@@ -73,7 +78,7 @@ public sealed partial class CallGrain(
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal is not null)
-            return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.NoAnswer);
+            return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
         await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, target, forks.Count);
         PublishCall("ringing", now);
@@ -96,7 +101,10 @@ public sealed partial class CallGrain(
         if (response.Status < 200)
             return await ProvisionalAsync(response);
         if (response.Status < 300)
+        {
+            NegotiateCalleeSessionTimer(response.SessionTimer);
             return await AnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+        }
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
@@ -162,12 +170,16 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[callee.CallId] = 0;
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
+        await JoinCallAsync(State.Ringing);
+        await RecordFromAnswerAsync();
         await state.WriteStateAsync();
         ArmMaxDuration();
+        ArmSessionTimer(caller: true);
+        ArmSessionTimer(caller: false);
         LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
         PublishExtension(State.Ringing, "in-call", now);
-        return CallInstruction.Act(new CallerResponse(200, "OK", answer), cancel, []);
+        return CallInstruction.Act(new CallerResponse(200, "OK", answer, ResponseSessionTimer(caller: true)), cancel, []);
     }
 
     private async Task<bool> AcceptAnswerAsync(string endpoint, string sdp)
@@ -220,6 +232,8 @@ public sealed partial class CallGrain(
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
         State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
+        if (await CallWaitingRefusalAsync(target) is { } busy)
+            return ([], busy);
         var caller = State.CallerLeg!;
         // The callee leg mirrors the caller's: same From and To URIs.
         return (await ForkAsync(callee.Bindings, target, caller.RemoteUri, caller.LocalUri, State.CalleeOffer, State.CallerDisplay, null), null);
@@ -237,7 +251,7 @@ public sealed partial class CallGrain(
             var leg = new DialogLeg($"{NewId()}@pbx", localUri, NewId(), remoteUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, offer, display, referredBy));
+            forks.Add(new ForkTarget(forkId, leg, offer, display, ForkSessionTimer(), referredBy));
         }
         await BindLegsAsync(forks.Select(f => f.Leg.CallId));
         PublishExtension(number, "ringing", time.GetUtcNow());
@@ -310,6 +324,9 @@ public sealed partial class CallGrain(
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
         _maxDurationTimer?.Dispose();
+        StopSessionTimers();
+        // Before the endpoints go: the file must be complete when its row is measured.
+        await FinishRecordingAsync();
         cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
@@ -322,6 +339,7 @@ public sealed partial class CallGrain(
         PublishExtension(State.Caller, "idle", now);
         PublishExtension(State.Ringing, "idle", now);
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
+        await LeaveCallAsync();
         if (state.RecordExists)
             await state.ClearStateAsync();
         RegisterTimer(_ =>
@@ -358,6 +376,7 @@ public sealed partial class CallGrain(
             callee = State.Callee,
             state = State.Phase.ToString().ToLowerInvariant(),
             held = State.Held,
+            recording = State.RecordingId is not null,
             startedAt = State.StartedAt,
             answeredAt = State.AnsweredAt,
             endedAt = State.EndedAt,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Cdrs;
+using Pbx.Grains.Recordings;
 
 namespace Pbx.Grains.Calls;
 
@@ -10,8 +11,8 @@ namespace Pbx.Grains.Calls;
 public static class CallsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="CallOptions"/> (section <c>Calls</c>, validated on start), the CDR queue and its writer, the directory of call edges (which also
-    /// closes CDRs a crash left open). Needs an <see cref="Npgsql.NpgsqlDataSource"/> and an IMediaControl.
+    /// Adds <see cref="CallOptions"/> (section <c>Calls</c>, validated on start), the CDR queue and its writer (which also
+    /// closes CDRs a crash left open and writes recording rows), the directory of call edges. Needs an <see cref="Npgsql.NpgsqlDataSource"/> and an IMediaControl.
     /// </summary>
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,7 @@ public static class CallsServiceCollectionExtensions
         services.TryAddSingleton<CdrQueue>();
         services.TryAddSingleton<ICallEdgeDirectory, CallEdgeDirectory>();
         services.TryAddSingleton<CdrRepository>();
+        services.TryAddSingleton<RecordingRepository>();
         services.AddHostedService<CdrWriter>();
         return services;
     }
