@@ -122,7 +122,7 @@ public sealed partial class CallGrain
         if (response.Status < 200)
             return CallInstruction.None;
         if (response.Status < 300)
-            return await TransferAnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+            return await TransferAnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp, UacSessionTimer(response.SessionTimer));
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
         if (State.Forks.Count > 0)
@@ -139,7 +139,7 @@ public sealed partial class CallGrain
         return CallInstruction.Act(null, cancel, []);
     }
 
-    private async Task<CallInstruction> TransferAnsweredAsync(string forkId, DialogLeg leg, string? sdp)
+    private async Task<CallInstruction> TransferAnsweredAsync(string forkId, DialogLeg leg, string? sdp, LegSessionTimer sessionTimer)
     {
         State.Forks.Remove(forkId);
         var cancel = State.CancelForks();
@@ -151,18 +151,19 @@ public sealed partial class CallGrain
         }
         State.RemoteCSeqs[leg.CallId] = 0;
         if (transfer.Kind == TransferKind.Originate)
-            await OriginatorAnsweredAsync(leg);
+            await OriginatorAnsweredAsync(leg, sessionTimer);
         else
-            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false);
+            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false, sessionTimer);
         return CallInstruction.Act(null, cancel, []);
     }
 
     /// <summary>
     /// The transferor's leg gives way to <paramref name="leg"/> on <paramref name="endpoint"/>: the party that stays is
     /// bridged to it, the transferor gets NOTIFY 200 (when it sent REFER) and BYE, the CDR history records the transfer.
-    /// A party left on hold (<paramref name="joinedHeld"/> for the joining one) is re-INVITEd to talk both ways.
+    /// A party left on hold (<paramref name="joinedHeld"/> for the joining one) is re-INVITEd to talk both ways; the joining
+    /// leg brings its session timer (RFC 4028) and its extension now counts this call (call waiting).
     /// </summary>
-    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind, bool joinedHeld)
+    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind, bool joinedHeld, LegSessionTimer? sessionTimer)
     {
         await NotifyAsync("SIP/2.0 200 OK");
         var transfer = State.Transfer!;
@@ -177,13 +178,18 @@ public sealed partial class CallGrain
             State.CallerLeg = leg;
             State.CallerEndpoint = endpoint;
             State.Caller = number;
+            State.CallerSessionTimer = sessionTimer;
         }
         else
         {
             State.CalleeLeg = leg;
             State.CalleeEndpoint = endpoint;
             State.Ringing = number;
+            State.CalleeSessionTimer = sessionTimer;
         }
+        (callerLeaves ? _callerSessionTimer : _calleeSessionTimer)?.Dispose();
+        ArmSessionTimer(callerLeaves);
+        await JoinCallAsync(number);
         State.RemoteCSeqs.Remove(leaving.CallId);
         var now = time.GetUtcNow();
         State.History.Add(new DialPlanStep(kind, transfer.Transferor, number, now));
@@ -218,12 +224,14 @@ public sealed partial class CallGrain
     }
 
     /// <summary>
-    /// A leg leaves a call that goes on (transfer): its endpoint is released and its extension shown idle. Whatever else
-    /// follows a leg (a recording of it) stops here.
+    /// A leg leaves a call that goes on (transfer): the recording of the pair it was in stops (the file holds that
+    /// conversation), its endpoint is released, its extension leaves the call (call waiting) and is shown idle.
     /// </summary>
     private async Task OnLegLeavingAsync(string endpoint, string number)
     {
+        await FinishRecordingAsync();
         await media.ReleaseAsync(endpoint);
+        await GrainFactory.GetGrain<Extensions.IExtensionGrain>(number).LeaveCallAsync(CallKey);
         PublishExtension(number, "idle", time.GetUtcNow());
     }
 
