@@ -5,4 +5,5 @@ namespace Pbx.Grains.Calls;
 /// <param name="Leg">The dialog to create: Call-ID, From, To, Request-URI (the contact), route set (Path) and where to send.</param>
 /// <param name="OfferSdp">The media node's offer for the callee.</param>
 /// <param name="CallerDisplay">Display name and number to show the callee (From display name).</param>
-public sealed record ForkTarget(string ForkId, DialogLeg Leg, string OfferSdp, string CallerDisplay);
+/// <param name="Trunk">Set when the fork goes to a carrier trunk (outbound call); null for a phone.</param>
+public sealed record ForkTarget(string ForkId, DialogLeg Leg, string OfferSdp, string CallerDisplay, TrunkFork? Trunk = null);

@@ -6,6 +6,7 @@ using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Media;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.Grains.Calls;
 
@@ -22,7 +23,8 @@ public sealed partial class CallGrain(
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain
+    ILogger<CallGrain> logger,
+    TrunkCatalog trunkCatalog) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -56,6 +58,8 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
+        if (await TryStartOutboundAsync(setup, now) is { } outbound)
+            return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
         var target = await RouteAsync(setup.Callee, now);
@@ -68,7 +72,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+        State.CallerDisplay = await CallerDisplayAsync(setup);
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal is not null)
@@ -97,6 +101,8 @@ public sealed partial class CallGrain(
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
+        if (await FailOverAsync(response) is { } failedOver)
+            return failedOver;
         if (State.Forks.Count > 0)
             return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();
@@ -296,6 +302,7 @@ public sealed partial class CallGrain(
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
+        await ReleaseTrunkAsync();
         _maxDurationTimer?.Dispose();
         cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
@@ -331,7 +338,12 @@ public sealed partial class CallGrain(
         RemoteTarget = response.Contact ?? fork.RemoteTarget,
         // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the response, reversed.
         RouteSet = [.. response.RecordRoute.Reverse()],
+        LocalCSeq = response.LocalCSeq ?? fork.LocalCSeq,
     };
+
+    /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
+    private async Task<string> CallerDisplayAsync(CallSetup setup) =>
+        (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
     private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 

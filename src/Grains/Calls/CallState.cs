@@ -66,6 +66,9 @@ public sealed class CallState
     /// <summary>The SDP answer owed to the leg whose re-INVITE/UPDATE is being forwarded.</summary>
     public string? PendingAnswer { get; set; }
 
+    /// <summary>Set for calls through a carrier trunk (inbound or outbound); null for internal calls.</summary>
+    public TrunkCallState? Trunk { get; set; }
+
     /// <summary>Moves every ringing fork to <see cref="CancelledForks"/>; returns their ids for the edge to CANCEL.</summary>
     public List<string> CancelForks()
     {
