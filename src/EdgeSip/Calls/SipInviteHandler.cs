@@ -7,6 +7,7 @@ using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -23,9 +24,11 @@ public sealed partial class SipInviteHandler(
     SipLegSender legs,
     SipInDialogHandler inDialog,
     TimeProvider time,
-    ILogger<SipInviteHandler> logger) : ISipRequestHandler
+    ILogger<SipInviteHandler> logger,
+    ITrunkDirectory trunks) : ISipRequestHandler
 {
     private readonly SipClient _client = client;
+    private readonly ITrunkDirectory _trunks = trunks;
     private readonly SipLegSender _legs = legs;
     private readonly TimeProvider _time = time;
 
@@ -44,6 +47,8 @@ public sealed partial class SipInviteHandler(
             await inDialog.HandleAsync(context, cancellationToken);
             return;
         }
+        if (await TryStartFromTrunkAsync(context, cancellationToken))
+            return;
         var caller = await AuthenticateAsync(context);
         if (caller is null)
             return;
@@ -61,19 +66,38 @@ public sealed partial class SipInviteHandler(
             await context.RespondAsync(488, "Not Acceptable Here");
             return;
         }
-        var from = request.From!;
-        var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
-        var callerLeg = new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
-            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
-            context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, _edge));
+        var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer, _edge));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, callee);
             return;
         }
         await new ForkSet(this, context, call, callee).RunAsync(decision);
+    }
+
+    /// <summary>The caller's dialog as seen from our side (our tag is the one we answer with).</summary>
+    private static DialogLeg CallerLeg(SipServerContext context, string callId)
+    {
+        var request = context.Request;
+        var from = request.From!;
+        var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
+        return new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
+            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
+            context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
+    }
+
+    /// <summary>The INVITE of one fork with CSeq <paramref name="cseq"/> (a trunk's challenge is answered on a new CSeq, RFC 3261 22.2).</summary>
+    private SipRequest CreateInvite(ForkTarget fork, uint cseq, SipEndPoint destination)
+    {
+        var invite = SipDialogMessages.Create("INVITE", fork.Leg, cseq, fork.OfferSdp, _legs.UserAgent,
+            fork.CallerDisplay, _legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
+        if (fork.Trunk is { } trunk)
+            AddTrunkIdentity(invite, trunk);
+        else
+            // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
+            invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
+        return invite;
     }
 
     /// <summary>The authenticated caller's extension number, or null once a challenge or refusal was sent.</summary>
@@ -89,6 +113,8 @@ public sealed partial class SipInviteHandler(
         var stored = await grains.GetGrain<IExtensionGrain>(number).GetCredentialsAsync(context.Source.Remote.Address.ToString());
         if (stored is not { Enabled: true, LockedOut: false })
         {
+            // Neither a trunk (checked first) nor a usable extension: an outside INVITE that must not reach the trunks.
+            LogRefusedCaller(number, context.Source.Remote.ToString());
             await context.RespondAsync(403, "Forbidden");
             return null;
         }
@@ -129,7 +155,7 @@ public sealed partial class SipInviteHandler(
     }
 
     /// <summary>The forks of one INVITE: their requests (for CANCEL) and the caller's final response.</summary>
-    private sealed class ForkSet(SipInviteHandler handler, SipServerContext context, ICallGrain call, string callee)
+    private sealed partial class ForkSet(SipInviteHandler handler, SipServerContext context, ICallGrain call, string callee)
     {
         private readonly ConcurrentDictionary<string, (SipRequest Invite, SipEndPoint Destination)> _sent = new(StringComparer.Ordinal);
         private readonly TaskCompletionSource _callerFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -186,24 +212,24 @@ public sealed partial class SipInviteHandler(
         private async Task SendForkAsync(ForkTarget fork)
         {
             var destination = SipDialogMessages.Destination(fork.Leg);
-            var invite = SipDialogMessages.Create("INVITE", fork.Leg, fork.Leg.LocalCSeq, fork.OfferSdp, handler._legs.UserAgent,
-                fork.CallerDisplay, handler._legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
-            // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
-            invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
+            var invite = handler.CreateInvite(fork, fork.Leg.LocalCSeq, destination);
             _sent[fork.ForkId] = (invite, destination);
             var response = await handler._client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
+            uint? cseq = null;
+            if (fork.Trunk is not null && response.StatusCode is 401 or 407)
+                (response, cseq) = await AnswerTrunkChallengeAsync(fork, destination, response);
             if (response.StatusCode is >= 200 and < 300)
-                await handler._legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, fork.Leg.LocalCSeq);
-            await ReportAsync(fork, response);
+                await handler._legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, cseq ?? fork.Leg.LocalCSeq);
+            await ReportAsync(fork, response, cseq);
         }
 
-        private async Task ReportAsync(ForkTarget fork, SipResponse response)
+        private async Task ReportAsync(ForkTarget fork, SipResponse response, uint? cseq = null)
         {
             try
             {
                 var contact = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : null;
                 var report = new ForkResponse(fork.ForkId, response.StatusCode, response.ReasonPhrase, response.To?.Tag, contact,
-                    [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response));
+                    [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response), cseq);
                 await ApplyAsync(await call.OnForkResponseAsync(report));
             }
             catch (Exception e) when (e is not OperationCanceledException)
