@@ -45,6 +45,22 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Trunk_with_privacy_sends_an_anonymous_from_and_the_caller_id_only_in_p_asserted_identity()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await AddTrunkAsync("t-priv", carrierPort, privacy: true, defaultCallerId: "0912345678");
+        await AddRuleAsync("g-priv", "0", "t-priv");
+        var caller = await PhoneAsync("3071", "g-priv", "national");
+        await using var carrier = Sipp.Start("carrier-private-caller.xml", Pbx.Udp, "carrier", carrierPort);
+
+        var uac = await RefusedAsync(caller, "0401234567", 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
@@ -175,6 +191,21 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Inbound_did_is_found_in_p_called_party_id_when_the_request_uri_names_the_account()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await AddTrunkAsync("t-in-pcpi", carrierPort);
+        await AddDidAsync("+358201000004", "queue", "support");
+
+        // RFC 3455 4.2: registering carriers often put the account in the Request-URI and the dialled DID here.
+        var carrier = await CarrierRefusedAsync(carrierPort, "trunkuser", 480, calledPartyId: "tel:+358-20-1000004");
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        var cdr = await TrunkCdrAsync("t-in-pcpi");
+        (cdr.Callee, cdr.HangupCause).ShouldBe(("+358201000004", "480 Temporarily Unavailable"));
+    }
+
+    [Fact]
     public async Task Invite_from_an_unknown_source_gets_403()
     {
         await AddTrunkAsync("t-known", FreePort.UdpAndTcp());
@@ -187,8 +218,10 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         outsider.ExitCode.ShouldBe(0, outsider.Output);
     }
 
-    private Task<(int ExitCode, string Output)> CarrierRefusedAsync(int port, string called, int status) =>
+    /// <summary>An outside caller from <paramref name="port"/>; P-Called-Party-ID repeats the Request-URI unless given.</summary>
+    private Task<(int ExitCode, string Output)> CarrierRefusedAsync(int port, string called, int status, string? calledPartyId = null) =>
         Sipp.RunAsync("carrier-refused.xml", Pbx.Udp, "0401112222", port, service: called,
+            keys: new Dictionary<string, string> { ["called_party"] = calledPartyId ?? $"sip:{called}@127.0.0.1" },
             replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
 
     private Task<(int ExitCode, string Output)> RefusedAsync(Phone caller, string callee, int status) =>
@@ -209,13 +242,14 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
 
     /// <summary>A Finnish (358) trunk on 127.0.0.1:<paramref name="port"/>, IP-authenticated unless credentials are given.</summary>
     private Task AddTrunkAsync(string id, int port, string carrierFormat = "e164", string? username = null, string? realm = null,
-        string? ha1 = null, int maxCalls = 10) =>
+        string? ha1 = null, int maxCalls = 10, bool privacy = false, string? defaultCallerId = null) =>
         ExecuteAsync(
             """
-            insert into trunks (id, host, port, username, realm, ha1_md5, max_calls, country_code, carrier_format)
-            values ($1, '127.0.0.1', $2, $3, $4, $5, $6, '358', $7)
+            insert into trunks (id, host, port, username, realm, ha1_md5, max_calls, country_code, carrier_format, privacy, default_caller_id)
+            values ($1, '127.0.0.1', $2, $3, $4, $5, $6, '358', $7, $8, $9)
             """,
-            id, port, (object?)username ?? DBNull.Value, (object?)realm ?? DBNull.Value, (object?)ha1 ?? DBNull.Value, maxCalls, carrierFormat);
+            id, port, (object?)username ?? DBNull.Value, (object?)realm ?? DBNull.Value, (object?)ha1 ?? DBNull.Value, maxCalls, carrierFormat,
+            privacy, (object?)defaultCallerId ?? DBNull.Value);
 
     private Task AddRuleAsync(string group, string prefix, params string[] trunks) =>
         ExecuteAsync("insert into dial_rules (extension_group, prefix, trunk_ids) values ($1, $2, $3)", group, prefix, trunks);
