@@ -4,8 +4,10 @@ namespace Pbx.Bench;
 
 /// <summary>
 /// The sipp scenarios of the call bench: a caller that authenticates (407, RFC 3261 22.3), holds the answered call and
-/// hangs up, and a callee that rings, answers with SDP and waits for BYE. Fields of the caller's injection file: caller,
-/// its [authentication] keyword (sipp does not expand fields inside it), callee.
+/// hangs up, and a callee that rings, answers with SDP and waits for BYE. Fields of the caller's injection file: caller and
+/// its [authentication] keyword (sipp does not expand fields inside it). The callee is sipp's -s service: sipp computes the
+/// digest uri once per run (-auth_uri, keywords not expanded), and the edge checks it against the Request-URI (RFC 2617
+/// 3.2.2.5), so one run calls one number.
 /// </summary>
 internal static class CallScenarios
 {
@@ -39,11 +41,11 @@ internal static class CallScenarios
           <send retrans="500" start_rtd="1">
             <![CDATA[
 
-              INVITE sip:[field2]@[remote_ip]:[remote_port] SIP/2.0
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
               Max-Forwards: 70
               From: "Caller [field0]" <sip:[field0]@[remote_ip]>;tag=[pid]uac[call_number]
-              To: <sip:[field2]@[remote_ip]>
+              To: <sip:[service]@[remote_ip]>
               Call-ID: [call_id]
               CSeq: 1 INVITE
               Contact: <sip:[field0]@[local_ip]:[local_port]>
@@ -66,11 +68,11 @@ internal static class CallScenarios
           <send>
             <![CDATA[
 
-              ACK sip:[field2]@[remote_ip]:[remote_port] SIP/2.0
+              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-3]
               Max-Forwards: 70
               From: "Caller [field0]" <sip:[field0]@[remote_ip]>;tag=[pid]uac[call_number]
-              To: <sip:[field2]@[remote_ip]>[peer_tag_param]
+              To: <sip:[service]@[remote_ip]>[peer_tag_param]
               Call-ID: [call_id]
               CSeq: 1 ACK
               Content-Length: 0
@@ -80,11 +82,11 @@ internal static class CallScenarios
           <send retrans="500">
             <![CDATA[
 
-              INVITE sip:[field2]@[remote_ip]:[remote_port] SIP/2.0
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
               Max-Forwards: 70
               From: "Caller [field0]" <sip:[field0]@[remote_ip]>;tag=[pid]uac[call_number]
-              To: <sip:[field2]@[remote_ip]>
+              To: <sip:[service]@[remote_ip]>
               Call-ID: [call_id]
               CSeq: 2 INVITE
               Contact: <sip:[field0]@[local_ip]:[local_port]>
@@ -113,7 +115,7 @@ internal static class CallScenarios
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
               Max-Forwards: 70
               From: "Caller [field0]" <sip:[field0]@[remote_ip]>;tag=[pid]uac[call_number]
-              To: <sip:[field2]@[remote_ip]>[peer_tag_param]
+              To: <sip:[service]@[remote_ip]>[peer_tag_param]
               Call-ID: [call_id]
               CSeq: 2 ACK
               Content-Length: 0
@@ -128,7 +130,7 @@ internal static class CallScenarios
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
               Max-Forwards: 70
               From: "Caller [field0]" <sip:[field0]@[remote_ip]>;tag=[pid]uac[call_number]
-              To: <sip:[field2]@[remote_ip]>[peer_tag_param]
+              To: <sip:[service]@[remote_ip]>[peer_tag_param]
               Call-ID: [call_id]
               CSeq: 3 BYE
               Content-Length: 0

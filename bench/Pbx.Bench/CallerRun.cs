@@ -9,7 +9,7 @@ namespace Pbx.Bench;
 /// Runs the caller sipp of the call bench once and measures the PBX around it: its CPU and GC pauses (it runs in this
 /// process) and the CDRs the calls left, waited for until every row of the run is completed or the deadline passes.
 /// </summary>
-internal sealed class CallerRun(string sipp, string edge, string injection, string workDir, NpgsqlDataSource database)
+internal sealed class CallerRun(string sipp, string edge, string callee, string injection, string workDir, NpgsqlDataSource database)
 {
     /// <summary>Offers <paramref name="calls"/> calls at <paramref name="rate"/>/s, at most <paramref name="limit"/> open.</summary>
     public async Task<CallerRunResult> RunAsync(string scenario, int calls, int rate, int limit, TimeSpan hold, TimeSpan cdrDeadline,
@@ -27,7 +27,7 @@ internal sealed class CallerRun(string sipp, string edge, string injection, stri
         var clock = Stopwatch.StartNew();
         await using var process = SippProcess.Start(sipp,
         [
-            edge, "-sf", scenarioFile, "-inf", injection, "-t", "u1", "-i", "127.0.0.1", "-p", Text(port),
+            edge, "-sf", scenarioFile, "-inf", injection, "-s", callee, "-auth_uri", $"{callee}@{edge}", "-t", "u1", "-i", "127.0.0.1", "-p", Text(port),
             "-mi", "127.0.0.1", "-mp", Text(FreePort.UdpAndTcp()),
             "-m", Text(calls), "-r", Text(rate), "-l", Text(limit), "-recv_timeout", "10000", "-nostdin",
             "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",

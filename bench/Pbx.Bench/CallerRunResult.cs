@@ -28,9 +28,9 @@ internal sealed record CallerRunResult(
     public double PbxMicrosPerCall => Successful == 0 ? double.NaN : PbxCpu.TotalMicroseconds / Successful;
 
     /// <summary>The table's notes for this run.</summary>
-    public string Notes(int pairs) => string.Create(CultureInfo.InvariantCulture,
+    public string Notes(int callers) => string.Create(CultureInfo.InvariantCulture,
         $"{Successful:N0} ok / {Failed:N0} failed ({(double)Failed / Math.Max(1, Successful + Failed):P2}) in {Elapsed.TotalSeconds:0.0} s "
-        + $"over {pairs:N0} caller/callee pairs; INVITE->200 p50 {P50:0} ms, p99 {P99:0} ms (from the first INVITE, 407 included); "
+        + $"from {callers:N0} callers; INVITE->200 p50 {P50:0} ms, p99 {P99:0} ms (from the first INVITE, 407 included); "
         + $"CDRs completed {CdrsCompleted:N0}, open {CdrsOpen:N0}; CPU per call: PBX {PbxMicrosPerCall:N0} us, caller sipp "
         + $"{(Successful == 0 ? double.NaN : SippCpu.TotalMicroseconds / Successful):N0} us; GC paused {GcShare:P0} ({Gen2} gen2); "
         + $"{Environment.ProcessorCount} cores; sipp exit {ExitCode}");

@@ -17,14 +17,14 @@ namespace Pbx.Bench;
 /// <summary>
 /// Call set-up through the B2BUA on the whole embedded PBX (edge, digest, call grains, media anchored with SDP rewritten,
 /// CDRs in PostgreSQL), driven by sipp over UDP loopback: a caller sipp at a ladder of rates, each call authenticated
-/// (407), answered by a callee sipp bound to every callee extension, held 1 s and hung up; then calls held a minute with
+/// (407), answered by a callee sipp bound to the callee extension, held 1 s and hung up; then calls held a minute with
 /// RTP both ways through the media node (<c>CallsBench.Rtp.cs</c>).
 /// </summary>
 public sealed partial class CallsBench : IBenchSuite
 {
     private const int TargetRate = 1000;
     private const int FirstCaller = 20000;
-    private const int FirstCallee = 40000;
+    private const int Callee = 40000;
     private const string EdgeNodeId = "bench";
     private static readonly TimeSpan Hold = TimeSpan.FromSeconds(1);
 
@@ -36,8 +36,8 @@ public sealed partial class CallsBench : IBenchSuite
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var sipp = ExternalTool.Require("sipp", "sip-tester");
-        // Each pair is a caller and a callee extension; calls cycle through them, so at 1,000/s each phone has about one call up.
-        var pairs = options.Quick ? 1_000 : 3_000;
+        // Calls cycle through the callers, so at 1,000/s each caller has about one call up; all call one callee (CallScenarios).
+        var callers = options.Quick ? 1_000 : 3_000;
         int[] rates = options.Quick ? [300, 600] : [600, 800, 1000, 1200];
         var seconds = options.Quick ? 5 : 15;
         var directory = Directory.CreateTempSubdirectory("pbx-bench-calls-");
@@ -47,11 +47,11 @@ public sealed partial class CallsBench : IBenchSuite
         {
             var realm = app.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
             var database = app.Services.GetRequiredService<NpgsqlDataSource>();
-            await RegisterBench.SeedAsync(database, realm, FirstCaller, pairs, cancellationToken);
-            await RegisterBench.SeedAsync(database, realm, FirstCallee, pairs, cancellationToken);
-            await BindCalleesAsync(app.Services.GetRequiredService<IGrainFactory>(), pairs, calleePort);
+            await RegisterBench.SeedAsync(database, realm, FirstCaller, callers, cancellationToken);
+            await RegisterBench.SeedAsync(database, realm, Callee, 1, cancellationToken);
+            await BindCalleeAsync(app.Services.GetRequiredService<IGrainFactory>(), calleePort);
             var injection = Path.Combine(directory.FullName, "calls.csv");
-            await File.WriteAllTextAsync(injection, InjectionFile(pairs), cancellationToken);
+            await File.WriteAllTextAsync(injection, InjectionFile(callers), cancellationToken);
             var calleeScenario = Path.Combine(directory.FullName, "callee.xml");
             await File.WriteAllTextAsync(calleeScenario, CallScenarios.Callee, cancellationToken);
             // One callee sipp for every run; -rtp_echo sends each RTP packet back to the media node (the RTP part).
@@ -61,7 +61,7 @@ public sealed partial class CallsBench : IBenchSuite
                 "-mp", Text(FreePort.UdpAndTcp()), "-rtp_echo", "-nostdin", "-fd", "3600",
             ], directory.FullName);
             var edge = app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
-            var run = new CallerRun(sipp, edge.ToString(), injection, directory.FullName, database);
+            var run = new CallerRun(sipp, edge.ToString(), Text(Callee), injection, directory.FullName, database);
 
             var rows = new List<BenchRow>();
             var best = 0.0;
@@ -73,7 +73,7 @@ public sealed partial class CallsBench : IBenchSuite
                 rows.Add(new BenchRow(Name, $"call set-up, media anchored, 1 s hold ({rate:N0}/s offered for {seconds} s)",
                     $"{Text(result.CallsPerSecond, "N0")} /s",
                     rate == TargetRate ? $"{TargetRate:N0} /s, < 0.1% failed, p99 <= 200 ms, every CDR" : "",
-                    result.Notes(pairs)));
+                    result.Notes(callers)));
             }
             rows.Add(new BenchRow(Name, "call set-up, media anchored (highest rate with 0 failures)", $"{Text(best, "N0")} /s",
                 $"{TargetRate:N0} /s", $"best of {rates.Length} rates"));
@@ -112,32 +112,26 @@ public sealed partial class CallsBench : IBenchSuite
         return app;
     }
 
-    /// <summary>Every callee extension gets one binding at the callee sipp, as its REGISTER would have made.</summary>
-    private static async Task BindCalleesAsync(IGrainFactory grains, int count, int port)
+    /// <summary>The callee extension gets one binding at the callee sipp, as its REGISTER would have made.</summary>
+    private static async Task BindCalleeAsync(IGrainFactory grains, int port)
     {
-        for (var first = 0; first < count; first += 100)
-        {
-            await Task.WhenAll(Enumerable.Range(FirstCallee + first, Math.Min(100, count - first)).Select(async n =>
-            {
-                var number = Text(n);
-                var outcome = await grains.GetGrain<IExtensionGrain>(number).RegisterAsync(new RegisterRequest(
-                    [new RegisterContact($"sip:{number}@127.0.0.1:{Text(port)}")], false, 3600, $"bench-{number}", 1,
-                    "127.0.0.1", port, "udp", EdgeNodeId, "call-bench", []));
-                if (outcome.Result != RegisterResult.Ok)
-                    throw new InvalidOperationException($"binding callee {number} failed: {outcome.Result}");
-            }));
-        }
+        var number = Text(Callee);
+        var outcome = await grains.GetGrain<IExtensionGrain>(number).RegisterAsync(new RegisterRequest(
+            [new RegisterContact($"sip:{number}@127.0.0.1:{Text(port)}")], false, 3600, $"bench-{number}", 1,
+            "127.0.0.1", port, "udp", EdgeNodeId, "call-bench", []));
+        if (outcome.Result != RegisterResult.Ok)
+            throw new InvalidOperationException($"binding callee {number} failed: {outcome.Result}");
     }
 
     // sipp's [authentication] keyword does not expand fields, so each line carries the whole keyword as field1.
-    private static string InjectionFile(int pairs)
+    private static string InjectionFile(int callers)
     {
         var injection = new StringBuilder("SEQUENTIAL\n");
-        for (var i = 0; i < pairs; i++)
+        for (var i = 0; i < callers; i++)
         {
             var caller = Text(FirstCaller + i);
             injection.Append(caller).Append(";[authentication username=").Append(caller).Append(" password=pw-").Append(caller)
-                .Append("];").Append(Text(FirstCallee + i)).Append('\n');
+                .Append("]\n");
         }
         return injection.ToString();
     }
