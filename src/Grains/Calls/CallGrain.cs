@@ -58,6 +58,7 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
+        await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
@@ -68,7 +69,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+        State.CallerDisplay = (await FindExtensionAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal is not null)
@@ -214,7 +215,7 @@ public sealed partial class CallGrain(
         if (!callee.Exists || !callee.Enabled || callee.Bindings.Count == 0)
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
-        State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
+        State.Settings = ExtensionCallSettings.Parse((await FindExtensionAsync(target))?.SettingsJson ?? "{}");
         State.FailedStatuses.Clear();
         var caller = State.CallerLeg!;
         var forks = new List<ForkTarget>(callee.Bindings.Count);
@@ -263,7 +264,7 @@ public sealed partial class CallGrain(
     {
         for (var hop = 0; hop < MaxForwards; hop++)
         {
-            if (await extensions.FindAsync(number) is not { } configuration)
+            if (await FindExtensionAsync(number) is not { } configuration)
                 return null;
             var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
             var (kind, next) = settings switch
