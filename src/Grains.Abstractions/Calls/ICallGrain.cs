@@ -54,7 +54,12 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <summary>Stops the recording started by <see cref="StartRecordingAsync"/> and completes its file and row.</summary>
     Task<CallActionResult> StopRecordingAsync();
 
-    /// <summary>Sends DTMF <paramref name="digits"/> (0-9, *, #, A-D) as RFC 4733 events from <paramref name="fromNumber"/>'s side toward the other party.</summary>
+    /// <summary>
+    /// Sends DTMF <paramref name="digits"/> (0-9, *, #, A-D) from <paramref name="fromNumber"/>'s side toward the other party:
+    /// RFC 4733 events when that party negotiated telephone-event, in-band tones otherwise; completes once they are sent.
+    /// <see cref="CallActionResult.InvalidArgument"/> for other digits or a number that is neither party,
+    /// <see cref="CallActionResult.NotApplicable"/> before the call is answered.
+    /// </summary>
     Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits);
 
     /// <summary>While the call rings: cancels the ringing forks and rings <paramref name="target"/> instead (deflect, RFC 3261 8.3 style redirect done by the PBX).</summary>
@@ -75,6 +80,24 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <param name="sdp">The phone's SDP answer, if any.</param>
     [AlwaysInterleave]
     Task OnLegAnswerAsync(string legCallId, int status, string? sdp);
+
+    /// <summary>
+    /// A REFER on one leg (RFC 3515): the answer for it, 202 when the transfer starts. The edge sends that answer and then
+    /// calls <see cref="OnReferAcceptedAsync"/>, so the NOTIFYs about the transfer follow the 202 (RFC 3515 2.4.4).
+    /// </summary>
+    Task<CallerResponse> OnReferAsync(ReferRequest refer);
+
+    /// <summary>Starts the transfer a 202 was sent for: NOTIFY 100 Trying, then rings the target or joins the replaced dialog.</summary>
+    /// <param name="legCallId">Call-ID of the leg the REFER came on.</param>
+    Task OnReferAcceptedAsync(string legCallId);
+
+    /// <summary>
+    /// Attended transfer (RFC 3891): another call takes over this call's leg that is not the <paramref name="replaced"/> dialog,
+    /// with its media endpoint; this call sends BYE on the replaced leg and ends. Null when this call has no answered leg
+    /// matching the dialog's Call-ID and tags (the REFER's NOTIFY then says 481, RFC 3891 section 3).
+    /// </summary>
+    /// <param name="replaced">The transferor's dialog in this call, as named by Replaces.</param>
+    Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced);
 
     /// <summary>The call's live state.</summary>
     [ReadOnly]
