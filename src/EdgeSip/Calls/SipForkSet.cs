@@ -12,8 +12,8 @@ namespace Pbx.EdgeSip.Calls;
 /// and its instruction carried out. For a phone's INVITE <paramref name="context"/> is its server transaction and the
 /// grain's responses go to it; for ringing the PBX starts itself (transfer target, click-to-call) it is null.
 /// </summary>
-internal sealed class SipForkSet(
-    SipClient client, SipLegSender legs, TimeProvider time, Action<string, Exception> forkFailed,
+internal sealed partial class SipForkSet(
+    SipClient client, SipLegSender legs, TimeProvider time, SipForkSets owner,
     ICallGrain call, SipServerContext? context, string contactUser)
 {
     private readonly ConcurrentDictionary<string, (SipRequest Invite, SipEndPoint Destination)> _sent = new(StringComparer.Ordinal);
@@ -97,7 +97,7 @@ internal sealed class SipForkSet(
         catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
         {
             // A contact the edge cannot reach (unparsable URI or address) fails this fork only, like a transport error.
-            forkFailed(fork.Leg.CallId, e);
+            owner.LogForkFailed(fork.Leg.CallId, e);
             await ReportAsync(fork, new SipResponse(503, "Service Unavailable"));
         }
         finally
@@ -110,33 +110,46 @@ internal sealed class SipForkSet(
     private async Task SendForkAsync(ForkTarget fork)
     {
         var destination = SipDialogMessages.Destination(fork.Leg);
-        var invite = SipDialogMessages.Create("INVITE", fork.Leg, fork.Leg.LocalCSeq, fork.OfferSdp, legs.UserAgent,
+        var invite = CreateInvite(fork, fork.Leg.LocalCSeq, destination);
+        _sent[fork.ForkId] = (invite, destination);
+        var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
+        uint? cseq = null;
+        if (fork.Trunk is not null && response.StatusCode is 401 or 407)
+            (response, cseq) = await AnswerTrunkChallengeAsync(fork, destination, response);
+        if (response.StatusCode is >= 200 and < 300)
+            await legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, cseq ?? fork.Leg.LocalCSeq);
+        await ReportAsync(fork, response, cseq);
+    }
+
+    /// <summary>The INVITE of one fork with CSeq <paramref name="cseq"/> (a trunk's challenge is answered on a new CSeq, RFC 3261 22.2).</summary>
+    private SipRequest CreateInvite(ForkTarget fork, uint cseq, SipEndPoint destination)
+    {
+        var invite = SipDialogMessages.Create("INVITE", fork.Leg, cseq, fork.OfferSdp, legs.UserAgent,
             fork.CallerDisplay, legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
-        // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
-        invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
+        if (fork.Trunk is { } trunk)
+            AddTrunkIdentity(invite, trunk);
+        else
+            // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
+            invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
         // RFC 3892 section 3: the INVITE a REFER triggers carries the REFER's Referred-By unchanged.
         if (fork.ReferredBy is { } referredBy)
             invite.Add("Referred-By", referredBy);
         SipSessionTimerHeaders.Write(invite, fork.SessionTimer, response: false);
-        _sent[fork.ForkId] = (invite, destination);
-        var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
-        if (response.StatusCode is >= 200 and < 300)
-            await legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, fork.Leg.LocalCSeq);
-        await ReportAsync(fork, response);
+        return invite;
     }
 
-    private async Task ReportAsync(ForkTarget fork, SipResponse response)
+    private async Task ReportAsync(ForkTarget fork, SipResponse response, uint? cseq = null)
     {
         try
         {
             var contact = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : null;
             var report = new ForkResponse(fork.ForkId, response.StatusCode, response.ReasonPhrase, response.To?.Tag, contact,
-                [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response), SipSessionTimerHeaders.Read(response));
+                [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response), SipSessionTimerHeaders.Read(response), cseq);
             await ApplyAsync(await call.OnForkResponseAsync(report));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            forkFailed(fork.Leg.CallId, e);
+            owner.LogForkFailed(fork.Leg.CallId, e);
         }
     }
 }

@@ -6,6 +6,7 @@ using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -22,9 +23,9 @@ public sealed partial class SipInviteHandler(
     SipCallEdge edge,
     SipForkSets forkSets,
     SipInDialogHandler inDialog,
-    ILogger<SipInviteHandler> logger) : ISipRequestHandler
+    ILogger<SipInviteHandler> logger,
+    ITrunkDirectory trunks) : ISipRequestHandler
 {
-
     /// <inheritdoc />
     public string Method => "INVITE";
 
@@ -37,6 +38,8 @@ public sealed partial class SipInviteHandler(
             await inDialog.HandleAsync(context, cancellationToken);
             return;
         }
+        if (await TryStartFromTrunkAsync(context, cancellationToken))
+            return;
         var caller = await AuthenticateAsync(context);
         if (caller is null)
             return;
@@ -54,13 +57,8 @@ public sealed partial class SipInviteHandler(
             await context.RespondAsync(488, "Not Acceptable Here");
             return;
         }
-        var from = request.From!;
-        var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
-        var callerLeg = new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
-            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
-            context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, edge.Reference,
+        var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer, edge.Reference,
             SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)
         {
@@ -68,6 +66,17 @@ public sealed partial class SipInviteHandler(
             return;
         }
         await forkSets.RunAsync(callId, context, callee, decision);
+    }
+
+    /// <summary>The caller's dialog as seen from our side (our tag is the one we answer with).</summary>
+    private static DialogLeg CallerLeg(SipServerContext context, string callId)
+    {
+        var request = context.Request;
+        var from = request.From!;
+        var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
+        return new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
+            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
+            context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
     }
 
     /// <summary>The authenticated caller's extension number, or null once a challenge or refusal was sent.</summary>
@@ -83,6 +92,8 @@ public sealed partial class SipInviteHandler(
         var stored = await grains.GetGrain<IExtensionGrain>(number).GetCredentialsAsync(context.Source.Remote.Address.ToString());
         if (stored is not { Enabled: true, LockedOut: false })
         {
+            // Neither a trunk (checked first) nor a usable extension: an outside INVITE that must not reach the trunks.
+            LogRefusedCaller(number, context.Source.Remote.ToString());
             await context.RespondAsync(403, "Forbidden");
             return null;
         }

@@ -13,6 +13,12 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <summary>A new authenticated INVITE: runs the dial plan, opens the CDR, allocates media and says which contacts to ring.</summary>
     Task<CallDecision> StartAsync(CallSetup setup);
 
+    /// <summary>
+    /// A new INVITE from a carrier trunk: finds the DID among the called-number candidates (normalised with the trunk's
+    /// number plan) and rings its extension like an internal call; unknown DID 404, other destination kinds 480, trunk full 503.
+    /// </summary>
+    Task<CallDecision> StartFromTrunkAsync(TrunkCallSetup setup);
+
     /// <summary>A fork answered 1xx, 2xx or failed (3xx-6xx, or a local 408/487/503).</summary>
     Task<CallInstruction> OnForkResponseAsync(ForkResponse response);
 

@@ -6,6 +6,7 @@ using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Media;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.Grains.Calls;
 
@@ -23,7 +24,8 @@ public sealed partial class CallGrain(
     IOptions<CallOptions> options,
     TimeProvider time,
     ILogger<CallGrain> logger,
-    ICallEdgeDirectory edges) : Grain, ICallGrain
+    ICallEdgeDirectory edges,
+    TrunkCatalog trunkCatalog) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -61,9 +63,12 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
+        await JoinCallAsync(setup.Caller);
+        await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
+        if (await TryStartOutboundAsync(setup, now) is { } outbound)
+            return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
-        await JoinCallAsync(setup.Caller);
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
@@ -74,7 +79,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+        State.CallerDisplay = await CallerDisplayAsync(setup);
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal is not null)
@@ -108,6 +113,8 @@ public sealed partial class CallGrain(
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
+        if (await FailOverAsync(response) is { } failedOver)
+            return failedOver;
         if (State.Forks.Count > 0)
             return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();
@@ -231,7 +238,7 @@ public sealed partial class CallGrain(
         if (!callee.Exists || !callee.Enabled || callee.Bindings.Count == 0)
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
-        State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
+        State.Settings = ExtensionCallSettings.Parse((await FindExtensionAsync(target))?.SettingsJson ?? "{}");
         if (await CallWaitingRefusalAsync(target) is { } busy)
             return ([], busy);
         var caller = State.CallerLeg!;
@@ -289,7 +296,7 @@ public sealed partial class CallGrain(
     {
         for (var hop = 0; hop < MaxForwards; hop++)
         {
-            if (await extensions.FindAsync(number) is not { } configuration)
+            if (await FindExtensionAsync(number) is not { } configuration)
                 return null;
             var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
             var (kind, next) = settings switch
@@ -323,6 +330,7 @@ public sealed partial class CallGrain(
         await OnEndingAsync();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
+        await ReleaseTrunkAsync();
         _maxDurationTimer?.Dispose();
         StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
@@ -362,7 +370,12 @@ public sealed partial class CallGrain(
         RemoteTarget = response.Contact ?? fork.RemoteTarget,
         // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the response, reversed.
         RouteSet = [.. response.RecordRoute.Reverse()],
+        LocalCSeq = response.LocalCSeq ?? fork.LocalCSeq,
     };
+
+    /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
+    private async Task<string> CallerDisplayAsync(CallSetup setup) =>
+        (await FindExtensionAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
     private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 

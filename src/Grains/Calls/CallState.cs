@@ -84,6 +84,9 @@ public sealed class CallState
     /// <summary>Started by the PBX (click-to-call): the caller leg is a dialog the PBX set up, ended with BYE if the callee never answers.</summary>
     public bool Originated { get; set; }
 
+    /// <summary>Set for calls through a carrier trunk (inbound or outbound); null for internal calls.</summary>
+    public TrunkCallState? Trunk { get; set; }
+
     /// <summary>Moves every ringing fork to <see cref="CancelledForks"/>; returns their ids for the edge to CANCEL.</summary>
     public List<string> CancelForks()
     {
