@@ -11,7 +11,4 @@ public sealed partial class SipInviteHandler
     [LoggerMessage(EventId = 3221, Level = LogLevel.Warning,
         Message = "Security: INVITE from {SourceAddress} as {Caller} refused with 403: neither a trunk nor a usable extension")]
     private partial void LogRefusedCaller(string caller, string sourceAddress);
-
-    [LoggerMessage(EventId = 3222, Level = LogLevel.Warning, Message = "Trunk {TrunkId} challenged INVITE {CallId} and it was not answered: {Reason}")]
-    private partial void LogTrunkChallengeUnanswered(string trunkId, string callId, string reason);
 }

@@ -87,6 +87,24 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     [AlwaysInterleave]
     Task OnLegAnswerAsync(string legCallId, int status, string? sdp);
 
+    /// <summary>
+    /// A REFER on one leg (RFC 3515): the answer for it, 202 when the transfer starts. The edge sends that answer and then
+    /// calls <see cref="OnReferAcceptedAsync"/>, so the NOTIFYs about the transfer follow the 202 (RFC 3515 2.4.4).
+    /// </summary>
+    Task<CallerResponse> OnReferAsync(ReferRequest refer);
+
+    /// <summary>Starts the transfer a 202 was sent for: NOTIFY 100 Trying, then rings the target or joins the replaced dialog.</summary>
+    /// <param name="legCallId">Call-ID of the leg the REFER came on.</param>
+    Task OnReferAcceptedAsync(string legCallId);
+
+    /// <summary>
+    /// Attended transfer (RFC 3891): another call takes over this call's leg that is not the <paramref name="replaced"/> dialog,
+    /// with its media endpoint; this call sends BYE on the replaced leg and ends. Null when this call has no answered leg
+    /// matching the dialog's Call-ID and tags (the REFER's NOTIFY then says 481, RFC 3891 section 3).
+    /// </summary>
+    /// <param name="replaced">The transferor's dialog in this call, as named by Replaces.</param>
+    Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced);
+
     /// <summary>The call's live state.</summary>
     [ReadOnly]
     Task<CallInfo> GetInfoAsync();

@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pbx.Grains.Recordings;
 
 namespace Pbx.Grains.Cdrs;
 
 /// <summary>
 /// Closes the CDRs a crash left open, then applies queued writes one by one, retrying each with back-off (100 ms doubling
-/// to 5 s) until the database takes it.
+/// to 5 s) until the database takes it. Recording rows ride the same queue (<see cref="RecordingWrite"/>), so they are
+/// ordered with their call's CDR and survive the same hiccups.
 /// </summary>
-public sealed partial class CdrWriter(CdrQueue queue, CdrRepository repository, TimeProvider time, ILogger<CdrWriter> logger) : BackgroundService
+public sealed partial class CdrWriter(
+    CdrQueue queue, CdrRepository repository, TimeProvider time, ILogger<CdrWriter> logger, RecordingRepository? recordings = null) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
@@ -23,8 +26,22 @@ public sealed partial class CdrWriter(CdrQueue queue, CdrRepository repository, 
             if (closed > 0)
                 LogClosedInterrupted(closed);
         }, stoppingToken);
+        if (recordings is not null)
+        {
+            // Recordings that were running when that run died: their files are finished and their rows completed.
+            await RetryAsync("interrupted recordings", async ct =>
+            {
+                var completed = await recordings.CompleteInterruptedAsync(ct);
+                if (completed > 0)
+                    LogCompletedInterruptedRecordings(completed);
+            }, stoppingToken);
+        }
         await foreach (var write in queue.Reader.ReadAllAsync(stoppingToken))
-            await RetryAsync(write.CallId, ct => repository.ApplyAsync(write, ct), stoppingToken);
+        {
+            await RetryAsync(write.CallId, ct => write is RecordingWrite recording && recordings is not null
+                ? recordings.ApplyAsync(recording, ct)
+                : repository.ApplyAsync(write, ct), stoppingToken);
+        }
     }
 
     private async Task RetryAsync(string callId, Func<CancellationToken, Task> write, CancellationToken stoppingToken)
