@@ -18,7 +18,6 @@ public static class SipCallsServiceCollectionExtensions
         services.AddSipAuth(configuration);
         services.TryAddSingleton<SipLegSender>();
         services.TryAddSingleton<SipInDialogHandler>();
-        services.TryAddSingleton<Trunks.TrunkInviteAuthorizer>();
         services.TryAddSingleton<SipForkSets>();
         services.TryAddSingleton<SipCallEdge>();
         services.TryAddSingleton<SipReferHandler>();

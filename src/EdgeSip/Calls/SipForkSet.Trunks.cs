@@ -1,10 +1,12 @@
 using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Calls;
 
 namespace Pbx.EdgeSip.Calls;
 
-/// <summary>Forks to carrier trunks: caller identity headers and one answer to the carrier's digest challenge.</summary>
+/// <summary>Forks to carrier trunks (outbound calls): the caller's identity for the carrier, and its digest challenge answered once.</summary>
 internal sealed partial class SipForkSet
 {
     /// <summary>
@@ -26,16 +28,29 @@ internal sealed partial class SipForkSet
     private async Task<(SipResponse Response, uint? CSeq)> AnswerTrunkChallengeAsync(ForkTarget fork, SipEndPoint destination, SipResponse challenge)
     {
         var trunkId = fork.Trunk!.TrunkId;
+        var proxy = challenge.StatusCode == 407;
+        var offered = DigestResponder.Choose(challenge.GetAll(proxy ? SipHeaderId.ProxyAuthenticate : SipHeaderId.WwwAuthenticate));
+        var credentials = await owner.Trunks.FindCredentialsAsync(trunkId, CancellationToken.None);
+        if (offered is null || credentials is null)
+        {
+            owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, offered is null ? "no supported challenge" : "no credentials stored");
+            return (Unavailable, null);
+        }
         var cseq = fork.Leg.LocalCSeq + 1;
         var invite = CreateInvite(fork, cseq, destination);
-        if (await trunkAuthorizer.AnswerAsync(trunkId, fork.Leg.CallId, challenge, invite.RequestUri.ToString()) is not { } answer)
+        var secret = new TrunkSecret(credentials.Username, null, credentials.Realm, credentials.Ha1Md5);
+        var outcome = DigestResponder.TryAnswer(offered, "INVITE", invite.RequestUri.ToString(), secret, SipResponseFactory.NewTag(), 1, out var authorization);
+        if (outcome != DigestAnswerOutcome.Answered)
+        {
+            owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, outcome.ToString());
             return (Unavailable, null);
-        invite.Add(answer.Header, answer.Value);
+        }
+        invite.Add(proxy ? SipHeaderId.ProxyAuthorization : SipHeaderId.Authorization, authorization);
         _sent[fork.ForkId] = (invite, destination);
         var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r, cseq));
         if (response.StatusCode is 401 or 407)
         {
-            trunkAuthorizer.Refused(trunkId, fork.Leg.CallId);
+            owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, "credentials refused");
             return (Unavailable, cseq);
         }
         return (response, cseq);

@@ -3,7 +3,6 @@ using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
-using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Calls;
 
 namespace Pbx.EdgeSip.Calls;
@@ -14,8 +13,8 @@ namespace Pbx.EdgeSip.Calls;
 /// grain's responses go to it; for ringing the PBX starts itself (transfer target, click-to-call) it is null.
 /// </summary>
 internal sealed partial class SipForkSet(
-    SipClient client, SipLegSender legs, TimeProvider time, Action<string, Exception> forkFailed,
-    ICallGrain call, SipServerContext? context, string contactUser, TrunkInviteAuthorizer trunkAuthorizer)
+    SipClient client, SipLegSender legs, TimeProvider time, SipForkSets owner,
+    ICallGrain call, SipServerContext? context, string contactUser)
 {
     private readonly ConcurrentDictionary<string, (SipRequest Invite, SipEndPoint Destination)> _sent = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _callerFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -98,7 +97,7 @@ internal sealed partial class SipForkSet(
         catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
         {
             // A contact the edge cannot reach (unparsable URI or address) fails this fork only, like a transport error.
-            forkFailed(fork.Leg.CallId, e);
+            owner.LogForkFailed(fork.Leg.CallId, e);
             await ReportAsync(fork, new SipResponse(503, "Service Unavailable"));
         }
         finally
@@ -122,7 +121,7 @@ internal sealed partial class SipForkSet(
         await ReportAsync(fork, response, cseq);
     }
 
-    /// <summary>The INVITE of one fork with CSeq <paramref name="cseq"/> (a trunk's challenge is answered on the next CSeq, RFC 3261 22.2).</summary>
+    /// <summary>The INVITE of one fork with CSeq <paramref name="cseq"/> (a trunk's challenge is answered on a new CSeq, RFC 3261 22.2).</summary>
     private SipRequest CreateInvite(ForkTarget fork, uint cseq, SipEndPoint destination)
     {
         var invite = SipDialogMessages.Create("INVITE", fork.Leg, cseq, fork.OfferSdp, legs.UserAgent,
@@ -150,7 +149,7 @@ internal sealed partial class SipForkSet(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            forkFailed(fork.Leg.CallId, e);
+            owner.LogForkFailed(fork.Leg.CallId, e);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Pbx.EdgeSip.Hosting;
-using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -11,19 +11,22 @@ namespace Pbx.EdgeSip.Calls;
 /// The fork sets this edge is running, by call key, so that a call grain can act on its own ringing forks (deflect) and
 /// ring forks that belong to no phone's INVITE (transfer target, click-to-call).
 /// </summary>
-public sealed partial class SipForkSets(IGrainFactory grains, SipClient client, SipLegSender legs, TimeProvider time, ILogger<SipForkSets> logger,
-    TrunkInviteAuthorizer trunkAuthorizer)
+public sealed partial class SipForkSets(
+    IGrainFactory grains, SipClient client, SipLegSender legs, TimeProvider time, ITrunkDirectory trunks, ILogger<SipForkSets> logger)
 {
     private readonly ConcurrentDictionary<string, SipForkSet> _running = new(StringComparer.Ordinal);
 
+    /// <summary>Credentials of the trunks outbound forks go to.</summary>
+    internal ITrunkDirectory Trunks => trunks;
+
     /// <summary>Rings the forks of a phone's INVITE (<paramref name="context"/>) until the caller has its final response.</summary>
     internal Task RunAsync(string callKey, SipServerContext context, string callee, CallDecision decision) =>
-        RunAsync(callKey, new SipForkSet(client, legs, time, LogForkFailed, grains.GetGrain<ICallGrain>(callKey), context, callee, trunkAuthorizer),
+        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.GetGrain<ICallGrain>(callKey), context, callee),
             decision.Forks, decision.NoAnswerTimeout);
 
     /// <summary>Rings forks the PBX starts itself; returns when every fork has its final response or the ringing time ended.</summary>
     internal Task RingAsync(string callKey, IReadOnlyList<ForkTarget> forks, TimeSpan noAnswerTimeout) =>
-        RunAsync(callKey, new SipForkSet(client, legs, time, LogForkFailed, grains.GetGrain<ICallGrain>(callKey), null, "pbx", trunkAuthorizer),
+        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.GetGrain<ICallGrain>(callKey), null, "pbx"),
             forks, noAnswerTimeout);
 
     /// <summary>Carries out a grain's instruction on the forks running for the call; false when none run here.</summary>

@@ -1,12 +1,15 @@
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Transactions;
+using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Calls;
 
 namespace Pbx.EdgeSip.Calls;
 
 /// <summary>
 /// Carrier trunks at the edge: an INVITE whose source is a trunk is an inbound call (no digest: carriers are trusted by
-/// their address). Outbound forks to trunks are sent by <see cref="SipForkSets"/>.
+/// address, RFC 3261 26.3.2.2 style); <see cref="SipForkSet"/> answers a carrier's challenge to an outbound fork.
 /// </summary>
 public sealed partial class SipInviteHandler
 {
@@ -36,7 +39,7 @@ public sealed partial class SipInviteHandler
         string?[] candidates = [request.RequestUri.User, CalledPartyId(request), request.To.Uri.User];
         var call = grains.GetGrain<ICallGrain>(callId);
         var decision = await call.StartFromTrunkAsync(new TrunkCallSetup(trunkId, from.Uri.User, from.DisplayName, candidates,
-            CallerLeg(context, callId), offer, edge.Reference, SipSessionTimerHeaders.Read(request)));
+            CallerLeg(context, callId), offer, edge.Reference));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, legs.ContactFor(called, context.Source));

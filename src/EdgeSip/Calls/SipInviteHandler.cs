@@ -26,7 +26,6 @@ public sealed partial class SipInviteHandler(
     ILogger<SipInviteHandler> logger,
     ITrunkDirectory trunks) : ISipRequestHandler
 {
-
     /// <inheritdoc />
     public string Method => "INVITE";
 

@@ -42,7 +42,7 @@ public sealed partial class CallGrain
         if (!await GrainFactory.GetGrain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
         State.Trunk.TrunkId = trunk.Id;
-        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, setup.OfferSdp, setup.Edge, setup.SessionTimer));
+        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, setup.OfferSdp, setup.Edge));
         cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
         return decision;
     }
@@ -72,7 +72,6 @@ public sealed partial class CallGrain
         if (DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), setup.Callee, outbound.Group) is not { } rule)
             return null;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
-        await JoinCallAsync(setup.Caller);
         if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
         {
             LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
@@ -163,7 +162,7 @@ public sealed partial class CallGrain
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
             cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
-            return new ForkTarget(forkId, leg, State.CalleeOffer, trunk.Privacy ? "Anonymous" : State.CallerDisplay, ForkSessionTimer(),
+            return new ForkTarget(forkId, leg, State.CalleeOffer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
                 Trunk: new TrunkFork(id, identity, trunk.Privacy));
         }
         return null;

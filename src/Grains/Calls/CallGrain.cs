@@ -63,11 +63,11 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
+        await JoinCallAsync(setup.Caller);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
-        await JoinCallAsync(setup.Caller);
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
