@@ -5,7 +5,6 @@ using Pbx.EdgeSip.Auth;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
 
 namespace Pbx.EdgeSip.Registrar;
 
@@ -15,7 +14,7 @@ namespace Pbx.EdgeSip.Registrar;
 /// every binding and its remaining expiry.
 /// </summary>
 public sealed partial class SipRegistrar(
-    IGrainFactory grains,
+    KnownExtensions known,
     DigestAuthenticator digest,
     SourceLockoutTable sourceLockout,
     IOptions<SipRegistrarOptions> options,
@@ -47,9 +46,18 @@ public sealed partial class SipRegistrar(
             await RespondAsync(context, 404, "Not Found");
             return;
         }
+        var authorization = request.Get(SipHeaderId.Authorization);
+        // RFC 3261 22.1: the challenge carries only the realm and a stateless nonce, so for an extension already seen to
+        // exist it needs no grain call. Disabled or locked-out extensions are refused on the answer, which needs the grain.
+        if (authorization is null && known.RealmOf(number) is { } realm)
+        {
+            await context.ChallengeAsync(digest, realm, stale: false, asProxy: false);
+            return;
+        }
         var sourceAddress = address.ToString();
-        var grain = grains.GetGrain<IExtensionGrain>(number);
+        var grain = known.Grain(number);
         var stored = await grain.GetCredentialsAsync(sourceAddress);
+        known.Observe(number, grain, stored);
         if (stored is null)
         {
             await RespondAsync(context, 404, "Not Found");
@@ -61,7 +69,6 @@ public sealed partial class SipRegistrar(
             return;
         }
 
-        var authorization = request.Get(SipHeaderId.Authorization);
         if (authorization is null)
         {
             await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: false);

@@ -20,6 +20,7 @@ public static class SipRegistrarServiceCollectionExtensions
         services.AddSipAuth(configuration);
         services.AddOptions<SipRegistrarOptions>().Bind(configuration.GetSection(SipRegistrarOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipRegistrarOptions>, SipAuthOptionsValidator>());
+        services.TryAddSingleton<KnownExtensions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISipRequestHandler, SipRegistrar>());
         return services;
     }
