@@ -1,45 +1,49 @@
+using Pbx.EdgeSip.Transport;
+
 namespace Pbx.EdgeSip.Transactions;
 
 /// <summary>
-/// Timer J of every UDP non-INVITE server transaction (RFC 3261 17.2.2): each lingers 64*T1 after its final response to
-/// answer retransmissions, then ends. The duration is the same for all, so arrival order is deadline order and one
+/// Timer J of every UDP non-INVITE server transaction (RFC 3261 17.2.2): each final response lingers 64*T1 to answer
+/// retransmissions, then is forgotten. The duration is the same for all, so arrival order is deadline order and one
 /// timer armed for the oldest serves them all; a timer per transaction would keep half a million of them alive at
 /// 8,000 REGISTER/s and make every timer tick in the process walk them.
 /// </summary>
-internal sealed class CompletedTransactionQueue(TimeProvider time, TimeSpan linger)
+internal sealed class CompletedTransactionQueue(TimeProvider time, TimeSpan linger, Action<LingeringResponse> expire)
 {
     private readonly Lock _gate = new();
-    private readonly Queue<(DateTimeOffset Deadline, SipServerTransaction Transaction)> _queue = new();
+    private readonly Queue<LingeringResponse> _queue = new();
     private ITimer? _timer;
 
-    /// <summary>Ends <paramref name="transaction"/> (through its <c>Terminate</c>) once the linger time has passed.</summary>
-    public void Add(SipServerTransaction transaction)
+    /// <summary>A lingering response for the final <paramref name="bytes"/> of transaction <paramref name="key"/>, due linger from now.</summary>
+    public LingeringResponse Create(string key, SipEndPoint source, byte[] bytes) => new(key, source, bytes, time.GetUtcNow() + linger);
+
+    /// <summary>Hands <paramref name="response"/> to the expire callback once its deadline has passed.</summary>
+    public void Add(LingeringResponse response)
     {
         lock (_gate)
         {
-            _queue.Enqueue((time.GetUtcNow() + linger, transaction));
+            _queue.Enqueue(response);
             _timer ??= time.CreateTimer(static state => ((CompletedTransactionQueue)state!).EndDue(), this, linger, Timeout.InfiniteTimeSpan);
         }
     }
 
     private void EndDue()
     {
-        List<SipServerTransaction>? due = null;
+        List<LingeringResponse>? due = null;
         lock (_gate)
         {
             _timer?.Dispose();
             _timer = null;
             var now = time.GetUtcNow();
             while (_queue.TryPeek(out var head) && head.Deadline <= now)
-                (due ??= []).Add(_queue.Dequeue().Transaction);
+                (due ??= []).Add(_queue.Dequeue());
             if (_queue.TryPeek(out var next))
                 _timer = time.CreateTimer(static state => ((CompletedTransactionQueue)state!).EndDue(), this, next.Deadline - now, Timeout.InfiniteTimeSpan);
         }
-        // Outside the lock: Terminate takes the transaction's own lock, which is held while adding to this queue.
         if (due is not null)
         {
-            foreach (var transaction in due)
-                transaction.Terminate();
+            foreach (var response in due)
+                expire(response);
         }
     }
 }

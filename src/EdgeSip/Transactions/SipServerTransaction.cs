@@ -7,7 +7,7 @@ namespace Pbx.EdgeSip.Transactions;
 /// The INVITE (RFC 3261 17.2.1, RFC 6026) and non-INVITE (17.2.2) server transactions. The transaction user answers with
 /// <see cref="RespondAsync"/>; the transaction resends the last response when the request is retransmitted, retransmits
 /// non-2xx INVITE finals over UDP until the ACK (timers G, H, I), 2xx INVITE finals until the ACK (13.3.1.4, timer L),
-/// and keeps absorbing retransmissions for 64*T1 after a non-INVITE final (timer J).
+/// and absorbs retransmissions for 64*T1 after a non-INVITE final (timer J; over UDP the layer does it from the response bytes).
 /// </summary>
 public sealed class SipServerTransaction
 {
@@ -154,12 +154,18 @@ public sealed class SipServerTransaction
         var timers = _layer.Timers;
         if (!IsInvite)
         {
-            // Timer J: 64*T1 over UDP to absorb retransmissions (one shared queue, all lingering alike), zero over a reliable transport.
-            State = SipTransactionState.Completed;
+            // Timer J: 64*T1 over UDP to absorb retransmissions, by the layer from the response bytes alone (one shared
+            // queue, all lingering alike); this object is done. Zero over a reliable transport.
             if (Source.IsReliable)
+            {
+                State = SipTransactionState.Completed;
                 _layer.Schedule(ref _timeout, TimeSpan.Zero, Terminate);
+            }
             else
-                _layer.Completed.Add(this);
+            {
+                State = SipTransactionState.Terminated;
+                _layer.Linger(this, _lastResponse!);
+            }
             return;
         }
         _interval = timers.T1;

@@ -16,6 +16,7 @@ public sealed partial class SipTransactionLayer
     private readonly ConcurrentDictionary<string, SipServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipServerTransaction> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LingeringResponse> _lingering = new(StringComparer.Ordinal);
     private readonly ISipSender _sender;
     private readonly ILogger<SipTransactionLayer> _logger;
 
@@ -25,7 +26,8 @@ public sealed partial class SipTransactionLayer
         Time = time;
         Timers = timers.Value;
         _logger = logger;
-        Completed = new CompletedTransactionQueue(time, Timers.TransactionTimeout);
+        Completed = new CompletedTransactionQueue(time, Timers.TransactionTimeout,
+            response => _lingering.TryRemove(new KeyValuePair<string, LingeringResponse>(response.Key, response)));
     }
 
     /// <summary>Called for each new server transaction (not for retransmissions, ACKs or CANCELs the layer answers itself).</summary>
@@ -34,7 +36,7 @@ public sealed partial class SipTransactionLayer
     /// <summary>Called for an ACK that matches no server transaction: the ACK for a 2xx, which belongs to the dialog (RFC 3261 17.2.3, 13.2.2.4).</summary>
     public Func<SipRequest, SipEndPoint, Task>? OnAck { get; set; }
 
-    public int ServerTransactionCount => _servers.Count;
+    public int ServerTransactionCount => _servers.Count + _lingering.Count;
 
     public int ClientTransactionCount => _clients.Count;
 
@@ -64,6 +66,8 @@ public sealed partial class SipTransactionLayer
         }
 
         var key = ServerKey(request, via, request.Method);
+        if (AnsweredFromLingering(key, request))
+            return;
         var transaction = new SipServerTransaction(this, key, request, source);
         var existing = _servers.GetOrAdd(key, transaction);
         if (!ReferenceEquals(existing, transaction))
@@ -71,6 +75,14 @@ public sealed partial class SipTransactionLayer
             LogRetransmission(request.Method, key);
             existing.OnRetransmission();
             request.Dispose();
+            return;
+        }
+        // The original may have moved to the lingering table between the first look and the add (it is added there
+        // before it leaves the transaction table), so a second look closes the window.
+        if (_lingering.ContainsKey(key))
+        {
+            _servers.TryRemove(new KeyValuePair<string, SipServerTransaction>(key, transaction));
+            AnsweredFromLingering(key, request);
             return;
         }
         transaction.Start();
@@ -129,6 +141,18 @@ public sealed partial class SipTransactionLayer
         return transaction;
     }
 
+    /// <summary>
+    /// Timer J over UDP (RFC 3261 17.2.2): from its final response on, the transaction is only its response bytes in the
+    /// lingering table, answered from there; the transaction object, its request and lock are no longer referenced.
+    /// </summary>
+    internal void Linger(SipServerTransaction transaction, byte[] finalResponse)
+    {
+        var response = Completed.Create(transaction.Key, transaction.Source, finalResponse);
+        _lingering[transaction.Key] = response;
+        _servers.TryRemove(new KeyValuePair<string, SipServerTransaction>(transaction.Key, transaction));
+        Completed.Add(response);
+    }
+
     internal void TrackAccepted(SipServerTransaction transaction) => _accepted[DialogKey(transaction.Request)] = transaction;
 
     internal void Remove(SipServerTransaction transaction)
@@ -151,6 +175,17 @@ public sealed partial class SipTransactionLayer
     {
         timer?.Dispose();
         timer = Time.CreateTimer(static state => ((Action)state!)(), action, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private bool AnsweredFromLingering(string key, SipRequest request)
+    {
+        if (!_lingering.TryGetValue(key, out var lingering))
+            return false;
+        LogRetransmission(request.Method, key);
+        request.Dispose();
+        // RFC 3261 17.2.2: a retransmission in Completed gets the final response again, to where that response went.
+        Send(lingering.Source, lingering.Bytes);
+        return true;
     }
 
     private async Task SendLoggedAsync(SipEndPoint destination, byte[] bytes)
