@@ -26,6 +26,9 @@ public sealed partial class ExtensionGrain(
     private readonly LockoutOptions _lockout = lockoutOptions.Value;
     private ExtensionConfiguration? _configuration;
     private IDisposable? _writeTimer;
+    private DateTimeOffset _writeDue;
+    // The earliest expiry among the bindings as last stored: until then a restart finds every binding, so refreshes may wait.
+    private DateTimeOffset? _storedUntil;
     private IDisposable? _expiryTimer;
     private DateTimeOffset _expiryTimerDue;
     private bool _dirty;
@@ -46,6 +49,7 @@ public sealed partial class ExtensionGrain(
         changed |= State.ForgetCallsBefore(ProcessStartedAt);
         if (changed)
             await state.WriteStateAsync(cancellationToken);
+        _storedUntil = State.NextExpiry;
         ArmExpiryTimer(now);
     }
 
@@ -57,7 +61,7 @@ public sealed partial class ExtensionGrain(
         if (_dirty)
         {
             _dirty = false;
-            await state.WriteStateAsync(cancellationToken);
+            await WriteAsync(cancellationToken);
         }
     }
 
@@ -79,15 +83,16 @@ public sealed partial class ExtensionGrain(
             return Task.FromResult(RegisterOutcome.Rejected(RegisterResult.Disabled, _registrar.MinExpires));
 
         var now = time.GetUtcNow();
+        var before = State.Bindings;
         var applied = State.Apply(request, _registrar, c.MaxContacts, now);
-        var changed = applied.Changes.Count > 0;
-        if (applied.Outcome.Result == RegisterResult.Ok)
-            changed |= State.RecordSuccess(now);
+        var lockoutCleared = applied.Outcome.Result == RegisterResult.Ok && State.RecordSuccess(now);
         foreach (var change in applied.Changes)
             Publish(change.Kind, change.Binding, now);
-        if (changed)
+        if (applied.Changes.Count > 0 || lockoutCleared)
         {
-            MarkDirty();
+            var refreshWrite = TimeSpan.FromSeconds(_registrar.RefreshWriteSeconds);
+            var deferrable = !lockoutCleared && _storedUntil > now + refreshWrite && ExtensionState.RefreshesOnly(before, applied.Changes);
+            MarkDirty(deferrable ? refreshWrite : TimeSpan.FromSeconds(_registrar.WriteBehindSeconds));
             ArmExpiryTimer(now);
         }
         if (applied.Outcome.Result != RegisterResult.Ok)
@@ -135,7 +140,7 @@ public sealed partial class ExtensionGrain(
         if (_configuration is not { Enabled: true } && Publish(BindingChangeKind.Removed, State.RemoveAll(), time.GetUtcNow()))
         {
             _dirty = false;
-            await state.WriteStateAsync();
+            await WriteAsync(CancellationToken.None);
         }
     }
 
@@ -150,12 +155,27 @@ public sealed partial class ExtensionGrain(
         return active;
     }
 
-    private void MarkDirty()
+    private void MarkDirty() => MarkDirty(TimeSpan.FromSeconds(_registrar.WriteBehindSeconds));
+
+    private void MarkDirty(TimeSpan within)
     {
         _dirty = true;
         // At 8,000 REGISTER/s, one state write per request would be the bottleneck; a write at most this often when dirty
         // loses at most this much of refreshes on a crash (phones re-register anyway), and deactivation always writes.
-        _writeTimer ??= RegisterTimer(WriteBehindAsync, TimeSpan.FromSeconds(_registrar.WriteBehindSeconds), Timeout.InfiniteTimeSpan);
+        // A change that must be stored sooner than the armed write brings it forward.
+        var due = time.GetUtcNow() + within;
+        if (_writeTimer is not null && _writeDue <= due)
+            return;
+        _writeTimer?.Dispose();
+        _writeDue = due;
+        _writeTimer = RegisterTimer(WriteBehindAsync, within, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        var storing = State.NextExpiry;
+        await state.WriteStateAsync(cancellationToken);
+        _storedUntil = storing;
     }
 
     private async Task WriteBehindAsync(CancellationToken cancellationToken)
@@ -167,7 +187,7 @@ public sealed partial class ExtensionGrain(
         _dirty = false;
         try
         {
-            await state.WriteStateAsync(cancellationToken);
+            await WriteAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not InconsistentStateException)
         {

@@ -22,6 +22,13 @@ public sealed class RegistrarOptions
     /// </summary>
     public int WriteBehindSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// Longest time a refresh-only change stays unwritten (WriteBehindSeconds to 3600 s): a REGISTER that only pushed the
+    /// expiry of bindings reaching the phone the same way, while every stored binding outlives this wait. It stays in memory
+    /// meanwhile and a clean stop writes it; a crash loses only expiry extensions the stored copy does not yet need.
+    /// </summary>
+    public int RefreshWriteSeconds { get; set; } = 60;
+
     /// <summary>Every invalid setting, each naming its configuration key and allowed range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -34,6 +41,8 @@ public sealed class RegistrarOptions
             errors.Add($"{SectionName}:{nameof(DefaultExpires)} is {DefaultExpires}; it must be between {nameof(MinExpires)} ({MinExpires}) and {nameof(MaxExpires)} ({MaxExpires}).");
         if (WriteBehindSeconds is < 1 or > 300)
             errors.Add($"{SectionName}:{nameof(WriteBehindSeconds)} is {WriteBehindSeconds}; it must be between 1 and 300.");
+        if (RefreshWriteSeconds < WriteBehindSeconds || RefreshWriteSeconds > 3600)
+            errors.Add($"{SectionName}:{nameof(RefreshWriteSeconds)} is {RefreshWriteSeconds}; it must be between {nameof(WriteBehindSeconds)} ({WriteBehindSeconds}) and 3600.");
         return errors;
     }
 }

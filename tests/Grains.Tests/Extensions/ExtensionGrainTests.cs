@@ -51,6 +51,34 @@ public sealed class ExtensionGrainTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task Refreshes_from_the_same_phone_wait_for_the_refresh_write_yet_a_clean_restart_keeps_them()
+    {
+        await using (var silo = await ExtensionSilo.StartAsync(database.ConnectionString))
+        {
+            await silo.Repository.AddAsync("209", password: "pw-209");
+            await silo.Repository.AddAsync("210", password: "pw-210");
+            var grain = silo.Grains.GetGrain<IExtensionGrain>("209");
+            await grain.RegisterAsync(Request("sip:209@127.0.0.10:5060", 600, 1));
+            var first = await StoredStateAsync("209", untilContains: "\"cSeq\": 1");
+            for (uint cseq = 2; cseq <= 5; cseq++)
+                await grain.RegisterAsync(Request("sip:209@127.0.0.10:5060", 600, cseq));
+
+            // 210's new binding is written by a write-behind timer armed after any 209's refreshes could have armed.
+            await silo.Grains.GetGrain<IExtensionGrain>("210").RegisterAsync(Request("sip:210@127.0.0.10:5060", 600));
+            await StoredStateAsync("210", untilContains: "\"cSeq\": 1");
+            var stored = await StoredStateAsync("209", untilContains: "\"cSeq\"");
+            stored.Version.ShouldBe(first.Version, "refresh-only changes wait for Sip:Registrar:RefreshWriteSeconds");
+            stored.Payload.ShouldContain("\"cSeq\": 1");
+        }
+
+        await using (var silo = await ExtensionSilo.StartAsync(database.ConnectionString))
+        {
+            var binding = (await silo.Grains.GetGrain<IExtensionGrain>("209").GetBindingsAsync()).ShouldHaveSingleItem();
+            binding.CSeq.ShouldBe(5u, "the clean stop wrote the last refresh");
+        }
+    }
+
+    [Fact]
     public async Task Binding_expires_on_time_without_a_request_and_publishes_expired()
     {
         await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString, minExpires: 1);

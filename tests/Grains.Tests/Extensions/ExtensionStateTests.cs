@@ -223,6 +223,24 @@ public sealed class ExtensionStateTests
         applied.Changes.Select(c => c.Kind).ShouldBe([BindingChangeKind.Expired, BindingChangeKind.Added]);
     }
 
+    [Fact]
+    public void A_refresh_from_the_same_source_is_refresh_only_but_a_moved_or_new_contact_is_not()
+    {
+        Register([new RegisterContact(Phone)], expires: 600);
+        var before = _state.Bindings;
+        var refreshed = Register([new RegisterContact(Phone)], expires: 600, cseq: 2, now: T0.AddSeconds(30));
+        ExtensionState.RefreshesOnly(before, refreshed.Changes).ShouldBeTrue();
+
+        // A NAT rebinding moves where calls must go: the stored copy must learn it promptly.
+        before = _state.Bindings;
+        var moved = _state.Apply(Request([new RegisterContact(Phone)], 600, 3) with { SourcePort = 40001 }, Options, 5, T0.AddSeconds(60));
+        ExtensionState.RefreshesOnly(before, moved.Changes).ShouldBeFalse();
+
+        before = _state.Bindings;
+        var added = Register([new RegisterContact(Phone), new RegisterContact(Softphone)], expires: 600, cseq: 4, now: T0.AddSeconds(90));
+        ExtensionState.RefreshesOnly(before, added.Changes).ShouldBeFalse();
+    }
+
     private RegistrationApplied Register(IReadOnlyList<RegisterContact> contacts, int? expires, uint cseq = 1, string callId = "call-1",
         DateTimeOffset? now = null, int maxContacts = 5, IReadOnlyList<string>? path = null)
         => _state.Apply(Request(contacts, expires, cseq, callId, path), Options, maxContacts, now ?? T0);

@@ -17,9 +17,10 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Bad_registrar_settings_name_their_key()
     {
-        var errors = new RegistrarOptions { MinExpires = 0, MaxExpires = 100_000, WriteBehindSeconds = 0 }.Validate();
+        var errors = new RegistrarOptions { MinExpires = 0, MaxExpires = 100_000, WriteBehindSeconds = 0, RefreshWriteSeconds = 4000 }.Validate();
         errors.ShouldContain(e => e.StartsWith("Sip:Registrar:MinExpires is 0"));
         errors.ShouldContain(e => e.StartsWith("Sip:Registrar:WriteBehindSeconds is 0"));
+        errors.ShouldContain(e => e.StartsWith("Sip:Registrar:RefreshWriteSeconds is 4000"));
         errors.ShouldContain(e => e.StartsWith("Sip:Registrar:MaxExpires is 100000"));
         new SipRealmOptions { Realm = "a\"b" }.Validate().ShouldHaveSingleItem().ShouldStartWith("Sip:Realm is 'a\"b'");
     }
