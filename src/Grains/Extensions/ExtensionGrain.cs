@@ -25,6 +25,8 @@ public sealed partial class ExtensionGrain(
     private readonly RegistrarOptions _registrar = registrarOptions.Value;
     private readonly LockoutOptions _lockout = lockoutOptions.Value;
     private ExtensionConfiguration? _configuration;
+    // The answer for a source not locked out, made once per configuration row: every REGISTER with credentials asks.
+    private Task<ExtensionCredentials?>? _credentials;
     private IDisposable? _writeTimer;
     private DateTimeOffset _writeDue;
     // The earliest expiry among the bindings as last stored: until then a restart finds every binding, so refreshes may wait.
@@ -70,8 +72,10 @@ public sealed partial class ExtensionGrain(
     {
         if (_configuration is not { } c)
             return Task.FromResult<ExtensionCredentials?>(null);
-        var locked = State.IsLockedOutFor(sourceAddress, time.GetUtcNow());
-        return Task.FromResult<ExtensionCredentials?>(new ExtensionCredentials(c.Realm, c.Ha1Md5, c.Ha1Sha256, c.Enabled, locked));
+        _credentials ??= Task.FromResult<ExtensionCredentials?>(new ExtensionCredentials(c.Realm, c.Ha1Md5, c.Ha1Sha256, c.Enabled, false));
+        return State.IsLockedOutFor(sourceAddress, time.GetUtcNow())
+            ? Task.FromResult<ExtensionCredentials?>(new ExtensionCredentials(c.Realm, c.Ha1Md5, c.Ha1Sha256, c.Enabled, true))
+            : _credentials;
     }
 
     /// <inheritdoc />
@@ -137,6 +141,7 @@ public sealed partial class ExtensionGrain(
     public async Task ReloadAsync()
     {
         _configuration = await repository.FindAsync(Number);
+        _credentials = null;
         if (_configuration is not { Enabled: true } && Publish(BindingChangeKind.Removed, State.RemoveAll(), time.GetUtcNow()))
         {
             _dirty = false;
