@@ -14,9 +14,6 @@ public sealed partial class CallGrain
     public Task<CallActionResult> StopRecordingAsync() => throw new NotSupportedException();
 
     /// <inheritdoc />
-    public Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits) => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public Task<CallActionResult> DeflectAsync(string target) => throw new NotSupportedException();
 
     /// <inheritdoc />
