@@ -43,6 +43,7 @@ public sealed partial class SipInDialogHandler(IGrainFactory grains, SipLegSende
         var response = context.CreateResponse(answer.Status, answer.Reason);
         if (answer.Status is >= 200 and < 300 && context.Request.Method is "INVITE" or "UPDATE")
             response.Add(SipHeaderId.Contact, $"<{legs.ContactFor(contactUser, context.Source)}>");
+        SipSessionTimerHeaders.Write(response, answer.SessionTimer, response: true);
         SipDialogMessages.SetSdp(response, answer.Sdp);
         await context.RespondAsync(response);
     }

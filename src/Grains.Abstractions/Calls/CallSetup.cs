@@ -7,4 +7,6 @@ namespace Pbx.Grains.Calls;
 /// <param name="CallerLeg">The caller's dialog as seen from our side (our tag is the one we answer with).</param>
 /// <param name="OfferSdp">The caller's SDP offer.</param>
 /// <param name="Edge">The edge that serves the call, for requests the grain starts itself (BYE on hang-up).</param>
-public sealed record CallSetup(string Caller, string? CallerName, string Callee, DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge);
+/// <param name="SessionTimer">The INVITE's session timer headers (RFC 4028), or null when it has none.</param>
+public sealed record CallSetup(string Caller, string? CallerName, string Callee, DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge,
+    SessionTimer? SessionTimer = null);

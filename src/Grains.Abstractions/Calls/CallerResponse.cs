@@ -4,4 +4,5 @@ namespace Pbx.Grains.Calls;
 /// <param name="Status">SIP status code.</param>
 /// <param name="Reason">Reason phrase.</param>
 /// <param name="Sdp">Body (the media node's SDP toward the caller) or null.</param>
-public sealed record CallerResponse(int Status, string Reason, string? Sdp);
+/// <param name="SessionTimer">Session timer headers to put on the response (RFC 4028: Session-Expires on a 2xx, Min-SE on a 422), or null.</param>
+public sealed record CallerResponse(int Status, string Reason, string? Sdp, SessionTimer? SessionTimer = null);

@@ -6,4 +6,6 @@ namespace Pbx.Grains.Extensions;
 /// <param name="Enabled">False when disabled by an administrator.</param>
 /// <param name="Bindings">Current bindings, highest q first.</param>
 /// <param name="Lockout">Failed logins and the per-extension lockout.</param>
-public sealed record ExtensionStatus(string Number, bool Exists, bool Enabled, IReadOnlyList<ContactBinding> Bindings, LockoutStatus Lockout);
+/// <param name="ActiveCalls">Keys of the calls the extension is in now (see <see cref="IExtensionGrain.GetActiveCallsAsync"/>).</param>
+public sealed record ExtensionStatus(string Number, bool Exists, bool Enabled, IReadOnlyList<ContactBinding> Bindings, LockoutStatus Lockout,
+    IReadOnlyList<string>? ActiveCalls = null);

@@ -40,6 +40,18 @@ public interface IExtensionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ExtensionStatus> GetStatusAsync();
 
+    /// <summary>A call this extension takes part in started (as caller) or was answered (as callee); idempotent.</summary>
+    /// <param name="callId">The call's key.</param>
+    Task JoinCallAsync(string callId);
+
+    /// <summary>The call ended for this extension; leaving a call it is not in does nothing.</summary>
+    /// <param name="callId">The call's key.</param>
+    Task LeaveCallAsync(string callId);
+
+    /// <summary>Keys of the calls the extension is in now, oldest first: call waiting refuses a new call when this is not empty.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetActiveCallsAsync();
+
     /// <summary>Rereads the extension's configuration row (after the API or CLI changed it); drops bindings when it was deleted or disabled.</summary>
     Task ReloadAsync();
 }

@@ -11,6 +11,8 @@ public sealed partial class CallGrain
     {
         var fromCaller = State.CallerLeg?.CallId == request.CallId;
         var fromCallee = State.CalleeLeg?.CallId == request.CallId;
+        if (fromCaller && State.Originated && State.Phase == CallPhase.Ringing && request.Method == "BYE")
+            return await OriginatorHungUpAsync();
         // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
         if (State.Phase != CallPhase.Answered || !(fromCaller || fromCallee))
             return Respond(481, "Call/Transaction Does Not Exist");
@@ -18,6 +20,9 @@ public sealed partial class CallGrain
         if (State.RemoteCSeqs.TryGetValue(request.CallId, out var last) && request.CSeq < last)
             return Respond(500, "Server Internal Error");
         State.RemoteCSeqs[request.CallId] = request.CSeq;
+        // RFC 4028 section 10: any re-INVITE or UPDATE on the leg refreshes its session.
+        if (request.Method != "BYE")
+            ArmSessionTimer(fromCaller);
 
         var other = fromCaller ? State.CalleeLeg! : State.CallerLeg!;
         other = other with { LocalCSeq = other.LocalCSeq + 1 };
@@ -38,7 +43,7 @@ public sealed partial class CallGrain
                 ? await media.OfferAsync(Endpoint(fromCaller), MediaDirection.SendReceive)
                 : null;
             await state.WriteStateAsync();
-            return new InDialogInstruction(new CallerResponse(200, "OK", current), null);
+            return new InDialogInstruction(new CallerResponse(200, "OK", current, ResponseSessionTimer(fromCaller)), null);
         }
         string answer;
         string offer;
@@ -64,7 +69,7 @@ public sealed partial class CallGrain
             PublishCall(held ? "held" : "resumed", time.GetUtcNow());
         }
         await state.WriteStateAsync();
-        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer));
+        return new InDialogInstruction(null, new LegRequest(request.Method, other, offer, RequestSessionTimer(!fromCaller)));
     }
 
     /// <inheritdoc />
@@ -92,7 +97,9 @@ public sealed partial class CallGrain
             await PlayMusicOnHoldAsync(Endpoint(!fromCaller));
         else
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
-        return new CallerResponse(200, "OK", answer);
+        // The forwarded request refreshed the other leg's session too.
+        ArmSessionTimer(!fromCaller);
+        return new CallerResponse(200, "OK", answer, ResponseSessionTimer(fromCaller));
     }
 
     private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;

@@ -54,8 +54,8 @@ public sealed partial class CallGrain
         var calleeOffer = await media.OfferAsync(State.CalleeEndpoint, direction);
         await state.WriteStateAsync();
         await Task.WhenAll(
-            _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", caller, callerOffer)),
-            _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", callee, calleeOffer)));
+            _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", caller, callerOffer, RequestSessionTimer(caller: true))),
+            _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", callee, calleeOffer, RequestSessionTimer(caller: false))));
         if (hold)
         {
             await Task.WhenAll(PlayMusicOnHoldAsync(State.CallerEndpoint), PlayMusicOnHoldAsync(State.CalleeEndpoint));

@@ -35,4 +35,20 @@ public sealed partial class CallGrain
     // Digits are not logged: they may be a PIN or a card number keyed into a bank's menu.
     [LoggerMessage(EventId = 2240, Level = LogLevel.Information, Message = "Call {CallId}: sending {Count} DTMF key(s) from {FromNumber}'s side")]
     private partial void LogSendingDtmf(string callId, string fromNumber, int count);
+
+    // EventIds 2220-2229: recording, session timers, call waiting.
+    [LoggerMessage(EventId = 2220, Level = LogLevel.Information, Message = "Call {CallId}: recording to {Path}")]
+    private partial void LogRecordingStarted(string callId, string path);
+
+    [LoggerMessage(EventId = 2221, Level = LogLevel.Information, Message = "Call {CallId}: recording {Path} complete, {DurationMs} ms")]
+    private partial void LogRecordingStopped(string callId, string path, long durationMs);
+
+    [LoggerMessage(EventId = 2222, Level = LogLevel.Information, Message = "Call {CallId}: {Extension} is in {Calls} call(s) with call waiting off: busy")]
+    private partial void LogCallWaitingRefused(string callId, string extension, int calls);
+
+    [LoggerMessage(EventId = 2223, Level = LogLevel.Debug, Message = "Call {CallId}: session refresh (UPDATE) on leg {LegCallId}")]
+    private partial void LogSessionRefresh(string callId, string legCallId);
+
+    [LoggerMessage(EventId = 2224, Level = LogLevel.Warning, Message = "Call {CallId}: no session refresh on leg {LegCallId} in time; hanging up (RFC 4028 section 10)")]
+    private partial void LogSessionExpired(string callId, string legCallId);
 }

@@ -6,6 +6,7 @@ using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Media;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.Grains.Calls;
 
@@ -22,7 +23,9 @@ public sealed partial class CallGrain(
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain
+    ILogger<CallGrain> logger,
+    ICallEdgeDirectory edges,
+    TrunkCatalog trunkCatalog) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -46,6 +49,10 @@ public sealed partial class CallGrain(
     {
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
+        // Before any state: the caller retries on the same Call-ID with a longer interval (RFC 4028 section 7.3).
+        if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
+            return tooSmall;
+        NegotiateCallerSessionTimer(setup.SessionTimer);
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ringing;
         State.Caller = setup.Caller;
@@ -56,6 +63,10 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
+        await JoinCallAsync(setup.Caller);
+        await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
+        if (await TryStartOutboundAsync(setup, now) is { } outbound)
+            return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
         var target = await RouteAsync(setup.Callee, now);
@@ -68,11 +79,11 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+        State.CallerDisplay = await CallerDisplayAsync(setup);
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal is not null)
-            return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.NoAnswer);
+            return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
         await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, target, forks.Count);
         PublishCall("ringing", now);
@@ -83,6 +94,8 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnForkResponseAsync(ForkResponse response)
     {
+        if (State.Transfer is not null && State.Forks.ContainsKey(response.ForkId))
+            return await OnTransferForkResponseAsync(response);
         if (State.Phase != CallPhase.Ringing || !State.Forks.TryGetValue(response.ForkId, out var fork))
         {
             // RFC 3261 13.2.2.4: a 2xx from a fork we no longer want is ACKed (by the edge) and ended with BYE.
@@ -93,10 +106,15 @@ public sealed partial class CallGrain(
         if (response.Status < 200)
             return await ProvisionalAsync(response);
         if (response.Status < 300)
+        {
+            NegotiateCalleeSessionTimer(response.SessionTimer);
             return await AnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+        }
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
+        if (await FailOverAsync(response) is { } failedOver)
+            return failedOver;
         if (State.Forks.Count > 0)
             return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();
@@ -109,6 +127,8 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnRingingEndedAsync(bool noAnswer)
     {
+        if (State.Transfer is not null && State.Forks.Count > 0)
+            return await OnTransferRingingEndedAsync();
         if (State.Phase != CallPhase.Ringing)
             return CallInstruction.None;
         var cancel = State.CancelForks();
@@ -132,7 +152,7 @@ public sealed partial class CallGrain(
         if (response.Status == 100)
             return CallInstruction.None;
         // RFC 3960: a provisional with SDP is early media (ringback, announcements); bridge it so the caller hears it.
-        if (response.Sdp is not null && await AcceptCalleeAnswerAsync(response.Sdp))
+        if (response.Sdp is not null && await AcceptAnswerAsync(State.CalleeEndpoint, response.Sdp))
         {
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
             return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
@@ -144,7 +164,7 @@ public sealed partial class CallGrain(
     {
         State.Forks.Remove(forkId);
         var cancel = State.CancelForks();
-        if (sdp is null || !await AcceptCalleeAnswerAsync(sdp))
+        if (sdp is null || !await AcceptAnswerAsync(State.CalleeEndpoint, sdp))
         {
             await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
             return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
@@ -157,19 +177,23 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[callee.CallId] = 0;
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
+        await JoinCallAsync(State.Ringing);
+        await RecordFromAnswerAsync();
         await state.WriteStateAsync();
         ArmMaxDuration();
+        ArmSessionTimer(caller: true);
+        ArmSessionTimer(caller: false);
         LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
         PublishExtension(State.Ringing, "in-call", now);
-        return CallInstruction.Act(new CallerResponse(200, "OK", answer), cancel, []);
+        return CallInstruction.Act(new CallerResponse(200, "OK", answer, ResponseSessionTimer(caller: true)), cancel, []);
     }
 
-    private async Task<bool> AcceptCalleeAnswerAsync(string sdp)
+    private async Task<bool> AcceptAnswerAsync(string endpoint, string sdp)
     {
         try
         {
-            await media.AcceptAnswerAsync(State.CalleeEndpoint, sdp);
+            await media.AcceptAnswerAsync(endpoint, sdp);
             return true;
         }
         catch (MediaNegotiationException e)
@@ -214,22 +238,31 @@ public sealed partial class CallGrain(
         if (!callee.Exists || !callee.Enabled || callee.Bindings.Count == 0)
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
-        State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
-        State.FailedStatuses.Clear();
+        State.Settings = ExtensionCallSettings.Parse((await FindExtensionAsync(target))?.SettingsJson ?? "{}");
+        if (await CallWaitingRefusalAsync(target) is { } busy)
+            return ([], busy);
         var caller = State.CallerLeg!;
-        var forks = new List<ForkTarget>(callee.Bindings.Count);
-        foreach (var binding in callee.Bindings)
+        // The callee leg mirrors the caller's: same From and To URIs.
+        return (await ForkAsync(callee.Bindings, target, caller.RemoteUri, caller.LocalUri, State.CalleeOffer, State.CallerDisplay, null), null);
+    }
+
+    /// <summary>One fork per contact of <paramref name="number"/>, each a new dialog (fresh Call-ID and tag, RFC 3261 12.1.2) mapped to this call.</summary>
+    private async Task<List<ForkTarget>> ForkAsync(IReadOnlyList<ContactBinding> bindings, string number, string localUri, string remoteUri,
+        string offer, string display, string? referredBy)
+    {
+        State.FailedStatuses.Clear();
+        var forks = new List<ForkTarget>(bindings.Count);
+        foreach (var binding in bindings)
         {
             var forkId = (State.NextForkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The callee leg mirrors the caller's: same From and To URIs, fresh Call-ID and tag (a new dialog, RFC 3261 12.1.2).
-            var leg = new DialogLeg($"{NewId()}@pbx", caller.RemoteUri, NewId(), caller.LocalUri, null,
+            var leg = new DialogLeg($"{NewId()}@pbx", localUri, NewId(), remoteUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, State.CalleeOffer, State.CallerDisplay));
+            forks.Add(new ForkTarget(forkId, leg, offer, display, ForkSessionTimer(), referredBy));
         }
         await BindLegsAsync(forks.Select(f => f.Leg.CallId));
-        PublishExtension(target, "ringing", time.GetUtcNow());
-        return (forks, null);
+        PublishExtension(number, "ringing", time.GetUtcNow());
+        return forks;
     }
 
     /// <summary>Call forwarding on busy or no answer: ring <paramref name="to"/> instead; null when not configured or not reachable.</summary>
@@ -263,7 +296,7 @@ public sealed partial class CallGrain(
     {
         for (var hop = 0; hop < MaxForwards; hop++)
         {
-            if (await extensions.FindAsync(number) is not { } configuration)
+            if (await FindExtensionAsync(number) is not { } configuration)
                 return null;
             var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
             var (kind, next) = settings switch
@@ -294,9 +327,14 @@ public sealed partial class CallGrain(
     private async Task EndAsync(string disposition, string cause, string side)
     {
         var now = time.GetUtcNow();
+        await OnEndingAsync();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
+        await ReleaseTrunkAsync();
         _maxDurationTimer?.Dispose();
+        StopSessionTimers();
+        // Before the endpoints go: the file must be complete when its row is measured.
+        await FinishRecordingAsync();
         cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
@@ -309,6 +347,7 @@ public sealed partial class CallGrain(
         PublishExtension(State.Caller, "idle", now);
         PublishExtension(State.Ringing, "idle", now);
         await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
+        await LeaveCallAsync();
         if (state.RecordExists)
             await state.ClearStateAsync();
         RegisterTimer(_ =>
@@ -331,7 +370,12 @@ public sealed partial class CallGrain(
         RemoteTarget = response.Contact ?? fork.RemoteTarget,
         // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the response, reversed.
         RouteSet = [.. response.RecordRoute.Reverse()],
+        LocalCSeq = response.LocalCSeq ?? fork.LocalCSeq,
     };
+
+    /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
+    private async Task<string> CallerDisplayAsync(CallSetup setup) =>
+        (await FindExtensionAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
     private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 
@@ -345,6 +389,7 @@ public sealed partial class CallGrain(
             callee = State.Callee,
             state = State.Phase.ToString().ToLowerInvariant(),
             held = State.Held,
+            recording = State.RecordingId is not null,
             startedAt = State.StartedAt,
             answeredAt = State.AnsweredAt,
             endedAt = State.EndedAt,

@@ -66,6 +66,27 @@ public sealed class CallState
     /// <summary>The SDP answer owed to the leg whose re-INVITE/UPDATE is being forwarded.</summary>
     public string? PendingAnswer { get; set; }
 
+    /// <summary>The running recording's id on the media node (it names the file), or null when not recording.</summary>
+    public string? RecordingId { get; set; }
+
+    /// <summary>Full path of the running recording's WAV file.</summary>
+    public string? RecordingPath { get; set; }
+
+    /// <summary>Session timer of the caller's leg (RFC 4028), negotiated from its INVITE.</summary>
+    public LegSessionTimer? CallerSessionTimer { get; set; }
+
+    /// <summary>Session timer of the callee's leg, negotiated from its 2xx.</summary>
+    public LegSessionTimer? CalleeSessionTimer { get; set; }
+
+    /// <summary>A transfer (or the first stage of a click-to-call) in progress: what rings in <see cref="Forks"/> and for whom.</summary>
+    public TransferState? Transfer { get; set; }
+
+    /// <summary>Started by the PBX (click-to-call): the caller leg is a dialog the PBX set up, ended with BYE if the callee never answers.</summary>
+    public bool Originated { get; set; }
+
+    /// <summary>Set for calls through a carrier trunk (inbound or outbound); null for internal calls.</summary>
+    public TrunkCallState? Trunk { get; set; }
+
     /// <summary>Moves every ringing fork to <see cref="CancelledForks"/>; returns their ids for the edge to CANCEL.</summary>
     public List<string> CancelForks()
     {

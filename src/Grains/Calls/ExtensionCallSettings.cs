@@ -20,6 +20,12 @@ public sealed record ExtensionCallSettings
     /// <summary>Do not disturb: callers get busy, or the busy forward.</summary>
     public bool Dnd { get; init; }
 
+    /// <summary>Record this extension's answered calls, made or received, from the answer.</summary>
+    public bool RecordCalls { get; init; }
+
+    /// <summary>Call waiting: a second call rings while the extension is in a call; off, the second caller gets busy (486).</summary>
+    public bool CallWaiting { get; init; } = true;
+
     /// <summary>Reads the settings JSON; unknown keys (voicemail...) are ignored, missing ones take their defaults.</summary>
     public static ExtensionCallSettings Parse(string json) =>
         JsonSerializer.Deserialize<ExtensionCallSettings>(json, JsonSerializerOptions.Web) ?? new ExtensionCallSettings();

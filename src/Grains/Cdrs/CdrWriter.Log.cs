@@ -10,4 +10,8 @@ public sealed partial class CdrWriter
 
     [LoggerMessage(EventId = 2251, Level = LogLevel.Information, Message = "Closed {Count} CDRs left open by the previous run as interrupted")]
     private partial void LogClosedInterrupted(int count);
+
+    // EventIds 2270-2279: recordings.
+    [LoggerMessage(EventId = 2270, Level = LogLevel.Information, Message = "Completed {Count} recordings left open by the previous run")]
+    private partial void LogCompletedInterruptedRecordings(int count);
 }

@@ -43,6 +43,7 @@ public sealed partial class ExtensionGrain(
         var changed = Publish(BindingChangeKind.Expired, State.RemoveExpired(now), now);
         if (_configuration is not { Enabled: true })
             changed |= Publish(BindingChangeKind.Removed, State.RemoveAll(), now);
+        changed |= State.ForgetCallsBefore(ProcessStartedAt);
         if (changed)
             await state.WriteStateAsync(cancellationToken);
         ArmExpiryTimer(now);
@@ -123,7 +124,8 @@ public sealed partial class ExtensionGrain(
     {
         var now = time.GetUtcNow();
         return Task.FromResult(new ExtensionStatus(
-            Number, _configuration is not null, _configuration?.Enabled ?? false, ActiveBindings(now), State.LockoutStatus(now, _lockout)));
+            Number, _configuration is not null, _configuration?.Enabled ?? false, ActiveBindings(now), State.LockoutStatus(now, _lockout),
+            State.CallIds()));
     }
 
     /// <inheritdoc />

@@ -22,4 +22,7 @@ public sealed record ExtensionSettings
 
     /// <summary>Whether a second call may ring while one is in progress.</summary>
     public bool CallWaiting { get; init; } = true;
+
+    /// <summary>Record this extension's answered calls, made or received (stereo WAV, listed under /api/v1/recordings).</summary>
+    public bool RecordCalls { get; init; }
 }

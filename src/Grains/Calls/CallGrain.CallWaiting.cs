@@ -1,0 +1,31 @@
+using Pbx.Grains.Extensions;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Call waiting: the extensions in a call know it (the caller from the INVITE, the callee from the answer); a new call to
+/// an extension already in one rings only when its <c>callWaiting</c> setting (on by default) allows, else it is busy.
+/// </summary>
+public sealed partial class CallGrain
+{
+    private static readonly CallerResponse BusyHere = new(486, "Busy Here", null);
+
+    /// <summary>486 when <paramref name="target"/> is in another call and has call waiting off (settings already read); null to ring.</summary>
+    private async Task<CallerResponse?> CallWaitingRefusalAsync(string target)
+    {
+        if (State.Settings.CallWaiting)
+            return null;
+        var calls = await GrainFactory.GetGrain<IExtensionGrain>(target).GetActiveCallsAsync();
+        if (!calls.Any(id => id != CallKey))
+            return null;
+        LogCallWaitingRefused(CallKey, target, calls.Count);
+        return BusyHere;
+    }
+
+    private Task JoinCallAsync(string number) => GrainFactory.GetGrain<IExtensionGrain>(number).JoinCallAsync(CallKey);
+
+    /// <summary>Both parties leave: the caller, and the extension rung last (a no-op for it when it never answered).</summary>
+    private Task LeaveCallAsync() => Task.WhenAll(
+        GrainFactory.GetGrain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey),
+        State.Ringing.Length > 0 ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Pbx.Grains.Media;
+using Pbx.Grains.Recordings;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Call recording: a stereo WAV of the answered call (caller left, callee right) on the media node, a <c>recordings</c>
+/// row written through the CDR queue and referenced by the CDR, completed when recording stops or the call ends.
+/// </summary>
+public sealed partial class CallGrain
+{
+    /// <inheritdoc />
+    public async Task<CallActionResult> StartRecordingAsync()
+    {
+        if (State.Phase is CallPhase.None or CallPhase.Ended)
+        {
+            DeactivateOnIdle();
+            return CallActionResult.NoSuchCall;
+        }
+        if (State.Phase != CallPhase.Answered || State.RecordingId is not null)
+            return CallActionResult.NotApplicable;
+        await BeginRecordingAsync();
+        await state.WriteStateAsync();
+        PublishCall("recording-started", time.GetUtcNow());
+        return CallActionResult.Done;
+    }
+
+    /// <inheritdoc />
+    public async Task<CallActionResult> StopRecordingAsync()
+    {
+        if (State.Phase is CallPhase.None or CallPhase.Ended)
+        {
+            DeactivateOnIdle();
+            return CallActionResult.NoSuchCall;
+        }
+        if (State.RecordingId is null)
+            return CallActionResult.NotApplicable;
+        await FinishRecordingAsync();
+        await state.WriteStateAsync();
+        PublishCall("recording-stopped", time.GetUtcNow());
+        return CallActionResult.Done;
+    }
+
+    /// <summary>At the answer: records when <c>Calls:RecordAll</c> is on or either party has <c>recordCalls</c> in its settings.</summary>
+    private async Task RecordFromAnswerAsync()
+    {
+        var record = options.Value.RecordAll || State.Settings.RecordCalls
+            || ExtensionCallSettings.Parse((await FindExtensionAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls;
+        if (record)
+            await BeginRecordingAsync();
+    }
+
+    private async Task BeginRecordingAsync()
+    {
+        var now = time.GetUtcNow();
+        // The id names the file: letters, digits and '-' only (a Call-ID may hold '@' and '.'), sortable by time.
+        var id = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{NewId()}");
+        State.RecordingPath = await media.StartRecordingAsync(new RecordingRequest(id, State.CallerEndpoint, State.CalleeEndpoint));
+        State.RecordingId = id;
+        cdrs.Enqueue(new RecordingOpened(CallKey, State.RecordingPath, now));
+        LogRecordingStarted(CallKey, State.RecordingPath);
+    }
+
+    /// <summary>Stops the running recording, if any, so its file is complete, and queues its row's completion.</summary>
+    private async Task FinishRecordingAsync()
+    {
+        if (State.RecordingId is not { } id || State.RecordingPath is not { } path)
+            return;
+        await media.StopRecordingAsync(id);
+        State.RecordingId = null;
+        State.RecordingPath = null;
+        var (size, duration) = RecordingFile.Measure(path) ?? (0, 0);
+        cdrs.Enqueue(new RecordingClosed(CallKey, path, size, duration, time.GetUtcNow()));
+        LogRecordingStopped(CallKey, path, duration);
+    }
+}
