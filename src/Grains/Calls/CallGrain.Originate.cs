@@ -55,10 +55,12 @@ public sealed partial class CallGrain
     }
 
     /// <summary>The originator answered: its leg becomes the caller's, and the number is called as if it had dialled it.</summary>
-    private async Task OriginatorAnsweredAsync(DialogLeg leg)
+    private async Task OriginatorAnsweredAsync(DialogLeg leg, LegSessionTimer sessionTimer)
     {
         State.Transfer = null;
         State.CallerLeg = leg;
+        State.CallerSessionTimer = sessionTimer;
+        await JoinCallAsync(State.Caller);
         var now = time.GetUtcNow();
         PublishExtension(State.Caller, "in-call", now);
         State.CalleeOffer = await media.OfferAsync(State.CalleeEndpoint, MediaDirection.SendReceive);
