@@ -32,6 +32,9 @@ public sealed class RtpBench : IBenchSuite
             return await RunInChildAsync(options, cancellationToken);
         var calls = options.Quick ? 100 : 500;
         var rows = new List<BenchRow>();
+        // Latency grows with load well before loss shows, so it is measured at lighter loads too.
+        foreach (var lighter in options.Quick ? [50] : (int[])[100, 300])
+            rows.AddRange((await BridgedAsync("pass-through", lighter, options.Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20), transcode: false)).Take(2));
         rows.AddRange(await BridgedAsync("pass-through", calls, options.Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60), transcode: false));
         rows.AddRange(await BridgedAsync("PCMU<->PCMA", calls, options.Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(20), transcode: true));
         rows.AddRange(await ConferenceAsync(options.Quick ? 3 : 10, options.Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(20)));
@@ -90,7 +93,7 @@ public sealed class RtpBench : IBenchSuite
         [
             new BenchRow("rtp", $"{label}: loss", $"{lost} of {result.Sent}", "0", $"{result.Received} received"),
             new BenchRow("rtp", $"{label}: added latency p50 / p99", $"{result.Percentile(0.5):0} / {result.Percentile(0.99):0} us",
-                "p99 < 1000 us", "send to receive through the node, loopback"),
+                "p99 < 1000 us", $"send to {(load.KernelTimestamps ? "kernel receive stamp" : "receive thread")} through the node, loopback; {SchedulingPolicy()}"),
             new BenchRow("rtp", $"{label}: packets forwarded", $"{forwarded / duration.TotalSeconds:0} /s", "~50000 /s at 500 calls", "in = out"),
             new BenchRow("rtp", $"{label}: node CPU per forwarded packet", $"{cpuPerPacket:0.0} us", transcode ? "" : "<= 24 us",
                 $"node {nodeCpu.TotalSeconds:0.0} s CPU, generator excluded; {MachineLoad()}"),
@@ -130,6 +133,23 @@ public sealed class RtpBench : IBenchSuite
             new BenchRow("rtp", $"{label}: node CPU per member", $"{cpuPerMemberSecond / 10_000:0.00} % of a core",
                 "", $"{cpuPerMemberSecond / 50:0.0} us per 20 ms frame (decode, mix, encode, send)"),
         ];
+    }
+
+    /// <summary>
+    /// How the process is scheduled (proc(5) /proc/self/stat field 41): bench/run.sh --realtime runs it SCHED_FIFO, which
+    /// takes the node's threads out of the queue behind ordinary work on a busy machine.
+    /// </summary>
+    private static string SchedulingPolicy()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var policy = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[38];
+        return policy switch
+        {
+            "0" => "normal scheduling",
+            "1" => "SCHED_FIFO",
+            "2" => "SCHED_RR",
+            _ => $"scheduling policy {policy}",
+        };
     }
 
     /// <summary>The 1-minute load average against the core count: figures from a busy machine are upper bounds.</summary>

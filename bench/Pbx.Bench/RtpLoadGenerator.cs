@@ -7,7 +7,7 @@ namespace Pbx.Bench;
 
 /// <summary>
 /// Plays the phones of the RTP benchmark on dedicated threads: every 20 ms one G.711 packet per leg, each stamped with
-/// its send time, and receiver threads that time what the node sends back. Many legs share a few sockets: the node
+/// its send time, and receiver threads that time what the node sends back by the kernel's receive stamp. Many legs share a few sockets: the node
 /// latches each endpoint onto its socket, so this costs the generator little and leaves the CPU to the node.
 /// </summary>
 internal sealed class RtpLoadGenerator : IDisposable
@@ -33,6 +33,7 @@ internal sealed class RtpLoadGenerator : IDisposable
                     ReceiveTimeout = 100,
                 };
                 socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                KernelTimestamps &= KernelReceiveTime.Enable(socket);
                 sockets.Add(socket);
                 alaw.Add(receivesALaw);
             }
@@ -40,6 +41,9 @@ internal sealed class RtpLoadGenerator : IDisposable
         _sockets = [.. sockets];
         _receivesALaw = [.. alaw];
     }
+
+    /// <summary>True when latency is measured to the kernel's receive time; else to when the receive thread got the packet.</summary>
+    public bool KernelTimestamps { get; } = true;
 
     /// <summary>Where socket <paramref name="index"/> listens, for the SDP of the legs that use it.</summary>
     public IPEndPoint EndPointOf(int index) => (IPEndPoint)_sockets[index].LocalEndPoint!;
@@ -125,7 +129,7 @@ internal sealed class RtpLoadGenerator : IDisposable
                     BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), timestamp[leg]);
                     timestamp[leg] += 160;
                     BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), (uint)leg + 1);
-                    RtpStamp.Write(packet.AsSpan(12), leg, Stopwatch.GetTimestamp());
+                    RtpStamp.Write(packet.AsSpan(12), leg, KernelReceiveTime.Now());
                     _sockets[legs[leg].Socket].SendTo(packet, SocketFlags.None, targets[leg]);
                     sent++;
                 }
@@ -134,11 +138,10 @@ internal sealed class RtpLoadGenerator : IDisposable
         return sent;
     }
 
-    private static long Receive(Socket socket, bool alaw, bool measureLatency, long[] histogram, Func<bool> stopping)
+    private long Receive(Socket socket, bool alaw, bool measureLatency, long[] histogram, Func<bool> stopping)
     {
         var buffer = new byte[2048];
         long count = 0;
-        var ticksPerMicrosecond = Stopwatch.Frequency / 1_000_000.0;
         while (!stopping())
         {
             int length;
@@ -150,11 +153,12 @@ internal sealed class RtpLoadGenerator : IDisposable
             {
                 continue;
             }
-            var now = Stopwatch.GetTimestamp();
+            // Without the kernel's stamp the figure includes this thread's scheduling delay, an upper bound.
+            var now = KernelTimestamps && KernelReceiveTime.TryGet(socket, out var received) ? received : KernelReceiveTime.Now();
             count++;
             if (measureLatency && length > 12 && RtpStamp.TryRead(buffer.AsSpan(12, length - 12), alaw, out _, out var stamp))
             {
-                var micros = (long)((now - stamp) / ticksPerMicrosecond);
+                var micros = (now - stamp) / 1000;
                 histogram[Math.Clamp(micros, 0, LatencyBuckets - 1)]++;
             }
         }

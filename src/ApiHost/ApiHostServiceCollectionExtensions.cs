@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
@@ -61,6 +62,7 @@ public static class ApiHostServiceCollectionExtensions
 
         services.AddSignalR();
         services.AddSingleton<LiveCallBoard>();
+        services.AddSingleton<CallControl>();
         services.AddHostedService<LiveEventsForwarder>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
 

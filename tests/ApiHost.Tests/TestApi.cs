@@ -28,7 +28,10 @@ internal sealed class TestApi : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static WebApplication Build(NpgsqlDataSource dataSource, string environment, IDictionary<string, string?> settings)
+    public IServiceProvider Services => _app.Services;
+
+    public static WebApplication Build(
+        NpgsqlDataSource dataSource, string environment, IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -36,12 +39,14 @@ internal sealed class TestApi : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddApiHost(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapApi();
         return app;
     }
 
-    public static async Task<TestApi> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<TestApi> StartAsync(
+        string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -52,7 +57,7 @@ internal sealed class TestApi : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        var app = Build(dataSource, "Testing", all);
+        var app = Build(dataSource, "Testing", all, configureServices);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new TestApi(app, dataSource, new Uri(address));

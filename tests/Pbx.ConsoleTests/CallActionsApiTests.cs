@@ -30,7 +30,8 @@ public sealed class CallActionsApiTests(EmbeddedPbx pbx)
         var call = calls.ShouldNotBeNull().Single(c => c.CallId == callId);
         call.State.ShouldBe("answered");
         call.Callee.ShouldBe("7502");
-        call.Actions.ShouldBe([CallActions.Hangup]);
+        call.Actions.ShouldBe([CallActions.Hangup, CallActions.Hold, CallActions.Transfer, CallActions.StartRecording, CallActions.Dtmf]);
+        call.Held.ShouldBeFalse();
         var hangup = await http.PostAsync(new Uri($"/api/v1/calls/active/{Uri.EscapeDataString(call.CallId)}/hangup", UriKind.Relative), null);
 
         hangup.StatusCode.ShouldBe(HttpStatusCode.NoContent, await hangup.Content.ReadAsStringAsync());
@@ -41,15 +42,12 @@ public sealed class CallActionsApiTests(EmbeddedPbx pbx)
     }
 
     [Fact]
-    public async Task Unknown_call_is_404_and_actions_the_engine_lacks_are_501()
+    public async Task Actions_on_an_unknown_call_are_404()
     {
         using var http = await ClientAsync(Roles.Admin);
 
-        (await http.PostAsync(new Uri("/api/v1/calls/active/no-such-call/hangup", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var hold = await http.PostAsync(new Uri("/api/v1/calls/active/no-such-call/hold", UriKind.Relative), null);
-        hold.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
-        (await hold.Content.ReadAsStringAsync()).ShouldContain("Not available yet");
-        (await http.PostAsync(new Uri("/api/v1/calls/originate", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
+        foreach (var action in new[] { CallActions.Hangup, CallActions.Hold, CallActions.Resume })
+            (await http.PostAsync(new Uri($"/api/v1/calls/active/no-such-call/{action}", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -69,7 +67,7 @@ public sealed class CallActionsApiTests(EmbeddedPbx pbx)
 
         var phone = await http.GetFromJsonAsync<PhoneStatus>(new Uri("/api/v1/me/phone", UriKind.Relative));
         phone.ShouldNotBeNull().ExtensionNumber.ShouldBeNull();
-        (await http.PostAsync(new Uri("/api/v1/me/phone/hangup", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await http.PostAsync(new Uri("/api/v1/me/phone/calls/any-call/hangup", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     private async Task<HttpClient> ClientAsync(string role)

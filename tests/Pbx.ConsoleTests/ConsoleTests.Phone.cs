@@ -30,6 +30,8 @@ public sealed partial class ConsoleTests
         var events = pbx.Services.GetRequiredService<ILiveEvents>();
         events.Publish("call", "phone-page-call", "ringing", new { caller = "7788", callee = "7701" }, DateTimeOffset.UtcNow);
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Incoming call from 7788");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send elsewhere…" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "To voicemail" })).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "phone-incoming");
         events.Publish("call", "phone-page-call", "ended", new { disposition = "cancelled" }, DateTimeOffset.UtcNow);
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);

@@ -95,14 +95,16 @@ public sealed class EmbeddedPbx : IAsyncLifetime
     }
 
     /// <summary>Inserts a call detail record as the call engine would write it at hang-up.</summary>
-    public async Task SeedCdrAsync(string caller, string callee, string direction, string disposition, DateTimeOffset startedAt, int durationSeconds)
+    public async Task SeedCdrAsync(
+        string caller, string callee, string direction, string disposition, DateTimeOffset startedAt, int durationSeconds, long? recordingId = null)
     {
         await using var command = Db.CreateCommand(
             """
-            insert into cdrs (call_id, caller, callee, direction, started_at, answered_at, ended_at, duration_seconds, billable_seconds, disposition)
-            values (@callId, @caller, @callee, @direction, @startedAt, @answeredAt, @endedAt, @duration, @billable, @disposition)
+            insert into cdrs (call_id, caller, callee, direction, started_at, answered_at, ended_at, duration_seconds, billable_seconds, disposition, recording_id)
+            values (@callId, @caller, @callee, @direction, @startedAt, @answeredAt, @endedAt, @duration, @billable, @disposition, @recordingId)
             """);
         command.Parameters.AddWithValue("callId", $"seed-{Guid.NewGuid():N}");
+        command.Parameters.AddWithValue("recordingId", recordingId is { } id ? id : DBNull.Value);
         command.Parameters.AddWithValue("caller", caller);
         command.Parameters.AddWithValue("callee", callee);
         command.Parameters.AddWithValue("direction", direction);
@@ -113,5 +115,39 @@ public sealed class EmbeddedPbx : IAsyncLifetime
         command.Parameters.AddWithValue("billable", disposition == "answered" ? durationSeconds : 0);
         command.Parameters.AddWithValue("disposition", disposition);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Writes a one-second silent WAV (8 kHz, 16-bit mono) into the recordings folder with its row, as the media node
+    /// leaves a finished recording; returns the row's id.
+    /// </summary>
+    public async Task<long> SeedRecordingAsync(string callId)
+    {
+        const int sampleRate = 8000;
+        var fileName = $"{callId}.wav";
+        await using (var file = File.Create(Path.Combine(_recordings, fileName)))
+        await using (var writer = new BinaryWriter(file))
+        {
+            var dataBytes = sampleRate * 2;
+            writer.Write("RIFF"u8);
+            writer.Write(36 + dataBytes);
+            writer.Write("WAVEfmt "u8);
+            writer.Write(16);
+            writer.Write((short)1);
+            writer.Write((short)1);
+            writer.Write(sampleRate);
+            writer.Write(sampleRate * 2);
+            writer.Write((short)2);
+            writer.Write((short)16);
+            writer.Write("data"u8);
+            writer.Write(dataBytes);
+            writer.Write(new byte[dataBytes]);
+        }
+        await using var command = Db.CreateCommand(
+            "insert into recordings (call_id, file_path, duration_ms, size_bytes) values (@callId, @path, 1000, @size) returning id");
+        command.Parameters.AddWithValue("callId", callId);
+        command.Parameters.AddWithValue("path", fileName);
+        command.Parameters.AddWithValue("size", 44L + (sampleRate * 2));
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -15,6 +15,16 @@ internal static class Sipp
     /// <summary>A phone at <paramref name="localPort"/> that answers one call and waits for the BYE; the task ends with sipp.</summary>
     public static Task AnswerOneCallAsync(int sipPort, int localPort) => RunAsync("uas-answers.xml", sipPort, localPort, []);
 
+    /// <summary>
+    /// A phone at <paramref name="localPort"/> that answers one call, accepts the PBX's hold (a re-INVITE that must offer
+    /// sendonly, RFC 3264 8.4) and resume (sendrecv), then the BYE; it fails if either re-INVITE is missing or different.
+    /// </summary>
+    public static Task AnswerOneCallHeldAndResumedAsync(int sipPort, int localPort) => RunAsync("uas-held-from-outside.xml", sipPort, localPort, []);
+
+    /// <summary><paramref name="caller"/> calls <paramref name="callee"/>, is held and resumed by the PBX (as <see cref="AnswerOneCallHeldAndResumedAsync"/>), then gets BYE.</summary>
+    public static Task CallHeldAndResumedAsync(int sipPort, string caller, string password, string callee) =>
+        CallAsync("uac-held-from-outside.xml", sipPort, caller, password, callee);
+
     /// <summary><paramref name="caller"/> calls <paramref name="callee"/>, talks for three seconds and hangs up.</summary>
     public static Task CallAsync(int sipPort, string caller, string password, string callee) =>
         CallAsync("uac-talks.xml", sipPort, caller, password, callee);

@@ -304,7 +304,8 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         (await Pbx.Grains.GetGrain<ICallGrain>("no-such-call@test").HangupAsync()).ShouldBe(CallActionResult.NoSuchCall);
     }
 
-    private static async Task<string> AnsweredCallAsync(LiveSubscription events)
+    /// <summary>The id of the next call answered, from the live events.</summary>
+    internal static async Task<string> AnsweredCallAsync(LiveSubscription events)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))

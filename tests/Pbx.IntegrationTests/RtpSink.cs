@@ -21,5 +21,23 @@ internal sealed class RtpSink : IDisposable
         return (received.RemoteEndPoint, received.Buffer[1] & 0x7f);
     }
 
+    /// <summary>Every datagram that arrives until <paramref name="quiet"/> passes without one.</summary>
+    public async Task<List<byte[]>> CollectAsync(TimeSpan quiet)
+    {
+        var received = new List<byte[]>();
+        while (true)
+        {
+            using var cancel = new CancellationTokenSource(quiet);
+            try
+            {
+                received.Add((await _socket.ReceiveAsync(cancel.Token)).Buffer);
+            }
+            catch (OperationCanceledException)
+            {
+                return received;
+            }
+        }
+    }
+
     public void Dispose() => _socket.Dispose();
 }

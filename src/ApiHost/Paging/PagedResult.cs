@@ -1,4 +1,6 @@
 namespace Pbx.ApiHost.Paging;
 
 /// <summary>One page of a list and the number of rows matching the filter across all pages.</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+/// <param name="Total">Rows matching the filter; when <paramref name="TotalIsExact"/> is false, a lower bound (the list stopped counting there).</param>
+/// <param name="TotalIsExact">False when <paramref name="Total"/> was capped to keep a large list fast (the call history).</param>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total, bool TotalIsExact = true);

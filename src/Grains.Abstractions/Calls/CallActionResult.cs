@@ -9,4 +9,6 @@ public enum CallActionResult
     NoSuchCall,
     /// <summary>The call exists but the action does not apply in its current phase (hang-up while ringing, for example).</summary>
     NotApplicable,
+    /// <summary>The request itself is wrong whatever the call's phase: DTMF digits other than 0-9 * # A-D, a party not in the call.</summary>
+    InvalidArgument,
 }

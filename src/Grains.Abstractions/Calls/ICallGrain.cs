@@ -54,7 +54,12 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <summary>Stops the recording started by <see cref="StartRecordingAsync"/> and completes its file and row.</summary>
     Task<CallActionResult> StopRecordingAsync();
 
-    /// <summary>Sends DTMF <paramref name="digits"/> (0-9, *, #, A-D) as RFC 4733 events from <paramref name="fromNumber"/>'s side toward the other party.</summary>
+    /// <summary>
+    /// Sends DTMF <paramref name="digits"/> (0-9, *, #, A-D) from <paramref name="fromNumber"/>'s side toward the other party:
+    /// RFC 4733 events when that party negotiated telephone-event, in-band tones otherwise; completes once they are sent.
+    /// <see cref="CallActionResult.InvalidArgument"/> for other digits or a number that is neither party,
+    /// <see cref="CallActionResult.NotApplicable"/> before the call is answered.
+    /// </summary>
     Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits);
 
     /// <summary>While the call rings: cancels the ringing forks and rings <paramref name="target"/> instead (deflect, RFC 3261 8.3 style redirect done by the PBX).</summary>

@@ -32,6 +32,10 @@ public sealed partial class CallGrain
     [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "Call {CallId}: music on hold {Prompt} cannot be played; the held party hears silence")]
     private partial void LogMusicOnHoldFailed(string callId, string prompt, Exception exception);
 
+    // Digits are not logged: they may be a PIN or a card number keyed into a bank's menu.
+    [LoggerMessage(EventId = 2240, Level = LogLevel.Information, Message = "Call {CallId}: sending {Count} DTMF key(s) from {FromNumber}'s side")]
+    private partial void LogSendingDtmf(string callId, string fromNumber, int count);
+
     // EventIds 2220-2229: recording, session timers, call waiting.
     [LoggerMessage(EventId = 2220, Level = LogLevel.Information, Message = "Call {CallId}: recording to {Path}")]
     private partial void LogRecordingStarted(string callId, string path);

@@ -8,9 +8,6 @@ public sealed partial class CallGrain
     public Task<CallActionResult> TransferAsync(string target, string? transferor) => throw new NotSupportedException();
 
     /// <inheritdoc />
-    public Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits) => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public Task<CallActionResult> DeflectAsync(string target) => throw new NotSupportedException();
 
     /// <inheritdoc />

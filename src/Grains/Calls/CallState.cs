@@ -101,4 +101,18 @@ public sealed class CallState
         var first = FailedStatuses.Find(s => s is not (408 or 480 or 487 or 503));
         return (new CallerResponse(first, "Call Failed", null), Cdrs.CdrDisposition.Failed);
     }
+
+    /// <summary>
+    /// The media endpoint facing the party that is not <paramref name="fromNumber"/>: keys pressed on the caller's side go
+    /// to the callee and the other way round. The callee side answers to the dialled number and to the extension rung
+    /// after forwarding. Null when the number is neither party.
+    /// </summary>
+    public string? EndpointAway(string fromNumber)
+    {
+        if (fromNumber == Caller)
+            return CalleeEndpoint;
+        if (fromNumber == Callee || fromNumber == Ringing)
+            return CallerEndpoint;
+        return null;
+    }
 }

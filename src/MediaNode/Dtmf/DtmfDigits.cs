@@ -1,10 +1,12 @@
+using Pbx.Grains.Media;
+
 namespace Pbx.MediaNode.Dtmf;
 
 /// <summary>The sixteen DTMF keys: their RFC 4733 event codes and their frequency pairs (ITU-T Q.23).</summary>
 public static class DtmfDigits
 {
     /// <summary>Keys in RFC 4733 event-code order (section 3.2: 0-9, *, #, A-D are events 0-15).</summary>
-    public const string All = "0123456789*#ABCD";
+    public const string All = DtmfKeys.All;
 
     /// <summary>Row (low group) frequencies in Hz.</summary>
     public static ReadOnlySpan<double> RowFrequencies => [697, 770, 852, 941];

@@ -108,7 +108,7 @@ internal sealed partial class MediaEndpoint
     /// <summary>Clock: sends this member's conference mix, unless a prompt plays to the member.</summary>
     public void SendMix(ReadOnlySpan<short> mix, Conference conference)
     {
-        if (_playback is null)
+        if (_playback is null && !_sendingDtmf)
             SendAudio(mix, conference);
     }
 

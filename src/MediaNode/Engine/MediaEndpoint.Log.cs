@@ -26,4 +26,7 @@ internal sealed partial class MediaEndpoint
 
     [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "Observer of endpoint {EndpointId} failed to take an event")]
     private partial void LogObserverFailed(Exception exception, string endpointId);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Endpoint {EndpointId} queued {Count} DTMF key(s) to send")]
+    private partial void LogDtmfQueued(string endpointId, int count);
 }

@@ -97,11 +97,11 @@ internal sealed partial class MediaEndpoint
 
     /// <summary>
     /// Whether the bridged partner's receive loop may write into this leg's send stream. Cleared while generated audio
-    /// (prompt, tone, conference) owns the stream, so exactly one writer numbers its packets.
+    /// (prompt, tone, conference) owns the stream, and while DTMF keys are sent, so exactly one writer numbers its packets.
     /// </summary>
     public bool AcceptsRelay
     {
-        get => _relayToMe;
+        get => _relayToMe && !_sendingDtmf;
         set => _relayToMe = value;
     }
 
@@ -141,6 +141,7 @@ internal sealed partial class MediaEndpoint
     /// <summary>Closes the sockets and waits for the receive loops to end.</summary>
     public async Task StopAsync()
     {
+        AbandonDtmf();
         _engine.Ports.Release(Ports);
         await Task.WhenAll(_rtpLoop, _rtcpLoop).ConfigureAwait(false);
     }

@@ -200,7 +200,7 @@ public sealed partial class MediaEngine
         };
     }
 
-    /// <summary>The audio part of a clock tick: capture, then recordings and conferences, then prompts and tones.</summary>
+    /// <summary>The audio part of a clock tick: capture, then recordings and conferences, then DTMF keys, prompts and tones.</summary>
     private void AudioTick(MediaEndpoint[] endpoints)
     {
         foreach (var endpoint in endpoints)
@@ -220,6 +220,10 @@ public sealed partial class MediaEngine
         foreach (var conference in _conferenceTickList)
             conference.Tick();
         foreach (var endpoint in endpoints)
-            endpoint.PlaybackTick();
+        {
+            // Keys being sent pause the prompt: it resumes where it was once they are out.
+            if (!endpoint.DtmfTick())
+                endpoint.PlaybackTick();
+        }
     }
 }

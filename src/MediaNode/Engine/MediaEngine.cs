@@ -164,8 +164,20 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    // Placeholder until the RFC 4733 sender lands (being built in parallel).
-    public Task SendDtmfAsync(string endpointId, string digits) => throw new NotSupportedException();
+    /// <exception cref="ArgumentException">A digit is not one of 0-9 * # A-D (the caller checks; this is a bug).</exception>
+    /// <exception cref="InvalidOperationException">The endpoint has not negotiated media yet.</exception>
+    public Task SendDtmfAsync(string endpointId, string digits)
+    {
+        if (!DtmfKeys.AreValid(digits))
+            throw new ArgumentException($"DTMF digits '{digits}' must be one or more of {DtmfKeys.All}", nameof(digits));
+        lock (_control)
+        {
+            var endpoint = Get(endpointId);
+            if (endpoint.Media is null)
+                throw new InvalidOperationException($"endpoint {endpointId} has not negotiated media: no DTMF can be sent to it yet");
+            return endpoint.SendDtmf(digits.ToUpperInvariant());
+        }
+    }
 
     /// <inheritdoc />
     public async Task ReleaseAsync(string endpointId)

@@ -31,7 +31,10 @@ internal sealed class RtpSendStream(uint ssrc, TimeProvider time)
     /// <summary>Payload octets sent, for the RTCP sender report.</summary>
     public uint OctetCount { get; private set; }
 
-    /// <summary>RTP timestamp of the last packet sent, for the RTCP sender report.</summary>
+    /// <summary>
+    /// RTP clock at the last packet sent, for the RTCP sender report: its timestamp, except after an RFC 4733 event packet,
+    /// whose timestamp stays at the event's start while the clock moves on.
+    /// </summary>
     public uint LastTimestamp => _lastTimestamp;
 
     /// <summary>When the last packet was sent (<see cref="TimeProvider.GetTimestamp"/> units).</summary>
@@ -79,25 +82,50 @@ internal sealed class RtpSendStream(uint ssrc, TimeProvider time)
     /// <param name="payloadLength">Payload size, for the octet count.</param>
     public void Generate(Span<byte> packet, int payloadType, object source, int samples, int payloadLength)
     {
-        var marker = false;
+        var (sequence, clock, newSource) = Advance(source, samples);
+        RtpPacket.WriteHeader(packet, payloadType, newSource, sequence, clock, Ssrc);
+        Sent(payloadLength);
+    }
+
+    /// <summary>
+    /// Writes the header of a generated RFC 4733 event packet. Every packet of an event carries the event's start as its
+    /// timestamp (RFC 4733 section 2.5.1.2) while the stream's clock runs on, so the audio after the event continues from
+    /// where the clock is rather than overlapping the event.
+    /// </summary>
+    /// <param name="packet">Where the 12-byte header goes.</param>
+    /// <param name="payloadType">The negotiated telephone-event payload type.</param>
+    /// <param name="source">Identity of the sender: a new one rebases the numbering.</param>
+    /// <param name="marker">Set on the first packet of an event (section 2.5.1.2).</param>
+    /// <param name="advance">Timestamp units since this source's previous packet.</param>
+    /// <param name="sinceEventStart">Timestamp units between the event's start and this packet.</param>
+    /// <param name="payloadLength">Payload size, for the octet count.</param>
+    public void GenerateEvent(Span<byte> packet, int payloadType, object source, bool marker, int advance, int sinceEventStart, int payloadLength)
+    {
+        var (sequence, clock, _) = Advance(source, advance);
+        RtpPacket.WriteHeader(packet, payloadType, marker, sequence, clock - (uint)sinceEventStart, Ssrc);
+        Sent(payloadLength);
+    }
+
+    /// <summary>Moves the stream on by one packet of generated content; the stream clock by <paramref name="samples"/>.</summary>
+    private (ushort Sequence, uint Clock, bool NewSource) Advance(object source, int samples)
+    {
         ushort sequence;
-        uint timestamp;
-        if (!ReferenceEquals(source, _source))
+        uint clock;
+        var newSource = !ReferenceEquals(source, _source);
+        if (newSource)
         {
-            (sequence, timestamp) = Next();
+            (sequence, clock) = Next();
             _source = source;
             _sourceSsrc = 0;
-            marker = true;
         }
         else
         {
             sequence = (ushort)(_lastSequence + 1);
-            timestamp = _lastTimestamp + (uint)samples;
+            clock = _lastTimestamp + (uint)samples;
         }
-        RtpPacket.WriteHeader(packet, payloadType, marker, sequence, timestamp, Ssrc);
         _lastSequence = sequence;
-        _lastTimestamp = timestamp;
-        Sent(payloadLength);
+        _lastTimestamp = clock;
+        return (sequence, clock, newSource);
     }
 
     private void Rebase(ushort sequence, uint timestamp)

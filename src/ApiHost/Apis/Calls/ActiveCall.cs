@@ -7,8 +7,9 @@ namespace Pbx.ApiHost.Apis.Calls;
 /// <param name="Callee">Dialled number.</param>
 /// <param name="StartedAt">When the call started.</param>
 /// <param name="AnsweredAt">When it was answered, if it was.</param>
-/// <param name="Actions">The actions this node can carry out on the call in its current state (<see cref="CallActions"/>).</param>
-/// <param name="Recording">True while the call is being recorded.</param>
+/// <param name="Actions">The actions the signed-in user may take on the call in its current state (<see cref="CallActions"/>).</param>
+/// <param name="Held">Both phones are on hold (put there by the PBX or by a phone).</param>
+/// <param name="Recording">The call is being recorded.</param>
 public sealed record ActiveCall(
     string CallId, string State, string? Caller, string? Callee, DateTimeOffset? StartedAt, DateTimeOffset? AnsweredAt, IReadOnlyList<string> Actions,
-    bool Recording = false);
+    bool Held = false, bool Recording = false);

@@ -9,5 +9,7 @@ public static class CallActions
     public const string Transfer = "transfer";
     public const string StartRecording = "start-recording";
     public const string StopRecording = "stop-recording";
+    public const string Dtmf = "dtmf";
+    public const string Deflect = "deflect";
     public const string Originate = "originate";
 }

@@ -6,65 +6,132 @@ using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
 
 namespace Pbx.ApiHost.Apis.Calls;
 
 /// <summary>
-/// <c>/api/v1/calls/active</c>: calls in progress and actions on them (operators and admins). Each action is the call
-/// grain's; one the grain cannot carry out yet answers 501 rather than pretending.
+/// <c>/api/v1/calls/active</c>: calls in progress and actions on them (operators and admins), and click-to-call at
+/// <c>/api/v1/calls/originate</c>. Each action is the call grain's; <see cref="CallControl"/> maps its outcome.
 /// </summary>
 public static class CallActionsApi
 {
-    /// <summary>The actions the call grain carries out today, offered on answered calls.</summary>
-    private static readonly string[] AnsweredCallActions = [CallActions.Hangup];
+    /// <summary>The actions without a body, by route name.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<ICallGrain, Task<CallActionResult>>> PlainActions =
+        new Dictionary<string, Func<ICallGrain, Task<CallActionResult>>>(StringComparer.Ordinal)
+        {
+            [CallActions.Hangup] = call => call.HangupAsync(),
+            [CallActions.Hold] = call => call.HoldAsync(),
+            [CallActions.Resume] = call => call.ResumeAsync(),
+            [CallActions.StartRecording] = call => call.StartRecordingAsync(),
+            [CallActions.StopRecording] = call => call.StopRecordingAsync(),
+        };
 
     public static void MapCallActionsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/calls/active", Active).WithTags("Calls").RequireAuthorization(Policies.Viewer);
 
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Operator);
-        group.MapPost("/active/{callId}/hangup", HangupAsync);
-        foreach (var action in new[] { CallActions.Hold, CallActions.Resume, CallActions.Transfer, CallActions.StartRecording, CallActions.StopRecording })
-            group.MapPost($"/active/{{callId}}/{action}", () => NotAvailableYet(action));
-        group.MapPost("/originate", () => NotAvailableYet(CallActions.Originate));
+        foreach (var (action, act) in PlainActions)
+        {
+            group.MapPost($"/active/{{callId}}/{action}", async Task<Results<NoContent, ProblemHttpResult>> (string callId, CallControl control, ClaimsPrincipal user) =>
+                await control.ActAsync(callId, action, user.Identity?.Name, act) is { } problem ? problem : TypedResults.NoContent());
+        }
+        group.MapPost($"/active/{{callId}}/{CallActions.Transfer}", TransferAsync);
+        group.MapPost($"/active/{{callId}}/{CallActions.Dtmf}", DtmfAsync);
+        group.MapPost($"/active/{{callId}}/{CallActions.Deflect}", DeflectAsync);
+        group.MapPost($"/{CallActions.Originate}", OriginateAsync);
     }
 
     /// <summary>
     /// Calls in progress from the live board, each with the actions the signed-in user may take on it now (none for a
     /// viewer, none on a node without the call engine).
     /// </summary>
-    internal static Ok<IReadOnlyList<ActiveCall>> Active(LiveCallBoard board, ClaimsPrincipal user, IServiceProvider services)
+    internal static Ok<IReadOnlyList<ActiveCall>> Active(LiveCallBoard board, ClaimsPrincipal user, CallControl control)
     {
-        var mayAct = services.GetService<IGrainFactory>() is not null && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator));
+        var mayAct = control.Available && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator));
         return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls().Select(e => ToActiveCall(e, mayAct))]);
     }
 
-    /// <summary>A call's latest live event as the API shows it, offering the actions only when <paramref name="mayAct"/>.</summary>
-    internal static ActiveCall ToActiveCall(LiveEvent e, bool mayAct) => new(
-        e.Key, e.Kind, Text(e.Data, "caller"), Text(e.Data, "callee"), Time(e.Data, "startedAt"), Time(e.Data, "answeredAt"),
-        mayAct && e.Kind == "answered" ? AnsweredCallActions : [],
-        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("recording", out var recording) && recording.ValueKind == JsonValueKind.True);
-
-    /// <summary>BYE to both phones of an answered call; 409 while it is still ringing.</summary>
-    internal static async Task<Results<NoContent, ProblemHttpResult>> HangupAsync(string callId, IServiceProvider services)
+    /// <summary>A call's latest live event as the API shows it, offering the actions that apply only when <paramref name="mayAct"/>.</summary>
+    internal static ActiveCall ToActiveCall(LiveEvent e, bool mayAct)
     {
-        if (services.GetService<IGrainFactory>() is not { } grains)
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Call control is not available on this node.");
-        return await grains.GetGrain<ICallGrain>(callId).HangupAsync() switch
-        {
-            CallActionResult.Done => TypedResults.NoContent(),
-            CallActionResult.NoSuchCall => ApiProblems.NotFound("call in progress", callId),
-            _ => ApiProblems.Conflict($"Call {callId} cannot be hung up in its current state (it is not answered)."),
-        };
+        // The grain's events carry its phase and flags in the data; an event without them (an older publisher) is read by its kind.
+        var held = Flag(e.Data, "held") ?? e.Kind == "held";
+        var recording = Flag(e.Data, "recording") ?? e.Kind == "recording-started";
+        var ringing = (Text(e.Data, "state") ?? e.Kind) == "ringing";
+        return new ActiveCall(
+            e.Key, e.Kind, Text(e.Data, "caller"), Text(e.Data, "callee"), Time(e.Data, "startedAt"), Time(e.Data, "answeredAt"),
+            mayAct ? ActionsFor(ringing, held, recording) : [], held, recording);
     }
 
-    private static ProblemHttpResult NotAvailableYet(string action) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available yet",
-            detail: $"The call engine cannot {action} calls yet.");
+    /// <summary>What applies in each state: a ringing call can only be deflected; a held one resumed (or ended); an answered one the rest.</summary>
+    internal static IReadOnlyList<string> ActionsFor(bool ringing, bool held, bool recording) =>
+        ringing ? [CallActions.Deflect]
+        : held ? [CallActions.Hangup, CallActions.Resume]
+        : [CallActions.Hangup, CallActions.Hold, CallActions.Transfer, recording ? CallActions.StopRecording : CallActions.StartRecording, CallActions.Dtmf];
+
+    /// <summary>Blind transfer: the transferor (default the callee) leaves, the other party is rung through to the target.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> TransferAsync(
+        string callId, TransferRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        await control.RequireDestinationAsync(request.Target, "target", errors, cancellationToken);
+        errors.Require(request.Transferor is null || request.Transferor.Length > 0, "transferor", "must be the caller's or the callee's number when given.");
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        return await control.ActAsync(callId, CallActions.Transfer, user.Identity?.Name, call => call.TransferAsync(request.Target!, request.Transferor)) is { } problem ? problem : TypedResults.NoContent();
+    }
+
+    /// <summary>DTMF tones from one party's side (default the caller, as the board knows the call) toward the other.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DtmfAsync(
+        string callId, DtmfRequest request, CallControl control, LiveCallBoard board, ClaimsPrincipal user)
+    {
+        var errors = new ValidationErrors();
+        CallControl.RequireDigits(request.Digits, "digits", errors);
+        var known = board.ActiveCalls().FirstOrDefault(e => e.Key == callId) is { } e ? ToActiveCall(e, mayAct: false) : null;
+        errors.Require(request.From is null || known is null || request.From == known.Caller || request.From == known.Callee,
+            "from", "must be the caller's or the callee's number.");
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        if ((request.From ?? known?.Caller) is not { } from)
+            return ApiProblems.NotFound("call in progress", callId);
+        return await control.ActAsync(callId, CallActions.Dtmf, user.Identity?.Name, call => call.SendDtmfAsync(from, request.Digits!)) is { } problem ? problem : TypedResults.NoContent();
+    }
+
+    /// <summary>While the call rings: ring the target instead (an extension, an outside number, or the callee's voicemail).</summary>
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeflectAsync(
+        string callId, DeflectRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        await control.RequireDestinationAsync(request.Target, "target", errors, cancellationToken, allowVoicemail: true);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        return await control.ActAsync(callId, CallActions.Deflect, user.Identity?.Name, call => call.DeflectAsync(request.Target!)) is { } problem ? problem : TypedResults.NoContent();
+    }
+
+    /// <summary>Click-to-call: 202 with the new call's id; the call's progress follows on the live <c>call</c> topic.</summary>
+    internal static async Task<Results<Accepted<OriginatedCall>, ValidationProblem, ProblemHttpResult>> OriginateAsync(
+        OriginateCallRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        await control.RequireExtensionAsync(request.From, "from", errors, cancellationToken);
+        await control.RequireDestinationAsync(request.To, "to", errors, cancellationToken);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        return Accepted(await control.OriginateAsync(request.From!, request.To!, user.Identity?.Name));
+    }
+
+    /// <summary>202 pointing at the new call, else the problem.</summary>
+    internal static Results<Accepted<OriginatedCall>, ValidationProblem, ProblemHttpResult> Accepted((string CallId, ProblemHttpResult? Problem) outcome) =>
+        outcome.Problem is { } problem ? problem
+            : TypedResults.Accepted($"/api/v1/calls/active/{Uri.EscapeDataString(outcome.CallId)}", new OriginatedCall(outcome.CallId));
 
     private static string? Text(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool? Flag(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean() : null;
 
     private static DateTimeOffset? Time(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -21,8 +21,14 @@ public static class CallsApi
         return group;
     }
 
+    /// <summary>
+    /// Counting every matching row of a year of calls costs more than the page itself (a count over 1M rows is a full
+    /// scan), so the total is counted up to <see cref="CountLimit"/> unless <c>exactTotal=true</c>; a short page gives it for free.
+    /// </summary>
+    internal const int CountLimit = 10_000;
+
     internal static async Task<Results<Ok<PagedResult<CallRecord>>, ValidationProblem>> ListAsync(
-        string? from, string? to, string? number, string? direction, string? disposition, string? sort, int? page, int? pageSize,
+        string? from, string? to, string? number, string? direction, string? disposition, string? sort, int? page, int? pageSize, bool? exactTotal,
         NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -32,15 +38,28 @@ public static class CallsApi
             return errors.ToProblem();
 
         var parameters = filter.Parameters();
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"select count(*) from cdrs {CallFilter.Where}", parameters, cancellationToken: cancellationToken));
         parameters.Add("limit", paging.PageSize);
         parameters.Add("offset", paging.Offset);
-        var items = await connection.QueryAsync<CallRecord>(new CommandDefinition(
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var items = (await connection.QueryAsync<CallRecord>(new CommandDefinition(
             $"select {CallFilter.Columns} from cdrs {CallFilter.Where} order by {filter.OrderBy} limit @limit offset @offset",
-            parameters, cancellationToken: cancellationToken));
-        return TypedResults.Ok(new PagedResult<CallRecord>(items.AsList(), paging.Page, paging.PageSize, total));
+            parameters, cancellationToken: cancellationToken))).AsList();
+        // A page that is not full, and not past the end, is the last one: the total is known without counting.
+        if (items.Count < paging.PageSize && (items.Count > 0 || paging.Offset == 0))
+            return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, paging.Offset + items.Count));
+
+        if (exactTotal == true)
+        {
+            var exact = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"select count(*) from cdrs {CallFilter.Where}", parameters, cancellationToken: cancellationToken));
+            return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, exact));
+        }
+        parameters.Add("countLimit", CountLimit + 1);
+        var counted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"select count(*) from (select 1 from cdrs {CallFilter.Where} limit @countLimit) bounded", parameters, cancellationToken: cancellationToken));
+        var isExact = counted <= CountLimit;
+        var total = Math.Max(isExact ? counted : CountLimit, paging.Offset + items.Count);
+        return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, total, isExact));
     }
 
     internal static async Task<Results<Ok<CallRecord>, ProblemHttpResult>> GetAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)

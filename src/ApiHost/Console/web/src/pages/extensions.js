@@ -63,10 +63,13 @@ function mountList(el) {
 
 export function pager(result, go) {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  // A large call history stops counting at a limit (totalIsExact false): "more than", and Next while pages are full.
+  const exact = result.totalIsExact !== false;
+  const last = exact ? result.page >= pages : result.items.length < result.pageSize;
   return html`<nav class="pager" aria-label="Pages">
     <button type="button" ?disabled=${result.page <= 1} @click=${() => go(result.page - 1)}>Previous</button>
-    <span>Page ${result.page} of ${pages} · ${result.total} in all</span>
-    <button type="button" ?disabled=${result.page >= pages} @click=${() => go(result.page + 1)}>Next</button></nav>`;
+    <span>Page ${result.page} of ${exact ? pages : `${pages}+`} · ${exact ? result.total : `more than ${result.total.toLocaleString()}`} in all</span>
+    <button type="button" ?disabled=${last} @click=${() => go(result.page + 1)}>Next</button></nav>`;
 }
 
 function mountDetail(el, id) {

@@ -78,3 +78,23 @@ export function liveModel(onChange) {
   subscribed().then(load);
   return { model, reload: load, stop: () => stops.forEach((stop) => stop()) };
 }
+
+/**
+ * A call's phase and flags from its merged live events: the call engine puts its phase, held and recording flags in the
+ * data; an event without them is read by its kind.
+ */
+export function callState(call) {
+  const data = call.data ?? {};
+  return {
+    ringing: (data.state ?? call.kind) === "ringing",
+    held: data.held ?? call.kind === "held",
+    recording: data.recording ?? call.kind === "recording-started",
+  };
+}
+
+/** The actions that apply to a call now, as the API's ActiveCall.actions names them (CallActionsApi.ActionsFor). */
+export function callActions({ ringing, held, recording }) {
+  if (ringing) return ["deflect"];
+  if (held) return ["hangup", "resume"];
+  return ["hangup", "hold", "transfer", recording ? "stop-recording" : "start-recording", "dtmf"];
+}

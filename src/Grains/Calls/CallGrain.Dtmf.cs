@@ -1,0 +1,28 @@
+using Pbx.Grains.Media;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>DTMF asked from outside (API, console): the media node plays the keys to the party that did not press them.</summary>
+public sealed partial class CallGrain
+{
+    /// <inheritdoc />
+    public async Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits)
+    {
+        if (State.Phase is CallPhase.None or CallPhase.Ended)
+        {
+            DeactivateOnIdle();
+            return CallActionResult.NoSuchCall;
+        }
+        if (!DtmfKeys.AreValid(digits))
+            return CallActionResult.InvalidArgument;
+        // Before answer there is no media toward the callee, and early media toward the caller is the callee's to send.
+        if (State.Phase != CallPhase.Answered)
+            return CallActionResult.NotApplicable;
+        if (State.EndpointAway(fromNumber) is not { Length: > 0 } endpoint)
+            return CallActionResult.InvalidArgument;
+        LogSendingDtmf(CallKey, fromNumber, digits.Length);
+        // The node answers once the keys are out (160 ms each), so a hang-up asked next cannot cut them short.
+        await media.SendDtmfAsync(endpoint, digits);
+        return CallActionResult.Done;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pbx.ApiHost.Apis.Calls;
+using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Hubs;
+using Pbx.Grains.Calls;
+using Pbx.Grains.Live;
+using Pbx.Grains.Runtime;
+
+namespace Pbx.ApiHost.Tests;
+
+/// <summary>
+/// Call actions through the API on Kestrel, against <see cref="FakeCallGrains"/> for the grain's outcomes and the real
+/// live board for what the calls look like. Real calls through sipp are in Pbx.ConsoleTests.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
+{
+    // Numbers no other test uses.
+    private const string Desk = "3901";
+    private const string Colleague = "3902";
+    private const string Stranger = "3903";
+
+    private readonly FakeCallGrains _grains = new();
+    private TestApi _api = null!;
+
+    /// <summary>Every action route on a call, with a body that passes validation.</summary>
+    public static TheoryData<string, object?> Actions => new()
+    {
+        { CallActions.Hangup, null },
+        { CallActions.Hold, null },
+        { CallActions.Resume, null },
+        { CallActions.StartRecording, null },
+        { CallActions.StopRecording, null },
+        { CallActions.Transfer, new { target = "+4930123456" } },
+        { CallActions.Dtmf, new { digits = "12#", from = Desk } },
+        { CallActions.Deflect, new { target = "voicemail" } },
+    };
+
+    public async Task InitializeAsync()
+    {
+        _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services.AddSingleton<IGrainFactory>(_grains));
+        using var admin = await ClientAsync(Roles.Admin);
+        foreach (var number in new[] { Desk, Colleague, Stranger })
+        {
+            var created = await admin.PostAsJsonAsync("/api/v1/extensions", new { number });
+            created.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
+        }
+        if (await fixture.Users.FindByUsernameAsync("desk-3901") is null)
+            await fixture.Users.CreateAsync("desk-3901", ApiFixture.Password, Roles.Viewer, Desk);
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task Every_action_on_an_unknown_call_is_404(string action, object? body)
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        var problem = await Problem.ReadAsync(await PostAsync(http, $"/api/v1/calls/active/gone-{action}/{action}", body), HttpStatusCode.NotFound);
+
+        problem.GetProperty("detail").GetString()!.ShouldContain($"gone-{action}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task An_action_the_call_engine_lacks_is_501_from_one_place(string action, object? body)
+    {
+        using var http = await ClientAsync(Roles.Admin);
+
+        var problem = await Problem.ReadAsync(await PostAsync(http, $"/api/v1/calls/active/unsupported-1/{action}", body), HttpStatusCode.NotImplemented);
+
+        problem.GetProperty("title").GetString().ShouldBe("Not available yet");
+        problem.GetProperty("detail").GetString()!.ShouldContain(action);
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task An_action_that_does_not_apply_in_the_calls_state_is_409(string action, object? body)
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        await Problem.ReadAsync(await PostAsync(http, $"/api/v1/calls/active/ringing-1/{action}", body), HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task A_viewer_may_not_act_on_calls(string action, object? body)
+    {
+        using var http = await ClientAsync(Roles.Viewer);
+
+        await Problem.ReadAsync(await PostAsync(http, $"/api/v1/calls/active/call-1/{action}", body), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await PostAsync(http, "/api/v1/calls/originate", new { from = Desk, to = Colleague }), HttpStatusCode.Forbidden);
+        _grains.Calls.ShouldNotContain(c => c.Key == "call-1");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_400_naming_the_field()
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/active/call-2/dtmf", new { digits = "12x" }))).Keys.ShouldBe(["digits"]);
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/active/call-2/dtmf", new { digits = "" }))).Keys.ShouldBe(["digits"]);
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/active/call-2/transfer", new { target = "" }))).Keys.ShouldBe(["target"]);
+        // Short numbers are extensions, and there is no 3999; long ones are outside numbers the dial plan routes.
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/active/call-2/deflect", new { target = "3999" }))).Keys.ShouldBe(["target"]);
+        var originate = await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/originate", new { from = "+4930123456", to = "no" }));
+        originate.Keys.Order().ShouldBe(["from", "to"]);
+        _grains.Calls.ShouldNotContain(c => c.Key == "call-2");
+    }
+
+    [Fact]
+    public async Task Operator_actions_reach_the_call_grain_with_their_arguments()
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        (await PostAsync(http, "/api/v1/calls/active/call-3/hold", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await PostAsync(http, "/api/v1/calls/active/call-3/transfer", new { target = Colleague, transferor = Desk })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await PostAsync(http, "/api/v1/calls/active/call-3/dtmf", new { digits = "*9A", from = Desk })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        _grains.Calls.Where(c => c.Key == "call-3").Select(c => $"{c.Method}({string.Join(",", c.Args)})")
+            .ShouldBe(["HoldAsync()", $"TransferAsync({Colleague},{Desk})", $"SendDtmfAsync({Desk},*9A)"]);
+    }
+
+    [Fact]
+    public async Task Originate_is_202_with_a_fresh_call_id()
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        var response = await PostAsync(http, "/api/v1/calls/originate", new { from = Desk, to = "+4930123456" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var callId = (await response.Content.ReadFromJsonAsync<OriginatedCall>())!.CallId;
+        callId.ShouldStartWith("c2c-");
+        response.Headers.Location!.ToString().ShouldBe($"/api/v1/calls/active/{callId}");
+        var call = _grains.Calls.Single(c => c.Key == callId);
+        call.Method.ShouldBe(nameof(ICallGrain.OriginateAsync));
+        call.Args.ShouldBe([new OriginateRequest(Desk, "+4930123456")]);
+    }
+
+    [Fact]
+    public async Task Active_calls_show_held_and_recording_and_the_actions_that_apply_now()
+    {
+        Publish("list-ringing", "ringing", new { caller = Stranger, callee = Colleague, state = "ringing" });
+        Publish("list-answered", "answered", new { caller = Stranger, callee = Colleague, state = "answered", held = false, recording = true });
+        Publish("list-held", "held", new { caller = Colleague, callee = Stranger, state = "answered", held = true });
+        using var operatorHttp = await ClientAsync(Roles.Operator);
+        using var viewerHttp = await ClientAsync(Roles.Viewer);
+
+        var calls = (await operatorHttp.GetFromJsonAsync<List<ActiveCall>>("/api/v1/calls/active"))!.Where(c => c.CallId.StartsWith("list-", StringComparison.Ordinal)).ToDictionary(c => c.CallId);
+        var viewed = (await viewerHttp.GetFromJsonAsync<List<ActiveCall>>("/api/v1/calls/active"))!.Where(c => c.CallId.StartsWith("list-", StringComparison.Ordinal)).ToList();
+
+        calls["list-ringing"].Actions.ShouldBe([CallActions.Deflect]);
+        calls["list-answered"].Recording.ShouldBeTrue();
+        calls["list-answered"].Actions.ShouldBe([CallActions.Hangup, CallActions.Hold, CallActions.Transfer, CallActions.StopRecording, CallActions.Dtmf]);
+        calls["list-held"].Held.ShouldBeTrue();
+        calls["list-held"].Actions.ShouldBe([CallActions.Hangup, CallActions.Resume]);
+        viewed.Count.ShouldBe(3);
+        viewed.ShouldAllBe(c => c.Actions.Count == 0);
+    }
+
+    [Fact]
+    public async Task A_user_acts_on_their_own_call_only()
+    {
+        Publish("phone-own", "answered", new { caller = Desk, callee = Colleague, state = "answered", held = false });
+        Publish("phone-other", "answered", new { caller = Colleague, callee = Stranger, state = "answered", held = false });
+        using var http = await ClientAsync("desk-3901");
+
+        var phone = (await http.GetFromJsonAsync<PhoneStatus>("/api/v1/me/phone"))!;
+        (await PostAsync(http, "/api/v1/me/phone/calls/phone-own/dtmf", new { digits = "5" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await PostAsync(http, "/api/v1/me/phone/calls/phone-own/transfer", new { target = Stranger })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Problem.ReadAsync(await PostAsync(http, "/api/v1/me/phone/calls/phone-other/hangup", null), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await PostAsync(http, "/api/v1/me/phone/calls/phone-gone/hold", null), HttpStatusCode.NotFound);
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/me/phone/calls/phone-own/dtmf", new { digits = "5", from = Colleague }))).Keys.ShouldBe(["from"]);
+        var originate = await PostAsync(http, "/api/v1/me/phone/originate", new { to = Colleague });
+
+        phone.ExtensionNumber.ShouldBe(Desk);
+        phone.Call!.Actions.ShouldBe([CallActions.Hangup, CallActions.Hold, CallActions.Transfer, CallActions.Dtmf]);
+        originate.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var callId = (await originate.Content.ReadFromJsonAsync<OriginatedCall>())!.CallId;
+        _grains.Calls.Single(c => c.Key == callId).Args.ShouldBe([new OriginateRequest(Desk, Colleague)]);
+        _grains.Calls.Where(c => c.Key == "phone-own").Select(c => $"{c.Method}({string.Join(",", c.Args)})")
+            .ShouldBe([$"SendDtmfAsync({Desk},5)", $"TransferAsync({Stranger},{Desk})"]);
+        _grains.Calls.ShouldNotContain(c => c.Key == "phone-other" || c.Key == "phone-gone");
+    }
+
+    private void Publish(string callId, string kind, object data) =>
+        _api.Services.GetRequiredService<LiveCallBoard>().Apply(
+            new LiveEvent(LiveCallBoard.CallTopic, callId, kind, JsonSerializer.SerializeToElement(data, JsonSerializerOptions.Web), DateTimeOffset.UtcNow));
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, object? body) =>
+        body is null ? http.PostAsync(path, null) : http.PostAsJsonAsync(path, body);
+
+    private async Task<HttpClient> ClientAsync(string username)
+    {
+        var http = new HttpClient { BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username, password = ApiFixture.Password });
+        login.EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
+        return http;
+    }
+}
