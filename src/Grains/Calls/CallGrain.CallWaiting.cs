@@ -4,7 +4,8 @@ namespace Pbx.Grains.Calls;
 
 /// <summary>
 /// Call waiting: the extensions in a call know it (the caller from the INVITE, the callee from the answer); a new call to
-/// an extension already in one rings only when its <c>callWaiting</c> setting (on by default) allows, else it is busy.
+/// an extension already in one rings only when its <c>callWaiting</c> setting (on by default) allows, else it is busy
+/// (and its busy forward, if any, rings instead).
 /// </summary>
 public sealed partial class CallGrain
 {

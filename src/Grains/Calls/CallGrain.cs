@@ -76,6 +76,8 @@ public sealed partial class CallGrain(
         State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
         var (forks, refusal) = await RingAsync(target);
+        if (refusal == BusyHere && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
+            (forks, refusal) = ([.. forwarded.Forks], null);
         if (refusal is not null)
             return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
         await BindLegsAsync([setup.CallerLeg.CallId]);
