@@ -124,6 +124,35 @@ public sealed class CallRecordingTests(CallFeatureFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Call_goes_on_unrecorded_when_the_recordings_directory_cannot_be_written()
+    {
+        // A file where the directory should be: the media node cannot create it.
+        var notADirectory = Path.GetTempFileName();
+        try
+        {
+            await using var pbx = await PbxHost.StartAsync(PostgresServer.Shared.CreateDatabase("recordfail"),
+                "--Calls:RecordAll=true", $"--Media:RecordingsDirectory={notADirectory}");
+            var caller = await TestPhone.CallerOnlyAsync(pbx, "5041");
+            var callee = await TestPhone.RegisterAsync(pbx, "5042");
+            using var phone = new RtpSink();
+            await using var uas = Sipp.Start("uas-answers.xml", pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
+
+            var uac = await Sipp.RunAsync("uac-hangs-up.xml", pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+            uac.ExitCode.ShouldBe(0, "the call was answered and hung up normally: " + uac.Output);
+            (await uas.WaitAsync()).ExitCode.ShouldBe(0);
+            var cdr = await CdrRow.ClosedAsync(pbx.Database, caller.Number, callee.Number);
+            (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "caller"));
+            await using var count = pbx.Database.CreateCommand("select count(*) from recordings");
+            ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
+        }
+        finally
+        {
+            File.Delete(notADirectory);
+        }
+    }
+
+    [Fact]
     public async Task Recording_cut_short_by_a_crash_is_completed_at_start_up()
     {
         var directory = Directory.CreateTempSubdirectory("pbx-recovery-").FullName;
