@@ -1,4 +1,5 @@
 using Pbx.ApiHost.Apis.Calls;
+using Pbx.ApiHost.Apis.DialRules;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
@@ -40,6 +41,7 @@ public static class ApiHostEndpointExtensions
         app.MapPhoneApi();
         app.MapDidNumbersApi();
         app.MapTrunksApi();
+        app.MapDialRulesApi();
         app.MapRecordingsApi();
         app.MapStatsApi();
         app.MapLiveApi();

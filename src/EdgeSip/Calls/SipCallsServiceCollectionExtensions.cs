@@ -10,7 +10,7 @@ namespace Pbx.EdgeSip.Calls;
 public static class SipCallsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the INVITE handler and the BYE/UPDATE in-dialog handlers, with the digest authentication the registrar uses.
+    /// Adds the INVITE handler, the BYE/UPDATE in-dialog handlers and REFER (transfers), with the digest authentication the registrar uses.
     /// Needs <see cref="SipServiceCollectionExtensions.AddEdgeSip"/> and an <see cref="Pbx.Grains.Runtime.IGrainFactory"/>.
     /// </summary>
     public static IServiceCollection AddSipCalls(this IServiceCollection services, IConfiguration configuration)
@@ -18,10 +18,14 @@ public static class SipCallsServiceCollectionExtensions
         services.AddSipAuth(configuration);
         services.TryAddSingleton<SipLegSender>();
         services.TryAddSingleton<SipInDialogHandler>();
+        services.TryAddSingleton<SipForkSets>();
+        services.TryAddSingleton<SipCallEdge>();
+        services.TryAddSingleton<SipReferHandler>();
         services.TryAddSingleton<SipInviteHandler>();
         services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipInviteHandler>());
         services.AddSingleton<ISipRequestHandler>(sp => new SipInDialogMethod("BYE", sp.GetRequiredService<SipInDialogHandler>()));
         services.AddSingleton<ISipRequestHandler>(sp => new SipInDialogMethod("UPDATE", sp.GetRequiredService<SipInDialogHandler>()));
+        services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipReferHandler>());
         return services;
     }
 }

@@ -75,6 +75,19 @@ internal static class SipDialogMessages
         message.Body = Encoding.UTF8.GetBytes(sdp);
     }
 
+    /// <summary>
+    /// Makes a NOTIFY report a REFER's progress (RFC 3515 2.4.5): Event: refer, the status line as a message/sipfrag body
+    /// (RFC 3420), and Subscription-State terminated once the status is final (RFC 6665 4.1.3; active before).
+    /// </summary>
+    public static void SetReferProgress(SipMessage notify, string statusLine)
+    {
+        var final = statusLine.Length >= 11 && statusLine[7] == ' ' && statusLine[8] != '1';
+        notify.Add("Event", "refer")
+            .Add("Subscription-State", final ? "terminated;reason=noresource" : "active;expires=60")
+            .Add(SipHeaderId.ContentType, "message/sipfrag;version=2.0");
+        notify.Body = Encoding.UTF8.GetBytes(statusLine + "\r\n");
+    }
+
     /// <summary>The SDP body of a message, or null.</summary>
     public static string? Sdp(SipMessage message) =>
         message.Body.Length > 0 && message.ContentType?.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) == true

@@ -8,7 +8,4 @@ public sealed partial class SipInviteHandler
     // EventIds 1310-1319: call setup at the edge.
     [LoggerMessage(EventId = 1310, Level = LogLevel.Warning, Message = "INVITE from extension {Extension} at {SourceAddress} failed authentication: {Verdict}")]
     private partial void LogAuthFailed(string extension, string sourceAddress, DigestVerdict verdict);
-
-    [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "Fork {CallId} failed")]
-    private partial void LogForkFailed(string callId, Exception exception);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Pbx.EdgeSip.Auth;
 using Pbx.EdgeSip.Hosting;
@@ -7,6 +6,7 @@ using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -19,19 +19,13 @@ namespace Pbx.EdgeSip.Calls;
 public sealed partial class SipInviteHandler(
     IGrainFactory grains,
     DigestAuthenticator digest,
-    SipClient client,
     SipLegSender legs,
+    SipCallEdge edge,
+    SipForkSets forkSets,
     SipInDialogHandler inDialog,
-    TimeProvider time,
-    ILogger<SipInviteHandler> logger) : ISipRequestHandler
+    ILogger<SipInviteHandler> logger,
+    ITrunkDirectory trunks) : ISipRequestHandler
 {
-    private readonly SipClient _client = client;
-    private readonly SipLegSender _legs = legs;
-    private readonly TimeProvider _time = time;
-
-    // One reference for the edge's lifetime: call grains hold it to send the BYEs they start themselves.
-    private readonly ICallEdge _edge = grains.CreateObjectReference<ICallEdge>(legs);
-
     /// <inheritdoc />
     public string Method => "INVITE";
 
@@ -44,6 +38,8 @@ public sealed partial class SipInviteHandler(
             await inDialog.HandleAsync(context, cancellationToken);
             return;
         }
+        if (await TryStartFromTrunkAsync(context, cancellationToken))
+            return;
         var caller = await AuthenticateAsync(context);
         if (caller is null)
             return;
@@ -61,20 +57,26 @@ public sealed partial class SipInviteHandler(
             await context.RespondAsync(488, "Not Acceptable Here");
             return;
         }
-        var from = request.From!;
-        var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
-        var callerLeg = new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
-            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
-            context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
         var call = grains.GetGrain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, from.DisplayName, callee, callerLeg, offer, _edge,
+        var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer, edge.Reference,
             SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)
         {
-            await RespondAsync(context, refusal, callee);
+            await RespondAsync(context, refusal, legs.ContactFor(callee, context.Source));
             return;
         }
-        await new ForkSet(this, context, call, callee).RunAsync(decision);
+        await forkSets.RunAsync(callId, context, callee, decision);
+    }
+
+    /// <summary>The caller's dialog as seen from our side (our tag is the one we answer with).</summary>
+    private static DialogLeg CallerLeg(SipServerContext context, string callId)
+    {
+        var request = context.Request;
+        var from = request.From!;
+        var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
+        return new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
+            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
+            context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
     }
 
     /// <summary>The authenticated caller's extension number, or null once a challenge or refusal was sent.</summary>
@@ -90,6 +92,8 @@ public sealed partial class SipInviteHandler(
         var stored = await grains.GetGrain<IExtensionGrain>(number).GetCredentialsAsync(context.Source.Remote.Address.ToString());
         if (stored is not { Enabled: true, LockedOut: false })
         {
+            // Neither a trunk (checked first) nor a usable extension: an outside INVITE that must not reach the trunks.
+            LogRefusedCaller(number, context.Source.Remote.ToString());
             await context.RespondAsync(403, "Forbidden");
             return null;
         }
@@ -118,119 +122,16 @@ public sealed partial class SipInviteHandler(
         }
     }
 
-    private async Task RespondAsync(SipServerContext context, CallerResponse answer, string contactUser)
+    /// <summary>Answers the caller's INVITE as the grain decided, once: a final response ends the transaction.</summary>
+    internal static async Task RespondAsync(SipServerContext context, CallerResponse answer, string contact)
     {
         if (context.Transaction.HasFinalResponse)
             return;
         var response = context.CreateResponse(answer.Status, answer.Reason);
         if (answer.Status is > 100 and < 300)
-            response.Add(SipHeaderId.Contact, $"<{_legs.ContactFor(contactUser, context.Source)}>");
+            response.Add(SipHeaderId.Contact, $"<{contact}>");
         SipSessionTimerHeaders.Write(response, answer.SessionTimer, response: true);
         SipDialogMessages.SetSdp(response, answer.Sdp);
         await context.RespondAsync(response);
-    }
-
-    /// <summary>The forks of one INVITE: their requests (for CANCEL) and the caller's final response.</summary>
-    private sealed class ForkSet(SipInviteHandler handler, SipServerContext context, ICallGrain call, string callee)
-    {
-        private readonly ConcurrentDictionary<string, (SipRequest Invite, SipEndPoint Destination)> _sent = new(StringComparer.Ordinal);
-        private readonly TaskCompletionSource _callerFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ConcurrentQueue<Task> _forks = new();
-
-        public async Task RunAsync(CallDecision decision)
-        {
-            Ring(decision.Forks);
-            var ringFor = decision.NoAnswerTimeout;
-            while (true)
-            {
-                using var noAnswer = new CancellationTokenSource(ringFor, handler._time);
-                using var ended = CancellationTokenSource.CreateLinkedTokenSource(noAnswer.Token, context.Cancelled);
-                try
-                {
-                    await _callerFinal.Task.WaitAsync(ended.Token);
-                    break;
-                }
-                catch (OperationCanceledException)
-                {
-                    var instruction = await call.OnRingingEndedAsync(noAnswer: !context.Cancelled.IsCancellationRequested);
-                    await ApplyAsync(instruction);
-                    // Forwarded on no answer: the new target rings for its own time.
-                    if (instruction.Forks.Count == 0 || context.Cancelled.IsCancellationRequested)
-                        break;
-                    ringFor = instruction.NoAnswerTimeout;
-                }
-            }
-            // Wait for every fork, including those started by a forward while waiting, to reach its final response.
-            while (_forks.TryDequeue(out var fork))
-                await fork;
-        }
-
-        private void Ring(IEnumerable<ForkTarget> forks)
-        {
-            foreach (var fork in forks)
-                _forks.Enqueue(RunForkAsync(fork));
-        }
-
-        private async Task RunForkAsync(ForkTarget fork)
-        {
-            try
-            {
-                await SendForkAsync(fork);
-            }
-            catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
-            {
-                // A contact the edge cannot reach (unparsable URI or address) fails this fork only, like a transport error.
-                handler.LogForkFailed(fork.Leg.CallId, e);
-                await ReportAsync(fork, new SipResponse(503, "Service Unavailable"));
-            }
-        }
-
-        private async Task SendForkAsync(ForkTarget fork)
-        {
-            var destination = SipDialogMessages.Destination(fork.Leg);
-            var invite = SipDialogMessages.Create("INVITE", fork.Leg, fork.Leg.LocalCSeq, fork.OfferSdp, handler._legs.UserAgent,
-                fork.CallerDisplay, handler._legs.ContactFor(SipUri.Parse(fork.Leg.LocalUri).User ?? "pbx", destination));
-            // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
-            invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
-            SipSessionTimerHeaders.Write(invite, fork.SessionTimer, response: false);
-            _sent[fork.ForkId] = (invite, destination);
-            var response = await handler._client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
-            if (response.StatusCode is >= 200 and < 300)
-                await handler._legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, fork.Leg.LocalCSeq);
-            await ReportAsync(fork, response);
-        }
-
-        private async Task ReportAsync(ForkTarget fork, SipResponse response)
-        {
-            try
-            {
-                var contact = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : null;
-                var report = new ForkResponse(fork.ForkId, response.StatusCode, response.ReasonPhrase, response.To?.Tag, contact,
-                    [.. response.GetAll(SipHeaderId.RecordRoute)], SipDialogMessages.Sdp(response), SipSessionTimerHeaders.Read(response));
-                await ApplyAsync(await call.OnForkResponseAsync(report));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                handler.LogForkFailed(fork.Leg.CallId, e);
-            }
-        }
-
-        private async Task ApplyAsync(CallInstruction instruction)
-        {
-            if (instruction.Respond is { } answer)
-            {
-                await handler.RespondAsync(context, answer, callee);
-                if (answer.Status >= 200)
-                    _callerFinal.TrySetResult();
-            }
-            foreach (var forkId in instruction.CancelForks)
-            {
-                if (_sent.TryGetValue(forkId, out var sent))
-                    await handler._legs.CancelAsync(sent.Invite, sent.Destination);
-            }
-            if (instruction.Bye.Count > 0)
-                await handler._legs.ByeAsync(instruction.Bye, callee);
-            Ring(instruction.Forks);
-        }
     }
 }

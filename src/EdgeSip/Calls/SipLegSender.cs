@@ -5,13 +5,11 @@ using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
-using Pbx.Grains.Runtime;
 
 namespace Pbx.EdgeSip.Calls;
 
 /// <summary>Sends what call grains decide on a leg: in-dialog requests, ACKs for 2xx, CANCELs.</summary>
-public sealed partial class SipLegSender(IGrainFactory grains, SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
-    : ICallEdge
+public sealed partial class SipLegSender(SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
 {
     private readonly string _userAgent = options.Value.UserAgent;
 
@@ -24,28 +22,23 @@ public sealed partial class SipLegSender(IGrainFactory grains, SipClient client,
     public async Task<SipResponse> SendAsync(LegRequest request, string contactUser)
     {
         var destination = SipDialogMessages.Destination(request.Leg);
-        var contact = request.Method is "INVITE" or "UPDATE" ? ContactFor(contactUser, destination) : null;
+        var contact = request.Method is "INVITE" or "UPDATE" or "NOTIFY" ? ContactFor(contactUser, destination) : null;
         var message = SipDialogMessages.Create(request.Method, request.Leg, request.Leg.LocalCSeq, request.Sdp, _userAgent, contact: contact);
         SipSessionTimerHeaders.Write(message, request.SessionTimer, response: false);
+        if (request.Sipfrag is { } sipfrag)
+            SipDialogMessages.SetReferProgress(message, sipfrag);
         var response = await client.SendAsync(message, destination);
         if (request.Method == "INVITE" && response.StatusCode is >= 200 and < 300)
             await AckAsync(request.Leg with { RemoteTag = response.To?.Tag ?? request.Leg.RemoteTag }, request.Leg.LocalCSeq);
         return response;
     }
 
-    /// <summary>A request a call grain starts on its own (BYE on hang-up); the answer is only logged.</summary>
-    async Task ICallEdge.SendAsync(LegRequest request)
+    /// <summary>A request a call grain starts on its own (BYE on hang-up, NOTIFY about a transfer); the answer is only logged.</summary>
+    public async Task SendLoggedAsync(LegRequest request)
     {
         var response = await SendAsync(request, "pbx");
         if (response.StatusCode >= 300)
             LogRequestRefused(request.Method, request.Leg.CallId, response.StatusCode);
-    }
-
-    /// <summary>A re-INVITE a call grain starts on its own (hold, resume); the answer goes back to the grain for its media node.</summary>
-    async Task ICallEdge.ReInviteAsync(string callKey, LegRequest request)
-    {
-        var response = await SendAsync(request, "pbx");
-        await grains.GetGrain<ICallGrain>(callKey).OnLegAnswerAsync(request.Leg.CallId, response.StatusCode, SipDialogMessages.Sdp(response));
     }
 
     /// <summary>Sends BYE on each leg, not waiting for the answers beyond logging failures.</summary>

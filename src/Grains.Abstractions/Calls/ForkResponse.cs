@@ -9,5 +9,6 @@ namespace Pbx.Grains.Calls;
 /// <param name="RecordRoute">Record-Route values in the order received.</param>
 /// <param name="Sdp">Body, if any.</param>
 /// <param name="SessionTimer">The response's session timer headers (RFC 4028 section 7.2), or null when it has none.</param>
+/// <param name="LocalCSeq">CSeq of the INVITE this answers when the edge re-sent it with digest credentials (RFC 3261 22.2); null when unchanged.</param>
 public sealed record ForkResponse(string ForkId, int Status, string Reason, string? RemoteTag, string? Contact, IReadOnlyList<string> RecordRoute, string? Sdp,
-    SessionTimer? SessionTimer = null);
+    SessionTimer? SessionTimer = null, uint? LocalCSeq = null);

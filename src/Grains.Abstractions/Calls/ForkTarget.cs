@@ -6,4 +6,7 @@ namespace Pbx.Grains.Calls;
 /// <param name="OfferSdp">The media node's offer for the callee.</param>
 /// <param name="CallerDisplay">Display name and number to show the callee (From display name).</param>
 /// <param name="SessionTimer">Session timer headers for the INVITE (RFC 4028 section 7.1), or null for none.</param>
-public sealed record ForkTarget(string ForkId, DialogLeg Leg, string OfferSdp, string CallerDisplay, SessionTimer? SessionTimer = null);
+/// <param name="ReferredBy">Referred-By value of the REFER that led to this INVITE (RFC 3892 section 3), copied as it came.</param>
+/// <param name="Trunk">Set when the fork goes to a carrier trunk (outbound call); null for a phone.</param>
+public sealed record ForkTarget(string ForkId, DialogLeg Leg, string OfferSdp, string CallerDisplay, SessionTimer? SessionTimer = null,
+    string? ReferredBy = null, TrunkFork? Trunk = null);

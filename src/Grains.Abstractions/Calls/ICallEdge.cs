@@ -16,4 +16,18 @@ public interface ICallEdge : IGrainObserver
     /// <see cref="ICallGrain.OnLegAnswerAsync"/> of the call <paramref name="callKey"/> before completing.
     /// </summary>
     Task ReInviteAsync(string callKey, LegRequest request);
+
+    /// <summary>
+    /// INVITEs <paramref name="forks"/> for a call the PBX starts on its own (transfer target, click-to-call) and returns
+    /// once they are sent: each response goes to <see cref="ICallGrain.OnForkResponseAsync"/> of <paramref name="callKey"/>
+    /// and the returned instruction is carried out; after <paramref name="noAnswerTimeout"/> without an answer the edge
+    /// calls <see cref="ICallGrain.OnRingingEndedAsync"/> with noAnswer true.
+    /// </summary>
+    Task RingAsync(string callKey, IReadOnlyList<ForkTarget> forks, TimeSpan noAnswerTimeout);
+
+    /// <summary>
+    /// Carries out <paramref name="instruction"/> on the forks this edge is ringing for <paramref name="callKey"/> (deflect:
+    /// CANCEL the ringing forks, ring new ones); nothing when the edge rings nothing for the call.
+    /// </summary>
+    Task ApplyAsync(string callKey, CallInstruction instruction);
 }

@@ -13,6 +13,12 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <summary>A new authenticated INVITE: runs the dial plan, opens the CDR, allocates media and says which contacts to ring.</summary>
     Task<CallDecision> StartAsync(CallSetup setup);
 
+    /// <summary>
+    /// A new INVITE from a carrier trunk: finds the DID among the called-number candidates (normalised with the trunk's
+    /// number plan) and rings its extension like an internal call; unknown DID 404, other destination kinds 480, trunk full 503.
+    /// </summary>
+    Task<CallDecision> StartFromTrunkAsync(TrunkCallSetup setup);
+
     /// <summary>A fork answered 1xx, 2xx or failed (3xx-6xx, or a local 408/487/503).</summary>
     Task<CallInstruction> OnForkResponseAsync(ForkResponse response);
 
@@ -80,6 +86,24 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <param name="sdp">The phone's SDP answer, if any.</param>
     [AlwaysInterleave]
     Task OnLegAnswerAsync(string legCallId, int status, string? sdp);
+
+    /// <summary>
+    /// A REFER on one leg (RFC 3515): the answer for it, 202 when the transfer starts. The edge sends that answer and then
+    /// calls <see cref="OnReferAcceptedAsync"/>, so the NOTIFYs about the transfer follow the 202 (RFC 3515 2.4.4).
+    /// </summary>
+    Task<CallerResponse> OnReferAsync(ReferRequest refer);
+
+    /// <summary>Starts the transfer a 202 was sent for: NOTIFY 100 Trying, then rings the target or joins the replaced dialog.</summary>
+    /// <param name="legCallId">Call-ID of the leg the REFER came on.</param>
+    Task OnReferAcceptedAsync(string legCallId);
+
+    /// <summary>
+    /// Attended transfer (RFC 3891): another call takes over this call's leg that is not the <paramref name="replaced"/> dialog,
+    /// with its media endpoint; this call sends BYE on the replaced leg and ends. Null when this call has no answered leg
+    /// matching the dialog's Call-ID and tags (the REFER's NOTIFY then says 481, RFC 3891 section 3).
+    /// </summary>
+    /// <param name="replaced">The transferor's dialog in this call, as named by Replaces.</param>
+    Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced);
 
     /// <summary>The call's live state.</summary>
     [ReadOnly]

@@ -11,6 +11,8 @@ public sealed partial class CallGrain
     {
         var fromCaller = State.CallerLeg?.CallId == request.CallId;
         var fromCallee = State.CalleeLeg?.CallId == request.CallId;
+        if (fromCaller && State.Originated && State.Phase == CallPhase.Ringing && request.Method == "BYE")
+            return await OriginatorHungUpAsync();
         // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
         if (State.Phase != CallPhase.Answered || !(fromCaller || fromCallee))
             return Respond(481, "Call/Transaction Does Not Exist");

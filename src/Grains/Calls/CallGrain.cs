@@ -6,6 +6,7 @@ using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Media;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.Grains.Calls;
 
@@ -22,7 +23,9 @@ public sealed partial class CallGrain(
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain
+    ILogger<CallGrain> logger,
+    ICallEdgeDirectory edges,
+    TrunkCatalog trunkCatalog) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -60,9 +63,11 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
+        await JoinCallAsync(setup.Caller);
+        if (await TryStartOutboundAsync(setup, now) is { } outbound)
+            return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
-        await JoinCallAsync(setup.Caller);
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
             return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
@@ -73,7 +78,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+        State.CallerDisplay = await CallerDisplayAsync(setup);
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal == BusyHere && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
@@ -90,6 +95,8 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnForkResponseAsync(ForkResponse response)
     {
+        if (State.Transfer is not null && State.Forks.ContainsKey(response.ForkId))
+            return await OnTransferForkResponseAsync(response);
         if (State.Phase != CallPhase.Ringing || !State.Forks.TryGetValue(response.ForkId, out var fork))
         {
             // RFC 3261 13.2.2.4: a 2xx from a fork we no longer want is ACKed (by the edge) and ended with BYE.
@@ -107,6 +114,8 @@ public sealed partial class CallGrain(
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
+        if (await FailOverAsync(response) is { } failedOver)
+            return failedOver;
         if (State.Forks.Count > 0)
             return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();
@@ -119,6 +128,8 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnRingingEndedAsync(bool noAnswer)
     {
+        if (State.Transfer is not null && State.Forks.Count > 0)
+            return await OnTransferRingingEndedAsync();
         if (State.Phase != CallPhase.Ringing)
             return CallInstruction.None;
         var cancel = State.CancelForks();
@@ -142,7 +153,7 @@ public sealed partial class CallGrain(
         if (response.Status == 100)
             return CallInstruction.None;
         // RFC 3960: a provisional with SDP is early media (ringback, announcements); bridge it so the caller hears it.
-        if (response.Sdp is not null && await AcceptCalleeAnswerAsync(response.Sdp))
+        if (response.Sdp is not null && await AcceptAnswerAsync(State.CalleeEndpoint, response.Sdp))
         {
             await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
             return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
@@ -154,7 +165,7 @@ public sealed partial class CallGrain(
     {
         State.Forks.Remove(forkId);
         var cancel = State.CancelForks();
-        if (sdp is null || !await AcceptCalleeAnswerAsync(sdp))
+        if (sdp is null || !await AcceptAnswerAsync(State.CalleeEndpoint, sdp))
         {
             await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
             return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
@@ -179,11 +190,11 @@ public sealed partial class CallGrain(
         return CallInstruction.Act(new CallerResponse(200, "OK", answer, ResponseSessionTimer(caller: true)), cancel, []);
     }
 
-    private async Task<bool> AcceptCalleeAnswerAsync(string sdp)
+    private async Task<bool> AcceptAnswerAsync(string endpoint, string sdp)
     {
         try
         {
-            await media.AcceptAnswerAsync(State.CalleeEndpoint, sdp);
+            await media.AcceptAnswerAsync(endpoint, sdp);
             return true;
         }
         catch (MediaNegotiationException e)
@@ -231,21 +242,28 @@ public sealed partial class CallGrain(
         State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
         if (await CallWaitingRefusalAsync(target) is { } busy)
             return ([], busy);
-        State.FailedStatuses.Clear();
         var caller = State.CallerLeg!;
-        var forks = new List<ForkTarget>(callee.Bindings.Count);
-        foreach (var binding in callee.Bindings)
+        // The callee leg mirrors the caller's: same From and To URIs.
+        return (await ForkAsync(callee.Bindings, target, caller.RemoteUri, caller.LocalUri, State.CalleeOffer, State.CallerDisplay, null), null);
+    }
+
+    /// <summary>One fork per contact of <paramref name="number"/>, each a new dialog (fresh Call-ID and tag, RFC 3261 12.1.2) mapped to this call.</summary>
+    private async Task<List<ForkTarget>> ForkAsync(IReadOnlyList<ContactBinding> bindings, string number, string localUri, string remoteUri,
+        string offer, string display, string? referredBy)
+    {
+        State.FailedStatuses.Clear();
+        var forks = new List<ForkTarget>(bindings.Count);
+        foreach (var binding in bindings)
         {
             var forkId = (State.NextForkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The callee leg mirrors the caller's: same From and To URIs, fresh Call-ID and tag (a new dialog, RFC 3261 12.1.2).
-            var leg = new DialogLeg($"{NewId()}@pbx", caller.RemoteUri, NewId(), caller.LocalUri, null,
+            var leg = new DialogLeg($"{NewId()}@pbx", localUri, NewId(), remoteUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
-            forks.Add(new ForkTarget(forkId, leg, State.CalleeOffer, State.CallerDisplay, ForkSessionTimer()));
+            forks.Add(new ForkTarget(forkId, leg, offer, display, ForkSessionTimer(), referredBy));
         }
         await BindLegsAsync(forks.Select(f => f.Leg.CallId));
-        PublishExtension(target, "ringing", time.GetUtcNow());
-        return (forks, null);
+        PublishExtension(number, "ringing", time.GetUtcNow());
+        return forks;
     }
 
     /// <summary>Call forwarding on busy or no answer: ring <paramref name="to"/> instead; null when not configured or not reachable.</summary>
@@ -310,8 +328,10 @@ public sealed partial class CallGrain(
     private async Task EndAsync(string disposition, string cause, string side)
     {
         var now = time.GetUtcNow();
+        await OnEndingAsync();
         State.Phase = CallPhase.Ended;
         State.EndedAt = now;
+        await ReleaseTrunkAsync();
         _maxDurationTimer?.Dispose();
         StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
@@ -351,7 +371,12 @@ public sealed partial class CallGrain(
         RemoteTarget = response.Contact ?? fork.RemoteTarget,
         // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the response, reversed.
         RouteSet = [.. response.RecordRoute.Reverse()],
+        LocalCSeq = response.LocalCSeq ?? fork.LocalCSeq,
     };
+
+    /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
+    private async Task<string> CallerDisplayAsync(CallSetup setup) =>
+        (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
     private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 

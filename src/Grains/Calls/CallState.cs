@@ -78,6 +78,15 @@ public sealed class CallState
     /// <summary>Session timer of the callee's leg, negotiated from its 2xx.</summary>
     public LegSessionTimer? CalleeSessionTimer { get; set; }
 
+    /// <summary>A transfer (or the first stage of a click-to-call) in progress: what rings in <see cref="Forks"/> and for whom.</summary>
+    public TransferState? Transfer { get; set; }
+
+    /// <summary>Started by the PBX (click-to-call): the caller leg is a dialog the PBX set up, ended with BYE if the callee never answers.</summary>
+    public bool Originated { get; set; }
+
+    /// <summary>Set for calls through a carrier trunk (inbound or outbound); null for internal calls.</summary>
+    public TrunkCallState? Trunk { get; set; }
+
     /// <summary>Moves every ringing fork to <see cref="CancelledForks"/>; returns their ids for the edge to CANCEL.</summary>
     public List<string> CancelForks()
     {

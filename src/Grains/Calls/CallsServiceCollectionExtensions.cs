@@ -12,7 +12,7 @@ public static class CallsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="CallOptions"/> (section <c>Calls</c>, validated on start), the CDR queue and its writer (which also
-    /// closes CDRs a crash left open and writes recording rows). Needs an <see cref="Npgsql.NpgsqlDataSource"/> and an IMediaControl.
+    /// closes CDRs a crash left open and writes recording rows), the directory of call edges. Needs an <see cref="Npgsql.NpgsqlDataSource"/> and an IMediaControl.
     /// </summary>
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +21,7 @@ public static class CallsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CdrQueue>();
+        services.TryAddSingleton<ICallEdgeDirectory, CallEdgeDirectory>();
         services.TryAddSingleton<CdrRepository>();
         services.TryAddSingleton<RecordingRepository>();
         services.AddHostedService<CdrWriter>();

@@ -24,6 +24,9 @@ public sealed class CdrRepository(NpgsqlDataSource dataSource)
                 where call_id = $1
                 """,
                 c.CallId, (object?)c.AnsweredAt ?? DBNull.Value, c.EndedAt, c.Disposition, c.HangupCause, c.HangupSide, c.HistoryJson),
+            CdrTrunkSet t => Command(
+                "update cdrs set direction = $2, trunk = $3, carrier_call_id = $4, caller = $5, callee = $6 where call_id = $1",
+                t.CallId, t.Direction, t.TrunkId, t.CarrierCallId, t.Caller, t.Callee),
             _ => throw new ArgumentException($"unknown CDR write {write.GetType().Name} for call {write.CallId}", nameof(write)),
         };
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -10,7 +10,7 @@ public static class TrunksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="TrunkOptions"/> (section <c>Trunks</c>), validated on start with the bad key named, and the
-    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from. Needs an <c>NpgsqlDataSource</c>.
+    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from, and the <see cref="TrunkCatalog"/> call grains route by. Needs an <c>NpgsqlDataSource</c>.
     /// </summary>
     public static IServiceCollection AddTrunks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +18,7 @@ public static class TrunksServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrunkOptions>, TrunkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITrunkDirectory, TrunkDirectory>();
+        services.TryAddSingleton<TrunkCatalog>();
         return services;
     }
 }

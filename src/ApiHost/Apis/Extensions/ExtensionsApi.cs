@@ -35,6 +35,8 @@ public static partial class ExtensionsApi
         group.MapPost("/{id:long}/password", SetPasswordAsync).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:long}/settings", GetSettingsAsync).RequireAuthorization(Policies.Viewer);
         group.MapPut("/{id:long}/settings", PutSettingsAsync).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{id:long}/outbound", GetOutboundAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPut("/{id:long}/outbound", PutOutboundAsync).RequireAuthorization(Policies.Admin);
         return group;
     }
 

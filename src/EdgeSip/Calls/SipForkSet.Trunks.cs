@@ -1,0 +1,60 @@
+using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Transactions;
+using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Trunks;
+using Pbx.Grains.Calls;
+
+namespace Pbx.EdgeSip.Calls;
+
+/// <summary>Forks to carrier trunks (outbound calls): the caller's identity for the carrier, and its digest challenge answered once.</summary>
+internal sealed partial class SipForkSet
+{
+    /// <summary>
+    /// RFC 3325 9.1 and 9.3: the carrier gets the caller's real identity in P-Asserted-Identity, and with privacy on also
+    /// Privacy: id so it withholds it from the called party (the From is already anonymous, RFC 3323 4.1.1.3).
+    /// </summary>
+    private static void AddTrunkIdentity(SipRequest invite, TrunkFork trunk)
+    {
+        invite.Add("P-Asserted-Identity", $"<{trunk.AssertedIdentity}>");
+        if (trunk.Privacy)
+            invite.Add("Privacy", "id");
+    }
+
+    /// <summary>
+    /// A carrier challenged our INVITE (401/407): the same INVITE goes again with the next CSeq and the trunk's digest
+    /// answer (RFC 3261 22.2). Only once: a second challenge means the credentials are wrong, and that, like a challenge
+    /// we cannot answer, is reported as 503 so the call fails over to the next trunk instead of challenging the phone.
+    /// </summary>
+    private async Task<(SipResponse Response, uint? CSeq)> AnswerTrunkChallengeAsync(ForkTarget fork, SipEndPoint destination, SipResponse challenge)
+    {
+        var trunkId = fork.Trunk!.TrunkId;
+        var proxy = challenge.StatusCode == 407;
+        var offered = DigestResponder.Choose(challenge.GetAll(proxy ? SipHeaderId.ProxyAuthenticate : SipHeaderId.WwwAuthenticate));
+        var credentials = await owner.Trunks.FindCredentialsAsync(trunkId, CancellationToken.None);
+        if (offered is null || credentials is null)
+        {
+            owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, offered is null ? "no supported challenge" : "no credentials stored");
+            return (Unavailable, null);
+        }
+        var cseq = fork.Leg.LocalCSeq + 1;
+        var invite = CreateInvite(fork, cseq, destination);
+        var secret = new TrunkSecret(credentials.Username, null, credentials.Realm, credentials.Ha1Md5);
+        var outcome = DigestResponder.TryAnswer(offered, "INVITE", invite.RequestUri.ToString(), secret, SipResponseFactory.NewTag(), 1, out var authorization);
+        if (outcome != DigestAnswerOutcome.Answered)
+        {
+            owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, outcome.ToString());
+            return (Unavailable, null);
+        }
+        invite.Add(proxy ? SipHeaderId.ProxyAuthorization : SipHeaderId.Authorization, authorization);
+        _sent[fork.ForkId] = (invite, destination);
+        var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r, cseq));
+        if (response.StatusCode is 401 or 407)
+        {
+            owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, "credentials refused");
+            return (Unavailable, cseq);
+        }
+        return (response, cseq);
+    }
+
+    private static SipResponse Unavailable => new(503, "Service Unavailable");
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Pbx.EdgeSip.Hosting;
+using Pbx.Grains.Calls;
+using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
+
+namespace Pbx.EdgeSip.Calls;
+
+/// <summary>
+/// The fork sets this edge is running, by call key, so that a call grain can act on its own ringing forks (deflect) and
+/// ring forks that belong to no phone's INVITE (transfer target, click-to-call).
+/// </summary>
+public sealed partial class SipForkSets(
+    IGrainFactory grains, SipClient client, SipLegSender legs, TimeProvider time, ITrunkDirectory trunks, ILogger<SipForkSets> logger)
+{
+    private readonly ConcurrentDictionary<string, SipForkSet> _running = new(StringComparer.Ordinal);
+
+    /// <summary>Credentials of the trunks outbound forks go to.</summary>
+    internal ITrunkDirectory Trunks => trunks;
+
+    /// <summary>Rings the forks of a phone's INVITE (<paramref name="context"/>) until the caller has its final response.</summary>
+    internal Task RunAsync(string callKey, SipServerContext context, string callee, CallDecision decision) =>
+        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.GetGrain<ICallGrain>(callKey), context, callee),
+            decision.Forks, decision.NoAnswerTimeout);
+
+    /// <summary>Rings forks the PBX starts itself; returns when every fork has its final response or the ringing time ended.</summary>
+    internal Task RingAsync(string callKey, IReadOnlyList<ForkTarget> forks, TimeSpan noAnswerTimeout) =>
+        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.GetGrain<ICallGrain>(callKey), null, "pbx"),
+            forks, noAnswerTimeout);
+
+    /// <summary>Carries out a grain's instruction on the forks running for the call; false when none run here.</summary>
+    internal async Task<bool> ApplyAsync(string callKey, CallInstruction instruction)
+    {
+        if (!_running.TryGetValue(callKey, out var set))
+            return false;
+        await set.ApplyAsync(instruction);
+        if (instruction.Forks.Count > 0)
+            set.Retime(instruction.NoAnswerTimeout);
+        return true;
+    }
+
+    private async Task RunAsync(string callKey, SipForkSet set, IReadOnlyList<ForkTarget> forks, TimeSpan ringFor)
+    {
+        _running[callKey] = set;
+        try
+        {
+            await set.RunAsync(forks, ringFor);
+        }
+        finally
+        {
+            // A later fork set of the same call (a transfer right after the answer) may have taken the key already.
+            _running.TryRemove(new KeyValuePair<string, SipForkSet>(callKey, set));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Pbx.Grains.Cdrs;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Attended transfer (RFC 3515 REFER whose Refer-To carries Replaces, RFC 3891): the transferor talks to one party on this
+/// call and to another on a second call, then asks to connect the two. The second call hands its other leg, with its
+/// media endpoint, over to this call; both phones keep their dialogs and RTP addresses, so no new INVITE is needed.
+/// </summary>
+public sealed partial class CallGrain
+{
+    /// <inheritdoc />
+    public async Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced)
+    {
+        if (State.Phase != CallPhase.Answered || State.Transfer is not null || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+            return null;
+        var callerLeaves = caller.CallId == replaced.CallId;
+        var leaving = callerLeaves ? caller : callee;
+        // RFC 3891 section 3: the Call-ID and both tags must name the dialog (either tag order: the transferor may have been UAC or UAS).
+        if (leaving.CallId != replaced.CallId || !SameTags(leaving, replaced))
+            return null;
+        var given = callerLeaves ? callee : caller;
+        var handed = new HandedOverLeg(given, Endpoint(!callerLeaves), State.RemoteCSeqs.GetValueOrDefault(given.CallId),
+            callerLeaves ? State.Ringing : State.Caller, State.Held);
+        // The given leg lives on in the other call: this call must neither release its endpoint nor forget its Call-ID.
+        if (callerLeaves)
+            State.CalleeEndpoint = "";
+        else
+            State.CallerEndpoint = "";
+        State.LegCallIds.Remove(given.CallId);
+        State.History.Add(new DialPlanStep("attended-transfer", callerLeaves ? State.Caller : State.Ringing, handed.Number, time.GetUtcNow()));
+        await EndAsync(CdrDisposition.Answered, "attended transfer", callerLeaves ? "caller" : "callee");
+        if (Edge is { } edge)
+            await edge.SendAsync(new LegRequest("BYE", Next(leaving), null));
+        return handed;
+    }
+
+    /// <summary>Takes over the other party of the dialog named by Replaces and connects it to the party that stays here.</summary>
+    private async Task JoinReplacedAsync(ReplacesDialog replaces)
+    {
+        var otherKey = await GrainFactory.GetGrain<ICallLegGrain>(replaces.CallId).GetCallKeyAsync();
+        var handed = otherKey is null || otherKey == CallKey ? null : await GrainFactory.GetGrain<ICallGrain>(otherKey).HandOverAsync(replaces);
+        if (handed is null)
+        {
+            await TransferFailedAsync(new CallerResponse(481, "Call/Transaction Does Not Exist", null), CdrDisposition.Failed);
+            return;
+        }
+        await BindLegsAsync([handed.Leg.CallId]);
+        State.RemoteCSeqs[handed.Leg.CallId] = handed.RemoteCSeq;
+        await ReplaceLegAsync(handed.Leg, handed.EndpointId, handed.Number, "attended-transfer", handed.Held);
+    }
+
+    private static bool SameTags(DialogLeg leg, ReplacesDialog replaced) =>
+        (leg.LocalTag == replaced.ToTag && leg.RemoteTag == replaced.FromTag) || (leg.LocalTag == replaced.FromTag && leg.RemoteTag == replaced.ToTag);
+}

@@ -1,0 +1,284 @@
+using Pbx.Grains.Cdrs;
+using Pbx.Grains.Media;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Blind transfer: asked by a phone with REFER (RFC 3515; progress reported in NOTIFYs carrying message/sipfrag, RFC 3420)
+/// or from the API. The target rings on a media endpoint of its own while the two parties stay connected; on answer the
+/// party that stays is bridged to it and the transferor gets BYE; on failure the call goes on as it was.
+/// </summary>
+public sealed partial class CallGrain
+{
+    /// <summary>The edge for requests the call starts itself; after a reactivation the one the INVITE named is gone.</summary>
+    private ICallEdge? Edge => _edge ??= edges.Find();
+
+    /// <inheritdoc />
+    public async Task<CallActionResult> TransferAsync(string target, string? transferor)
+    {
+        if (State.Phase is CallPhase.None or CallPhase.Ended)
+        {
+            DeactivateOnIdle();
+            return CallActionResult.NoSuchCall;
+        }
+        if (State.Phase != CallPhase.Answered || State.Transfer is not null || Edge is null || string.IsNullOrEmpty(target)
+            || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+            return CallActionResult.NotApplicable;
+        // The ICallGrain contract: no transferor means the callee leaves.
+        var leaving = transferor is null || transferor == State.Ringing ? callee : transferor == State.Caller ? caller : null;
+        if (leaving is null)
+            return CallActionResult.NotApplicable;
+        State.Transfer = new TransferState
+        {
+            Kind = TransferKind.Blind, Target = target, Transferor = transferor ?? State.Ringing, LeavingCallId = leaving.CallId, Started = true,
+        };
+        if (await StartBlindTransferAsync() is { } refusal)
+        {
+            LogTransferFailed(CallKey, target, refusal.Status);
+            State.Transfer = null;
+            return CallActionResult.NotApplicable;
+        }
+        return CallActionResult.Done;
+    }
+
+    /// <inheritdoc />
+    public async Task<CallerResponse> OnReferAsync(ReferRequest refer)
+    {
+        var fromCaller = State.CallerLeg?.CallId == refer.CallId;
+        // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
+        if (State.Phase != CallPhase.Answered || !(fromCaller || State.CalleeLeg?.CallId == refer.CallId))
+            return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
+        if (State.RemoteCSeqs.TryGetValue(refer.CallId, out var last) && refer.CSeq < last)
+            return new CallerResponse(500, "Server Internal Error", null);
+        State.RemoteCSeqs[refer.CallId] = refer.CSeq;
+        // RFC 3261 14.2 by analogy: one transfer at a time, a second is "request pending".
+        if (State.Transfer is not null)
+            return new CallerResponse(491, "Request Pending", null);
+        if (Edge is null)
+            return new CallerResponse(503, "Service Unavailable", null);
+        State.Transfer = new TransferState
+        {
+            Kind = refer.Replaces is null ? TransferKind.Blind : TransferKind.Attended,
+            Target = refer.Target,
+            Transferor = fromCaller ? State.Caller : State.Ringing,
+            LeavingCallId = refer.CallId,
+            Notify = true,
+            ReferredBy = refer.ReferredBy,
+            Replaces = refer.Replaces,
+        };
+        // Written now so that a reactivated grain still knows the REFER it accepted.
+        await state.WriteStateAsync();
+        return new CallerResponse(202, "Accepted", null);
+    }
+
+    /// <inheritdoc />
+    public async Task OnReferAcceptedAsync(string legCallId)
+    {
+        if (State.Transfer is not { Started: false } transfer || transfer.LeavingCallId != legCallId)
+            return;
+        transfer.Started = true;
+        // RFC 3515 2.4.5: the first NOTIFY says the referred request is being tried.
+        await NotifyAsync("SIP/2.0 100 Trying");
+        if (transfer.Replaces is { } replaces)
+            await JoinReplacedAsync(replaces);
+        else if (await StartBlindTransferAsync() is { } refusal)
+            await TransferFailedAsync(refusal, CdrDisposition.Failed);
+    }
+
+    /// <summary>Rings the target through the dial plan on a new endpoint; the refusal when it cannot ring at all.</summary>
+    private async Task<CallerResponse?> StartBlindTransferAsync()
+    {
+        var transfer = State.Transfer!;
+        var routed = await RouteAsync(transfer.Target, time.GetUtcNow());
+        if (routed is null)
+            return new CallerResponse(404, "Not Found", null);
+        if (routed.Length == 0)
+            return new CallerResponse(486, "Busy Here", null);
+        var target = await GrainFactory.GetGrain<Extensions.IExtensionGrain>(routed).GetStatusAsync();
+        if (!target.Exists || !target.Enabled || target.Bindings.Count == 0)
+            return new CallerResponse(480, "Temporarily Unavailable", null);
+        var allocation = await media.AllocateAsync(CallKey, GrainFactory.GetGrain<ICallGrain>(CallKey));
+        if (!allocation.Succeeded)
+        {
+            LogMediaUnavailable(CallKey, allocation.Reason);
+            return new CallerResponse(503, "Service Unavailable", null);
+        }
+        transfer.Endpoint = allocation.EndpointId;
+        var offer = await media.OfferAsync(allocation.EndpointId, MediaDirection.SendReceive);
+        var stayingIsCaller = State.CalleeLeg!.CallId == transfer.LeavingCallId;
+        var staying = stayingIsCaller ? State.CallerLeg! : State.CalleeLeg!;
+        // The target sees the party it will talk to: From is that party's URI, To the target's number at the same host.
+        var forks = await ForkAsync(target.Bindings, routed, staying.RemoteUri, WithUser(staying.RemoteUri, routed), offer,
+            stayingIsCaller ? State.CallerDisplay : State.Ringing, transfer.ReferredBy);
+        await state.WriteStateAsync();
+        LogTransferRinging(CallKey, transfer.Transferor, routed, forks.Count);
+        await Edge!.RingAsync(CallKey, forks, options.Value.NoAnswerTimeout);
+        return null;
+    }
+
+    private async Task<CallInstruction> OnTransferForkResponseAsync(ForkResponse response)
+    {
+        var fork = State.Forks[response.ForkId];
+        if (response.Status < 200)
+            return CallInstruction.None;
+        if (response.Status < 300)
+            return await TransferAnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+        State.Forks.Remove(response.ForkId);
+        State.FailedStatuses.Add(response.Status);
+        if (State.Forks.Count > 0)
+            return CallInstruction.None;
+        var (failure, disposition) = State.FailureOutcome();
+        await TransferFailedAsync(failure, disposition);
+        return CallInstruction.None;
+    }
+
+    private async Task<CallInstruction> OnTransferRingingEndedAsync()
+    {
+        var cancel = State.CancelForks();
+        await TransferFailedAsync(new CallerResponse(480, "Temporarily Unavailable", null), CdrDisposition.NoAnswer);
+        return CallInstruction.Act(null, cancel, []);
+    }
+
+    private async Task<CallInstruction> TransferAnsweredAsync(string forkId, DialogLeg leg, string? sdp)
+    {
+        State.Forks.Remove(forkId);
+        var cancel = State.CancelForks();
+        var transfer = State.Transfer!;
+        if (sdp is null || !await AcceptAnswerAsync(transfer.Endpoint, sdp))
+        {
+            await TransferFailedAsync(new CallerResponse(488, "Not Acceptable Here", null), CdrDisposition.Failed);
+            return CallInstruction.Act(null, cancel, [Next(leg)]);
+        }
+        State.RemoteCSeqs[leg.CallId] = 0;
+        if (transfer.Kind == TransferKind.Originate)
+            await OriginatorAnsweredAsync(leg);
+        else
+            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false);
+        return CallInstruction.Act(null, cancel, []);
+    }
+
+    /// <summary>
+    /// The transferor's leg gives way to <paramref name="leg"/> on <paramref name="endpoint"/>: the party that stays is
+    /// bridged to it, the transferor gets NOTIFY 200 (when it sent REFER) and BYE, the CDR history records the transfer.
+    /// A party left on hold (<paramref name="joinedHeld"/> for the joining one) is re-INVITEd to talk both ways.
+    /// </summary>
+    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind, bool joinedHeld)
+    {
+        await NotifyAsync("SIP/2.0 200 OK");
+        var transfer = State.Transfer!;
+        var callerLeaves = State.CallerLeg!.CallId == transfer.LeavingCallId;
+        var leaving = callerLeaves ? State.CallerLeg! : State.CalleeLeg!;
+        var leavingNumber = callerLeaves ? State.Caller : State.Ringing;
+        await OnLegLeavingAsync(Endpoint(callerLeaves), leavingNumber);
+        await media.BridgeAsync(Endpoint(!callerLeaves), endpoint);
+        if (callerLeaves)
+        {
+            State.CallerLeg = leg;
+            State.CallerEndpoint = endpoint;
+            State.Caller = number;
+        }
+        else
+        {
+            State.CalleeLeg = leg;
+            State.CalleeEndpoint = endpoint;
+            State.Ringing = number;
+        }
+        State.RemoteCSeqs.Remove(leaving.CallId);
+        var now = time.GetUtcNow();
+        State.History.Add(new DialPlanStep(kind, transfer.Transferor, number, now));
+        State.Transfer = null;
+        var wasHeld = State.Held;
+        State.Held = false;
+        await state.WriteStateAsync();
+        await Edge!.SendAsync(new LegRequest("BYE", Next(leaving), null));
+        LogTransferred(CallKey, kind, leavingNumber, number);
+        PublishCall("transferred", now);
+        PublishExtension(number, "in-call", now);
+        // RFC 3264 8.4: a transferor holds a party before transferring it, which left it offered sendonly; the new pairing
+        // talks both ways.
+        if (wasHeld)
+            await ReInviteSendReceiveAsync(!callerLeaves);
+        if (joinedHeld)
+            await ReInviteSendReceiveAsync(callerLeaves);
+    }
+
+    private async Task ReInviteSendReceiveAsync(bool caller)
+    {
+        var leg = Next(caller ? State.CallerLeg! : State.CalleeLeg!);
+        if (caller)
+            State.CallerLeg = leg;
+        else
+            State.CalleeLeg = leg;
+        var offer = await media.OfferAsync(Endpoint(caller), MediaDirection.SendReceive);
+        await state.WriteStateAsync();
+        await Edge!.ReInviteAsync(CallKey, new LegRequest("INVITE", leg, offer));
+        await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
+    }
+
+    /// <summary>
+    /// A leg leaves a call that goes on (transfer): its endpoint is released and its extension shown idle. Whatever else
+    /// follows a leg (a recording of it) stops here.
+    /// </summary>
+    private async Task OnLegLeavingAsync(string endpoint, string number)
+    {
+        await media.ReleaseAsync(endpoint);
+        PublishExtension(number, "idle", time.GetUtcNow());
+    }
+
+    /// <summary>The transfer failed: the call goes on as it was; a REFER's transferor hears the final status (RFC 3515 2.4.5).</summary>
+    private async Task TransferFailedAsync(CallerResponse failure, string disposition)
+    {
+        var transfer = State.Transfer!;
+        if (transfer.Kind == TransferKind.Originate)
+        {
+            State.Transfer = null;
+            await EndAsync(disposition, $"{failure.Status} {failure.Reason}", "caller");
+            return;
+        }
+        LogTransferFailed(CallKey, transfer.Target, failure.Status);
+        await NotifyAsync($"SIP/2.0 {failure.Status} {failure.Reason}");
+        State.Transfer = null;
+        if (transfer.Endpoint.Length > 0)
+            await media.ReleaseAsync(transfer.Endpoint);
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>NOTIFY on the transferor's leg about the REFER (RFC 3515 2.4.4); nothing for a transfer asked from the API.</summary>
+    private async Task NotifyAsync(string statusLine)
+    {
+        if (State.Transfer is not { Notify: true } transfer || Edge is not { } edge)
+            return;
+        DialogLeg leg;
+        if (State.CallerLeg?.CallId == transfer.LeavingCallId)
+            State.CallerLeg = leg = Next(State.CallerLeg);
+        else if (State.CalleeLeg?.CallId == transfer.LeavingCallId)
+            State.CalleeLeg = leg = Next(State.CalleeLeg);
+        else
+            return;
+        await edge.SendAsync(new LegRequest("NOTIFY", leg, null, Sipfrag: statusLine));
+    }
+
+    /// <summary>
+    /// The call ends with a transfer or a click-to-call still ringing: its forks are cancelled, the target's endpoint is
+    /// released, and a click-to-call originator already connected gets BYE.
+    /// </summary>
+    private async Task OnEndingAsync()
+    {
+        var cancel = State.CancelForks();
+        if (cancel.Count > 0 && Edge is { } edge)
+            await edge.ApplyAsync(CallKey, CallInstruction.Act(null, cancel, []));
+        if (State.Transfer is { } transfer && transfer.Endpoint.Length > 0 && transfer.Endpoint != State.CallerEndpoint && transfer.Endpoint != State.CalleeEndpoint)
+            await media.ReleaseAsync(transfer.Endpoint);
+        State.Transfer = null;
+        if (State.Originated && State.Phase == CallPhase.Ringing && State.CallerLeg is { } originator && Edge is { } pbx)
+            await pbx.SendAsync(new LegRequest("BYE", Next(originator), null));
+    }
+
+    /// <summary><paramref name="uri"/> with its user part replaced by <paramref name="user"/>: sip:2001@host to sip:2003@host.</summary>
+    private static string WithUser(string uri, string user)
+    {
+        var colon = uri.IndexOf(':', StringComparison.Ordinal);
+        var at = uri.IndexOf('@', StringComparison.Ordinal);
+        return at > colon ? $"{uri[..(colon + 1)]}{user}{uri[at..]}" : $"{uri[..(colon + 1)]}{user}@{uri[(colon + 1)..]}";
+    }
+}

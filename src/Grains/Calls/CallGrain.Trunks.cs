@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Pbx.Grains.Cdrs;
+using Pbx.Grains.Trunks;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Calls through carrier trunks. Outbound: the dial rule picks the trunks, the caller's permission class guards against
+/// toll fraud, the number goes out in the carrier's format with the caller ID the extension or trunk presents, and a
+/// trunk that fails (5xx, timeout) or is full hands the call to the next one. Inbound: the DID is found and its extension rung.
+/// </summary>
+public sealed partial class CallGrain
+{
+    // RFC 3323 4.1.1.3: the From of a call whose identity is withheld.
+    private const string AnonymousUri = "sip:anonymous@anonymous.invalid";
+
+    /// <inheritdoc />
+    public async Task<CallDecision> StartFromTrunkAsync(TrunkCallSetup setup)
+    {
+        if (State.Phase != CallPhase.None)
+            return CallDecision.Refuse(482, "Loop Detected");
+        if (await trunkCatalog.FindTrunkAsync(setup.TrunkId) is not { } trunk)
+            return CallDecision.Refuse(403, "Forbidden");
+        var caller = NumberNormaliser.Normalise(setup.CallerNumber ?? "", trunk.Plan) is { Kind: not NumberKind.Invalid } number
+            ? number.Number
+            : setup.CallerNumber ?? "anonymous";
+        var route = new DidTable(await trunkCatalog.ListDidsAsync(), trunk.Plan).Route(trunk.Id, [.. setup.CalledCandidates]);
+        State.Trunk = new TrunkCallState { Direction = "inbound", Number = route.Did };
+        var called = route.Did.Length > 0 ? route.Did : setup.CalledCandidates.FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? "";
+        switch (route.Outcome)
+        {
+            case InboundOutcome.UnknownDid:
+                LogUnknownDid(CallKey, trunk.Id, called);
+                return await RefuseInboundAsync(setup, caller, called, 404, "Not Found");
+            case InboundOutcome.DestinationUnavailable:
+                // IVR, queue, voicemail and conference destinations arrive with later issues; until then the caller hears 480.
+                LogDestinationUnavailable(CallKey, route.Did, route.DestinationKind!, route.Target!);
+                return await RefuseInboundAsync(setup, caller, called, 480, "Temporarily Unavailable");
+        }
+        if (!await GrainFactory.GetGrain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
+            return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
+        State.Trunk.TrunkId = trunk.Id;
+        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, setup.OfferSdp, setup.Edge));
+        cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
+        return decision;
+    }
+
+    /// <summary>Refuses an inbound trunk call with a CDR that names the trunk, the caller and the called number.</summary>
+    private async Task<CallDecision> RefuseInboundAsync(TrunkCallSetup setup, string caller, string called, int status, string reason)
+    {
+        var now = time.GetUtcNow();
+        State.Phase = CallPhase.Ringing;
+        State.Caller = caller;
+        State.Callee = called;
+        State.StartedAt = now;
+        cdrs.Enqueue(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
+        cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
+        return await RefuseAsync(status, reason, CdrDisposition.Failed);
+    }
+
+    /// <summary>
+    /// An outside number: routes it through the dial rules and offers it to the first trunk with a free slot. Null when the
+    /// callee is an extension or no dial rule serves the number, so the internal dial plan answers (404 for unknown numbers).
+    /// </summary>
+    private async Task<CallDecision?> TryStartOutboundAsync(CallSetup setup, DateTimeOffset now)
+    {
+        if (await extensions.FindAsync(setup.Callee) is not null)
+            return null;
+        var outbound = await trunkCatalog.FindOutboundAsync(setup.Caller);
+        if (DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), setup.Callee, outbound.Group) is not { } rule)
+            return null;
+        cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
+        if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
+        {
+            LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
+            return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
+        }
+        var route = new DialPlan([rule], first.Plan).Route(setup.Callee, outbound.Group, outbound.Permission);
+        switch (route.Outcome)
+        {
+            case RouteOutcome.NotPermitted:
+                // The toll-fraud guard: a compromised phone of a narrower class must not reach expensive destinations.
+                LogNotPermitted(CallKey, setup.Caller, route.Number, route.Kind, outbound.Permission, setup.CallerLeg.Address);
+                return await RefuseAsync(403, "Forbidden", CdrDisposition.Failed);
+            case RouteOutcome.InvalidNumber:
+                return await RefuseAsync(484, "Address Incomplete", CdrDisposition.Failed);
+            case RouteOutcome.NoRoute:
+                return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+        }
+        State.Trunk = new TrunkCallState
+        {
+            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
+        };
+        State.Ringing = route.Number;
+        var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
+        if (callerSdp is null || calleeOffer is null)
+            return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
+        State.PendingAnswer = callerSdp;
+        State.CalleeOffer = calleeOffer;
+        State.CallerDisplay = await CallerDisplayAsync(setup);
+        if (await NextTrunkForkAsync() is not { } fork)
+            return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
+        await BindLegsAsync([setup.CallerLeg.CallId]);
+        LogRinging(CallKey, setup.Caller, route.Number, 1);
+        PublishCall("ringing", now);
+        PublishExtension(setup.Caller, "in-call", now);
+        return new CallDecision(null, [fork], NoAnswerTimeout());
+    }
+
+    /// <summary>
+    /// A trunk fork failed. 5xx and 408 (a timeout) are the trunk's trouble, so the next trunk of the rule gets the call;
+    /// other finals (486, 404, 4xx, 6xx) are the far end's answer and go to the caller (RFC 3261 16.7 keeps 6xx final too).
+    /// Null when the call is no outbound trunk call or the usual failure handling applies.
+    /// </summary>
+    private async Task<CallInstruction?> FailOverAsync(ForkResponse response)
+    {
+        if (State.Trunk is not { Direction: "outbound" } call)
+            return null;
+        await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+        if (response.Status is not (408 or (>= 500 and < 600)))
+            return null;
+        LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
+        if (await NextTrunkForkAsync() is { } next)
+            return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
+        await EndAsync(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee");
+        return CallInstruction.Act(new CallerResponse(503, "Service Unavailable", null), [], []);
+    }
+
+    /// <summary>The INVITE to the next trunk of the rule that is enabled, reachable and has a free call slot; null when none is left.</summary>
+    private async Task<ForkTarget?> NextTrunkForkAsync()
+    {
+        var call = State.Trunk!;
+        while (call.RemainingTrunks.Count > 0)
+        {
+            var id = call.RemainingTrunks[0];
+            call.RemainingTrunks.RemoveAt(0);
+            if (await trunkCatalog.FindTrunkAsync(id) is not { } trunk)
+            {
+                LogTrunkSkipped(CallKey, id, "disabled or deleted");
+                continue;
+            }
+            if (await ResolveAsync(trunk.Host) is not { } address)
+            {
+                LogTrunkSkipped(CallKey, id, $"host {trunk.Host} does not resolve");
+                continue;
+            }
+            if (!await GrainFactory.GetGrain<ITrunkGrain>(id).TryStartCallAsync(CallKey, trunk.MaxCalls))
+            {
+                LogTrunkSkipped(CallKey, id, "all call slots in use");
+                continue;
+            }
+            call.TrunkId = id;
+            var number = NumberNormaliser.ToCarrierFormat(call.Number, trunk.Plan);
+            var identity = $"sip:{NumberNormaliser.ToCarrierFormat(PresentedNumber(trunk, call), trunk.Plan)}@{trunk.Host}";
+            var port = trunk.Port.ToString(CultureInfo.InvariantCulture);
+            var target = trunk.Transport == "tcp" ? $"sip:{number}@{trunk.Host}:{port};transport=tcp" : $"sip:{number}@{trunk.Host}:{port}";
+            var leg = new DialogLeg($"{NewId()}@pbx", trunk.Privacy ? AnonymousUri : identity, NewId(), $"sip:{number}@{trunk.Host}", null,
+                target, [], trunk.Transport, address.ToString(), trunk.Port, 1);
+            var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
+            State.Forks[forkId] = leg;
+            await BindLegsAsync([leg.CallId]);
+            cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
+            return new ForkTarget(forkId, leg, State.CalleeOffer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
+                Trunk: new TrunkFork(id, identity, trunk.Privacy));
+        }
+        return null;
+    }
+
+    /// <summary>Caller ID: the extension's outbound number, else the trunk's default number, else the extension number itself.</summary>
+    private string PresentedNumber(TrunkSettings trunk, TrunkCallState call)
+    {
+        var configured = call.CallerId ?? trunk.DefaultCallerId;
+        return configured is not null && NumberNormaliser.Normalise(configured, trunk.Plan) is { Kind: NumberKind.National or NumberKind.International } number
+            ? number.Number
+            : State.Caller;
+    }
+
+    private static async Task<IPAddress?> ResolveAsync(string host)
+    {
+        if (IPAddress.TryParse(host, out var literal))
+            return literal;
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host);
+            return addresses.Length > 0 ? addresses[0] : null;
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Frees the call's slot on its trunk.</summary>
+    private async Task ReleaseTrunkAsync()
+    {
+        if (State.Trunk is { TrunkId.Length: > 0 } call)
+            await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+    }
+}

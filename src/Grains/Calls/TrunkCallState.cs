@@ -1,0 +1,20 @@
+namespace Pbx.Grains.Calls;
+
+/// <summary>The trunk side of a call in <see cref="CallState"/>: which trunk carries it and, outbound, which are left to fail over to.</summary>
+public sealed class TrunkCallState
+{
+    /// <summary>"inbound" or "outbound".</summary>
+    public string Direction { get; set; } = "";
+
+    /// <summary>The trunk holding a call slot for this call; empty before one is taken.</summary>
+    public string TrunkId { get; set; } = "";
+
+    /// <summary>The outside number in E.164: the dialled number (outbound) or the DID (inbound).</summary>
+    public string Number { get; set; } = "";
+
+    /// <summary>The calling extension's own outbound number, if it has one.</summary>
+    public string? CallerId { get; set; }
+
+    /// <summary>Trunks of the dial rule not tried yet, in order.</summary>
+    public List<string> RemainingTrunks { get; set; } = [];
+}
