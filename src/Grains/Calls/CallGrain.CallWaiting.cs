@@ -23,10 +23,19 @@ public sealed partial class CallGrain
         return BusyHere;
     }
 
-    private Task JoinCallAsync(string number) => GrainFactory.GetGrain<IExtensionGrain>(number).JoinCallAsync(CallKey);
+    // A trunk call's far end (the caller of an inbound call, the callee of an outbound one) is a number, not an extension.
+    private bool CallerIsExtension => State.Trunk?.Direction != "inbound";
+
+    private bool CalleeIsExtension => State.Trunk?.Direction != "outbound" && State.Ringing.Length > 0;
+
+    private Task JoinAsCallerAsync() =>
+        CallerIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Caller).JoinCallAsync(CallKey) : Task.CompletedTask;
+
+    private Task JoinAsCalleeAsync() =>
+        CalleeIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).JoinCallAsync(CallKey) : Task.CompletedTask;
 
     /// <summary>Both parties leave: the caller, and the extension rung last (a no-op for it when it never answered).</summary>
     private Task LeaveCallAsync() => Task.WhenAll(
-        GrainFactory.GetGrain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey),
-        State.Ringing.Length > 0 ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
+        CallerIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey) : Task.CompletedTask,
+        CalleeIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
 }

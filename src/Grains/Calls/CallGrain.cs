@@ -63,7 +63,7 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
-        await JoinCallAsync(setup.Caller);
+        await JoinAsCallerAsync();
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
@@ -178,7 +178,7 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[callee.CallId] = 0;
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
-        await JoinCallAsync(State.Ringing);
+        await JoinAsCalleeAsync();
         await RecordFromAnswerAsync();
         await state.WriteStateAsync();
         ArmMaxDuration();
