@@ -60,7 +60,7 @@ public sealed class RegisterBench : IBenchSuite
         try
         {
             var realm = host.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
-            await SeedAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), realm, extensions, cancellationToken);
+            await SeedAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), realm, 10000, extensions, cancellationToken);
             var injection = Path.Combine(directory.FullName, "extensions.csv");
             await File.WriteAllTextAsync(injection, InjectionFile(extensions), cancellationToken);
             var edge = host.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
@@ -114,18 +114,22 @@ public sealed class RegisterBench : IBenchSuite
     private static string Micros(TimeSpan cpu, long registrations)
         => registrations == 0 ? "-" : (cpu.TotalMicroseconds / registrations).ToString("N0", CultureInfo.InvariantCulture);
 
-    // One statement for all rows: 10,000 single inserts would take longer than the run. HA1 per RFC 7616 3.4.2, as
-    // SipCredentialHash computes it: hex of H(username:realm:password).
-    private static async Task SeedAsync(NpgsqlDataSource dataSource, string realm, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extensions <paramref name="first"/> onwards, each with the password "pw-" + its number. One statement for all rows:
+    /// 10,000 single inserts would take longer than the run. HA1 per RFC 7616 3.4.2, as SipCredentialHash computes it: hex
+    /// of H(username:realm:password).
+    /// </summary>
+    internal static async Task SeedAsync(NpgsqlDataSource dataSource, string realm, int first, int count, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             insert into extensions (number, display_name, realm, ha1_md5, ha1_sha256, max_contacts)
             select n, n, $1, md5(n || ':' || $1 || ':pw-' || n), encode(sha256(convert_to(n || ':' || $1 || ':pw-' || n, 'UTF8')), 'hex'), 5
-            from (select (10000 + i)::text as n from generate_series(0, $2 - 1) as i) as numbers
+            from (select ($3 + i)::text as n from generate_series(0, $2 - 1) as i) as numbers
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = realm });
         command.Parameters.Add(new NpgsqlParameter { Value = count });
+        command.Parameters.Add(new NpgsqlParameter { Value = first });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

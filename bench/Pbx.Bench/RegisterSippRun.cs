@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
@@ -69,84 +68,18 @@ internal sealed record RegisterSippRun(
         var scenario = Path.Combine(workDir, "register-bench.xml");
         await File.WriteAllTextAsync(scenario, Scenario, cancellationToken);
         var stat = Path.Combine(workDir, $"stat-{localPort}.csv");
-        var start = new ProcessStartInfo(sipp,
+        await using var process = SippProcess.Start(sipp,
         [
             edge.ToString(), "-sf", scenario, "-inf", injection, "-t", "u1", "-i", "127.0.0.1",
             "-p", localPort.ToString(CultureInfo.InvariantCulture),
             "-m", calls.ToString(CultureInfo.InvariantCulture), "-r", rate.ToString(CultureInfo.InvariantCulture),
             "-l", limit.ToString(CultureInfo.InvariantCulture), "-recv_timeout", "10000", "-nostdin",
             "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workDir,
-        };
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        // An exited process has no CPU time to read any more, so sample it while it runs; the last sample is within 200 ms of the end.
-        var sippCpu = TimeSpan.Zero;
-        var exited = process.WaitForExitAsync(cancellationToken);
-        while (!exited.IsCompleted)
-        {
-            try
-            {
-                sippCpu = process.TotalProcessorTime;
-            }
-            catch (InvalidOperationException)
-            {
-                break;
-            }
-            await Task.WhenAny(exited, Task.Delay(200, cancellationToken));
-        }
-        await exited;
-        clock.Stop();
-        await stdout;
-        await stderr;
-        var (successful, failed) = ReadCounts(stat);
-        var times = ReadResponseTimes(workDir);
-        times.Sort();
-        return new RegisterSippRun(process.ExitCode, successful, failed, clock.Elapsed,
-            Percentile(times, 0.50), Percentile(times, 0.99), sippCpu);
+        ], workDir);
+        var (exitCode, elapsed, sippCpu, _) = await process.WaitAsync(cancellationToken);
+        var (successful, failed) = SippProcess.ReadCounts(stat);
+        var times = SippProcess.ReadResponseTimes(workDir);
+        return new RegisterSippRun(exitCode, successful, failed, elapsed,
+            SippProcess.Percentile(times, 0.50), SippProcess.Percentile(times, 0.99), sippCpu);
     }
-
-    private static (long Successful, long Failed) ReadCounts(string statFile)
-    {
-        if (!File.Exists(statFile))
-            return (0, 0);
-        var lines = File.ReadAllLines(statFile);
-        if (lines.Length < 2)
-            return (0, 0);
-        var names = lines[0].Split(';');
-        var values = lines[^1].Split(';');
-        return (Column("SuccessfulCall(C)"), Column("FailedCall(C)"));
-
-        long Column(string name)
-        {
-            var index = Array.IndexOf(names, name);
-            return index >= 0 && index < values.Length && long.TryParse(values[index], CultureInfo.InvariantCulture, out var value) ? value : 0;
-        }
-    }
-
-    // sipp -trace_rtt writes <scenario>_<pid>_rtt.csv: "Date_ms;response_time_ms;rtd_no", one line per measured call.
-    private static List<double> ReadResponseTimes(string workDir)
-    {
-        var times = new List<double>();
-        foreach (var file in Directory.EnumerateFiles(workDir, "*_rtt.csv"))
-        {
-            foreach (var line in File.ReadLines(file).Skip(1))
-            {
-                var fields = line.Split(';');
-                if (fields.Length >= 2 && double.TryParse(fields[1], CultureInfo.InvariantCulture, out var ms))
-                    times.Add(ms);
-            }
-            File.Delete(file);
-        }
-        return times;
-    }
-
-    private static double Percentile(List<double> sorted, double fraction)
-        => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }

@@ -63,6 +63,54 @@ public sealed class CallActionTests(CallFixture fixture) : IClassFixture<CallFix
     }
 
     [Fact]
+    public async Task Party_held_by_the_transferor_is_re_invited_to_talk_once_the_target_answers()
+    {
+        var transferor = await PhoneAsync("5091");
+        var other = await PhoneAsync("5092");
+        var target = await PhoneAsync("5093");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        // Accepts the hold (sendonly) the transferor's re-INVITE causes, then needs a sendrecv re-INVITE (RFC 3264 8.4).
+        await using var otherSide = Sipp.Start("uas-held-from-outside.xml", Pbx.Udp, other.Number, other.Port, keys: RtpPort());
+        await using var targetSide = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort());
+
+        var refer = await Sipp.RunAsync("uac-holds-and-refers.xml", Pbx.Udp, transferor.Number, transferor.Port, service: other.Number,
+            keys: ReferTo($"sip:{target.Number}@127.0.0.1"));
+
+        refer.ExitCode.ShouldBe(0, "hold answered, then 202, NOTIFY 100 and 200, BYE: " + refer.Output);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await EventAsync(events, "transferred"));
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+        var resumed = await otherSide.WaitAsync();
+        resumed.ExitCode.ShouldBe(0, "the held party got sendonly, then sendrecv with the target, then BYE: " + resumed.Output);
+        (await targetSide.WaitAsync()).ExitCode.ShouldBe(0);
+        (await CdrRow.ClosedAsync(Pbx.Database, transferor.Number, other.Number)).History.ShouldContain("blind-transfer");
+    }
+
+    [Fact]
+    public async Task Transferor_hanging_up_right_after_its_refer_does_not_end_the_transfer()
+    {
+        var transferor = await PhoneAsync("5081");
+        var other = await PhoneAsync("5082");
+        var target = await PhoneAsync("5083");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        await using var otherSide = Sipp.Start("uas-answers.xml", Pbx.Udp, other.Number, other.Port, keys: RtpPort());
+        // The target takes a second to answer, so the transferor's BYE comes while it rings.
+        await using var targetSide = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(),
+            replace: ("<send retrans=\"500\">", "<pause milliseconds=\"1000\" /><send retrans=\"500\">"));
+
+        var refer = await Sipp.RunAsync("uac-refers-and-hangs-up.xml", Pbx.Udp, transferor.Number, transferor.Port, service: other.Number,
+            keys: ReferTo($"sip:{target.Number}@127.0.0.1"));
+
+        refer.ExitCode.ShouldBe(0, "202, NOTIFY 100, and its BYE answered 200: " + refer.Output);
+        var callId = await EventAsync(events, "transferred");
+        (await Pbx.Grains.GetGrain<ICallGrain>(callId).HangupAsync()).ShouldBe(CallActionResult.Done);
+        (await otherSide.WaitAsync()).ExitCode.ShouldBe(0, "the transferred party stayed and got BYE from the joined call");
+        (await targetSide.WaitAsync()).ExitCode.ShouldBe(0, "the target answered and got BYE from the joined call");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, transferor.Number, other.Number);
+        (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "system"));
+        cdr.History.ShouldContain("blind-transfer");
+    }
+
+    [Fact]
     public async Task Refer_with_replaces_joins_the_transferors_two_parties_and_ends_both_its_calls()
     {
         var transferor = await PhoneAsync("5021");

@@ -21,7 +21,7 @@ public sealed partial class CallGrain
             return null;
         var given = callerLeaves ? callee : caller;
         var handed = new HandedOverLeg(given, Endpoint(!callerLeaves), State.RemoteCSeqs.GetValueOrDefault(given.CallId),
-            callerLeaves ? State.Ringing : State.Caller, State.Held);
+            callerLeaves ? State.Ringing : State.Caller, State.Held, (callerLeaves ? State.CalleeSessionTimer : State.CallerSessionTimer)?.ForRequest());
         // The given leg lives on in the other call: this call must neither release its endpoint nor forget its Call-ID.
         if (callerLeaves)
             State.CalleeEndpoint = "";
@@ -47,7 +47,8 @@ public sealed partial class CallGrain
         }
         await BindLegsAsync([handed.Leg.CallId]);
         State.RemoteCSeqs[handed.Leg.CallId] = handed.RemoteCSeq;
-        await ReplaceLegAsync(handed.Leg, handed.EndpointId, handed.Number, "attended-transfer", handed.Held);
+        var sessionTimer = handed.SessionTimer is { Expires: { } seconds } timer ? new LegSessionTimer(seconds, timer.Refresher == SessionTimer.Uac) : null;
+        await ReplaceLegAsync(handed.Leg, handed.EndpointId, handed.Number, "attended-transfer", handed.Held, sessionTimer);
     }
 
     private static bool SameTags(DialogLeg leg, ReplacesDialog replaced) =>

@@ -28,11 +28,12 @@ public sealed partial class CallGrain
 
     private bool CalleeIsExtension => State.Trunk?.Direction != "outbound" && State.Ringing.Length > 0;
 
-    private Task JoinAsCallerAsync() =>
-        CallerIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Caller).JoinCallAsync(CallKey) : Task.CompletedTask;
+    private Task JoinAsCallerAsync() => CallerIsExtension ? JoinCallAsync(State.Caller) : Task.CompletedTask;
 
-    private Task JoinAsCalleeAsync() =>
-        CalleeIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).JoinCallAsync(CallKey) : Task.CompletedTask;
+    private Task JoinAsCalleeAsync() => CalleeIsExtension ? JoinCallAsync(State.Ringing) : Task.CompletedTask;
+
+    /// <summary>The extension <paramref name="number"/> is now in this call (a transfer target, an originating phone).</summary>
+    private Task JoinCallAsync(string number) => GrainFactory.GetGrain<IExtensionGrain>(number).JoinCallAsync(CallKey);
 
     /// <summary>Both parties leave: the caller, and the extension rung last (a no-op for it when it never answered).</summary>
     private Task LeaveCallAsync() => Task.WhenAll(

@@ -20,6 +20,8 @@ public sealed partial class CallGrain
         if (State.RemoteCSeqs.TryGetValue(request.CallId, out var last) && request.CSeq < last)
             return Respond(500, "Server Internal Error");
         State.RemoteCSeqs[request.CallId] = request.CSeq;
+        if (request.Method == "BYE" && State.Transfer is { Kind: TransferKind.Blind } transfer && transfer.LeavingCallId == request.CallId)
+            return await TransferorLeftAsync();
         // RFC 4028 section 10: any re-INVITE or UPDATE on the leg refreshes its session.
         if (request.Method != "BYE")
             ArmSessionTimer(fromCaller);

@@ -55,14 +55,16 @@ public sealed partial class CallGrain
     }
 
     /// <summary>The originator answered: its leg becomes the caller's, and the number is called as if it had dialled it.</summary>
-    private async Task OriginatorAnsweredAsync(DialogLeg leg)
+    private async Task OriginatorAnsweredAsync(DialogLeg leg, LegSessionTimer sessionTimer)
     {
         State.Transfer = null;
         State.CallerLeg = leg;
+        State.CallerSessionTimer = sessionTimer;
+        await JoinCallAsync(State.Caller);
         var now = time.GetUtcNow();
         PublishExtension(State.Caller, "in-call", now);
         State.CalleeOffer = await media.OfferAsync(State.CalleeEndpoint, MediaDirection.SendReceive);
-        State.CallerDisplay = (await extensions.FindAsync(State.Caller))?.DisplayName is { Length: > 0 } name ? name : State.Caller;
+        State.CallerDisplay = (await FindExtensionAsync(State.Caller))?.DisplayName is { Length: > 0 } name ? name : State.Caller;
         var target = await RouteAsync(State.Callee, now);
         var (forks, refusal) = target is { Length: > 0 } ? await RingAsync(target)
             : (null, target is null ? new CallerResponse(404, "Not Found", null) : new CallerResponse(486, "Busy Here", null));

@@ -46,7 +46,7 @@ public sealed partial class CallGrain
     private async Task RecordFromAnswerAsync()
     {
         var record = options.Value.RecordAll || State.Settings.RecordCalls
-            || ExtensionCallSettings.Parse((await extensions.FindAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls;
+            || ExtensionCallSettings.Parse((await FindExtensionAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls;
         if (!record)
             return;
         try

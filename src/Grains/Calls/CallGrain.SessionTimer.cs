@@ -38,8 +38,11 @@ public sealed partial class CallGrain
     /// The callee leg, the PBX as UAC (RFC 4028 section 7.2): the interval and refresher of the 2xx; a 2xx without
     /// Session-Expires (a phone without timers) leaves the PBX refreshing at the interval it asked.
     /// </summary>
-    private void NegotiateCalleeSessionTimer(SessionTimer? answered) =>
-        State.CalleeSessionTimer = answered?.Expires is { } seconds
+    private void NegotiateCalleeSessionTimer(SessionTimer? answered) => State.CalleeSessionTimer = UacSessionTimer(answered);
+
+    /// <summary>A leg where the PBX is the UAC (a callee, a transfer target, a click-to-call originator), from its 2xx.</summary>
+    private LegSessionTimer UacSessionTimer(SessionTimer? answered) =>
+        answered?.Expires is { } seconds
             ? new LegSessionTimer(seconds, PbxRefreshes: answered.Refresher != SessionTimer.Uas)
             : new LegSessionTimer(options.Value.SessionExpires, PbxRefreshes: true);
 

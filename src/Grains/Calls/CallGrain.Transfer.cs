@@ -122,7 +122,7 @@ public sealed partial class CallGrain
         if (response.Status < 200)
             return CallInstruction.None;
         if (response.Status < 300)
-            return await TransferAnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
+            return await TransferAnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp, UacSessionTimer(response.SessionTimer));
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
         if (State.Forks.Count > 0)
@@ -139,7 +139,7 @@ public sealed partial class CallGrain
         return CallInstruction.Act(null, cancel, []);
     }
 
-    private async Task<CallInstruction> TransferAnsweredAsync(string forkId, DialogLeg leg, string? sdp)
+    private async Task<CallInstruction> TransferAnsweredAsync(string forkId, DialogLeg leg, string? sdp, LegSessionTimer sessionTimer)
     {
         State.Forks.Remove(forkId);
         var cancel = State.CancelForks();
@@ -151,38 +151,45 @@ public sealed partial class CallGrain
         }
         State.RemoteCSeqs[leg.CallId] = 0;
         if (transfer.Kind == TransferKind.Originate)
-            await OriginatorAnsweredAsync(leg);
+            await OriginatorAnsweredAsync(leg, sessionTimer);
         else
-            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false);
+            await ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false, sessionTimer);
         return CallInstruction.Act(null, cancel, []);
     }
 
     /// <summary>
     /// The transferor's leg gives way to <paramref name="leg"/> on <paramref name="endpoint"/>: the party that stays is
     /// bridged to it, the transferor gets NOTIFY 200 (when it sent REFER) and BYE, the CDR history records the transfer.
-    /// A party left on hold (<paramref name="joinedHeld"/> for the joining one) is re-INVITEd to talk both ways.
+    /// A party left on hold (<paramref name="joinedHeld"/> for the joining one) is re-INVITEd to talk both ways; the joining
+    /// leg brings its session timer (RFC 4028) and its extension now counts this call (call waiting).
     /// </summary>
-    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind, bool joinedHeld)
+    private async Task ReplaceLegAsync(DialogLeg leg, string endpoint, string number, string kind, bool joinedHeld, LegSessionTimer? sessionTimer)
     {
         await NotifyAsync("SIP/2.0 200 OK");
         var transfer = State.Transfer!;
         var callerLeaves = State.CallerLeg!.CallId == transfer.LeavingCallId;
         var leaving = callerLeaves ? State.CallerLeg! : State.CalleeLeg!;
         var leavingNumber = callerLeaves ? State.Caller : State.Ringing;
-        await OnLegLeavingAsync(Endpoint(callerLeaves), leavingNumber);
+        if (!transfer.TransferorGone)
+            await OnLegLeavingAsync(Endpoint(callerLeaves), leavingNumber);
         await media.BridgeAsync(Endpoint(!callerLeaves), endpoint);
         if (callerLeaves)
         {
             State.CallerLeg = leg;
             State.CallerEndpoint = endpoint;
             State.Caller = number;
+            State.CallerSessionTimer = sessionTimer;
         }
         else
         {
             State.CalleeLeg = leg;
             State.CalleeEndpoint = endpoint;
             State.Ringing = number;
+            State.CalleeSessionTimer = sessionTimer;
         }
+        (callerLeaves ? _callerSessionTimer : _calleeSessionTimer)?.Dispose();
+        ArmSessionTimer(callerLeaves);
+        await JoinCallAsync(number);
         State.RemoteCSeqs.Remove(leaving.CallId);
         var now = time.GetUtcNow();
         State.History.Add(new DialPlanStep(kind, transfer.Transferor, number, now));
@@ -190,7 +197,8 @@ public sealed partial class CallGrain
         var wasHeld = State.Held;
         State.Held = false;
         await state.WriteStateAsync();
-        await Edge!.SendAsync(new LegRequest("BYE", Next(leaving), null));
+        if (!transfer.TransferorGone)
+            await Edge!.SendAsync(new LegRequest("BYE", Next(leaving), null));
         LogTransferred(CallKey, kind, leavingNumber, number);
         PublishCall("transferred", now);
         PublishExtension(number, "in-call", now);
@@ -216,12 +224,14 @@ public sealed partial class CallGrain
     }
 
     /// <summary>
-    /// A leg leaves a call that goes on (transfer): its endpoint is released and its extension shown idle. Whatever else
-    /// follows a leg (a recording of it) stops here.
+    /// A leg leaves a call that goes on (transfer): the recording of the pair it was in stops (the file holds that
+    /// conversation), its endpoint is released, its extension leaves the call (call waiting) and is shown idle.
     /// </summary>
     private async Task OnLegLeavingAsync(string endpoint, string number)
     {
+        await FinishRecordingAsync();
         await media.ReleaseAsync(endpoint);
+        await GrainFactory.GetGrain<Extensions.IExtensionGrain>(number).LeaveCallAsync(CallKey);
         PublishExtension(number, "idle", time.GetUtcNow());
     }
 
@@ -236,11 +246,34 @@ public sealed partial class CallGrain
             return;
         }
         LogTransferFailed(CallKey, transfer.Target, failure.Status);
+        if (transfer.TransferorGone)
+        {
+            // Nobody is left to go back to: the party waiting for the target is hung up.
+            var staying = Next(State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CalleeLeg! : State.CallerLeg!);
+            await EndAsync(CdrDisposition.Answered, $"transfer failed: {failure.Status} {failure.Reason}", "system");
+            await Edge!.SendAsync(new LegRequest("BYE", staying, null));
+            return;
+        }
         await NotifyAsync($"SIP/2.0 {failure.Status} {failure.Reason}");
         State.Transfer = null;
         if (transfer.Endpoint.Length > 0)
             await media.ReleaseAsync(transfer.Endpoint);
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// The transferor hung up after its REFER, before the target answered (RFC 5589 section 6 allows it): its leg leaves
+    /// now and the transfer goes on; the implicit subscription ends with its dialog, so no more NOTIFYs (RFC 3515 2.4.4).
+    /// </summary>
+    private async Task<InDialogInstruction> TransferorLeftAsync()
+    {
+        var transfer = State.Transfer!;
+        transfer.TransferorGone = true;
+        transfer.Notify = false;
+        var callerLeaves = State.CallerLeg!.CallId == transfer.LeavingCallId;
+        await OnLegLeavingAsync(Endpoint(callerLeaves), callerLeaves ? State.Caller : State.Ringing);
+        await state.WriteStateAsync();
+        return Respond(200, "OK");
     }
 
     /// <summary>NOTIFY on the transferor's leg about the REFER (RFC 3515 2.4.4); nothing for a transfer asked from the API.</summary>

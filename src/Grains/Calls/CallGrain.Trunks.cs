@@ -66,7 +66,7 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task<CallDecision?> TryStartOutboundAsync(CallSetup setup, DateTimeOffset now)
     {
-        if (await extensions.FindAsync(setup.Callee) is not null)
+        if (await FindExtensionAsync(setup.Callee) is not null)
             return null;
         var outbound = await trunkCatalog.FindOutboundAsync(setup.Caller);
         if (DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), setup.Callee, outbound.Group) is not { } rule)

@@ -64,6 +64,7 @@ public sealed partial class CallGrain(
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         await JoinAsCallerAsync();
+        await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
         cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
@@ -239,7 +240,7 @@ public sealed partial class CallGrain(
         if (!callee.Exists || !callee.Enabled || callee.Bindings.Count == 0)
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
-        State.Settings = ExtensionCallSettings.Parse((await extensions.FindAsync(target))?.SettingsJson ?? "{}");
+        State.Settings = ExtensionCallSettings.Parse((await FindExtensionAsync(target))?.SettingsJson ?? "{}");
         if (await CallWaitingRefusalAsync(target) is { } busy)
             return ([], busy);
         var caller = State.CallerLeg!;
@@ -297,7 +298,7 @@ public sealed partial class CallGrain(
     {
         for (var hop = 0; hop < MaxForwards; hop++)
         {
-            if (await extensions.FindAsync(number) is not { } configuration)
+            if (await FindExtensionAsync(number) is not { } configuration)
                 return null;
             var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
             var (kind, next) = settings switch
@@ -376,7 +377,7 @@ public sealed partial class CallGrain(
 
     /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
     private async Task<string> CallerDisplayAsync(CallSetup setup) =>
-        (await extensions.FindAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+        (await FindExtensionAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
 
     private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 

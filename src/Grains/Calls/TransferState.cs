@@ -17,6 +17,9 @@ public sealed class TransferState
     /// <summary>True when a REFER asked for it: the transferor gets NOTIFYs on its leg (RFC 3515 2.4.4).</summary>
     public bool Notify { get; set; }
 
+    /// <summary>The transferor hung up while the target rang (blind transfer phones do): no NOTIFY, no BYE is owed to it.</summary>
+    public bool TransferorGone { get; set; }
+
     /// <summary>Set once the 202 was sent and the transfer started, so a repeated start does nothing.</summary>
     public bool Started { get; set; }
 

@@ -6,8 +6,9 @@ using Pbx.Grains.Recordings;
 namespace Pbx.Grains.Cdrs;
 
 /// <summary>
-/// Closes the CDRs a crash left open, then applies queued writes one by one, retrying each with back-off (100 ms doubling
-/// to 5 s) until the database takes it. Recording rows ride the same queue (<see cref="RecordingWrite"/>), so they are
+/// Closes the CDRs a crash left open, then applies queued writes in order: the CDR writes waiting (up to
+/// <see cref="MaxBatch"/>) as one batch, each recording write on its own, retrying with back-off (100 ms doubling to
+/// 5 s) until the database takes them. Recording rows ride the same queue (<see cref="RecordingWrite"/>), so they are
 /// ordered with their call's CDR and survive the same hiccups.
 /// </summary>
 public sealed partial class CdrWriter(
@@ -15,6 +16,9 @@ public sealed partial class CdrWriter(
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
+    // Bounds one statement batch; at 1,000 calls/s about 2,000 writes a second arrive, so batches stay well below it.
+    private const int MaxBatch = 500;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,11 +40,28 @@ public sealed partial class CdrWriter(
                     LogCompletedInterruptedRecordings(completed);
             }, stoppingToken);
         }
-        await foreach (var write in queue.Reader.ReadAllAsync(stoppingToken))
+        var batch = new List<CdrWrite>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            await RetryAsync(write.CallId, ct => write is RecordingWrite recording && recordings is not null
-                ? recordings.ApplyAsync(recording, ct)
-                : repository.ApplyAsync(write, ct), stoppingToken);
+            // A recording write ends the batch and is applied after it, so every write keeps its place in the order.
+            RecordingWrite? recording = null;
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var write))
+            {
+                if (write is RecordingWrite r && recordings is not null)
+                {
+                    recording = r;
+                    break;
+                }
+                batch.Add(write);
+            }
+            if (batch.Count > 0)
+            {
+                var what = batch.Count == 1 ? batch[0].CallId : $"{batch[0].CallId} and {batch.Count - 1} more";
+                await RetryAsync(what, ct => repository.ApplyAsync(batch, ct), stoppingToken);
+                batch.Clear();
+            }
+            if (recording is not null)
+                await RetryAsync(recording.CallId, ct => recordings!.ApplyAsync(recording, ct), stoppingToken);
         }
     }
 

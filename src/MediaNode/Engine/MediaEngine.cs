@@ -27,6 +27,9 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _clock;
     private MediaEndpoint[] _tickList = [];
+
+    // Set under _control when an endpoint comes or goes; the clock rebuilds _tickList at its next tick (CurrentTickList).
+    private bool _tickListStale;
     private int _serial;
     private int _disposed;
 
@@ -83,7 +86,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
                 SdpSessionId = SdpNegotiator.NewSessionId(Time.GetUtcNow()),
             };
             _endpoints.Add(endpoint.Id, endpoint);
-            _tickList = [.. _endpoints.Values];
+            _tickListStale = true;
         }
         endpoint.Start();
         LogAllocated(endpoint.Id, callId, endpoint.Ports.RtpPort);
@@ -189,7 +192,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
                 return;
             Unbridge(endpoint);
             DetachAudio(endpoint);
-            _tickList = [.. _endpoints.Values];
+            _tickListStale = true;
         }
         await endpoint.StopAsync().ConfigureAwait(false);
         LogReleased(endpointId, endpoint.CallId);
@@ -237,6 +240,22 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
             ? endpoint
             : throw new KeyNotFoundException($"media endpoint {endpointId} is not allocated on this node (released or never allocated)");
 
+    /// <summary>
+    /// The endpoints the clock serves, copied at most once per tick: copying them on every allocate and release, under
+    /// the lock, made call set-up O(endpoints) and was the top lock contention at 1,000 calls/s (2 copies of ~3,000
+    /// endpoints per call).
+    /// </summary>
+    private MediaEndpoint[] CurrentTickList()
+    {
+        if (!Volatile.Read(ref _tickListStale))
+            return _tickList;
+        lock (_control)
+        {
+            _tickListStale = false;
+            return _tickList = [.. _endpoints.Values];
+        }
+    }
+
     private async Task RunClockAsync()
     {
         using var timer = new PeriodicTimer(FramePeriod, Time);
@@ -261,7 +280,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
 
     private void Tick(long tick)
     {
-        var endpoints = _tickList;
+        var endpoints = CurrentTickList();
         try
         {
             AudioTick(endpoints);

@@ -35,6 +35,36 @@ internal sealed class RtpPortAllocator
     /// <summary>Binds the next free pair, or returns null when every pair is in use or cannot be bound.</summary>
     public RtpPortPair? TryAllocate()
     {
+        for (var attempt = 0; attempt < _inUse.Length; attempt++)
+        {
+            // The pair is reserved under the lock and bound outside it: binding is four system calls, and holding the
+            // lock through them made every Release wait at high call rates.
+            var index = Reserve();
+            if (index < 0)
+                return null;
+            var port = _firstPort + 2 * index;
+            if (TryBind(port) is { } rtp)
+            {
+                if (TryBind(port + 1) is { } rtcp)
+                    return new RtpPortPair(port, rtp, rtcp);
+                rtp.Dispose();
+            }
+            // Another process may hold a port of the range: skip that pair rather than fail the call.
+            Unreserve(index);
+        }
+        return null;
+    }
+
+    public void Release(RtpPortPair pair)
+    {
+        pair.Rtp.Dispose();
+        pair.Rtcp.Dispose();
+        Unreserve((pair.RtpPort - _firstPort) / 2);
+    }
+
+    /// <summary>Marks the next free pair in use (round robin, so a released port rests before reuse); -1 when none is free.</summary>
+    private int Reserve()
+    {
         lock (_lock)
         {
             for (var i = 0; i < _inUse.Length; i++)
@@ -42,32 +72,19 @@ internal sealed class RtpPortAllocator
                 var index = (_next + i) % _inUse.Length;
                 if (_inUse[index])
                     continue;
-                var port = _firstPort + 2 * index;
-                // Another process may hold a port of the range: skip that pair rather than fail the call.
-                if (TryBind(port) is not { } rtp)
-                    continue;
-                if (TryBind(port + 1) is not { } rtcp)
-                {
-                    rtp.Dispose();
-                    continue;
-                }
                 _inUse[index] = true;
                 _next = (index + 1) % _inUse.Length;
                 _allocated++;
-                return new RtpPortPair(port, rtp, rtcp);
+                return index;
             }
-            return null;
+            return -1;
         }
     }
 
-    /// <summary>Closes the pair's sockets and makes its ports available again.</summary>
-    public void Release(RtpPortPair pair)
+    private void Unreserve(int index)
     {
-        pair.Rtp.Dispose();
-        pair.Rtcp.Dispose();
         lock (_lock)
         {
-            var index = (pair.RtpPort - _firstPort) / 2;
             if (_inUse[index])
             {
                 _inUse[index] = false;

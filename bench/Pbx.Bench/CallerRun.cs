@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using Pbx.TestSupport;
+
+namespace Pbx.Bench;
+
+/// <summary>
+/// Runs the caller sipp of the call bench once and measures the PBX around it: its CPU and GC pauses (it runs in this
+/// process) and the CDRs the calls left, waited for until every row of the run is completed or the deadline passes.
+/// </summary>
+internal sealed class CallerRun(string sipp, string edge, string callee, string injection, string workDir, NpgsqlDataSource database)
+{
+    /// <summary>Offers <paramref name="calls"/> calls at <paramref name="rate"/>/s, at most <paramref name="limit"/> open.</summary>
+    public async Task<CallerRunResult> RunAsync(string scenario, int calls, int rate, int limit, TimeSpan hold, TimeSpan cdrDeadline,
+        CancellationToken cancellationToken)
+    {
+        var port = FreePort.UdpAndTcp();
+        var scenarioFile = Path.Combine(workDir, $"caller-{port}.xml");
+        await File.WriteAllTextAsync(scenarioFile, scenario, cancellationToken);
+        var stat = Path.Combine(workDir, $"stat-{port}.csv");
+        var started = DateTimeOffset.UtcNow;
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gen2Before = GC.CollectionCount(2);
+        var clock = Stopwatch.StartNew();
+        await using var process = SippProcess.Start(sipp,
+        [
+            edge, "-sf", scenarioFile, "-inf", injection, "-s", callee, "-auth_uri", $"{callee}@{edge}", "-t", "u1", "-i", "127.0.0.1", "-p", Text(port),
+            "-mi", "127.0.0.1", "-mp", Text(FreePort.UdpAndTcp()),
+            "-m", Text(calls), "-r", Text(rate), "-l", Text(limit), "-recv_timeout", "10000", "-nostdin",
+            "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",
+        ], workDir);
+        var (exitCode, elapsed, sippCpu, output) = await process.WaitAsync(cancellationToken);
+        var (successful, failed) = SippProcess.ReadCounts(stat);
+        var times = SippProcess.ReadResponseTimes(workDir);
+        var cdrs = await WaitForCdrsAsync(started, successful, cdrDeadline, cancellationToken);
+        self.Refresh();
+        var pbxCpu = self.TotalProcessorTime - cpuBefore;
+        var gcShare = (GC.GetTotalPauseDuration() - pauseBefore) / clock.Elapsed;
+        if (failed > 0 || exitCode != 0)
+            Console.Error.WriteLine($"caller sipp at {rate}/s: exit {exitCode}, {failed} failed\n{Tail(output)}");
+        return new CallerRunResult(exitCode, successful, failed, elapsed, hold, SippProcess.Percentile(times, 0.50),
+            SippProcess.Percentile(times, 0.99), cdrs.Completed, cdrs.Open, cdrs.EndedByCaller, pbxCpu, sippCpu, gcShare,
+            GC.CollectionCount(2) - gen2Before);
+    }
+
+    /// <summary>CDRs of calls started since <paramref name="since"/>: waits until none is open and at least <paramref name="expected"/> are completed.</summary>
+    private async Task<(long Completed, long Open, long EndedByCaller)> WaitForCdrsAsync(DateTimeOffset since, long expected,
+        TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var command = database.CreateCommand(
+                """
+                select count(*) filter (where ended_at is not null), count(*) filter (where ended_at is null),
+                    count(*) filter (where disposition = 'answered' and hangup_side = 'caller')
+                from cdrs where started_at >= $1
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = since });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var counts = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            if ((counts.Item1 >= expected && counts.Item2 == 0) || clock.Elapsed > deadline)
+                return counts;
+            // The CDR writer drains in the background; a poll every 100 ms costs nothing next to the run.
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static string Tail(string output) => output.Length <= 2000 ? output : output[^2000..];
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
