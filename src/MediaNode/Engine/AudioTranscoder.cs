@@ -3,7 +3,7 @@ using Pbx.MediaNode.Sdp;
 
 namespace Pbx.MediaNode.Engine;
 
-/// <summary>G.711 conversions between a leg's payload and linear PCM, and between the two G.711 laws.</summary>
+/// <summary>Conversions between a leg's payload and 8 kHz linear PCM (G.711, G.722), and between the two G.711 laws.</summary>
 internal static class AudioTranscoder
 {
     /// <summary>
@@ -21,21 +21,36 @@ internal static class AudioTranscoder
         return true;
     }
 
-    /// <summary>Decodes a G.711 payload of the leg's codec into linear samples.</summary>
-    public static void Decode(SdpFormat codec, ReadOnlySpan<byte> payload, Span<short> samples)
+    /// <summary>Decodes a payload of the leg's codec into as many 8 kHz linear samples.</summary>
+    /// <param name="codec">The leg's codec.</param>
+    /// <param name="g722">The leg's G.722 state when its codec is G.722.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="samples">Receives one sample per payload byte.</param>
+    public static void Decode(SdpFormat codec, G722Narrowband? g722, ReadOnlySpan<byte> payload, Span<short> samples)
     {
-        if (codec.SameCodec(SdpFormat.Pcma))
+        if (codec.IsG722)
+            Wideband(codec, g722).Decode(payload, samples);
+        else if (codec.SameCodec(SdpFormat.Pcma))
             G711.DecodeALaw(payload, samples);
         else
             G711.DecodeMuLaw(payload, samples);
     }
 
-    /// <summary>Encodes linear samples into a G.711 payload of the leg's codec.</summary>
-    public static void Encode(SdpFormat codec, ReadOnlySpan<short> samples, Span<byte> payload)
+    /// <summary>Encodes 8 kHz linear samples into as many payload bytes of the leg's codec.</summary>
+    /// <param name="codec">The leg's codec.</param>
+    /// <param name="g722">The leg's G.722 state when its codec is G.722.</param>
+    /// <param name="samples">The samples.</param>
+    /// <param name="payload">Receives one byte per sample.</param>
+    public static void Encode(SdpFormat codec, G722Narrowband? g722, ReadOnlySpan<short> samples, Span<byte> payload)
     {
-        if (codec.SameCodec(SdpFormat.Pcma))
+        if (codec.IsG722)
+            Wideband(codec, g722).Encode(samples, payload);
+        else if (codec.SameCodec(SdpFormat.Pcma))
             G711.EncodeALaw(samples, payload);
         else
             G711.EncodeMuLaw(samples, payload);
     }
+
+    private static G722Narrowband Wideband(SdpFormat codec, G722Narrowband? g722) =>
+        g722 ?? throw new InvalidOperationException($"a {codec.Encoding} leg has no G.722 state: it is created when the codec is negotiated");
 }

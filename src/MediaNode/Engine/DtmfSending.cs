@@ -1,3 +1,4 @@
+using Pbx.MediaNode.Codecs;
 using Pbx.MediaNode.Dtmf;
 using Pbx.MediaNode.Playback;
 using Pbx.MediaNode.Rtp;
@@ -48,12 +49,16 @@ internal sealed class DtmfSending
     /// Writes this tick's packet into <paramref name="packet"/> and returns its length; 0 when nothing goes out this tick
     /// (the press has just begun, or the leg does not send).
     /// </summary>
-    public int Tick(Span<byte> packet, NegotiatedMedia media, RtpSendStream stream)
+    /// <param name="packet">Room for one packet.</param>
+    /// <param name="media">The leg's negotiated media.</param>
+    /// <param name="g722">The leg's G.722 state, for tones to a G.722 leg.</param>
+    /// <param name="stream">The leg's send stream.</param>
+    public int Tick(Span<byte> packet, NegotiatedMedia media, G722Narrowband? g722, RtpSendStream stream)
     {
         var digit = _digits[_key];
         var length = !media.Sends ? 0
             : media.TelephoneEvent is { } telephoneEvent ? WriteEvent(packet, digit, telephoneEvent.PayloadType, stream)
-            : WriteTone(packet, digit, media.Codec, stream);
+            : WriteTone(packet, digit, media.Codec, g722, stream);
         if (++_tick == KeyTicks)
         {
             _tick = 0;
@@ -79,7 +84,7 @@ internal sealed class DtmfSending
         return RtpPacket.HeaderSize + TelephoneEvent.Size;
     }
 
-    private int WriteTone(Span<byte> packet, char digit, SdpFormat codec, RtpSendStream stream)
+    private int WriteTone(Span<byte> packet, char digit, SdpFormat codec, G722Narrowband? g722, RtpSendStream stream)
     {
         if (_tick == 0)
         {
@@ -90,7 +95,7 @@ internal sealed class DtmfSending
         var read = _tone?.Read(samples) ?? 0;
         // The pause is sent as silence, so the stream runs on without a gap the far end's jitter buffer would notice.
         samples[read..].Clear();
-        AudioTranscoder.Encode(codec, samples, packet[RtpPacket.HeaderSize..]);
+        AudioTranscoder.Encode(codec, g722, samples, packet[RtpPacket.HeaderSize..]);
         stream.Generate(packet, codec.PayloadType, this, samples.Length, samples.Length);
         return RtpPacket.HeaderSize + samples.Length;
     }

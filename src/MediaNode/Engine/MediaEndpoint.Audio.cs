@@ -118,24 +118,35 @@ internal sealed partial class MediaEndpoint
         if (media is null || !media.Sends)
             return;
         var packet = (_generated ??= new byte[RtpPacket.HeaderSize + RtpFrame.Samples]).AsSpan();
-        AudioTranscoder.Encode(media.Codec, samples, packet[RtpPacket.HeaderSize..]);
+        AudioTranscoder.Encode(media.Codec, _g722, samples, packet[RtpPacket.HeaderSize..]);
         SendStream.Generate(packet, media.Codec.PayloadType, source, samples.Length, samples.Length);
         SendGenerated(packet[..(RtpPacket.HeaderSize + samples.Length)]);
     }
 
-    /// <summary>Receive loop: decodes the payload when a recording, a conference or in-band DTMF detection needs the audio.</summary>
-    private void CaptureAudio(ReadOnlySpan<byte> payload, NegotiatedMedia media)
+    /// <summary>
+    /// Receive loop: decodes the payload when a recording, a conference or in-band DTMF detection needs the audio, and
+    /// returns the samples (empty when not decoded) so a transcoding relay does not decode, and advance G.722 state, twice.
+    /// </summary>
+    private ReadOnlySpan<short> CaptureAudio(ReadOnlySpan<byte> payload, NegotiatedMedia media)
     {
         // In-band detection only for legs without RFC 4733: with it, phones send keys as events and mute the tones.
         var detectInband = media.TelephoneEvent is null;
         if (!_capturing && !detectInband)
-            return;
-        var samples = (_decoded ??= new short[MaxPacketSize]).AsSpan(0, payload.Length);
-        AudioTranscoder.Decode(media.Codec, payload, samples);
+            return [];
+        var samples = Decode(payload, media);
         if (_capturing && _inbound is { } inbound)
             inbound.Write(samples);
         if (detectInband)
             _inbandDtmf.Process(samples);
+        return samples;
+    }
+
+    /// <summary>Receive loop: the payload as 8 kHz samples, in a buffer reused for the next packet.</summary>
+    private Span<short> Decode(ReadOnlySpan<byte> payload, NegotiatedMedia media)
+    {
+        var samples = (_decoded ??= new short[MaxPacketSize]).AsSpan(0, payload.Length);
+        AudioTranscoder.Decode(media.Codec, _g722, payload, samples);
+        return samples;
     }
 
     /// <summary>Receive loop: one RFC 4733 packet, reported as a key once however often it is retransmitted (section 2.5.2).</summary>

@@ -38,7 +38,7 @@ internal sealed partial class MediaEndpoint
             if (_media is { } media)
             {
                 var packet = _dtmfPacket ??= new byte[RtpPacket.HeaderSize + RtpFrame.Samples];
-                var length = sending.Tick(packet, media, SendStream);
+                var length = sending.Tick(packet, media, _g722, SendStream);
                 if (length > 0)
                     SendGenerated(packet.AsSpan(0, length));
             }

@@ -124,9 +124,9 @@ internal sealed partial class MediaEndpoint
 
     private void OnAudio(Span<byte> packet, Span<byte> payload, Sdp.NegotiatedMedia media)
     {
-        CaptureAudio(payload, media);
+        var decoded = CaptureAudio(payload, media);
         if (_peer is { AcceptsRelay: true } peer)
-            peer.Relay(packet, payload, media.Codec, this);
+            peer.Relay(packet, payload, media, this, decoded);
     }
 
     private void OnTelephoneEvent(Span<byte> packet, Span<byte> payload)
@@ -137,15 +137,23 @@ internal sealed partial class MediaEndpoint
             peer.RelayEvent(packet, payload, peerEvent.PayloadType, this);
     }
 
-    /// <summary>Sends a packet received on <paramref name="source"/> out of this leg, in this leg's codec and numbering.</summary>
-    private void Relay(Span<byte> packet, Span<byte> payload, Sdp.SdpFormat sourceCodec, MediaEndpoint source)
+    /// <summary>
+    /// Sends a packet received on <paramref name="source"/> out of this leg, in this leg's codec and numbering. Runs on the
+    /// source's receive loop; <paramref name="decoded"/> is the payload as samples when the source already decoded it.
+    /// </summary>
+    private void Relay(Span<byte> packet, Span<byte> payload, Sdp.NegotiatedMedia sourceMedia, MediaEndpoint source, ReadOnlySpan<short> decoded)
     {
         var media = _media;
         var target = _rtpTarget;
         if (media is null || !media.Sends || target is null)
             return;
-        if (!sourceCodec.SameCodec(media.Codec) && !AudioTranscoder.TryTranscode(sourceCodec, media.Codec, payload))
-            return;
+        if (!sourceMedia.Codec.SameCodec(media.Codec) && !AudioTranscoder.TryTranscode(sourceMedia.Codec, media.Codec, payload))
+        {
+            // G.722 on one side: through 8 kHz samples; one byte per sample either way, so the packet keeps its size.
+            if (decoded.IsEmpty)
+                decoded = source.Decode(payload, sourceMedia);
+            AudioTranscoder.Encode(media.Codec, _g722, decoded, payload);
+        }
         SendStream.Relay(packet, media.Codec.PayloadType, source, payload.Length);
         Send(Ports.Rtp, packet, target);
         _counters.OnForwarded();

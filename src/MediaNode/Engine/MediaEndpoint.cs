@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Pbx.Grains.Media;
+using Pbx.MediaNode.Codecs;
 using Pbx.MediaNode.Dtmf;
 using Pbx.MediaNode.Rtcp;
 using Pbx.MediaNode.Rtp;
@@ -34,6 +35,7 @@ internal sealed partial class MediaEndpoint
     private readonly byte[] _reportBuffer = new byte[RtcpReport.MaxSize];
     private readonly RtpReceiveStatistics _received = new();
     private volatile NegotiatedMedia? _media;
+    private volatile G722Narrowband? _g722;
     private volatile SocketAddress? _rtpTarget;
     private volatile SocketAddress? _rtcpTarget;
     private volatile SocketAddress? _latched;
@@ -132,6 +134,9 @@ internal sealed partial class MediaEndpoint
             _rtpTarget = media.Remote?.Serialize();
             _rtcpTarget = media.Remote is { } remote ? new IPEndPoint(remote.Address, remote.Port + 1).Serialize() : null;
         }
+        // Created once and kept: the codec state must outlive a re-INVITE that keeps G.722, and a G.711 leg never needs it.
+        if (media.Codec.IsG722)
+            _g722 ??= new G722Narrowband();
         _media = media;
         // A leg coming off hold should not time out for the silence of the hold itself.
         Volatile.Write(ref _lastReceivedAt, _time.GetTimestamp());

@@ -13,11 +13,23 @@ public sealed record SdpFormat(int PayloadType, string Encoding, int ClockRate, 
     /// <summary>G.711 A-law, static payload type 8 (RFC 3551 section 6).</summary>
     public static readonly SdpFormat Pcma = new(8, "PCMA", 8000);
 
+    /// <summary>
+    /// G.722, static payload type 9. Sampled at 16 kHz, but its RTP clock and SDP rate are 8000 (RFC 3551 section 4.5.2,
+    /// an error of the original RFC 1890 kept for compatibility), so timestamps advance as for G.711.
+    /// </summary>
+    public static readonly SdpFormat G722 = new(9, "G722", 8000);
+
     /// <summary>RFC 4733 named telephone events on the conventional dynamic type 101, digits and flash (events 0-16).</summary>
     public static readonly SdpFormat TelephoneEvent = new(101, "telephone-event", 8000, "0-16");
 
     /// <summary>True for the encodings this node sends and receives as audio.</summary>
     public bool IsG711 => ClockRate == 8000 && (IsNamed("PCMU") || IsNamed("PCMA"));
+
+    /// <summary>True for G.722 (at its nominal 8000 RTP clock).</summary>
+    public bool IsG722 => ClockRate == 8000 && IsNamed("G722");
+
+    /// <summary>True for every audio codec the node handles: G.711 and G.722.</summary>
+    public bool IsAudio => IsG711 || IsG722;
 
     /// <summary>True for RFC 4733 telephone-event at 8 kHz.</summary>
     public bool IsTelephoneEvent => ClockRate == 8000 && IsNamed("telephone-event");

@@ -3,7 +3,7 @@ using Pbx.Grains.Media;
 
 namespace Pbx.MediaNode.Sdp;
 
-/// <summary>SDP offer/answer (RFC 3264) for one audio stream, with the codecs this node handles: PCMU, PCMA and telephone-event.</summary>
+/// <summary>SDP offer/answer (RFC 3264) for one audio stream, with the codecs this node handles: PCMU, PCMA, G.722 and telephone-event.</summary>
 public static class SdpNegotiator
 {
     /// <summary>Packetisation interval the node sends and offers: 20 ms, the G.711 default (RFC 3551 section 4.5).</summary>
@@ -21,7 +21,7 @@ public static class SdpNegotiator
         {
             if (negotiated is null && media.Media == "audio" && media.Port != 0 && media.Protocol == "RTP/AVP")
             {
-                var audio = media.Formats.Where(f => f.IsG711).ToList();
+                var audio = media.Formats.Where(f => f.IsAudio).ToList();
                 if (audio.Count > 0)
                 {
                     var telephoneEvent = media.Formats.FirstOrDefault(f => f.IsTelephoneEvent);
@@ -37,17 +37,24 @@ public static class SdpNegotiator
             answerMedia.Add(media with { Port = 0, Formats = [], Connection = null, Ptime = null });
         }
         if (negotiated is null)
-            throw new MediaNegotiationException("offer has no RTP/AVP audio stream with PCMU or PCMA at 8000 Hz: answer 488");
+            throw new MediaNegotiationException("offer has no RTP/AVP audio stream with PCMU, PCMA or G722: answer 488");
         return (new SdpSession("pbx", sessionId, version, localAddress, answerMedia), negotiated);
     }
 
-    /// <summary>An offer of one audio stream: PCMU, PCMA, telephone-event 0-16, 20 ms, in <paramref name="direction"/>.</summary>
+    /// <summary>
+    /// An offer of one audio stream: PCMU, PCMA, then G.722 (narrowband first: a bridge to a G.711 phone then needs no
+    /// transcoding), telephone-event 0-16, 20 ms, in <paramref name="direction"/>.
+    /// </summary>
     /// <param name="preferred">A codec to list first, so a bridged call can avoid transcoding; null for the default order.</param>
     public static SdpSession Offer(string localAddress, int localPort, MediaDirection direction, ulong sessionId, ulong version, SdpFormat? preferred = null)
     {
-        List<SdpFormat> formats = preferred is not null && preferred.SameCodec(SdpFormat.Pcma)
-            ? [SdpFormat.Pcma, SdpFormat.Pcmu, SdpFormat.TelephoneEvent]
-            : [SdpFormat.Pcmu, SdpFormat.Pcma, SdpFormat.TelephoneEvent];
+        List<SdpFormat> formats = [SdpFormat.Pcmu, SdpFormat.Pcma, SdpFormat.G722];
+        if (preferred is not null && formats.Find(preferred.SameCodec) is { } first)
+        {
+            formats.Remove(first);
+            formats.Insert(0, first);
+        }
+        formats.Add(SdpFormat.TelephoneEvent);
         var media = new SdpMedia("audio", localPort, "RTP/AVP", formats, direction, null, DefaultPtime, []);
         return new SdpSession("pbx", sessionId, version, localAddress, [media]);
     }
@@ -58,8 +65,8 @@ public static class SdpNegotiator
         var media = answer.Media.FirstOrDefault(m => m.Media == "audio" && m.Port != 0)
             ?? throw new MediaNegotiationException("answer rejected the audio stream (no audio m= line with a port)");
         // RFC 3264 section 6.1: the answerer may only use formats from the offer, and we offered only these.
-        var codec = media.Formats.FirstOrDefault(f => f.IsG711)
-            ?? throw new MediaNegotiationException("answer selects neither PCMU nor PCMA");
+        var codec = media.Formats.FirstOrDefault(f => f.IsAudio)
+            ?? throw new MediaNegotiationException("answer selects none of PCMU, PCMA and G722");
         var telephoneEvent = media.Formats.FirstOrDefault(f => f.IsTelephoneEvent);
         var direction = Intersect(offeredDirection, Reverse(media.Direction));
         return new NegotiatedMedia(RemoteOf(answer, media), codec, telephoneEvent, direction, media.Ptime ?? DefaultPtime);

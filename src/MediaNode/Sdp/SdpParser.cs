@@ -159,7 +159,7 @@ public static class SdpParser
             return new SdpMedia(_media, _port, _protocol, formats, _direction, Connection, _ptime, _tokens);
         }
 
-        // RFC 3551 section 6: static payload types may be used without a=rtpmap; only the G.711 ones matter here.
-        private static string? StaticName(int pt) => pt switch { 0 => "PCMU", 8 => "PCMA", _ => null };
+        // RFC 3551 section 6: static payload types may be used without a=rtpmap; only the audio codecs of this node matter here.
+        private static string? StaticName(int pt) => pt switch { 0 => "PCMU", 8 => "PCMA", 9 => "G722", _ => null };
     }
 }

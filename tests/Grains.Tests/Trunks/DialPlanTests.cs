@@ -20,6 +20,26 @@ public sealed class DialPlanTests
     ], Finland);
 
     [Theory]
+    [InlineData("90046701234567", "sales", "sales", "900")]
+    [InlineData("90046701234567", "office", DialPlan.AnyGroup, "9")]
+    [InlineData("1120", "office", DialPlan.AnyGroup, "112")]
+    [InlineData("0401234567", "office", null, null)]
+    public void Match_prefers_the_groups_own_rules_then_the_longest_prefix(string dialled, string group, string? ruleGroup, string? prefix)
+    {
+        // Call control asks Match first: the matched rule's first trunk brings the number plan that normalises.
+        var rules = new[]
+        {
+            new DialRule(DialPlan.AnyGroup, "9", 1, "", ["carrier-a"]),
+            new DialRule(DialPlan.AnyGroup, "112", 0, "", ["carrier-a"]),
+            new DialRule("sales", "900", 1, "", ["carrier-b"]),
+        };
+
+        var rule = DialPlan.Match(rules, dialled, group);
+
+        (rule?.Group, rule?.Prefix).ShouldBe((ruleGroup, prefix));
+    }
+
+    [Theory]
     [InlineData("90401234567", "office", PermissionClass.National, RouteOutcome.Routed, "+358401234567", "carrier-a,carrier-b")]
     [InlineData("9401234567", "office", PermissionClass.National, RouteOutcome.Routed, "+358401234567", "carrier-a,carrier-b")]
     [InlineData("+358401234567", "office", PermissionClass.National, RouteOutcome.Routed, "+358401234567", "carrier-a,carrier-b")]

@@ -1,3 +1,4 @@
+using Pbx.Grains.Media;
 using Pbx.MediaNode.Codecs;
 using Pbx.MediaNode.Dtmf;
 
@@ -110,6 +111,39 @@ public sealed class DtmfSendingTests : IAsyncLifetime
         resumed.PayloadType.ShouldBe(0, "audio resumes after the event");
         resumed.Marker.ShouldBeTrue("a new talkspurt (RFC 3550 section 5.1)");
         (resumed.Timestamp - eventStart).ShouldBeInRange(800u, 8000u, "audio must not overlap the 100 ms event");
+    }
+
+    [Fact]
+    public async Task A_prompt_pauses_for_the_keys_and_resumes_in_the_same_stream_without_completing()
+    {
+        var a = await _node.AnswerAsync(_alice, "0 101");
+        await _node.Engine.PlayAsync(a.Id, new PlaybackRequest("ringback", null, MediaTone.Ringback));
+        await _alice.ReceiveAsync();
+        _alice.Discard();
+
+        await _node.Engine.SendDtmfAsync(a.Id, "3").WaitAsync(Sent);
+        var packets = new List<ReceivedRtp>();
+        while (packets.Count(p => p.PayloadType == 0) < 5 || packets[^1].PayloadType != 0)
+            packets.Add(await _alice.ReceiveAsync());
+
+        packets.Count(p => p.PayloadType == 101).ShouldBe(7);
+        (packets.FindLastIndex(p => p.PayloadType == 101) - packets.FindIndex(p => p.PayloadType == 101)).ShouldBe(6, "no tone between the key's packets");
+        ShouldBeConsecutive(packets);
+        packets.ShouldAllBe(p => p.Ssrc == packets[0].Ssrc);
+        packets[packets.FindLastIndex(p => p.PayloadType == 101) + 1].PayloadType.ShouldBe(0, "the tone resumes after the key");
+        a.Events.Drain<PlaybackCompleted>().ShouldBeEmpty("the prompt was paused, not stopped");
+    }
+
+    [Fact]
+    public async Task Releasing_the_leg_completes_the_keys_still_queued()
+    {
+        var a = await _node.AnswerAsync(_alice, "0 101");
+        // Twenty keys take 3.2 s to send.
+        var sending = _node.Engine.SendDtmfAsync(a.Id, "12345678901234567890");
+
+        await _node.Engine.ReleaseAsync(a.Id);
+
+        await sending.WaitAsync(TimeSpan.FromSeconds(1));
     }
 
     [Theory]

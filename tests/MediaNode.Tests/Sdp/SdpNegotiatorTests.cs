@@ -6,7 +6,7 @@ namespace Pbx.MediaNode.Tests.Sdp;
 
 public sealed class SdpNegotiatorTests
 {
-    // A typical desk-phone offer: G.722 first (not supported here), then PCMA before PCMU, RFC 4733 on 96, plus video.
+    // A typical desk-phone offer: G.722 first, then PCMA before PCMU, RFC 4733 on 96, plus video.
     private const string PhoneOffer =
         "v=0\r\n" +
         "o=- 3812 3812 IN IP4 192.168.1.20\r\n" +
@@ -29,11 +29,11 @@ public sealed class SdpNegotiatorTests
 
         // RFC 3264 section 6.1: supported formats in the offerer's order; section 6: one m= line per offered one.
         answer.Media.Count.ShouldBe(2);
-        answer.Media[0].Formats.Select(f => f.Encoding).ShouldBe(["PCMA", "PCMU", "telephone-event"]);
-        answer.Media[0].Formats[2].PayloadType.ShouldBe(96);
-        answer.Media[0].Formats[2].Parameters.ShouldBe("0-15");
+        answer.Media[0].Formats.Select(f => f.Encoding).ShouldBe(["G722", "PCMA", "PCMU", "telephone-event"]);
+        answer.Media[0].Formats[3].PayloadType.ShouldBe(96);
+        answer.Media[0].Formats[3].Parameters.ShouldBe("0-15");
         answer.Media[1].Port.ShouldBe(0);
-        media.Codec.Encoding.ShouldBe("PCMA");
+        media.Codec.Encoding.ShouldBe("G722");
         media.TelephoneEvent!.PayloadType.ShouldBe(96);
         media.Ptime.ShouldBe(30);
         media.Remote.ShouldBe(new IPEndPoint(IPAddress.Parse("192.168.1.20"), 4000));
@@ -58,17 +58,17 @@ public sealed class SdpNegotiatorTests
 
         text.ShouldStartWith("v=0\r\no=pbx 77 1 IN IP4 10.0.0.5\r\n");
         text.ShouldContain("c=IN IP4 10.0.0.5\r\n");
-        text.ShouldContain("m=audio 10002 RTP/AVP 8 0 96\r\n");
+        text.ShouldContain("m=audio 10002 RTP/AVP 9 8 0 96\r\n");
         text.ShouldContain("a=fmtp:96 0-15\r\n");
         text.ShouldContain("m=video 0 RTP/AVP 99\r\n");
         text.ShouldNotContain("192.168.1.20");
-        SdpParser.Parse(text).Media[0].Formats.Count.ShouldBe(3);
+        SdpParser.Parse(text).Media[0].Formats.Count.ShouldBe(4);
     }
 
     [Fact]
-    public void An_offer_without_g711_is_refused_with_a_negotiation_error()
+    public void An_offer_without_g711_or_g722_is_refused_with_a_negotiation_error()
     {
-        var offer = PhoneOffer.Replace("RTP/AVP 9 8 0 96", "RTP/AVP 9 96", StringComparison.Ordinal);
+        var offer = PhoneOffer.Replace("RTP/AVP 9 8 0 96", "RTP/AVP 18 96", StringComparison.Ordinal);
 
         Should.Throw<MediaNegotiationException>(() => SdpNegotiator.Answer(SdpParser.Parse(offer), "10.0.0.5", 10002, 77, 1))
             .Message.ShouldContain("488");
@@ -78,7 +78,7 @@ public sealed class SdpNegotiatorTests
     public void A_hold_offer_from_the_node_is_sendonly_and_the_answer_leaves_the_node_sending_only()
     {
         var offer = SdpWriter.Write(SdpNegotiator.Offer("10.0.0.5", 10004, MediaDirection.SendOnly, 5, 2));
-        offer.ShouldContain("m=audio 10004 RTP/AVP 0 8 101\r\n");
+        offer.ShouldContain("m=audio 10004 RTP/AVP 0 8 9 101\r\n");
         offer.ShouldContain("a=fmtp:101 0-16\r\n");
         offer.ShouldContain("a=ptime:20\r\n");
         offer.ShouldContain("a=sendonly\r\n");
@@ -90,6 +90,15 @@ public sealed class SdpNegotiatorTests
         media.Direction.ShouldBe(MediaDirection.SendOnly);
         media.Codec.Encoding.ShouldBe("PCMA");
         media.TelephoneEvent.ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_offer_lists_the_bridged_partners_codec_first_so_the_bridge_need_not_transcode()
+    {
+        SdpWriter.Write(SdpNegotiator.Offer("10.0.0.5", 10004, MediaDirection.SendReceive, 5, 2, new SdpFormat(9, "G722", 8000)))
+            .ShouldContain("m=audio 10004 RTP/AVP 9 0 8 101\r\n");
+        SdpWriter.Write(SdpNegotiator.Offer("10.0.0.5", 10004, MediaDirection.SendReceive, 5, 2, SdpFormat.Pcma))
+            .ShouldContain("m=audio 10004 RTP/AVP 8 0 9 101\r\n");
     }
 
     [Fact]
