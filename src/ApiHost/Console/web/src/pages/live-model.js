@@ -92,6 +92,9 @@ export function callState(call) {
   };
 }
 
+/** What a call's state column says: held, or its phase (a "resumed" event is an answered call again). */
+export const stateLabel = (call) => (callState(call).held ? "held" : call.data?.state ?? call.kind);
+
 /** The actions that apply to a call now, as the API's ActiveCall.actions names them (CallActionsApi.ActionsFor). */
 export function callActions({ ringing, held, recording }) {
   if (ringing) return ["deflect"];
