@@ -137,6 +137,22 @@ public sealed class SipRegistrarTests
     }
 
     [Fact]
+    public async Task Extension_disabled_after_registering_is_challenged_from_the_edge_then_refused_with_403()
+    {
+        await using var host = await StartAsync();
+        await host.Extensions.AddAsync("409", password: "pw-409");
+        using var phone = UdpPhone(PhoneAddress);
+        (await RegisterAsync(phone, host, "409", "pw-409")).StatusCode.ShouldBe(200);
+
+        await host.Extensions.SetEnabledAsync("409", enabled: false);
+        await host.Grains.GetGrain<IExtensionGrain>("409").ReloadAsync();
+
+        // The challenge needs only the realm, so the edge answers it for a number it has seen; the credentials then meet the grain.
+        (await SendAsync(phone, host, Register("409", phone, cseq: 10))).StatusCode.ShouldBe(401);
+        (await RegisterAsync(phone, host, "409", "pw-409", cseq: 11)).StatusCode.ShouldBe(403);
+    }
+
+    [Fact]
     public async Task Credentials_of_another_extension_are_refused()
     {
         await using var host = await StartAsync();
