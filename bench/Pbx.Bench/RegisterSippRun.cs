@@ -75,6 +75,9 @@ internal sealed record RegisterSippRun(
             "-m", calls.ToString(CultureInfo.InvariantCulture), "-r", rate.ToString(CultureInfo.InvariantCulture),
             "-l", limit.ToString(CultureInfo.InvariantCulture), "-recv_timeout", "10000", "-nostdin",
             "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",
+            // sipp's own 128 KB socket buffer overflowed whenever sipp fell behind (ss showed its drops, none at the edge's
+            // 8 MB one): each drop is a 500 ms retransmission counted against the PBX. Linux caps it at net.core.rmem_max.
+            "-buff_size", "4194304",
         ], workDir);
         var (exitCode, elapsed, sippCpu, _) = await process.WaitAsync(cancellationToken);
         var (successful, failed) = SippProcess.ReadCounts(stat);
