@@ -114,13 +114,17 @@ public sealed partial class CallGrain
     /// other finals (486, 404, 4xx, 6xx) are the far end's answer and go to the caller (RFC 3261 16.7 keeps 6xx final too).
     /// Null when the call is no outbound trunk call or the usual failure handling applies.
     /// </summary>
-    private async Task<CallInstruction?> FailOverAsync(ForkResponse response)
+    private async Task<CallInstruction?> FailOverAsync(ForkResponse response, DialogLeg fork)
     {
         if (State.Trunk is not { Direction: "outbound" } call)
             return null;
         await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
         if (response.Status is not (408 or (>= 500 and < 600)))
             return null;
+        // A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx
+        // it sends after all must still find the fork to end with BYE (13.2.2.4).
+        if (response.Status == 408)
+            State.CancelledForks[response.ForkId] = fork;
         LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
         if (await NextTrunkForkAsync() is { } next)
             return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
@@ -163,7 +167,7 @@ public sealed partial class CallGrain
             await BindLegsAsync([leg.CallId]);
             cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
             return new ForkTarget(forkId, leg, State.CalleeOffer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
-                Trunk: new TrunkFork(id, identity, trunk.Privacy));
+                Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
     }

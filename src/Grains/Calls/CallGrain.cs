@@ -25,7 +25,8 @@ public sealed partial class CallGrain(
     TimeProvider time,
     ILogger<CallGrain> logger,
     ICallEdgeDirectory edges,
-    TrunkCatalog trunkCatalog) : Grain, ICallGrain
+    TrunkCatalog trunkCatalog,
+    IOptions<TrunkOptions> trunkOptions) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -113,7 +114,7 @@ public sealed partial class CallGrain(
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
-        if (await FailOverAsync(response) is { } failedOver)
+        if (await FailOverAsync(response, fork) is { } failedOver)
             return failedOver;
         if (State.Forks.Count > 0)
             return CallInstruction.None;
