@@ -62,6 +62,38 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Offer_to_a_carrier_lists_only_the_trunks_codecs_and_telephone_event()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-pcma", carrierPort, codecs: ["PCMA"]);
+        await Data.AddRuleAsync("g-pcma", "0", "t-pcma");
+        var caller = await Data.PhoneAsync("3081", "g-pcma", "national");
+        await using var carrier = Sipp.Start("carrier-checks-codecs.xml", Pbx.Udp, "carrier", carrierPort);
+
+        var uac = await RefusedAsync(caller, "0401234567", 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+    }
+
+    [Fact]
+    public async Task Inbound_call_offering_none_of_the_trunks_codecs_gets_488()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        // The carrier offers PCMA; the trunk allows only PCMU.
+        await Data.AddTrunkAsync("t-in-pcmu", carrierPort, codecs: ["PCMU"]);
+        await Data.AddDidAsync("+358201000005", "extension", "3091");
+        await Pbx.AddExtensionAsync("3091");
+
+        var carrier = await CarrierRefusedAsync(carrierPort, "0201000005", 488);
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        var cdr = await Data.TrunkCdrAsync("t-in-pcmu");
+        (cdr.Direction, cdr.Callee, cdr.HangupCause).ShouldBe(("inbound", "+358201000005", "488 Not Acceptable Here"));
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());

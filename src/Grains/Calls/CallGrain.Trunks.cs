@@ -39,10 +39,13 @@ public sealed partial class CallGrain
                 LogDestinationUnavailable(CallKey, route.Did, route.DestinationKind!, route.Target!);
                 return await RefuseInboundAsync(setup, caller, called, 480, "Temporarily Unavailable");
         }
+        // Answered from the trunk's codecs only; a carrier offering none of them gets 488 (RFC 3261 13.3.1.1).
+        if (TrunkCodecs.Restrict(setup.OfferSdp, trunk.Codecs) is not { } offer)
+            return await RefuseInboundAsync(setup, caller, called, 488, "Not Acceptable Here");
         if (!await GrainFactory.GetGrain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
         State.Trunk.TrunkId = trunk.Id;
-        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, setup.OfferSdp, setup.Edge));
+        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, offer, setup.Edge));
         cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
         return decision;
     }
@@ -150,6 +153,11 @@ public sealed partial class CallGrain
                 LogTrunkSkipped(CallKey, id, $"host {trunk.Host} does not resolve");
                 continue;
             }
+            if (TrunkCodecs.Restrict(State.CalleeOffer, trunk.Codecs) is not { } offer)
+            {
+                LogTrunkSkipped(CallKey, id, "the media node offers none of its codecs");
+                continue;
+            }
             if (!await GrainFactory.GetGrain<ITrunkGrain>(id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             {
                 LogTrunkSkipped(CallKey, id, "all call slots in use");
@@ -166,7 +174,7 @@ public sealed partial class CallGrain
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
             cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
-            return new ForkTarget(forkId, leg, State.CalleeOffer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
+            return new ForkTarget(forkId, leg, offer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
                 Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
