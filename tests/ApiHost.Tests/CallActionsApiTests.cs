@@ -87,6 +87,17 @@ public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
         await Problem.ReadAsync(await PostAsync(http, $"/api/v1/calls/active/ringing-1/{action}", body), HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Arguments_the_call_engine_refuses_are_400()
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        // Who is in the call only the grain knows for sure (the board may not have it): "from" passes the API's checks.
+        var problem = await Problem.ReadAsync(await PostAsync(http, "/api/v1/calls/active/invalid-1/dtmf", new { digits = "1", from = Stranger }), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString()!.ShouldContain("invalid-1");
+    }
+
     [Theory]
     [MemberData(nameof(Actions))]
     public async Task A_viewer_may_not_act_on_calls(string action, object? body)

@@ -7,7 +7,7 @@ namespace Pbx.ApiHost.Tests;
 
 /// <summary>
 /// The call engine as the API sees it, for the outcomes a real call cannot be steered into on demand. The key decides
-/// the outcome: <c>gone-*</c> is no such call, <c>ringing-*</c> not applicable to the action, <c>unsupported-*</c> a grain method
+/// the outcome: <c>gone-*</c> is no such call, <c>ringing-*</c> not applicable to the action, <c>invalid-*</c> arguments the grain refuses, <c>unsupported-*</c> a grain method
 /// that throws <see cref="NotSupportedException"/> (as the placeholders do), anything else done. Each call is recorded.
 /// </summary>
 internal sealed class FakeCallGrains : IGrainFactory
@@ -48,6 +48,7 @@ internal sealed class FakeCallGrains : IGrainFactory
                 return Task.FromException<CallActionResult>(new NotSupportedException());
             var result = _key.StartsWith("gone-", StringComparison.Ordinal) ? CallActionResult.NoSuchCall
                 : _key.StartsWith("ringing-", StringComparison.Ordinal) ? CallActionResult.NotApplicable
+                : _key.StartsWith("invalid-", StringComparison.Ordinal) ? CallActionResult.InvalidArgument
                 : CallActionResult.Done;
             return Task.FromResult(result);
         }

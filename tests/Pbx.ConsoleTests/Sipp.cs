@@ -19,7 +19,9 @@ internal static class Sipp
     /// A phone at <paramref name="localPort"/> that answers one call, accepts the PBX's hold (a re-INVITE that must offer
     /// sendonly, RFC 3264 8.4) and resume (sendrecv), then the BYE; it fails if either re-INVITE is missing or different.
     /// </summary>
-    public static Task AnswerOneCallHeldAndResumedAsync(int sipPort, int localPort) => RunAsync("uas-held-from-outside.xml", sipPort, localPort, []);
+    /// <remarks>Its SDP names an RTP port nobody listens on: the test checks signalling, the music on hold may go nowhere.</remarks>
+    public static Task AnswerOneCallHeldAndResumedAsync(int sipPort, int localPort) =>
+        RunAsync("uas-held-from-outside.xml", sipPort, localPort, ["-key", "rtp_port", FreePort.UdpAndTcp().ToString(CultureInfo.InvariantCulture)]);
 
     /// <summary><paramref name="caller"/> calls <paramref name="callee"/>, is held and resumed by the PBX (as <see cref="AnswerOneCallHeldAndResumedAsync"/>), then gets BYE.</summary>
     public static Task CallHeldAndResumedAsync(int sipPort, string caller, string password, string callee) =>

@@ -43,7 +43,8 @@ public sealed class CallRecordingTests(CallFeatureFixture fixture) : IClassFixtu
         var seconds = await Sox.DurationAsync(row.FilePath);
         seconds.ShouldBeInRange(0.8, 4.0, "about the 1.5 s the caller stayed on after the answer");
         (row.DurationMs / 1000.0).ShouldBe(seconds, 0.05);
-        (await Sox.RmsAsync(row.FilePath, 1)).ShouldBeGreaterThan(0.01, "the caller's audio is on the left channel");
+        // sipp's sample speech is quiet (RMS about 0.01); silence is below 0.001 (A-law's smallest step is 8/32768).
+        (await Sox.RmsAsync(row.FilePath, 1)).ShouldBeGreaterThan(0.003, "the caller's audio is on the left channel");
         (await Sox.RmsAsync(row.FilePath, 2)).ShouldBeLessThan(0.001, "the callee sent nothing: the right channel is silent");
         (await call.StopRecordingAsync()).ShouldBe(CallActionResult.NoSuchCall);
     }
@@ -124,6 +125,35 @@ public sealed class CallRecordingTests(CallFeatureFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Call_goes_on_unrecorded_when_the_recordings_directory_cannot_be_written()
+    {
+        // A file where the directory should be: the media node cannot create it.
+        var notADirectory = Path.GetTempFileName();
+        try
+        {
+            await using var pbx = await PbxHost.StartAsync(PostgresServer.Shared.CreateDatabase("recordfail"),
+                "--Calls:RecordAll=true", $"--Media:RecordingsDirectory={notADirectory}");
+            var caller = await TestPhone.CallerOnlyAsync(pbx, "5041");
+            var callee = await TestPhone.RegisterAsync(pbx, "5042");
+            using var phone = new RtpSink();
+            await using var uas = Sipp.Start("uas-answers.xml", pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
+
+            var uac = await Sipp.RunAsync("uac-hangs-up.xml", pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+            uac.ExitCode.ShouldBe(0, "the call was answered and hung up normally: " + uac.Output);
+            (await uas.WaitAsync()).ExitCode.ShouldBe(0);
+            var cdr = await CdrRow.ClosedAsync(pbx.Database, caller.Number, callee.Number);
+            (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "caller"));
+            await using var count = pbx.Database.CreateCommand("select count(*) from recordings");
+            ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
+        }
+        finally
+        {
+            File.Delete(notADirectory);
+        }
+    }
+
+    [Fact]
     public async Task Recording_cut_short_by_a_crash_is_completed_at_start_up()
     {
         var directory = Directory.CreateTempSubdirectory("pbx-recovery-").FullName;
@@ -131,9 +161,11 @@ public sealed class CallRecordingTests(CallFeatureFixture fixture) : IClassFixtu
         try
         {
             var connectionString = PostgresServer.Shared.CreateDatabase("recrecovery");
-            await using (var first = await PbxHost.StartAsync(connectionString, $"--Media:RecordingsDirectory={directory}"))
+            // The first run creates the schema; the row is written after it stopped, so its own start-up pass cannot complete it.
+            await (await PbxHost.StartAsync(connectionString, $"--Media:RecordingsDirectory={directory}")).DisposeAsync();
+            await using (var database = Npgsql.NpgsqlDataSource.Create(connectionString))
+            await using (var insert = database.CreateCommand("insert into recordings (call_id, file_path) values ('crashed@test', $1)"))
             {
-                await using var insert = first.Database.CreateCommand("insert into recordings (call_id, file_path) values ('crashed@test', $1)");
                 insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = path });
                 await insert.ExecuteNonQueryAsync();
             }

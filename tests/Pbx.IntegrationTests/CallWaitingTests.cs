@@ -44,6 +44,27 @@ public sealed class CallWaitingTests(CallFeatureFixture fixture) : IClassFixture
         await EndFirstCallAsync(busy, other, callId);
     }
 
+    [Fact]
+    public async Task Second_call_follows_the_busy_forward_when_call_waiting_is_off()
+    {
+        var (busy, other, callId) = await FirstCallAsync("5121", "5122");
+        await TestPhone.RegisterAsync(Pbx, busy.Number);
+        var target = await TestPhone.RegisterAsync(Pbx, "5124");
+        await TestPhone.SetSettingsAsync(Pbx, busy.Number, """{"callWaiting": false, "forwardBusy": "5124"}""");
+        var second = await TestPhone.CallerOnlyAsync(Pbx, "5123");
+        using var rtp = new RtpSink();
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: TestPhone.RtpPort(rtp));
+
+        var forwarded = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, second.Number, second.Port, service: busy.Number);
+
+        forwarded.ExitCode.ShouldBe(0, forwarded.Output);
+        (await answering.WaitAsync()).ExitCode.ShouldBe(0, "the busy forward target answered");
+        var cdr = await CdrRow.ClosedAsync(Pbx.Database, second.Number, busy.Number);
+        cdr.Disposition.ShouldBe("answered");
+        cdr.History.ShouldContain("forward-busy");
+        await EndFirstCallAsync(busy, other, callId);
+    }
+
     /// <summary>A (not registered) calls B, who answers; both extensions then list the call.</summary>
     private async Task<(TestPhone Busy, (SippProcess Caller, SippProcess Callee, RtpSink Rtp) Other, string CallId)> FirstCallAsync(string a, string b)
     {

@@ -26,9 +26,10 @@ internal static partial class Sox
             : throw new InvalidDataException($"sox stat printed no RMS amplitude for {path}: {errors}");
     }
 
-    /// <summary>A stereo 8 kHz 16-bit WAV (canonical 44-byte header, as the media node writes) of a 440 Hz tone.</summary>
-    public static Task SynthesizeAsync(string path, int seconds) =>
-        RunAsync(["-n", "-r", "8000", "-c", "2", "-b", "16", "-e", "signed-integer", path, "synth", seconds.ToString(CultureInfo.InvariantCulture), "sine", "440"]);
+    /// <summary>An 8 kHz 16-bit WAV (canonical 44-byte header, as the media node writes) of a 440 Hz tone, stereo unless told.</summary>
+    public static Task SynthesizeAsync(string path, int seconds, int channels = 2) =>
+        RunAsync(["-n", "-r", "8000", "-c", channels.ToString(CultureInfo.InvariantCulture), "-b", "16", "-e", "signed-integer", path,
+            "synth", seconds.ToString(CultureInfo.InvariantCulture), "sine", "440"]);
 
     private static async Task<(string Output, string Errors)> RunAsync(IEnumerable<string> arguments)
     {

@@ -4,7 +4,8 @@ namespace Pbx.Grains.Calls;
 
 /// <summary>
 /// Call waiting: the extensions in a call know it (the caller from the INVITE, the callee from the answer); a new call to
-/// an extension already in one rings only when its <c>callWaiting</c> setting (on by default) allows, else it is busy.
+/// an extension already in one rings only when its <c>callWaiting</c> setting (on by default) allows, else it is busy
+/// (and its busy forward, if any, rings instead).
 /// </summary>
 public sealed partial class CallGrain
 {
@@ -22,10 +23,20 @@ public sealed partial class CallGrain
         return BusyHere;
     }
 
+    // A trunk call's far end (the caller of an inbound call, the callee of an outbound one) is a number, not an extension.
+    private bool CallerIsExtension => State.Trunk?.Direction != "inbound";
+
+    private bool CalleeIsExtension => State.Trunk?.Direction != "outbound" && State.Ringing.Length > 0;
+
+    private Task JoinAsCallerAsync() => CallerIsExtension ? JoinCallAsync(State.Caller) : Task.CompletedTask;
+
+    private Task JoinAsCalleeAsync() => CalleeIsExtension ? JoinCallAsync(State.Ringing) : Task.CompletedTask;
+
+    /// <summary>The extension <paramref name="number"/> is now in this call (a transfer target, an originating phone).</summary>
     private Task JoinCallAsync(string number) => GrainFactory.GetGrain<IExtensionGrain>(number).JoinCallAsync(CallKey);
 
     /// <summary>Both parties leave: the caller, and the extension rung last (a no-op for it when it never answered).</summary>
     private Task LeaveCallAsync() => Task.WhenAll(
-        GrainFactory.GetGrain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey),
-        State.Ringing.Length > 0 ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
+        CallerIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey) : Task.CompletedTask,
+        CalleeIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
 }

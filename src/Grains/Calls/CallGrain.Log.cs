@@ -43,6 +43,9 @@ public sealed partial class CallGrain
     [LoggerMessage(EventId = 2221, Level = LogLevel.Information, Message = "Call {CallId}: recording {Path} complete, {DurationMs} ms")]
     private partial void LogRecordingStopped(string callId, string path, long durationMs);
 
+    [LoggerMessage(EventId = 2225, Level = LogLevel.Error, Message = "Call {CallId}: the recording cannot be written; the call goes on unrecorded")]
+    private partial void LogRecordingFailed(string callId, Exception exception);
+
     [LoggerMessage(EventId = 2222, Level = LogLevel.Information, Message = "Call {CallId}: {Extension} is in {Calls} call(s) with call waiting off: busy")]
     private partial void LogCallWaitingRefused(string callId, string extension, int calls);
 

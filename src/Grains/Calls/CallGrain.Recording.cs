@@ -47,8 +47,17 @@ public sealed partial class CallGrain
     {
         var record = options.Value.RecordAll || State.Settings.RecordCalls
             || ExtensionCallSettings.Parse((await FindExtensionAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls;
-        if (record)
+        if (!record)
+            return;
+        try
+        {
             await BeginRecordingAsync();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full or unwritable recordings disk must not cost the answered call itself.
+            LogRecordingFailed(CallKey, e);
+        }
     }
 
     private async Task BeginRecordingAsync()

@@ -64,7 +64,7 @@ public sealed partial class CallGrain(
         State.CallerLeg = setup.CallerLeg;
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
-        await JoinCallAsync(setup.Caller);
+        await JoinAsCallerAsync();
         await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
@@ -83,6 +83,8 @@ public sealed partial class CallGrain(
         State.CallerDisplay = await CallerDisplayAsync(setup);
 
         var (forks, refusal) = await RingAsync(target);
+        if (refusal == BusyHere && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
+            (forks, refusal) = ([.. forwarded.Forks], null);
         if (refusal is not null)
             return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
         await BindLegsAsync([setup.CallerLeg.CallId]);
@@ -178,7 +180,7 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[callee.CallId] = 0;
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
-        await JoinCallAsync(State.Ringing);
+        await JoinAsCalleeAsync();
         await RecordFromAnswerAsync();
         await state.WriteStateAsync();
         ArmMaxDuration();

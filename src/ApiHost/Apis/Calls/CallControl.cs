@@ -11,7 +11,7 @@ namespace Pbx.ApiHost.Apis.Calls;
 /// <summary>
 /// Carries out call actions for the operator routes and the phone page alike: checks numbers and digits, asks the call
 /// grain, and turns its <see cref="CallActionResult"/> into the one HTTP answer every route gives for it (404 unknown
-/// call, 409 not in this state). An action the call engine does not implement yet throws
+/// call, 409 not in this state, 400 arguments the grain refused). An action the call engine does not implement yet throws
 /// <see cref="NotSupportedException"/> from the grain and answers 501 here, so each route works the moment the grain
 /// method lands.
 /// </summary>
@@ -62,6 +62,9 @@ internal sealed partial class CallControl(IServiceProvider services, NpgsqlDataS
         {
             CallActionResult.Done => null,
             CallActionResult.NoSuchCall => ApiProblems.NotFound("call in progress", callId),
+            // The API validates what it can (digits, numbers); the grain also knows who is in the call.
+            CallActionResult.InvalidArgument => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
+                detail: $"The call engine refused '{action}' on call {callId}: a party or value that does not fit the call."),
             _ => ApiProblems.Conflict($"'{action}' does not apply to call {callId} in its current state."),
         };
     }

@@ -1,7 +1,7 @@
 import { html, render } from "lit";
 import { can, request } from "../api.js";
 import { since, time } from "../format.js";
-import { callActions, callParties, callState, liveModel } from "./live-model.js";
+import { callActions, callParties, callState, liveModel, stateLabel } from "./live-model.js";
 import { askNumber } from "./number-dialog.js";
 
 // Operators and admins act on any call; each button is enabled only while its action applies to the call's state, and
@@ -45,7 +45,7 @@ export function mount(el) {
 
   function stateCell(call) {
     const state = callState(call);
-    return html`<td>${state.held ? "held" : call.kind}
+    return html`<td>${stateLabel(call)}
       ${state.recording ? html`<span class="rec" role="img" aria-label="Recording" title="This call is being recorded">● REC</span>` : ""}</td>`;
   }
 

@@ -18,8 +18,16 @@ export function extensionState(model, number) {
 export function liveModel(onChange) {
   const model = { extensions: [], registered: new Set(), states: {}, calls: new Map(), error: "", loaded: false };
   const stateCalls = {}; // number -> id of the call its current state came from
+  // Events that arrive while a snapshot is being fetched: the snapshot may be older than they are, so they are applied
+  // again on top of it (applying an event twice changes nothing).
+  let replay = null;
+  const track = (handler) => (e) => {
+    replay?.push(() => handler(e));
+    handler(e);
+  };
 
   async function load() {
+    replay = [];
     try {
       const [list, live, calls] = await Promise.all([get("/api/v1/extensions?pageSize=500"), get("/api/v1/live/extensions"), get("/api/v1/live/calls")]);
       model.extensions = list.items;
@@ -27,8 +35,11 @@ export function liveModel(onChange) {
       model.states = { ...live.states };
       model.calls = new Map(calls.map((c) => [c.key, c]));
       model.error = "";
+      for (const again of replay) again();
     } catch (err) {
       model.error = `Could not load the live picture: ${err.message}`;
+    } finally {
+      replay = null;
     }
     model.loaded = true;
     onChange();
@@ -45,18 +56,18 @@ export function liveModel(onChange) {
 
   const stops = [
     // One phone may hold several bindings, so "unregistered" of one contact does not make the extension offline: ask.
-    listen("registration", (e) => {
+    listen("registration", track((e) => {
       if (e.kind === "registered") {
         model.registered.add(e.key);
         onChange();
       } else reloadRegistrations();
-    }),
-    listen("extension", (e) => {
+    })),
+    listen("extension", track((e) => {
       model.states[e.key] = e.kind;
       stateCalls[e.key] = e.data?.callId;
       onChange();
-    }),
-    listen("call", (e) => {
+    })),
+    listen("call", track((e) => {
       if (e.kind === "ended") {
         model.calls.delete(e.key);
         // Extensions this call made ring or busy are free again, even if their own "idle" event never arrives.
@@ -72,7 +83,7 @@ export function liveModel(onChange) {
         model.calls.set(e.key, { ...e, data: { ...previous?.data, ...e.data }, startedAt: previous?.startedAt ?? e.timestamp });
       }
       onChange();
-    }),
+    })),
     onStatus((s) => s === "reconnected" && load()),
   ];
   subscribed().then(load);
@@ -91,6 +102,9 @@ export function callState(call) {
     recording: data.recording ?? call.kind === "recording-started",
   };
 }
+
+/** What a call's state column says: held, or its phase (a "resumed" event is an answered call again). */
+export const stateLabel = (call) => (callState(call).held ? "held" : call.data?.state ?? call.kind);
 
 /** The actions that apply to a call now, as the API's ActiveCall.actions names them (CallActionsApi.ActionsFor). */
 export function callActions({ ringing, held, recording }) {

@@ -4,7 +4,7 @@
 import { html, render } from "lit";
 import { get, query, request } from "../api.js";
 import { dateTime, duration, since } from "../format.js";
-import { callActions, callParties, callState, liveModel } from "./live-model.js";
+import { callActions, callParties, callState, liveModel, stateLabel } from "./live-model.js";
 import { askNumber } from "./number-dialog.js";
 
 const keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
@@ -86,7 +86,7 @@ export function mount(el) {
     const flags = callState(call);
     const applies = new Set(callActions(flags));
     return html`
-      <p data-testid="current-call">${parties.from} → ${parties.to} · ${flags.held ? "held" : call.kind} · <span class="ticking">${since(call.data?.answeredAt ?? call.data?.startedAt ?? call.timestamp)}</span>
+      <p data-testid="current-call">${parties.from} → ${parties.to} · ${stateLabel(call)} · <span class="ticking">${since(call.data?.answeredAt ?? call.data?.startedAt ?? call.timestamp)}</span>
         ${flags.recording ? html`<span class="rec" role="img" aria-label="Recording">● REC</span>` : ""}</p>
       <div class="actions">
         <button type="button" ?disabled=${!applies.has("hangup")} @click=${() => act(call, "hangup")}>Hang up</button>
@@ -95,6 +95,7 @@ export function mount(el) {
         <button type="button" ?disabled=${!applies.has("transfer")} @click=${() => transfer(call)}>Transfer…</button>
       </div>
       ${applies.has("dtmf") ? html`
+        <h3>Tones</h3>
         <div role="group" aria-label="Send tones" class="keys tones">
           ${keys.map((k) => html`<button type="button" aria-label=${`Tone ${k}`} @click=${() => sendTone(call, k)}>${k}</button>`)}
         </div>
@@ -125,15 +126,14 @@ export function mount(el) {
           <h2>Current call</h2>
           ${currentCallSection(call)}
         </section>
-        <section aria-label="Dialpad" class="dialpad">
+        ${call ? "" : html`<section aria-label="Dialpad" class="dialpad">
           <h2>Dial</h2>
           <form @submit=${callNumber}>
             <label>Number <input inputmode="tel" autocomplete="off" .value=${state.dialled} @input=${(e) => { state.dialled = e.target.value; draw(); }}></label>
             <div class="keys">${keys.map((k) => html`<button type="button" @click=${() => { state.dialled += k; draw(); }}>${k}</button>`)}</div>
-            <button type="submit" ?disabled=${!state.dialled.trim() || !!call}
-              title=${call ? "Hang up the current call first" : "Your phone rings first, then the number"}>Call</button>
+            <button type="submit" ?disabled=${!state.dialled.trim()} title="Your phone rings first, then the number">Call</button>
           </form>
-        </section>
+        </section>`}
         <section aria-label="My calls">
           <h2>My calls</h2>
           ${state.history.length === 0 ? html`<p class="empty">No calls yet.</p>` : html`
