@@ -94,6 +94,35 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Unconditional_forward_to_an_outside_number_goes_out_through_the_forwarding_extensions_trunk()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-fwd", carrierPort);
+        await Data.AddRuleAsync("g-fwd", "0", "t-fwd");
+        // The caller may not dial out at all; the forward goes out under the forwarding extension's national class.
+        var caller = await Data.PhoneAsync("3101", "g-fwd", "internal");
+        await Pbx.AddExtensionAsync("3102");
+        await Data.ExecuteAsync(
+            """
+            update extensions set extension_group = 'g-fwd', permission_class = 'national', settings = '{"forwardAlways": "0401234567"}'::jsonb
+            where number = '3102'
+            """);
+        using var carrierRtp = new RtpSink();
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "3102");
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-fwd");
+        (cdr.Direction, cdr.Caller, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "3101", "+358401234567", "answered"));
+        var history = (await CdrRow.ClosedAsync(Pbx.Database, "3101", "+358401234567")).History;
+        history.ShouldContain("forward-always");
+        history.ShouldContain("\"from\": \"3102\"");
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());

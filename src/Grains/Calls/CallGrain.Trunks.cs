@@ -71,32 +71,21 @@ public sealed partial class CallGrain
     {
         if (await FindExtensionAsync(setup.Callee) is not null)
             return null;
-        var outbound = await trunkCatalog.FindOutboundAsync(setup.Caller);
-        if (DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), setup.Callee, outbound.Group) is not { } rule)
+        return await DialOutAsync(setup, setup.Callee, setup.Caller, now, openCdr: true);
+    }
+
+    /// <summary>
+    /// Starts the call to the outside <paramref name="number"/> under the dial rules, permission class and caller ID of
+    /// extension <paramref name="dialler"/> (the caller, or the extension that forwards). Null when no dial rule serves it.
+    /// </summary>
+    private async Task<CallDecision?> DialOutAsync(CallSetup setup, string number, string dialler, DateTimeOffset now, bool openCdr)
+    {
+        if (await MatchDialRuleAsync(number, dialler) is not { } match)
             return null;
-        cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
-        if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
-        {
-            LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
-            return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
-        }
-        var route = new DialPlan([rule], first.Plan).Route(setup.Callee, outbound.Group, outbound.Permission);
-        switch (route.Outcome)
-        {
-            case RouteOutcome.NotPermitted:
-                // The toll-fraud guard: a compromised phone of a narrower class must not reach expensive destinations.
-                LogNotPermitted(CallKey, setup.Caller, route.Number, route.Kind, outbound.Permission, setup.CallerLeg.Address);
-                return await RefuseAsync(403, "Forbidden", CdrDisposition.Failed);
-            case RouteOutcome.InvalidNumber:
-                return await RefuseAsync(484, "Address Incomplete", CdrDisposition.Failed);
-            case RouteOutcome.NoRoute:
-                return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
-        }
-        State.Trunk = new TrunkCallState
-        {
-            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
-        };
-        State.Ringing = route.Number;
+        if (openCdr)
+            cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
+        if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
+            return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
         var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
         if (callerSdp is null || calleeOffer is null)
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
@@ -106,10 +95,48 @@ public sealed partial class CallGrain
         if (await NextTrunkForkAsync() is not { } fork)
             return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
         await BindLegsAsync([setup.CallerLeg.CallId]);
-        LogRinging(CallKey, setup.Caller, route.Number, 1);
+        LogRinging(CallKey, setup.Caller, State.Ringing, 1);
         PublishCall("ringing", now);
         PublishExtension(setup.Caller, "in-call", now);
         return new CallDecision(null, [fork], NoAnswerTimeout());
+    }
+
+    /// <summary>The dial rule of <paramref name="dialler"/>'s extension group that serves <paramref name="number"/>, or null.</summary>
+    private async Task<(DialRule Rule, ExtensionOutbound Outbound)?> MatchDialRuleAsync(string number, string dialler)
+    {
+        var outbound = await trunkCatalog.FindOutboundAsync(dialler);
+        return DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), number, outbound.Group) is { } rule ? (rule, outbound) : null;
+    }
+
+    /// <summary>
+    /// Normalises <paramref name="number"/> with the plan of the rule's first trunk and checks <paramref name="dialler"/>'s
+    /// permission class; on success the call becomes an outbound trunk call with the rule's trunks to try. Else the refusal.
+    /// </summary>
+    private async Task<CallerResponse?> RouteOutAsync(DialRule rule, string number, string dialler, ExtensionOutbound outbound, string source)
+    {
+        if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
+        {
+            LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
+            return new CallerResponse(503, "Service Unavailable", null);
+        }
+        var route = new DialPlan([rule], first.Plan).Route(number, outbound.Group, outbound.Permission);
+        switch (route.Outcome)
+        {
+            case RouteOutcome.NotPermitted:
+                // The toll-fraud guard: a compromised phone of a narrower class must not reach expensive destinations.
+                LogNotPermitted(CallKey, dialler, route.Number, route.Kind, outbound.Permission, source);
+                return new CallerResponse(403, "Forbidden", null);
+            case RouteOutcome.InvalidNumber:
+                return new CallerResponse(484, "Address Incomplete", null);
+            case RouteOutcome.NoRoute:
+                return new CallerResponse(404, "Not Found", null);
+        }
+        State.Trunk = new TrunkCallState
+        {
+            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
+        };
+        State.Ringing = route.Number;
+        return null;
     }
 
     /// <summary>

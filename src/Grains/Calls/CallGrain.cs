@@ -72,7 +72,7 @@ public sealed partial class CallGrain(
 
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
-            return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+            return await ForwardAlwaysOutAsync(setup, now) ?? await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (target.Length == 0)
             return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
         var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
@@ -275,6 +275,8 @@ public sealed partial class CallGrain(
             return null;
         var from = State.Ringing;
         PublishExtension(from, "idle", time.GetUtcNow());
+        if (await FindExtensionAsync(to) is null)
+            return await ForwardOutAsync(kind, from, to, cancel);
         var (forks, refusal) = await RingAsync(to);
         if (refusal is not null)
             return null;
