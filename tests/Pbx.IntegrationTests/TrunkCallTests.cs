@@ -123,6 +123,30 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task No_answer_forward_to_an_outside_number_cancels_the_phone_and_rings_the_carrier()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-fwdna", carrierPort);
+        await Data.AddRuleAsync("g-fwdna", "0", "t-fwdna");
+        var caller = await Data.PhoneAsync("3111", "g-fwdna", "internal");
+        var away = await Data.PhoneAsync("3112", "g-fwdna", "national");
+        await Data.ExecuteAsync("""update extensions set settings = '{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}'::jsonb where number = '3112'""");
+        using var carrierRtp = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: away.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the unanswered phone got CANCEL");
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-fwdna");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
+        (await CdrRow.ClosedAsync(Pbx.Database, "3111", "+358401234567")).History.ShouldContain("forward-no-answer");
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
