@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Pbx.Grains.Calls;
 using Pbx.Grains.Trunks;
 using Pbx.TestSupport;
 using Shouldly;
@@ -144,6 +145,33 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         var cdr = await Data.TrunkCdrAsync("t-fwdna");
         (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
         (await CdrRow.ClosedAsync(Pbx.Database, "3111", "+358401234567")).History.ShouldContain("forward-no-answer");
+    }
+
+    [Fact]
+    public async Task Deflect_to_an_outside_number_cancels_the_phone_and_the_carrier_answers()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-defl", carrierPort);
+        await Data.AddRuleAsync("g-defl", "0", "t-defl");
+        var caller = await Data.PhoneAsync("3121", "g-defl", "internal");
+        var callee = await Data.PhoneAsync("3122", "g-defl", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var carrierRtp = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, callee.Number, callee.Port);
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var callerSide = Sipp.Start("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "ringing"));
+
+        (await call.DeflectAsync("0401234567")).ShouldBe(CallActionResult.Done);
+
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the ringing phone got CANCEL");
+        var (callerExit, callerOutput) = await callerSide.WaitAsync();
+        callerExit.ShouldBe(0, callerOutput);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-defl");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
+        (await CdrRow.ClosedAsync(Pbx.Database, "3121", "+358401234567")).History.ShouldContain("deflect");
     }
 
     [Fact]

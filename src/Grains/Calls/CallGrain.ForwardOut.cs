@@ -36,4 +36,25 @@ public sealed partial class CallGrain
         State.History.Add(new DialPlanStep(kind, from, to, time.GetUtcNow()));
         return new CallInstruction(null, cancel, [], [fork], NoAnswerTimeout());
     }
+
+    /// <summary>
+    /// A deflect to an outside number: out through the trunks as the rung extension would dial it. The ringing forks are
+    /// cancelled only once the trunk fork exists, and kept so a 2xx crossing the CANCEL is ended with BYE (RFC 3261 13.2.2.4).
+    /// </summary>
+    private async Task<CallActionResult> DeflectOutAsync(string target, ICallEdge edge, DateTimeOffset now)
+    {
+        var from = State.Ringing;
+        var ringing = State.Forks.Keys.ToList();
+        if (await ForwardOutAsync("deflect", from, target, ringing) is not { } instruction)
+            return CallActionResult.NotApplicable;
+        foreach (var id in ringing)
+        {
+            State.CancelledForks[id] = State.Forks[id];
+            State.Forks.Remove(id);
+        }
+        PublishExtension(from, "idle", now);
+        LogDeflected(CallKey, from, target);
+        await edge.ApplyAsync(CallKey, instruction);
+        return CallActionResult.Done;
+    }
 }
