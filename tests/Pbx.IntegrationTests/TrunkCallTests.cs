@@ -175,6 +175,36 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Transfer_from_the_api_to_an_outside_number_connects_the_caller_to_the_carrier()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-xfer", carrierPort);
+        await Data.AddRuleAsync("g-xfer", "0", "t-xfer");
+        var caller = await Data.PhoneAsync("3131", "g-xfer", "internal");
+        var callee = await Data.PhoneAsync("3132", "g-xfer", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var calleeRtp = new RtpSink();
+        using var carrierRtp = new RtpSink();
+        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(calleeRtp));
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var callerSide = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
+
+        // The callee (national class) transfers; the caller itself could not dial out.
+        (await call.TransferAsync("0401234567", null)).ShouldBe(CallActionResult.Done);
+
+        (await calleeSide.WaitAsync()).ExitCode.ShouldBe(0, "the callee left with BYE");
+        await CallActionTests.EventAsync(events, "transferred");
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+        (await callerSide.WaitAsync()).ExitCode.ShouldBe(0, "the caller stayed, talking to the carrier, until the hang-up");
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-xfer");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
+        (await CdrRow.ClosedAsync(Pbx.Database, "3131", "+358401234567")).History.ShouldContain("blind-transfer");
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());

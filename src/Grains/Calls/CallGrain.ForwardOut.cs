@@ -29,10 +29,14 @@ public sealed partial class CallGrain
             return null;
         if (await RouteOutAsync(match.Rule, to, from, match.Outbound, State.CallerLeg!.Address) is not null)
             return null;
+        if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
+        {
+            State.Trunk = null;
+            return null;
+        }
+        State.Ringing = State.Trunk!.Number;
         // The forwarding extension's own settings (its no-answer time and forwards) end where the call leaves the PBX.
         State.Settings = new ExtensionCallSettings();
-        if (await NextTrunkForkAsync() is not { } fork)
-            return null;
         State.History.Add(new DialPlanStep(kind, from, to, time.GetUtcNow()));
         return new CallInstruction(null, cancel, [], [fork], NoAnswerTimeout());
     }

@@ -86,13 +86,14 @@ public sealed partial class CallGrain
             cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
         if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
             return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
+        State.Ringing = State.Trunk!.Number;
         var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
         if (callerSdp is null || calleeOffer is null)
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
         State.CallerDisplay = await CallerDisplayAsync(setup);
-        if (await NextTrunkForkAsync() is not { } fork)
+        if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
             return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
         await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, State.Ringing, 1);
@@ -135,7 +136,6 @@ public sealed partial class CallGrain
         {
             Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
         };
-        State.Ringing = route.Number;
         return null;
     }
 
@@ -156,14 +156,17 @@ public sealed partial class CallGrain
         if (response.Status == 408)
             State.CancelledForks[response.ForkId] = fork;
         LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
-        if (await NextTrunkForkAsync() is { } next)
+        if (await NextTrunkForkAsync(State.CalleeOffer) is { } next)
             return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
         await EndAsync(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee");
         return CallInstruction.Act(new CallerResponse(503, "Service Unavailable", null), [], []);
     }
 
-    /// <summary>The INVITE to the next trunk of the rule that is enabled, reachable and has a free call slot; null when none is left.</summary>
-    private async Task<ForkTarget?> NextTrunkForkAsync()
+    /// <summary>
+    /// The INVITE to the next trunk of the rule that is enabled, reachable, has a free call slot and one of whose codecs
+    /// <paramref name="offer"/> (the media node's) lists; null when none is left.
+    /// </summary>
+    private async Task<ForkTarget?> NextTrunkForkAsync(string offer)
     {
         var call = State.Trunk!;
         while (call.RemainingTrunks.Count > 0)
@@ -180,7 +183,7 @@ public sealed partial class CallGrain
                 LogTrunkSkipped(CallKey, id, $"host {trunk.Host} does not resolve");
                 continue;
             }
-            if (TrunkCodecs.Restrict(State.CalleeOffer, trunk.Codecs) is not { } offer)
+            if (TrunkCodecs.Restrict(offer, trunk.Codecs) is not { } restricted)
             {
                 LogTrunkSkipped(CallKey, id, "the media node offers none of its codecs");
                 continue;
@@ -201,7 +204,7 @@ public sealed partial class CallGrain
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
             cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
-            return new ForkTarget(forkId, leg, offer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
+            return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
                 Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
