@@ -205,6 +205,37 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Outbound_invite_to_a_carrier_asks_for_session_timers()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-se", carrierPort);
+        await Data.AddRuleAsync("g-se", "0", "t-se");
+        var caller = await Data.PhoneAsync("3141", "g-se", "national");
+        await using var carrier = Sipp.Start("carrier-checks-session-timer.xml", Pbx.Udp, "carrier", carrierPort);
+
+        var uac = await RefusedAsync(caller, "0401234567", 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+    }
+
+    [Fact]
+    public async Task Inbound_call_with_a_session_interval_below_the_minimum_gets_422_and_holds_no_trunk_slot()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-in-se", carrierPort);
+        await Data.AddDidAsync("+358201000006", "extension", "3151");
+        await Pbx.AddExtensionAsync("3151");
+
+        // RFC 4028 section 7.3 and 8.1: the carrier hears the PBX's Min-SE (90 s) and may retry.
+        var carrier = await Sipp.RunAsync("carrier-session-too-small.xml", Pbx.Udp, "0401112222", carrierPort, service: "0201000006");
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-in-se").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());

@@ -21,6 +21,9 @@ public sealed partial class CallGrain
     {
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
+        // Before any state or trunk slot: the carrier retries with a longer interval (RFC 4028 section 7.3).
+        if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
+            return tooSmall;
         if (await trunkCatalog.FindTrunkAsync(setup.TrunkId) is not { } trunk)
             return CallDecision.Refuse(403, "Forbidden");
         var caller = NumberNormaliser.Normalise(setup.CallerNumber ?? "", trunk.Plan) is { Kind: not NumberKind.Invalid } number
@@ -45,7 +48,8 @@ public sealed partial class CallGrain
         if (!await GrainFactory.GetGrain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
         State.Trunk.TrunkId = trunk.Id;
-        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, offer, setup.Edge));
+        // RFC 4028 applies to carriers as to phones: a dead carrier dialog is ended instead of holding its trunk slot.
+        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, offer, setup.Edge, setup.SessionTimer));
         cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
         return decision;
     }
@@ -204,7 +208,7 @@ public sealed partial class CallGrain
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
             cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
-            return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
+            return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay, ForkSessionTimer(),
                 Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
