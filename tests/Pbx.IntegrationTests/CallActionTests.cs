@@ -273,7 +273,7 @@ public sealed class CallActionTests(CallFixture fixture) : IClassFixture<CallFix
     }
 
     /// <summary>The key of the next call event of <paramref name="kind"/>.</summary>
-    private static async Task<string> EventAsync(LiveSubscription events, string kind)
+    internal static async Task<string> EventAsync(LiveSubscription events, string kind)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))

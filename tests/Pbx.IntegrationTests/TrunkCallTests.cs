@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Npgsql;
+using Pbx.Grains.Calls;
 using Pbx.Grains.Trunks;
 using Pbx.TestSupport;
 using Shouldly;
@@ -19,15 +19,17 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
 {
     private PbxHost Pbx => fixture.Host;
 
+    private TrunkTestData Data => new(fixture.Host);
+
     [Fact]
     public async Task Outbound_call_answers_the_carriers_407_once_in_carrier_format_with_caller_id_and_early_media()
     {
         var carrierPort = FreePort.UdpAndTcp();
         // Only the HA1 of the carrier's realm is stored (RFC 7616 3.4.2); the carrier checks the answer with the password.
-        await AddTrunkAsync("t-auth", carrierPort, carrierFormat: "national", username: "trunkuser", realm: "carrier.test",
+        await Data.AddTrunkAsync("t-auth", carrierPort, carrierFormat: "national", username: "trunkuser", realm: "carrier.test",
             ha1: Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes("trunkuser:carrier.test:trunkpass"))));
-        await AddRuleAsync("g-auth", "0", "t-auth");
-        var caller = await PhoneAsync("3001", "g-auth", "national", outboundCallerId: "+358912345678");
+        await Data.AddRuleAsync("g-auth", "0", "t-auth");
+        var caller = await Data.PhoneAsync("3001", "g-auth", "national", outboundCallerId: "+358912345678");
         using var carrierRtp = new RtpSink();
         await using var carrier = Sipp.Start("carrier-challenges.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
 
@@ -38,7 +40,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         var (carrierExit, carrierOutput) = await carrier.WaitAsync();
         carrierExit.ShouldBe(0, carrierOutput);
         uac.ExitCode.ShouldBe(0, uac.Output);
-        var cdr = await TrunkCdrAsync("t-auth");
+        var cdr = await Data.TrunkCdrAsync("t-auth");
         (cdr.Direction, cdr.Caller, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "3001", "+358401234567", "answered"));
         cdr.CarrierCallId.ShouldNotBe(cdr.CallId, "the carrier's leg has its own Call-ID");
         cdr.CarrierCallId.ShouldEndWith("@pbx");
@@ -48,9 +50,9 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     public async Task Trunk_with_privacy_sends_an_anonymous_from_and_the_caller_id_only_in_p_asserted_identity()
     {
         var carrierPort = FreePort.UdpAndTcp();
-        await AddTrunkAsync("t-priv", carrierPort, privacy: true, defaultCallerId: "0912345678");
-        await AddRuleAsync("g-priv", "0", "t-priv");
-        var caller = await PhoneAsync("3071", "g-priv", "national");
+        await Data.AddTrunkAsync("t-priv", carrierPort, privacy: true, defaultCallerId: "0912345678");
+        await Data.AddRuleAsync("g-priv", "0", "t-priv");
+        var caller = await Data.PhoneAsync("3071", "g-priv", "national");
         await using var carrier = Sipp.Start("carrier-private-caller.xml", Pbx.Udp, "carrier", carrierPort);
 
         var uac = await RefusedAsync(caller, "0401234567", 486);
@@ -61,13 +63,186 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Offer_to_a_carrier_lists_only_the_trunks_codecs_and_telephone_event()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-pcma", carrierPort, codecs: ["PCMA"]);
+        await Data.AddRuleAsync("g-pcma", "0", "t-pcma");
+        var caller = await Data.PhoneAsync("3081", "g-pcma", "national");
+        await using var carrier = Sipp.Start("carrier-checks-codecs.xml", Pbx.Udp, "carrier", carrierPort);
+
+        var uac = await RefusedAsync(caller, "0401234567", 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+    }
+
+    [Fact]
+    public async Task Inbound_call_offering_none_of_the_trunks_codecs_gets_488()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        // The carrier offers PCMA; the trunk allows only PCMU.
+        await Data.AddTrunkAsync("t-in-pcmu", carrierPort, codecs: ["PCMU"]);
+        await Data.AddDidAsync("+358201000005", "extension", "3091");
+        await Pbx.AddExtensionAsync("3091");
+
+        var carrier = await CarrierRefusedAsync(carrierPort, "0201000005", 488);
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        var cdr = await Data.TrunkCdrAsync("t-in-pcmu");
+        (cdr.Direction, cdr.Callee, cdr.HangupCause).ShouldBe(("inbound", "+358201000005", "488 Not Acceptable Here"));
+    }
+
+    [Fact]
+    public async Task Unconditional_forward_to_an_outside_number_goes_out_through_the_forwarding_extensions_trunk()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-fwd", carrierPort);
+        await Data.AddRuleAsync("g-fwd", "0", "t-fwd");
+        // The caller may not dial out at all; the forward goes out under the forwarding extension's national class.
+        var caller = await Data.PhoneAsync("3101", "g-fwd", "internal");
+        await Pbx.AddExtensionAsync("3102");
+        await Data.ExecuteAsync(
+            """
+            update extensions set extension_group = 'g-fwd', permission_class = 'national', settings = '{"forwardAlways": "0401234567"}'::jsonb
+            where number = '3102'
+            """);
+        using var carrierRtp = new RtpSink();
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "3102");
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-fwd");
+        (cdr.Direction, cdr.Caller, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "3101", "+358401234567", "answered"));
+        var history = (await CdrRow.ClosedAsync(Pbx.Database, "3101", "+358401234567")).History;
+        history.ShouldContain("forward-always");
+        history.ShouldContain("\"from\": \"3102\"");
+    }
+
+    [Fact]
+    public async Task No_answer_forward_to_an_outside_number_cancels_the_phone_and_rings_the_carrier()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-fwdna", carrierPort);
+        await Data.AddRuleAsync("g-fwdna", "0", "t-fwdna");
+        var caller = await Data.PhoneAsync("3111", "g-fwdna", "internal");
+        var away = await Data.PhoneAsync("3112", "g-fwdna", "national");
+        await Data.ExecuteAsync("""update extensions set settings = '{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}'::jsonb where number = '3112'""");
+        using var carrierRtp = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+
+        var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: away.Number);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the unanswered phone got CANCEL");
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-fwdna");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
+        (await CdrRow.ClosedAsync(Pbx.Database, "3111", "+358401234567")).History.ShouldContain("forward-no-answer");
+    }
+
+    [Fact]
+    public async Task Deflect_to_an_outside_number_cancels_the_phone_and_the_carrier_answers()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-defl", carrierPort);
+        await Data.AddRuleAsync("g-defl", "0", "t-defl");
+        var caller = await Data.PhoneAsync("3121", "g-defl", "internal");
+        var callee = await Data.PhoneAsync("3122", "g-defl", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var carrierRtp = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, callee.Number, callee.Port);
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var callerSide = Sipp.Start("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "ringing"));
+
+        (await call.DeflectAsync("0401234567")).ShouldBe(CallActionResult.Done);
+
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the ringing phone got CANCEL");
+        var (callerExit, callerOutput) = await callerSide.WaitAsync();
+        callerExit.ShouldBe(0, callerOutput);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-defl");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
+        (await CdrRow.ClosedAsync(Pbx.Database, "3121", "+358401234567")).History.ShouldContain("deflect");
+    }
+
+    [Fact]
+    public async Task Transfer_from_the_api_to_an_outside_number_connects_the_caller_to_the_carrier()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-xfer", carrierPort);
+        await Data.AddRuleAsync("g-xfer", "0", "t-xfer");
+        var caller = await Data.PhoneAsync("3131", "g-xfer", "internal");
+        var callee = await Data.PhoneAsync("3132", "g-xfer", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var calleeRtp = new RtpSink();
+        using var carrierRtp = new RtpSink();
+        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(calleeRtp));
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var callerSide = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
+
+        // The callee (national class) transfers; the caller itself could not dial out.
+        (await call.TransferAsync("0401234567", null)).ShouldBe(CallActionResult.Done);
+
+        (await calleeSide.WaitAsync()).ExitCode.ShouldBe(0, "the callee left with BYE");
+        await CallActionTests.EventAsync(events, "transferred");
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+        (await callerSide.WaitAsync()).ExitCode.ShouldBe(0, "the caller stayed, talking to the carrier, until the hang-up");
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+        var cdr = await Data.TrunkCdrAsync("t-xfer");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("outbound", "+358401234567", "answered"));
+        (await CdrRow.ClosedAsync(Pbx.Database, "3131", "+358401234567")).History.ShouldContain("blind-transfer");
+    }
+
+    [Fact]
+    public async Task Outbound_invite_to_a_carrier_asks_for_session_timers()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-se", carrierPort);
+        await Data.AddRuleAsync("g-se", "0", "t-se");
+        var caller = await Data.PhoneAsync("3141", "g-se", "national");
+        await using var carrier = Sipp.Start("carrier-checks-session-timer.xml", Pbx.Udp, "carrier", carrierPort);
+
+        var uac = await RefusedAsync(caller, "0401234567", 486);
+
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, carrierOutput);
+    }
+
+    [Fact]
+    public async Task Inbound_call_with_a_session_interval_below_the_minimum_gets_422_and_holds_no_trunk_slot()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-in-se", carrierPort);
+        await Data.AddDidAsync("+358201000006", "extension", "3151");
+        await Pbx.AddExtensionAsync("3151");
+
+        // RFC 4028 section 7.3 and 8.1: the carrier hears the PBX's Min-SE (90 s) and may retry.
+        var carrier = await Sipp.RunAsync("carrier-session-too-small.xml", Pbx.Udp, "0401112222", carrierPort, service: "0201000006");
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-in-se").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Carrier_503_fails_over_to_the_next_trunk_which_answers()
     {
         var (firstPort, secondPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
-        await AddTrunkAsync("t-fo-a", firstPort);
-        await AddTrunkAsync("t-fo-b", secondPort);
-        await AddRuleAsync("g-fo", "0", "t-fo-a", "t-fo-b");
-        var caller = await PhoneAsync("3011", "g-fo", "national");
+        await Data.AddTrunkAsync("t-fo-a", firstPort);
+        await Data.AddTrunkAsync("t-fo-b", secondPort);
+        await Data.AddRuleAsync("g-fo", "0", "t-fo-a", "t-fo-b");
+        var caller = await Data.PhoneAsync("3011", "g-fo", "national");
         using var secondRtp = new RtpSink();
         await using var first = Sipp.Start("carrier-fails.xml", Pbx.Udp, "carrier", firstPort, replace: ("STATUS", "503"));
         await using var second = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", secondPort, keys: RtpPort(secondRtp));
@@ -79,7 +254,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         firstExit.ShouldBe(0, firstOutput);
         var (secondExit, secondOutput) = await second.WaitAsync();
         secondExit.ShouldBe(0, secondOutput);
-        var cdr = await TrunkCdrAsync("t-fo-b");
+        var cdr = await Data.TrunkCdrAsync("t-fo-b");
         (cdr.Direction, cdr.Disposition, cdr.Callee).ShouldBe(("outbound", "answered", "+358401234567"));
     }
 
@@ -88,10 +263,10 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     {
         var firstPort = FreePort.UdpAndTcp();
         using var secondCarrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        await AddTrunkAsync("t-nf-a", firstPort);
-        await AddTrunkAsync("t-nf-b", LocalPort(secondCarrier));
-        await AddRuleAsync("g-nf", "0", "t-nf-a", "t-nf-b");
-        var caller = await PhoneAsync("3021", "g-nf", "national");
+        await Data.AddTrunkAsync("t-nf-a", firstPort);
+        await Data.AddTrunkAsync("t-nf-b", LocalPort(secondCarrier));
+        await Data.AddRuleAsync("g-nf", "0", "t-nf-a", "t-nf-b");
+        var caller = await Data.PhoneAsync("3021", "g-nf", "national");
         await using var first = Sipp.Start("carrier-fails.xml", Pbx.Udp, "carrier", firstPort, replace: ("STATUS", "486"));
 
         // The caller's 486 is the grain's decision not to fail over: a failover would have rung the second trunk instead.
@@ -100,7 +275,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         uac.ExitCode.ShouldBe(0, uac.Output);
         (await first.WaitAsync()).ExitCode.ShouldBe(0);
         secondCarrier.Available.ShouldBe(0, "486 is the callee's answer, not the trunk's failure");
-        var cdr = await TrunkCdrAsync("t-nf-a");
+        var cdr = await Data.TrunkCdrAsync("t-nf-a");
         (cdr.Direction, cdr.Disposition).ShouldBe(("outbound", "busy"));
     }
 
@@ -108,15 +283,15 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     public async Task National_permission_class_refuses_an_international_number_with_403()
     {
         using var carrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        await AddTrunkAsync("t-perm", LocalPort(carrier));
-        await AddRuleAsync("g-perm", "00", "t-perm");
-        var caller = await PhoneAsync("3031", "g-perm", "national");
+        await Data.AddTrunkAsync("t-perm", LocalPort(carrier));
+        await Data.AddRuleAsync("g-perm", "00", "t-perm");
+        var caller = await Data.PhoneAsync("3031", "g-perm", "national");
 
         var uac = await RefusedAsync(caller, "00441234567890", 403);
 
         uac.ExitCode.ShouldBe(0, uac.Output);
         carrier.Available.ShouldBe(0, "the toll-fraud guard refuses before any trunk is offered the call");
-        var cdr = await CdrByCallerAsync("3031");
+        var cdr = await Data.CdrByCallerAsync("3031");
         (cdr.Direction, cdr.Disposition, cdr.HangupCause, cdr.Trunk).ShouldBe(("outbound", "failed", "403 Forbidden", null));
     }
 
@@ -124,9 +299,9 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     public async Task Full_trunk_refuses_with_503()
     {
         using var carrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        await AddTrunkAsync("t-lim", LocalPort(carrier), maxCalls: 1);
-        await AddRuleAsync("g-lim", "0", "t-lim");
-        var caller = await PhoneAsync("3041", "g-lim", "national");
+        await Data.AddTrunkAsync("t-lim", LocalPort(carrier), maxCalls: 1);
+        await Data.AddRuleAsync("g-lim", "0", "t-lim");
+        var caller = await Data.PhoneAsync("3041", "g-lim", "national");
         var trunk = Pbx.Grains.GetGrain<ITrunkGrain>("t-lim");
         (await trunk.TryStartCallAsync("call-holding-the-slot", 1)).ShouldBeTrue();
         try
@@ -147,9 +322,9 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     public async Task Inbound_call_to_a_did_rings_its_extension_and_is_answered()
     {
         var carrierPort = FreePort.UdpAndTcp();
-        await AddTrunkAsync("t-in", carrierPort);
-        await AddDidAsync("+358201000001", "extension", "3051");
-        var phone = await PhoneAsync("3051", "default", "national");
+        await Data.AddTrunkAsync("t-in", carrierPort);
+        await Data.AddDidAsync("+358201000001", "extension", "3051");
+        var phone = await Data.PhoneAsync("3051", "default", "national");
         using var phoneRtp = new RtpSink();
         await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, phone.Number, phone.Port, keys: RtpPort(phoneRtp));
 
@@ -159,7 +334,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         carrier.ExitCode.ShouldBe(0, carrier.Output);
         var (uasExit, uasOutput) = await uas.WaitAsync();
         uasExit.ShouldBe(0, uasOutput);
-        var cdr = await TrunkCdrAsync("t-in");
+        var cdr = await Data.TrunkCdrAsync("t-in");
         (cdr.Direction, cdr.Caller, cdr.Callee, cdr.Disposition).ShouldBe(("inbound", "+358401112222", "+358201000001", "answered"));
         cdr.CarrierCallId.ShouldBe(cdr.CallId, "inbound, the carrier's Call-ID keys the call");
     }
@@ -168,12 +343,12 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     public async Task Inbound_call_to_an_unknown_did_gets_404()
     {
         var carrierPort = FreePort.UdpAndTcp();
-        await AddTrunkAsync("t-in-404", carrierPort);
+        await Data.AddTrunkAsync("t-in-404", carrierPort);
 
         var carrier = await CarrierRefusedAsync(carrierPort, "0201000099", 404);
 
         carrier.ExitCode.ShouldBe(0, carrier.Output);
-        var cdr = await TrunkCdrAsync("t-in-404");
+        var cdr = await Data.TrunkCdrAsync("t-in-404");
         (cdr.Direction, cdr.Callee, cdr.HangupCause).ShouldBe(("inbound", "+358201000099", "404 Not Found"));
     }
 
@@ -181,35 +356,35 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     public async Task Inbound_call_to_a_did_routed_to_an_ivr_gets_480()
     {
         var carrierPort = FreePort.UdpAndTcp();
-        await AddTrunkAsync("t-in-ivr", carrierPort);
-        await AddDidAsync("+358201000002", "ivr", "main-menu");
+        await Data.AddTrunkAsync("t-in-ivr", carrierPort);
+        await Data.AddDidAsync("+358201000002", "ivr", "main-menu");
 
         var carrier = await CarrierRefusedAsync(carrierPort, "+358201000002", 480);
 
         carrier.ExitCode.ShouldBe(0, carrier.Output);
-        (await TrunkCdrAsync("t-in-ivr")).HangupCause.ShouldBe("480 Temporarily Unavailable");
+        (await Data.TrunkCdrAsync("t-in-ivr")).HangupCause.ShouldBe("480 Temporarily Unavailable");
     }
 
     [Fact]
     public async Task Inbound_did_is_found_in_p_called_party_id_when_the_request_uri_names_the_account()
     {
         var carrierPort = FreePort.UdpAndTcp();
-        await AddTrunkAsync("t-in-pcpi", carrierPort);
-        await AddDidAsync("+358201000004", "queue", "support");
+        await Data.AddTrunkAsync("t-in-pcpi", carrierPort);
+        await Data.AddDidAsync("+358201000004", "queue", "support");
 
         // RFC 3455 4.2: registering carriers often put the account in the Request-URI and the dialled DID here.
         var carrier = await CarrierRefusedAsync(carrierPort, "trunkuser", 480, calledPartyId: "tel:+358-20-1000004");
 
         carrier.ExitCode.ShouldBe(0, carrier.Output);
-        var cdr = await TrunkCdrAsync("t-in-pcpi");
+        var cdr = await Data.TrunkCdrAsync("t-in-pcpi");
         (cdr.Callee, cdr.HangupCause).ShouldBe(("+358201000004", "480 Temporarily Unavailable"));
     }
 
     [Fact]
     public async Task Invite_from_an_unknown_source_gets_403()
     {
-        await AddTrunkAsync("t-known", FreePort.UdpAndTcp());
-        await AddDidAsync("+358201000003", "extension", "3061");
+        await Data.AddTrunkAsync("t-known", FreePort.UdpAndTcp());
+        await Data.AddDidAsync("+358201000003", "extension", "3061");
         await Pbx.AddExtensionAsync("3061");
 
         // Same address as the trunk's host, another port: not the carrier, and no extension either.
@@ -224,83 +399,12 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
             keys: new Dictionary<string, string> { ["called_party"] = calledPartyId ?? $"sip:{called}@127.0.0.1" },
             replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
 
-    private Task<(int ExitCode, string Output)> RefusedAsync(Phone caller, string callee, int status) =>
+    private Task<(int ExitCode, string Output)> RefusedAsync(TrunkTestData.Phone caller, string callee, int status) =>
         Sipp.RunAsync("uac-refused.xml", Pbx.Udp, caller.Number, caller.Port, service: callee,
             replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>Creates the extension with its outbound settings and registers a phone for it from a fresh port.</summary>
-    private async Task<Phone> PhoneAsync(string number, string group, string permission, string? outboundCallerId = null)
-    {
-        await Pbx.AddExtensionAsync(number);
-        await ExecuteAsync("update extensions set extension_group = $2, permission_class = $3, outbound_caller_id = $4 where number = $1",
-            number, group, permission, (object?)outboundCallerId ?? DBNull.Value);
-        var port = FreePort.UdpAndTcp();
-        var registered = await Sipp.RunAsync("register.xml", Pbx.Udp, number, port);
-        registered.ExitCode.ShouldBe(0, registered.Output);
-        return new Phone(number, port);
-    }
-
-    /// <summary>A Finnish (358) trunk on 127.0.0.1:<paramref name="port"/>, IP-authenticated unless credentials are given.</summary>
-    private Task AddTrunkAsync(string id, int port, string carrierFormat = "e164", string? username = null, string? realm = null,
-        string? ha1 = null, int maxCalls = 10, bool privacy = false, string? defaultCallerId = null) =>
-        ExecuteAsync(
-            """
-            insert into trunks (id, host, port, username, realm, ha1_md5, max_calls, country_code, carrier_format, privacy, default_caller_id)
-            values ($1, '127.0.0.1', $2, $3, $4, $5, $6, '358', $7, $8, $9)
-            """,
-            id, port, (object?)username ?? DBNull.Value, (object?)realm ?? DBNull.Value, (object?)ha1 ?? DBNull.Value, maxCalls, carrierFormat,
-            privacy, (object?)defaultCallerId ?? DBNull.Value);
-
-    private Task AddRuleAsync(string group, string prefix, params string[] trunks) =>
-        ExecuteAsync("insert into dial_rules (extension_group, prefix, trunk_ids) values ($1, $2, $3)", group, prefix, trunks);
-
-    private Task AddDidAsync(string number, string kind, string target) =>
-        ExecuteAsync("insert into did_numbers (number, destination_kind, destination_target) values ($1, $2, $3)", number, kind, target);
-
-    private async Task ExecuteAsync(string sql, params object[] values)
-    {
-        await using var command = Pbx.Database.CreateCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private Task<TrunkCdr> TrunkCdrAsync(string trunk) => ClosedCdrAsync("trunk = $1", trunk);
-
-    private Task<TrunkCdr> CdrByCallerAsync(string caller) => ClosedCdrAsync("caller = $1", caller);
-
-    /// <summary>The latest closed CDR matching <paramref name="where"/>; the writes are queued behind the call, so this polls.</summary>
-    private async Task<TrunkCdr> ClosedCdrAsync(string where, string value)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (true)
-        {
-            await using (var command = Pbx.Database.CreateCommand(
-                $"""
-                select call_id, direction, trunk, carrier_call_id, caller, callee, disposition, hangup_cause
-                from cdrs where {where} and ended_at is not null order by id desc limit 1
-                """))
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = value });
-                await using var reader = await command.ExecuteReaderAsync();
-                if (await reader.ReadAsync())
-                {
-                    return new TrunkCdr(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
-                }
-            }
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"no closed CDR where {where} ({value})");
-            await Task.Delay(50);
-        }
-    }
 
     private static int LocalPort(UdpClient client) => ((IPEndPoint)client.Client.LocalEndPoint!).Port;
 
     private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
-    private sealed record Phone(string Number, int Port);
-
-    private sealed record TrunkCdr(string CallId, string Direction, string? Trunk, string? CarrierCallId, string Caller, string Callee,
-        string Disposition, string HangupCause);
 }

@@ -47,13 +47,50 @@ internal sealed partial class SipForkSet
         }
         invite.Add(proxy ? SipHeaderId.ProxyAuthorization : SipHeaderId.Authorization, authorization);
         _sent[fork.ForkId] = (invite, destination);
-        var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r, cseq));
+        var response = await SendToTrunkAsync(fork, invite, destination, cseq);
         if (response.StatusCode is 401 or 407)
         {
             owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, "credentials refused");
             return (Unavailable, cseq);
         }
         return (response, cseq);
+    }
+
+    /// <summary>
+    /// Sends a trunk fork's INVITE. A carrier that sends nothing at all within the fork's failover time is given up: the
+    /// grain hears a 408 and offers the call to the next trunk. The transaction itself runs on, because RFC 3261 9.1 allows
+    /// no CANCEL before a provisional response: a provisional that comes late is CANCELled then, a late 2xx is ACKed and
+    /// reported (the grain ends it with BYE), and any other late final is reported as 503 so it starts no challenge round.
+    /// </summary>
+    private async Task<SipResponse> SendToTrunkAsync(ForkTarget fork, SipRequest invite, SipEndPoint destination, uint? cseq)
+    {
+        const int Silent = 0, Responded = 1, GivenUp = 2;
+        var state = Silent;
+        var sending = client.SendAsync(invite, destination, provisional: r =>
+        {
+            if (Interlocked.CompareExchange(ref state, Responded, Silent) == GivenUp)
+                _ = legs.CancelAsync(invite, destination);
+            else
+                _ = ReportAsync(fork, r, cseq);
+        });
+        if (fork.Trunk!.FailoverTimeout is not { } timeout)
+            return await sending;
+        try
+        {
+            return await sending.WaitAsync(timeout, time);
+        }
+        catch (TimeoutException) when (Interlocked.CompareExchange(ref state, GivenUp, Silent) == Silent)
+        {
+            owner.LogTrunkSilent(fork.Trunk.TrunkId, fork.Leg.CallId, timeout);
+            await ReportAsync(fork, new SipResponse(408, "Request Timeout"), cseq);
+        }
+        catch (TimeoutException)
+        {
+            // The carrier answered something in time: it rings under the call's no-answer time.
+            return await sending;
+        }
+        var late = await sending;
+        return late.StatusCode is >= 200 and < 300 ? late : Unavailable;
     }
 
     private static SipResponse Unavailable => new(503, "Service Unavailable");

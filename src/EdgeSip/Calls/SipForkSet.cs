@@ -112,7 +112,9 @@ internal sealed partial class SipForkSet(
         var destination = SipDialogMessages.Destination(fork.Leg);
         var invite = CreateInvite(fork, fork.Leg.LocalCSeq, destination);
         _sent[fork.ForkId] = (invite, destination);
-        var response = await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r));
+        var response = fork.Trunk is null
+            ? await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r))
+            : await SendToTrunkAsync(fork, invite, destination, null);
         uint? cseq = null;
         if (fork.Trunk is not null && response.StatusCode is 401 or 407)
             (response, cseq) = await AnswerTrunkChallengeAsync(fork, destination, response);

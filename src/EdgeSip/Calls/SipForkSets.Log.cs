@@ -10,4 +10,7 @@ public sealed partial class SipForkSets
 
     [LoggerMessage(EventId = 3222, Level = LogLevel.Warning, Message = "Trunk {TrunkId} challenged INVITE {CallId} and it was not answered: {Reason}")]
     internal partial void LogTrunkChallengeUnanswered(string trunkId, string callId, string reason);
+
+    [LoggerMessage(EventId = 3223, Level = LogLevel.Warning, Message = "Trunk {TrunkId} sent no response to INVITE {CallId} in {Timeout}; failing over")]
+    internal partial void LogTrunkSilent(string trunkId, string callId, TimeSpan timeout);
 }

@@ -39,7 +39,7 @@ public sealed partial class SipInviteHandler
         string?[] candidates = [request.RequestUri.User, CalledPartyId(request), request.To.Uri.User];
         var call = grains.GetGrain<ICallGrain>(callId);
         var decision = await call.StartFromTrunkAsync(new TrunkCallSetup(trunkId, from.Uri.User, from.DisplayName, candidates,
-            CallerLeg(context, callId), offer, edge.Reference));
+            CallerLeg(context, callId), offer, edge.Reference, SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)
         {
             await RespondAsync(context, refusal, legs.ContactFor(called, context.Source));

@@ -8,5 +8,6 @@ namespace Pbx.Grains.Calls;
 /// <param name="CallerLeg">The carrier's dialog as seen from our side.</param>
 /// <param name="OfferSdp">The carrier's SDP offer.</param>
 /// <param name="Edge">The edge that serves the call.</param>
+/// <param name="SessionTimer">The INVITE's session timer headers (RFC 4028), or null when it has none.</param>
 public sealed record TrunkCallSetup(string TrunkId, string? CallerNumber, string? CallerName, IReadOnlyList<string?> CalledCandidates,
-    DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge);
+    DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge, SessionTimer? SessionTimer = null);

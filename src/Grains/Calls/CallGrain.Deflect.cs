@@ -21,6 +21,8 @@ public sealed partial class CallGrain
             || string.IsNullOrEmpty(target) || target == VoicemailTarget)
             return CallActionResult.NotApplicable;
         var now = time.GetUtcNow();
+        if (await FindExtensionAsync(target) is null)
+            return await DeflectOutAsync(target, edge, now);
         if (await RouteAsync(target, now) is not { Length: > 0 } routed)
             return CallActionResult.NotApplicable;
         var from = State.Ringing;

@@ -91,7 +91,7 @@ public sealed partial class CallGrain
         var transfer = State.Transfer!;
         var routed = await RouteAsync(transfer.Target, time.GetUtcNow());
         if (routed is null)
-            return new CallerResponse(404, "Not Found", null);
+            return await FindExtensionAsync(transfer.Target) is null ? await TransferOutAsync(transfer) : new CallerResponse(404, "Not Found", null);
         if (routed.Length == 0)
             return new CallerResponse(486, "Busy Here", null);
         var target = await GrainFactory.GetGrain<Extensions.IExtensionGrain>(routed).GetStatusAsync();
@@ -255,6 +255,7 @@ public sealed partial class CallGrain
             return;
         }
         await NotifyAsync($"SIP/2.0 {failure.Status} {failure.Reason}");
+        await ForgetTransferTrunkAsync(transfer);
         State.Transfer = null;
         if (transfer.Endpoint.Length > 0)
             await media.ReleaseAsync(transfer.Endpoint);

@@ -21,6 +21,9 @@ public sealed partial class CallGrain
     {
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
+        // Before any state or trunk slot: the carrier retries with a longer interval (RFC 4028 section 7.3).
+        if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
+            return tooSmall;
         if (await trunkCatalog.FindTrunkAsync(setup.TrunkId) is not { } trunk)
             return CallDecision.Refuse(403, "Forbidden");
         var caller = NumberNormaliser.Normalise(setup.CallerNumber ?? "", trunk.Plan) is { Kind: not NumberKind.Invalid } number
@@ -39,10 +42,14 @@ public sealed partial class CallGrain
                 LogDestinationUnavailable(CallKey, route.Did, route.DestinationKind!, route.Target!);
                 return await RefuseInboundAsync(setup, caller, called, 480, "Temporarily Unavailable");
         }
+        // Answered from the trunk's codecs only; a carrier offering none of them gets 488 (RFC 3261 13.3.1.1).
+        if (TrunkCodecs.Restrict(setup.OfferSdp, trunk.Codecs) is not { } offer)
+            return await RefuseInboundAsync(setup, caller, called, 488, "Not Acceptable Here");
         if (!await GrainFactory.GetGrain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
         State.Trunk.TrunkId = trunk.Id;
-        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, setup.OfferSdp, setup.Edge));
+        // RFC 4028 applies to carriers as to phones: a dead carrier dialog is ended instead of holding its trunk slot.
+        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, offer, setup.Edge, setup.SessionTimer));
         cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
         return decision;
     }
@@ -68,45 +75,72 @@ public sealed partial class CallGrain
     {
         if (await FindExtensionAsync(setup.Callee) is not null)
             return null;
-        var outbound = await trunkCatalog.FindOutboundAsync(setup.Caller);
-        if (DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), setup.Callee, outbound.Group) is not { } rule)
+        return await DialOutAsync(setup, setup.Callee, setup.Caller, now, openCdr: true);
+    }
+
+    /// <summary>
+    /// Starts the call to the outside <paramref name="number"/> under the dial rules, permission class and caller ID of
+    /// extension <paramref name="dialler"/> (the caller, or the extension that forwards). Null when no dial rule serves it.
+    /// </summary>
+    private async Task<CallDecision?> DialOutAsync(CallSetup setup, string number, string dialler, DateTimeOffset now, bool openCdr)
+    {
+        if (await MatchDialRuleAsync(number, dialler) is not { } match)
             return null;
-        cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
-        if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
-        {
-            LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
-            return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
-        }
-        var route = new DialPlan([rule], first.Plan).Route(setup.Callee, outbound.Group, outbound.Permission);
-        switch (route.Outcome)
-        {
-            case RouteOutcome.NotPermitted:
-                // The toll-fraud guard: a compromised phone of a narrower class must not reach expensive destinations.
-                LogNotPermitted(CallKey, setup.Caller, route.Number, route.Kind, outbound.Permission, setup.CallerLeg.Address);
-                return await RefuseAsync(403, "Forbidden", CdrDisposition.Failed);
-            case RouteOutcome.InvalidNumber:
-                return await RefuseAsync(484, "Address Incomplete", CdrDisposition.Failed);
-            case RouteOutcome.NoRoute:
-                return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
-        }
-        State.Trunk = new TrunkCallState
-        {
-            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
-        };
-        State.Ringing = route.Number;
+        if (openCdr)
+            cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
+        if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
+            return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
+        State.Ringing = State.Trunk!.Number;
         var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
         if (callerSdp is null || calleeOffer is null)
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
         State.CallerDisplay = await CallerDisplayAsync(setup);
-        if (await NextTrunkForkAsync() is not { } fork)
+        if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
             return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
         await BindLegsAsync([setup.CallerLeg.CallId]);
-        LogRinging(CallKey, setup.Caller, route.Number, 1);
+        LogRinging(CallKey, setup.Caller, State.Ringing, 1);
         PublishCall("ringing", now);
         PublishExtension(setup.Caller, "in-call", now);
         return new CallDecision(null, [fork], NoAnswerTimeout());
+    }
+
+    /// <summary>The dial rule of <paramref name="dialler"/>'s extension group that serves <paramref name="number"/>, or null.</summary>
+    private async Task<(DialRule Rule, ExtensionOutbound Outbound)?> MatchDialRuleAsync(string number, string dialler)
+    {
+        var outbound = await trunkCatalog.FindOutboundAsync(dialler);
+        return DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), number, outbound.Group) is { } rule ? (rule, outbound) : null;
+    }
+
+    /// <summary>
+    /// Normalises <paramref name="number"/> with the plan of the rule's first trunk and checks <paramref name="dialler"/>'s
+    /// permission class; on success the call becomes an outbound trunk call with the rule's trunks to try. Else the refusal.
+    /// </summary>
+    private async Task<CallerResponse?> RouteOutAsync(DialRule rule, string number, string dialler, ExtensionOutbound outbound, string source)
+    {
+        if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
+        {
+            LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
+            return new CallerResponse(503, "Service Unavailable", null);
+        }
+        var route = new DialPlan([rule], first.Plan).Route(number, outbound.Group, outbound.Permission);
+        switch (route.Outcome)
+        {
+            case RouteOutcome.NotPermitted:
+                // The toll-fraud guard: a compromised phone of a narrower class must not reach expensive destinations.
+                LogNotPermitted(CallKey, dialler, route.Number, route.Kind, outbound.Permission, source);
+                return new CallerResponse(403, "Forbidden", null);
+            case RouteOutcome.InvalidNumber:
+                return new CallerResponse(484, "Address Incomplete", null);
+            case RouteOutcome.NoRoute:
+                return new CallerResponse(404, "Not Found", null);
+        }
+        State.Trunk = new TrunkCallState
+        {
+            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
+        };
+        return null;
     }
 
     /// <summary>
@@ -114,22 +148,29 @@ public sealed partial class CallGrain
     /// other finals (486, 404, 4xx, 6xx) are the far end's answer and go to the caller (RFC 3261 16.7 keeps 6xx final too).
     /// Null when the call is no outbound trunk call or the usual failure handling applies.
     /// </summary>
-    private async Task<CallInstruction?> FailOverAsync(ForkResponse response)
+    private async Task<CallInstruction?> FailOverAsync(ForkResponse response, DialogLeg fork)
     {
         if (State.Trunk is not { Direction: "outbound" } call)
             return null;
         await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
         if (response.Status is not (408 or (>= 500 and < 600)))
             return null;
+        // A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx
+        // it sends after all must still find the fork to end with BYE (13.2.2.4).
+        if (response.Status == 408)
+            State.CancelledForks[response.ForkId] = fork;
         LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
-        if (await NextTrunkForkAsync() is { } next)
+        if (await NextTrunkForkAsync(State.CalleeOffer) is { } next)
             return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
         await EndAsync(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee");
         return CallInstruction.Act(new CallerResponse(503, "Service Unavailable", null), [], []);
     }
 
-    /// <summary>The INVITE to the next trunk of the rule that is enabled, reachable and has a free call slot; null when none is left.</summary>
-    private async Task<ForkTarget?> NextTrunkForkAsync()
+    /// <summary>
+    /// The INVITE to the next trunk of the rule that is enabled, reachable, has a free call slot and one of whose codecs
+    /// <paramref name="offer"/> (the media node's) lists; null when none is left.
+    /// </summary>
+    private async Task<ForkTarget?> NextTrunkForkAsync(string offer)
     {
         var call = State.Trunk!;
         while (call.RemainingTrunks.Count > 0)
@@ -144,6 +185,11 @@ public sealed partial class CallGrain
             if (await ResolveAsync(trunk.Host) is not { } address)
             {
                 LogTrunkSkipped(CallKey, id, $"host {trunk.Host} does not resolve");
+                continue;
+            }
+            if (TrunkCodecs.Restrict(offer, trunk.Codecs) is not { } restricted)
+            {
+                LogTrunkSkipped(CallKey, id, "the media node offers none of its codecs");
                 continue;
             }
             if (!await GrainFactory.GetGrain<ITrunkGrain>(id).TryStartCallAsync(CallKey, trunk.MaxCalls))
@@ -162,8 +208,8 @@ public sealed partial class CallGrain
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
             cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
-            return new ForkTarget(forkId, leg, State.CalleeOffer, trunk.Privacy ? "Anonymous" : State.CallerDisplay,
-                Trunk: new TrunkFork(id, identity, trunk.Privacy));
+            return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay, ForkSessionTimer(),
+                Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
     }

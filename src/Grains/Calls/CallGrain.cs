@@ -25,7 +25,8 @@ public sealed partial class CallGrain(
     TimeProvider time,
     ILogger<CallGrain> logger,
     ICallEdgeDirectory edges,
-    TrunkCatalog trunkCatalog) : Grain, ICallGrain
+    TrunkCatalog trunkCatalog,
+    IOptions<TrunkOptions> trunkOptions) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -71,7 +72,7 @@ public sealed partial class CallGrain(
 
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
-            return await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+            return await ForwardAlwaysOutAsync(setup, now) ?? await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (target.Length == 0)
             return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
         var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
@@ -115,7 +116,7 @@ public sealed partial class CallGrain(
 
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
-        if (await FailOverAsync(response) is { } failedOver)
+        if (await FailOverAsync(response, fork) is { } failedOver)
             return failedOver;
         if (State.Forks.Count > 0)
             return CallInstruction.None;
@@ -274,6 +275,8 @@ public sealed partial class CallGrain(
             return null;
         var from = State.Ringing;
         PublishExtension(from, "idle", time.GetUtcNow());
+        if (await FindExtensionAsync(to) is null)
+            return await ForwardOutAsync(kind, from, to, cancel);
         var (forks, refusal) = await RingAsync(to);
         if (refusal is not null)
             return null;

@@ -31,4 +31,7 @@ public sealed class TransferState
 
     /// <summary>The media endpoint the target's leg is anchored on.</summary>
     public string Endpoint { get; set; } = "";
+
+    /// <summary>The target is an outside number rung through a trunk: the call's trunk slot is the transfer's until it is answered.</summary>
+    public bool Outside { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed class TrunkCatalog(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             """
             select id, host, port, transport, max_calls, default_caller_id, privacy,
-                   country_code, national_prefix, international_prefix, national_length, carrier_format
+                   country_code, national_prefix, international_prefix, national_length, carrier_format, codecs
             from trunks where id = $1 and enabled
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = trunkId });
@@ -29,7 +29,7 @@ public sealed class TrunkCatalog(NpgsqlDataSource dataSource)
         };
         var plan = new NumberPlan(reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10), CarrierFormat: format);
         return new TrunkSettings(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6), plan);
+            reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6), plan, reader.GetFieldValue<string[]>(12));
     }
 
     /// <summary>Every dial rule.</summary>

@@ -9,4 +9,6 @@ namespace Pbx.Grains.Trunks;
 /// <param name="DefaultCallerId">Number presented when the extension has no outbound number; null presents the extension.</param>
 /// <param name="Privacy">Withhold the caller's identity on this trunk (RFC 3323).</param>
 /// <param name="Plan">How numbers are written in the trunk's country and by its carrier.</param>
-public sealed record TrunkSettings(string Id, string Host, int Port, string Transport, int MaxCalls, string? DefaultCallerId, bool Privacy, NumberPlan Plan);
+/// <param name="Codecs">Encoding names the trunk allows, most preferred first (see <see cref="TrunkCodecs"/>).</param>
+public sealed record TrunkSettings(string Id, string Host, int Port, string Transport, int MaxCalls, string? DefaultCallerId, bool Privacy, NumberPlan Plan,
+    IReadOnlyList<string> Codecs);

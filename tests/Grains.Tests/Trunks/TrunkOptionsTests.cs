@@ -19,4 +19,10 @@ public sealed class TrunkOptionsTests
 
         options.Validate().ShouldHaveSingleItem().ShouldStartWith(key);
     }
+
+    [Theory]
+    [InlineData("00:00:00.1")]
+    [InlineData("00:00:33")]
+    public void A_failover_timeout_outside_half_a_second_to_the_transaction_timeout_is_reported(string timeout) =>
+        new TrunkOptions { FailoverTimeout = TimeSpan.Parse(timeout) }.Validate().ShouldHaveSingleItem().ShouldStartWith("Trunks:FailoverTimeout");
 }

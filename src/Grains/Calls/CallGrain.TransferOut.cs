@@ -1,0 +1,50 @@
+using Pbx.Grains.Media;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Blind transfer (REFER or API) to an outside number: the target is dialled through the dial rules and trunks under the
+/// transferor's extension group, permission class and caller ID, as if the transferor had dialled it, so a transfer
+/// reaches nothing the transferor could not call itself.
+/// </summary>
+public sealed partial class CallGrain
+{
+    /// <summary>Rings the outside target on a new endpoint through the first usable trunk; the refusal when it cannot.</summary>
+    private async Task<CallerResponse?> TransferOutAsync(TransferState transfer)
+    {
+        // A trunk call already holds its trunk's slot in State.Trunk, which tracks one slot per call.
+        if (State.Trunk is not null || await MatchDialRuleAsync(transfer.Target, transfer.Transferor) is not { } match)
+            return new CallerResponse(404, "Not Found", null);
+        var transferor = State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CallerLeg : State.CalleeLeg!;
+        if (await RouteOutAsync(match.Rule, transfer.Target, transfer.Transferor, match.Outbound, transferor.Address) is { } refusal)
+            return refusal;
+        transfer.Outside = true;
+        var allocation = await media.AllocateAsync(CallKey, GrainFactory.GetGrain<ICallGrain>(CallKey));
+        if (!allocation.Succeeded)
+        {
+            LogMediaUnavailable(CallKey, allocation.Reason);
+            State.Trunk = null;
+            return new CallerResponse(503, "Service Unavailable", null);
+        }
+        transfer.Endpoint = allocation.EndpointId;
+        if (await NextTrunkForkAsync(await media.OfferAsync(allocation.EndpointId, MediaDirection.SendReceive)) is not { } fork)
+        {
+            State.Trunk = null;
+            await media.ReleaseAsync(transfer.Endpoint);
+            return new CallerResponse(503, "Service Unavailable", null);
+        }
+        await state.WriteStateAsync();
+        LogTransferRinging(CallKey, transfer.Transferor, transfer.Target, 1);
+        await Edge!.RingAsync(CallKey, [fork], options.Value.NoAnswerTimeout);
+        return null;
+    }
+
+    /// <summary>A failed transfer to an outside number gives its trunk slot back: the call is an internal one again.</summary>
+    private async Task ForgetTransferTrunkAsync(TransferState transfer)
+    {
+        if (!transfer.Outside)
+            return;
+        await ReleaseTrunkAsync();
+        State.Trunk = null;
+    }
+}
