@@ -158,15 +158,23 @@ public sealed partial class CallGrain
         await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
         if (response.Status is not (408 or (>= 500 and < 600)))
             return null;
-        // A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx
-        // it sends after all must still find the fork to end with BYE (13.2.2.4).
-        if (response.Status == 408)
-            State.CancelledForks[response.ForkId] = fork;
+        KeepSilentTrunkFork(response, fork);
         LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
         if (await NextTrunkForkAsync(State.CalleeOffer) is { } next)
             return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
         await EndAsync(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee");
         return CallInstruction.Act(new CallerResponse(503, "Service Unavailable", null), [], []);
+    }
+
+    /// <summary>
+    /// A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx it
+    /// sends after all (after failover, or after the transfer it was for failed) must still find the fork to end with BYE
+    /// (13.2.2.4).
+    /// </summary>
+    private void KeepSilentTrunkFork(ForkResponse response, DialogLeg fork)
+    {
+        if (response.Status == 408 && State.Trunk is { Direction: "outbound" })
+            State.CancelledForks[response.ForkId] = fork;
     }
 
     /// <summary>
