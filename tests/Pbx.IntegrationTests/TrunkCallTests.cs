@@ -405,6 +405,39 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Inbound_call_transferred_from_the_api_to_an_outside_number_connects_the_carrier_to_the_other_carrier()
+    {
+        var (inPort, outPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
+        await Data.AddTrunkAsync("t-io-x-in", inPort, maxCalls: 1);
+        await Data.AddTrunkAsync("t-io-x-out", outPort, maxCalls: 1);
+        await Data.AddRuleAsync("g-io-x", "0", "t-io-x-out");
+        await Data.AddDidAsync("+358201000013", "extension", "3191");
+        var desk = await Data.PhoneAsync("3191", "g-io-x", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var deskRtp = new RtpSink();
+        using var carrierRtp = new RtpSink();
+        await using var deskSide = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: RtpPort(deskRtp));
+        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+        await using var inCarrier = Sipp.Start("carrier-hung-up.xml", Pbx.Udp, "0401112222", inPort, service: "0201000013");
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
+
+        // The desk phone (national class) hands the outside caller on to a mobile.
+        (await call.TransferAsync("0401234567", null)).ShouldBe(CallActionResult.Done);
+
+        (await deskSide.WaitAsync()).ExitCode.ShouldBe(0, "the desk phone left with BYE");
+        await CallActionTests.EventAsync(events, "transferred");
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+        (await inCarrier.WaitAsync()).ExitCode.ShouldBe(0, "the inbound carrier talked to the other carrier until the hang-up");
+        var (outExit, outOutput) = await outCarrier.WaitAsync();
+        outExit.ShouldBe(0, outOutput);
+        var history = (await CdrRow.ClosedAsync(Pbx.Database, "+358401112222", "+358201000013")).History;
+        history.ShouldContain("blind-transfer");
+        history.ShouldContain("\"trunk\": \"t-io-x-out\"");
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-x-in").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-x-out").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Inbound_call_to_an_unknown_did_gets_404()
     {
         var carrierPort = FreePort.UdpAndTcp();
