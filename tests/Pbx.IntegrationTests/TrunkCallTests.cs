@@ -340,6 +340,104 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task Inbound_call_forwarded_to_an_outside_number_goes_out_through_the_other_carrier_holding_and_freeing_both_slots()
+    {
+        var (inPort, outPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
+        await Data.AddTrunkAsync("t-io-in", inPort, maxCalls: 1);
+        await Data.AddTrunkAsync("t-io-out", outPort, maxCalls: 1);
+        await Data.AddRuleAsync("g-io", "0", "t-io-out");
+        await Data.AddDidAsync("+358201000011", "extension", "3161");
+        await Pbx.AddExtensionAsync("3161");
+        await Data.ExecuteAsync(
+            """
+            update extensions set extension_group = 'g-io', permission_class = 'national', settings = '{"forwardAlways": "0401234567"}'::jsonb
+            where number = '3161'
+            """);
+
+        // Two calls in a row: with one slot on each trunk the second fits only if the first freed both.
+        for (var call = 0; call < 2; call++)
+        {
+            using var carrierRtp = new RtpSink();
+            await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+
+            var inCarrier = await Sipp.RunAsync("carrier-calls.xml", Pbx.Udp, "0401112222", inPort, service: "0201000011");
+
+            inCarrier.ExitCode.ShouldBe(0, inCarrier.Output);
+            var (outExit, outOutput) = await outCarrier.WaitAsync();
+            outExit.ShouldBe(0, "the carrier forwarded to saw the original caller and the BYE: " + outOutput);
+            var cdr = await Data.TrunkCdrAsync("t-io-in");
+            (cdr.Direction, cdr.Caller, cdr.Callee, cdr.Disposition).ShouldBe(("inbound", "+358401112222", "+358201000011", "answered"));
+            var history = (await CdrRow.ClosedAsync(Pbx.Database, "+358401112222", "+358201000011")).History;
+            history.ShouldContain("forward-always");
+            history.ShouldContain("\"trunk\": \"t-io-out\"");
+        }
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-in").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-out").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Inbound_call_unanswered_at_its_extension_is_forwarded_to_an_outside_number_through_a_trunk()
+    {
+        var (inPort, outPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
+        await Data.AddTrunkAsync("t-io-na-in", inPort);
+        await Data.AddTrunkAsync("t-io-na-out", outPort);
+        await Data.AddRuleAsync("g-io-na", "0", "t-io-na-out");
+        await Data.AddDidAsync("+358201000012", "extension", "3171");
+        var away = await Data.PhoneAsync("3171", "g-io-na", "national");
+        await Data.ExecuteAsync("""update extensions set settings = '{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}'::jsonb where number = '3171'""");
+        using var carrierRtp = new RtpSink();
+        await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
+        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+
+        var inCarrier = await Sipp.RunAsync("carrier-calls.xml", Pbx.Udp, "0401112222", inPort, service: "0201000012");
+
+        inCarrier.ExitCode.ShouldBe(0, inCarrier.Output);
+        (await ringing.WaitAsync()).ExitCode.ShouldBe(0, "the unanswered phone got CANCEL");
+        var (outExit, outOutput) = await outCarrier.WaitAsync();
+        outExit.ShouldBe(0, outOutput);
+        var cdr = await Data.TrunkCdrAsync("t-io-na-in");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("inbound", "+358201000012", "answered"));
+        var history = (await CdrRow.ClosedAsync(Pbx.Database, "+358401112222", "+358201000012")).History;
+        history.ShouldContain("forward-no-answer");
+        history.ShouldContain("\"trunk\": \"t-io-na-out\"");
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-na-in").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-na-out").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Inbound_call_transferred_from_the_api_to_an_outside_number_connects_the_carrier_to_the_other_carrier()
+    {
+        var (inPort, outPort) = (FreePort.UdpAndTcp(), FreePort.UdpAndTcp());
+        await Data.AddTrunkAsync("t-io-x-in", inPort, maxCalls: 1);
+        await Data.AddTrunkAsync("t-io-x-out", outPort, maxCalls: 1);
+        await Data.AddRuleAsync("g-io-x", "0", "t-io-x-out");
+        await Data.AddDidAsync("+358201000013", "extension", "3191");
+        var desk = await Data.PhoneAsync("3191", "g-io-x", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var deskRtp = new RtpSink();
+        using var carrierRtp = new RtpSink();
+        await using var deskSide = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: RtpPort(deskRtp));
+        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+        await using var inCarrier = Sipp.Start("carrier-hung-up.xml", Pbx.Udp, "0401112222", inPort, service: "0201000013");
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
+
+        // The desk phone (national class) hands the outside caller on to a mobile.
+        (await call.TransferAsync("0401234567", null)).ShouldBe(CallActionResult.Done);
+
+        (await deskSide.WaitAsync()).ExitCode.ShouldBe(0, "the desk phone left with BYE");
+        await CallActionTests.EventAsync(events, "transferred");
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done);
+        (await inCarrier.WaitAsync()).ExitCode.ShouldBe(0, "the inbound carrier talked to the other carrier until the hang-up");
+        var (outExit, outOutput) = await outCarrier.WaitAsync();
+        outExit.ShouldBe(0, outOutput);
+        var history = (await CdrRow.ClosedAsync(Pbx.Database, "+358401112222", "+358201000013")).History;
+        history.ShouldContain("blind-transfer");
+        history.ShouldContain("\"trunk\": \"t-io-x-out\"");
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-x-in").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-io-x-out").GetStatusAsync()).ActiveCalls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Inbound_call_to_an_unknown_did_gets_404()
     {
         var carrierPort = FreePort.UdpAndTcp();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Pbx.Grains.Calls;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
@@ -44,4 +45,33 @@ public sealed class TrunkFailoverTests(TrunkFailoverFixture fixture) : IClassFix
         var cdr = await Data.TrunkCdrAsync("t-silent-b");
         (cdr.Direction, cdr.Disposition, cdr.Callee).ShouldBe(("outbound", "answered", "+358401234567"));
     }
+
+    [Fact]
+    public async Task Carrier_answering_a_transfer_after_it_failed_over_silence_is_ended_with_bye()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-late", carrierPort);
+        await Data.AddRuleAsync("g-late", "0", "t-late");
+        var caller = await Data.PhoneAsync("3181", "g-late", "internal");
+        var callee = await Data.PhoneAsync("3182", "g-late", "national");
+        using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
+        using var calleeRtp = new RtpSink();
+        using var carrierRtp = new RtpSink();
+        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(calleeRtp));
+        await using var carrier = Sipp.Start("carrier-answers-late.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var callerSide = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+        var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
+
+        // The only trunk stays silent past Trunks:FailoverTimeout: the transfer fails and the call goes on; the carrier's
+        // 200 after that must not leave a dialog (and the carrier's billing) running.
+        (await call.TransferAsync("0401234567", null)).ShouldBe(CallActionResult.Done);
+
+        var (carrierExit, carrierOutput) = await carrier.WaitAsync();
+        carrierExit.ShouldBe(0, "the late 200 was ACKed and ended with BYE: " + carrierOutput);
+        (await call.HangupAsync()).ShouldBe(CallActionResult.Done, "the call went on after the failed transfer");
+        (await calleeSide.WaitAsync()).ExitCode.ShouldBe(0);
+        (await callerSide.WaitAsync()).ExitCode.ShouldBe(0);
+    }
+
+    private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 }

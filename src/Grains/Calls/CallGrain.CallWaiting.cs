@@ -24,7 +24,7 @@ public sealed partial class CallGrain
     }
 
     // A trunk call's far end (the caller of an inbound call, the callee of an outbound one) is a number, not an extension.
-    private bool CallerIsExtension => State.Trunk?.Direction != "inbound";
+    private bool CallerIsExtension => State.Trunk is not ({ Direction: "inbound" } or { Inbound: not null });
 
     private bool CalleeIsExtension => State.Trunk?.Direction != "outbound" && State.Ringing.Length > 0;
 

@@ -13,8 +13,8 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task<CallDecision?> ForwardAlwaysOutAsync(CallSetup setup, DateTimeOffset now)
     {
-        // A call from a trunk already holds that trunk's slot, which State.Trunk tracks: it is not sent out again.
-        if (State.History.Count == 0 || State.Trunk is not null)
+        // A call from a trunk goes out too, holding both slots; one already out through a trunk is not sent out again.
+        if (State.History.Count == 0 || State.Trunk is { Direction: "outbound" })
             return null;
         var step = State.History[^1];
         if (await FindExtensionAsync(step.To) is not null)
@@ -25,19 +25,22 @@ public sealed partial class CallGrain
     /// <summary>The busy or no-answer forward of extension <paramref name="from"/> to the outside number <paramref name="to"/>; null when it cannot go out.</summary>
     private async Task<CallInstruction?> ForwardOutAsync(string kind, string from, string to, IReadOnlyList<string> cancel)
     {
-        if (State.Trunk is not null || await MatchDialRuleAsync(to, from) is not { } match)
+        if (State.Trunk is { Direction: "outbound" } || await MatchDialRuleAsync(to, from) is not { } match)
             return null;
         if (await RouteOutAsync(match.Rule, to, from, match.Outbound, State.CallerLeg!.Address) is not null)
             return null;
+        // Recorded before the fork so a call from a trunk lists the forward ahead of its "trunk-out" step.
+        var step = new DialPlanStep(kind, from, to, time.GetUtcNow());
+        State.History.Add(step);
         if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
         {
-            State.Trunk = null;
+            State.History.Remove(step);
+            await ForgetOutboundTrunkAsync();
             return null;
         }
         State.Ringing = State.Trunk!.Number;
         // The forwarding extension's own settings (its no-answer time and forwards) end where the call leaves the PBX.
         State.Settings = new ExtensionCallSettings();
-        State.History.Add(new DialPlanStep(kind, from, to, time.GetUtcNow()));
         return new CallInstruction(null, cancel, [], [fork], NoAnswerTimeout());
     }
 

@@ -12,8 +12,8 @@ public sealed partial class CallGrain
     /// <summary>Rings the outside target on a new endpoint through the first usable trunk; the refusal when it cannot.</summary>
     private async Task<CallerResponse?> TransferOutAsync(TransferState transfer)
     {
-        // A trunk call already holds its trunk's slot in State.Trunk, which tracks one slot per call.
-        if (State.Trunk is not null || await MatchDialRuleAsync(transfer.Target, transfer.Transferor) is not { } match)
+        // A call from a trunk keeps its inbound slot next to the outbound one; an outbound trunk call is not sent out twice.
+        if (State.Trunk is { Direction: "outbound" } || await MatchDialRuleAsync(transfer.Target, transfer.Transferor) is not { } match)
             return new CallerResponse(404, "Not Found", null);
         var transferor = State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CallerLeg : State.CalleeLeg!;
         if (await RouteOutAsync(match.Rule, transfer.Target, transfer.Transferor, match.Outbound, transferor.Address) is { } refusal)
@@ -23,13 +23,13 @@ public sealed partial class CallGrain
         if (!allocation.Succeeded)
         {
             LogMediaUnavailable(CallKey, allocation.Reason);
-            State.Trunk = null;
+            await ForgetOutboundTrunkAsync();
             return new CallerResponse(503, "Service Unavailable", null);
         }
         transfer.Endpoint = allocation.EndpointId;
         if (await NextTrunkForkAsync(await media.OfferAsync(allocation.EndpointId, MediaDirection.SendReceive)) is not { } fork)
         {
-            State.Trunk = null;
+            await ForgetOutboundTrunkAsync();
             await media.ReleaseAsync(transfer.Endpoint);
             return new CallerResponse(503, "Service Unavailable", null);
         }
@@ -39,12 +39,10 @@ public sealed partial class CallGrain
         return null;
     }
 
-    /// <summary>A failed transfer to an outside number gives its trunk slot back: the call is an internal one again.</summary>
+    /// <summary>A failed transfer to an outside number gives its outbound trunk slot back: the call is what it was before.</summary>
     private async Task ForgetTransferTrunkAsync(TransferState transfer)
     {
-        if (!transfer.Outside)
-            return;
-        await ReleaseTrunkAsync();
-        State.Trunk = null;
+        if (transfer.Outside)
+            await ForgetOutboundTrunkAsync();
     }
 }

@@ -102,7 +102,9 @@ public sealed partial class CallGrain
         await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, State.Ringing, 1);
         PublishCall("ringing", now);
-        PublishExtension(setup.Caller, "in-call", now);
+        // A call from a trunk forwarded back out has an outside number as its caller, no extension to show busy.
+        if (CallerIsExtension)
+            PublishExtension(setup.Caller, "in-call", now);
         return new CallDecision(null, [fork], NoAnswerTimeout());
     }
 
@@ -139,6 +141,7 @@ public sealed partial class CallGrain
         State.Trunk = new TrunkCallState
         {
             Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
+            Inbound = State.Trunk is { Direction: "inbound" } inbound ? inbound : null,
         };
         return null;
     }
@@ -155,15 +158,23 @@ public sealed partial class CallGrain
         await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
         if (response.Status is not (408 or (>= 500 and < 600)))
             return null;
-        // A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx
-        // it sends after all must still find the fork to end with BYE (13.2.2.4).
-        if (response.Status == 408)
-            State.CancelledForks[response.ForkId] = fork;
+        KeepSilentTrunkFork(response, fork);
         LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
         if (await NextTrunkForkAsync(State.CalleeOffer) is { } next)
             return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
         await EndAsync(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee");
         return CallInstruction.Act(new CallerResponse(503, "Service Unavailable", null), [], []);
+    }
+
+    /// <summary>
+    /// A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx it
+    /// sends after all (after failover, or after the transfer it was for failed) must still find the fork to end with BYE
+    /// (13.2.2.4).
+    /// </summary>
+    private void KeepSilentTrunkFork(ForkResponse response, DialogLeg fork)
+    {
+        if (response.Status == 408 && State.Trunk is { Direction: "outbound" })
+            State.CancelledForks[response.ForkId] = fork;
     }
 
     /// <summary>
@@ -207,16 +218,36 @@ public sealed partial class CallGrain
             var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
-            cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", id, leg.CallId, State.Caller, call.Number));
+            RecordTrunkOut(call, leg.CallId);
             return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay, ForkSessionTimer(),
                 Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
     }
 
-    /// <summary>Caller ID: the extension's outbound number, else the trunk's default number, else the extension number itself.</summary>
+    /// <summary>
+    /// The CDR of an outbound call names the trunk it took. A call from a trunk that goes back out keeps its row as the
+    /// inbound call it is (direction, DID, the carrier's Call-ID of the inbound trunk) and lists each outbound trunk it
+    /// tried as a "trunk-out" step in the history, from the inbound trunk to the outside number.
+    /// </summary>
+    private void RecordTrunkOut(TrunkCallState call, string carrierCallId)
+    {
+        if (call.Inbound is not { } inbound)
+            cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", call.TrunkId, carrierCallId, State.Caller, call.Number));
+        else
+            State.History.Add(new DialPlanStep("trunk-out", inbound.TrunkId, call.Number, time.GetUtcNow(), call.TrunkId));
+    }
+
+    /// <summary>
+    /// Caller ID: a call from a trunk that goes back out presents its original caller, as Asterisk and FreeSWITCH do by
+    /// default, so the mobile a desk phone forwards to sees who is calling (a trunk with privacy still withholds it, and
+    /// a withheld or invalid caller falls back to the forwarding extension's). Otherwise the extension's outbound number,
+    /// else the trunk's default number, else the extension number itself.
+    /// </summary>
     private string PresentedNumber(TrunkSettings trunk, TrunkCallState call)
     {
+        if (call.Inbound is not null && NumberNormaliser.Normalise(State.Caller, trunk.Plan) is { Kind: NumberKind.National or NumberKind.International } caller)
+            return caller.Number;
         var configured = call.CallerId ?? trunk.DefaultCallerId;
         return configured is not null && NumberNormaliser.Normalise(configured, trunk.Plan) is { Kind: NumberKind.National or NumberKind.International } number
             ? number.Number
@@ -238,10 +269,23 @@ public sealed partial class CallGrain
         }
     }
 
-    /// <summary>Frees the call's slot on its trunk.</summary>
+    /// <summary>Frees the call's slot on its trunk and, for a call from a trunk that went back out, on the inbound trunk too.</summary>
     private async Task ReleaseTrunkAsync()
     {
+        if (State.Trunk is { Inbound.TrunkId.Length: > 0 } forwarded)
+            await GrainFactory.GetGrain<ITrunkGrain>(forwarded.Inbound.TrunkId).EndCallAsync(CallKey);
         if (State.Trunk is { TrunkId.Length: > 0 } call)
             await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+    }
+
+    /// <summary>
+    /// A way out (forward, transfer) that failed gives its outbound slot back, if it took one; the call is what it was
+    /// before: internal, or an inbound trunk call still holding its inbound slot.
+    /// </summary>
+    private async Task ForgetOutboundTrunkAsync()
+    {
+        if (State.Trunk is { Direction: "outbound", TrunkId.Length: > 0 } call)
+            await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+        State.Trunk = State.Trunk?.Inbound;
     }
 }

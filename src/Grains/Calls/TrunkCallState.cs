@@ -17,4 +17,10 @@ public sealed class TrunkCallState
 
     /// <summary>Trunks of the dial rule not tried yet, in order.</summary>
     public List<string> RemainingTrunks { get; set; } = [];
+
+    /// <summary>
+    /// A call from a trunk that goes back out (forward, deflect, transfer to an outside number): the inbound side, whose
+    /// slot the call still holds next to this outbound one. Restored when the way out fails; null otherwise.
+    /// </summary>
+    public TrunkCallState? Inbound { get; set; }
 }
