@@ -16,4 +16,12 @@ export Api__Jwt__SigningKey=${Api__Jwt__SigningKey:-$(cat .data/jwt-signing-key)
 export Media__RecordingsDirectory=${Media__RecordingsDirectory:-$PWD/.data/recordings}
 export Media__PromptsDirectory=${Media__PromptsDirectory:-$PWD/.data/prompts}
 export Trunks__KeysDirectory=${Trunks__KeysDirectory:-$PWD/.data/keys}
-exec dotnet src/Silo/bin/Release/net10.0/Pbx.Silo.dll "$@"
+# PBX_REALTIME=1 runs the PBX as the RTP benchmark measures a media host (bench/run.sh --realtime): SCHED_FIFO priority 1
+# when permitted, as FreeSWITCH's -rp does, and socket completions on the epoll threads so RTP is relayed without a
+# thread-pool hop. The kernel still keeps 5% of each second for ordinary tasks (sched_rt_runtime_us).
+prefix=()
+if [[ ${PBX_REALTIME:-0} == 1 ]]; then
+  export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+  if chrt -f 1 true 2>/dev/null; then prefix=(chrt -f 1); else echo "PBX_REALTIME: real-time scheduling not permitted here, running normally" >&2; fi
+fi
+exec "${prefix[@]}" dotnet src/Silo/bin/Release/net10.0/Pbx.Silo.dll "$@"
