@@ -37,7 +37,7 @@ public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
         { CallActions.StopRecording, null },
         { CallActions.Transfer, new { target = "+4930123456" } },
         { CallActions.Dtmf, new { digits = "12#", from = Desk } },
-        { CallActions.Deflect, new { target = "voicemail" } },
+        { CallActions.Deflect, new { target = "3902" } },
     };
 
     public async Task InitializeAsync()
@@ -122,6 +122,18 @@ public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
         var originate = await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/originate", new { from = "+4930123456", to = "no" }));
         originate.Keys.Order().ShouldBe(["from", "to"]);
         _grains.Calls.ShouldNotContain(c => c.Key == "call-2");
+    }
+
+    [Fact]
+    public async Task Deflect_to_voicemail_is_501_saying_voicemail_is_not_there_yet_and_leaves_the_call_ringing()
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        var problem = await Problem.ReadAsync(
+            await PostAsync(http, "/api/v1/calls/active/call-vm/deflect", new { target = "voicemail" }), HttpStatusCode.NotImplemented);
+
+        problem.GetProperty("detail").GetString()!.ShouldContain("Voicemail");
+        _grains.Calls.ShouldNotContain(c => c.Key == "call-vm");
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public static class CallActionsApi
         await control.RequireDestinationAsync(request.Target, "target", errors, cancellationToken, allowVoicemail: true);
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        return await control.ActAsync(callId, CallActions.Deflect, user.Identity?.Name, call => call.DeflectAsync(request.Target!)) is { } problem ? problem : TypedResults.NoContent();
+        return await control.DeflectAsync(callId, request.Target!, user.Identity?.Name) is { } problem ? problem : TypedResults.NoContent();
     }
 
     /// <summary>Click-to-call: 202 with the new call's id; the call's progress follows on the live <c>call</c> topic.</summary>

@@ -69,6 +69,16 @@ internal sealed partial class CallControl(IServiceProvider services, NpgsqlDataS
         };
     }
 
+    /// <summary>
+    /// Deflects a ringing call to <paramref name="target"/>. Voicemail boxes do not exist yet, so that target answers 501
+    /// saying so rather than the grain's "does not apply", which would read as a problem with the call.
+    /// </summary>
+    public Task<ProblemHttpResult?> DeflectAsync(string callId, string target, string? user) =>
+        target == Voicemail
+            ? Task.FromResult<ProblemHttpResult?>(TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available yet",
+                detail: "Voicemail is not available yet: deflect the call to a number."))
+            : ActAsync(callId, CallActions.Deflect, user, call => call.DeflectAsync(target));
+
     /// <summary>Click-to-call on a fresh key: the new call's id, or the problem to answer with.</summary>
     public async Task<(string CallId, ProblemHttpResult? Problem)> OriginateAsync(string from, string to, string? user)
     {

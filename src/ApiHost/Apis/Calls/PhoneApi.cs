@@ -101,7 +101,7 @@ public static class PhoneApi
         await control.RequireDestinationAsync(request.Target, "target", errors, cancellationToken, allowVoicemail: true);
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        return await control.ActAsync(callId, CallActions.Deflect, user.Identity?.Name, call => call.DeflectAsync(request.Target!))
+        return await control.DeflectAsync(callId, request.Target!, user.Identity?.Name)
             is { } problem ? problem : TypedResults.NoContent();
     }
 
