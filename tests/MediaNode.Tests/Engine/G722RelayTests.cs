@@ -34,7 +34,7 @@ public sealed class G722RelayTests : IAsyncLifetime
             encoder.Encode(Tone(16000, 320, i * 320), payload);
             _wideband.Send(wide.Port, 9, payload);
         }
-        var atNarrow = await _narrowband.CollectAsync(TimeSpan.FromMilliseconds(200));
+        var atNarrow = await _narrowband.CollectAsync(TimeSpan.FromSeconds(1));
 
         atNarrow.Count.ShouldBe(Packets);
         atNarrow.ShouldAllBe(p => p.PayloadType == 0 && p.Payload.Length == 160);
@@ -48,7 +48,7 @@ public sealed class G722RelayTests : IAsyncLifetime
             G711.EncodeMuLaw(Tone(8000, 160, i * 160), payload);
             _narrowband.Send(narrow.Port, 0, payload);
         }
-        var atWide = await _wideband.CollectAsync(TimeSpan.FromMilliseconds(200));
+        var atWide = await _wideband.CollectAsync(TimeSpan.FromSeconds(1));
 
         atWide.Count.ShouldBe(Packets);
         atWide.ShouldAllBe(p => p.PayloadType == 9 && p.Payload.Length == 160);

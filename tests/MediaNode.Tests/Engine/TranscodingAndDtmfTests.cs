@@ -56,7 +56,7 @@ public sealed class TranscodingAndDtmfTests : IAsyncLifetime
 
         (await a.Events.NextAsync<DtmfReceived>()).ShouldBe(new DtmfReceived(a.Id, '5', InBand: false));
         (await a.Events.NextAsync<DtmfReceived>()).Digit.ShouldBe('#');
-        var relayed = await _bob.CollectAsync(TimeSpan.FromMilliseconds(200));
+        var relayed = await _bob.CollectAsync(TimeSpan.FromSeconds(1));
         relayed.Count.ShouldBe(2 * sent);
         relayed.ShouldAllBe(p => p.PayloadType == 101);
         a.Events.Drain<DtmfReceived>().ShouldBeEmpty("the end packets and updates must not repeat the key");
