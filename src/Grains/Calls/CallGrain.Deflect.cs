@@ -12,11 +12,8 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> DeflectAsync(string target)
     {
-        if (State.Phase is CallPhase.None or CallPhase.Ended)
-        {
-            DeactivateOnIdle();
+        if (NoCallHere())
             return CallActionResult.NoSuchCall;
-        }
         if (State.Phase != CallPhase.Ringing || State.Transfer is not null || State.Originated || State.CallerLeg is null || Edge is not { } edge
             || string.IsNullOrEmpty(target) || target == VoicemailTarget)
             return CallActionResult.NotApplicable;

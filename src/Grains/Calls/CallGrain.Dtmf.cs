@@ -8,11 +8,8 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits)
     {
-        if (State.Phase is CallPhase.None or CallPhase.Ended)
-        {
-            DeactivateOnIdle();
+        if (NoCallHere())
             return CallActionResult.NoSuchCall;
-        }
         if (!DtmfKeys.AreValid(digits))
             return CallActionResult.InvalidArgument;
         // Before answer there is no media toward the callee, and early media toward the caller is the callee's to send.

@@ -7,22 +7,30 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain
 {
     private ICallEdge? _edge;
+
+    /// <summary>The edge for requests the call starts itself; after a reactivation the one the INVITE named is gone.</summary>
+    private ICallEdge? Edge => _edge ??= edges.Find();
     private IDisposable? _maxDurationTimer;
 
     /// <inheritdoc />
     public async Task<CallActionResult> HangupAsync()
     {
-        switch (State.Phase)
-        {
-            case CallPhase.None or CallPhase.Ended:
-                DeactivateOnIdle();
-                return CallActionResult.NoSuchCall;
-            case CallPhase.Ringing:
-                // The caller's INVITE transaction is held by the edge serving it; ringing ends by CANCEL or the no-answer time.
-                return CallActionResult.NotApplicable;
-            default:
-                return await HangupBothAsync("hangup requested") ? CallActionResult.Done : CallActionResult.NotApplicable;
-        }
+        if (NoCallHere())
+            return CallActionResult.NoSuchCall;
+        // A ringing call's INVITE transaction is held by the edge serving it; ringing ends by CANCEL or the no-answer time.
+        return State.Phase != CallPhase.Ringing && await HangupBothAsync("hangup requested") ? CallActionResult.Done : CallActionResult.NotApplicable;
+    }
+
+    /// <summary>
+    /// True when no call lives under this key (never started, or ended): an action asked of it finds nothing, and the
+    /// activation such a request created goes at once.
+    /// </summary>
+    private bool NoCallHere()
+    {
+        if (State.Phase is not (CallPhase.None or CallPhase.Ended))
+            return false;
+        DeactivateOnIdle();
+        return true;
     }
 
     /// <inheritdoc />
@@ -40,12 +48,12 @@ public sealed partial class CallGrain
     /// <summary>Sends BYE on both legs and ends the call; false when no edge is known (the activation was recreated).</summary>
     private async Task<bool> HangupBothAsync(string cause)
     {
-        if (State.Phase != CallPhase.Answered || _edge is null || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+        if (State.Phase != CallPhase.Answered || Edge is not { } edge || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
             return false;
         caller = Next(caller);
         callee = Next(callee);
         await EndAsync(CdrDisposition.Answered, cause, "system");
-        await Task.WhenAll(_edge.SendAsync(new LegRequest("BYE", caller, null)), _edge.SendAsync(new LegRequest("BYE", callee, null)));
+        await Task.WhenAll(edge.SendAsync(new LegRequest("BYE", caller, null)), edge.SendAsync(new LegRequest("BYE", callee, null)));
         return true;
     }
 }

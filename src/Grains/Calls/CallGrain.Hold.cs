@@ -34,12 +34,9 @@ public sealed partial class CallGrain
 
     private async Task<CallActionResult> SetHoldAsync(bool hold)
     {
-        if (State.Phase is CallPhase.None or CallPhase.Ended)
-        {
-            DeactivateOnIdle();
+        if (NoCallHere())
             return CallActionResult.NoSuchCall;
-        }
-        if (State.Phase != CallPhase.Answered || _edge is null || State.Held == hold
+        if (State.Phase != CallPhase.Answered || Edge is not { } edge || State.Held == hold
             || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
             return CallActionResult.NotApplicable;
 
@@ -54,8 +51,8 @@ public sealed partial class CallGrain
         var calleeOffer = await media.OfferAsync(State.CalleeEndpoint, direction);
         await state.WriteStateAsync();
         await Task.WhenAll(
-            _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", caller, callerOffer, RequestSessionTimer(caller: true))),
-            _edge.ReInviteAsync(CallKey, new LegRequest("INVITE", callee, calleeOffer, RequestSessionTimer(caller: false))));
+            edge.ReInviteAsync(CallKey, new LegRequest("INVITE", caller, callerOffer, RequestSessionTimer(caller: true))),
+            edge.ReInviteAsync(CallKey, new LegRequest("INVITE", callee, calleeOffer, RequestSessionTimer(caller: false))));
         if (hold)
         {
             await Task.WhenAll(PlayMusicOnHoldAsync(State.CallerEndpoint), PlayMusicOnHoldAsync(State.CalleeEndpoint));

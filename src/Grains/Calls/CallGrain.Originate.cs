@@ -64,7 +64,7 @@ public sealed partial class CallGrain
         var now = time.GetUtcNow();
         PublishExtension(State.Caller, "in-call", now);
         State.CalleeOffer = await media.OfferAsync(State.CalleeEndpoint, MediaDirection.SendReceive);
-        State.CallerDisplay = (await FindExtensionAsync(State.Caller))?.DisplayName is { Length: > 0 } name ? name : State.Caller;
+        State.CallerDisplay = await CallerDisplayAsync(State.Caller, null);
         var target = await RouteAsync(State.Callee, now);
         var (forks, refusal) = target is { Length: > 0 } ? await RingAsync(target)
             : (null, target is null ? new CallerResponse(404, "Not Found", null) : new CallerResponse(486, "Busy Here", null));

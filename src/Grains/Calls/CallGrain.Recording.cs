@@ -13,11 +13,8 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> StartRecordingAsync()
     {
-        if (State.Phase is CallPhase.None or CallPhase.Ended)
-        {
-            DeactivateOnIdle();
+        if (NoCallHere())
             return CallActionResult.NoSuchCall;
-        }
         if (State.Phase != CallPhase.Answered || State.RecordingId is not null)
             return CallActionResult.NotApplicable;
         await BeginRecordingAsync();
@@ -29,11 +26,8 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> StopRecordingAsync()
     {
-        if (State.Phase is CallPhase.None or CallPhase.Ended)
-        {
-            DeactivateOnIdle();
+        if (NoCallHere())
             return CallActionResult.NoSuchCall;
-        }
         if (State.RecordingId is null)
             return CallActionResult.NotApplicable;
         await FinishRecordingAsync();

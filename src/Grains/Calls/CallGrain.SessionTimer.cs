@@ -71,7 +71,7 @@ public sealed partial class CallGrain
 
     private async Task RefreshSessionAsync(bool caller)
     {
-        if (State.Phase != CallPhase.Answered || _edge is null || (caller ? State.CallerLeg : State.CalleeLeg) is not { } leg)
+        if (State.Phase != CallPhase.Answered || Edge is not { } edge || (caller ? State.CallerLeg : State.CalleeLeg) is not { } leg)
             return;
         leg = Next(leg);
         if (caller)
@@ -82,7 +82,7 @@ public sealed partial class CallGrain
         ArmSessionTimer(caller);
         LogSessionRefresh(CallKey, leg.CallId);
         // RFC 4028 section 10: UPDATE is the preferred refresh; without a body it changes nothing in the media.
-        await _edge.SendAsync(new LegRequest("UPDATE", leg, null, RequestSessionTimer(caller)));
+        await edge.SendAsync(new LegRequest("UPDATE", leg, null, RequestSessionTimer(caller)));
     }
 
     private async Task SessionExpiredAsync(bool caller)

@@ -10,17 +10,11 @@ namespace Pbx.Grains.Calls;
 /// </summary>
 public sealed partial class CallGrain
 {
-    /// <summary>The edge for requests the call starts itself; after a reactivation the one the INVITE named is gone.</summary>
-    private ICallEdge? Edge => _edge ??= edges.Find();
-
     /// <inheritdoc />
     public async Task<CallActionResult> TransferAsync(string target, string? transferor)
     {
-        if (State.Phase is CallPhase.None or CallPhase.Ended)
-        {
-            DeactivateOnIdle();
+        if (NoCallHere())
             return CallActionResult.NoSuchCall;
-        }
         if (State.Phase != CallPhase.Answered || State.Transfer is not null || Edge is null || string.IsNullOrEmpty(target)
             || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
             return CallActionResult.NotApplicable;
@@ -97,14 +91,8 @@ public sealed partial class CallGrain
         var target = await GrainFactory.GetGrain<Extensions.IExtensionGrain>(routed).GetStatusAsync();
         if (!target.Exists || !target.Enabled || target.Bindings.Count == 0)
             return new CallerResponse(480, "Temporarily Unavailable", null);
-        var allocation = await media.AllocateAsync(CallKey, GrainFactory.GetGrain<ICallGrain>(CallKey));
-        if (!allocation.Succeeded)
-        {
-            LogMediaUnavailable(CallKey, allocation.Reason);
+        if (await AllocateTargetEndpointAsync(transfer) is not { } offer)
             return new CallerResponse(503, "Service Unavailable", null);
-        }
-        transfer.Endpoint = allocation.EndpointId;
-        var offer = await media.OfferAsync(allocation.EndpointId, MediaDirection.SendReceive);
         var stayingIsCaller = State.CalleeLeg!.CallId == transfer.LeavingCallId;
         var staying = stayingIsCaller ? State.CallerLeg! : State.CalleeLeg!;
         // The target sees the party it will talk to: From is that party's URI, To the target's number at the same host.
@@ -114,6 +102,19 @@ public sealed partial class CallGrain
         LogTransferRinging(CallKey, transfer.Transferor, routed, forks.Count);
         await Edge!.RingAsync(CallKey, forks, options.Value.NoAnswerTimeout);
         return null;
+    }
+
+    /// <summary>The transfer target's own media endpoint (in <see cref="TransferState.Endpoint"/>) and its SDP offer; null when the node has none.</summary>
+    private async Task<string?> AllocateTargetEndpointAsync(TransferState transfer)
+    {
+        var allocation = await media.AllocateAsync(CallKey, GrainFactory.GetGrain<ICallGrain>(CallKey));
+        if (!allocation.Succeeded)
+        {
+            LogMediaUnavailable(CallKey, allocation.Reason);
+            return null;
+        }
+        transfer.Endpoint = allocation.EndpointId;
+        return await media.OfferAsync(allocation.EndpointId, MediaDirection.SendReceive);
     }
 
     private async Task<CallInstruction> OnTransferForkResponseAsync(ForkResponse response)

@@ -19,15 +19,12 @@ public sealed partial class CallGrain
         if (await RouteOutAsync(match.Rule, transfer.Target, transfer.Transferor, match.Outbound, transferor.Address) is { } refusal)
             return refusal;
         transfer.Outside = true;
-        var allocation = await media.AllocateAsync(CallKey, GrainFactory.GetGrain<ICallGrain>(CallKey));
-        if (!allocation.Succeeded)
+        if (await AllocateTargetEndpointAsync(transfer) is not { } offer)
         {
-            LogMediaUnavailable(CallKey, allocation.Reason);
             await ForgetOutboundTrunkAsync();
             return new CallerResponse(503, "Service Unavailable", null);
         }
-        transfer.Endpoint = allocation.EndpointId;
-        if (await NextTrunkForkAsync(await media.OfferAsync(allocation.EndpointId, MediaDirection.SendReceive)) is not { } fork)
+        if (await NextTrunkForkAsync(offer) is not { } fork)
         {
             await ForgetOutboundTrunkAsync();
             await media.ReleaseAsync(transfer.Endpoint);

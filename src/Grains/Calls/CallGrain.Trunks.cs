@@ -96,7 +96,7 @@ public sealed partial class CallGrain
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = await CallerDisplayAsync(setup);
+        State.CallerDisplay = await CallerDisplayAsync(setup.Caller, setup.CallerName);
         if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
             return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
         await BindLegsAsync([setup.CallerLeg.CallId]);

@@ -80,7 +80,7 @@ public sealed partial class CallGrain(
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         State.PendingAnswer = callerSdp;
         State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = await CallerDisplayAsync(setup);
+        State.CallerDisplay = await CallerDisplayAsync(setup.Caller, setup.CallerName);
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal == BusyHere && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
@@ -379,8 +379,8 @@ public sealed partial class CallGrain(
     };
 
     /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
-    private async Task<string> CallerDisplayAsync(CallSetup setup) =>
-        (await FindExtensionAsync(setup.Caller))?.DisplayName is { Length: > 0 } configured ? configured : setup.CallerName ?? setup.Caller;
+    private async Task<string> CallerDisplayAsync(string caller, string? fromDisplayName) =>
+        (await FindExtensionAsync(caller))?.DisplayName is { Length: > 0 } configured ? configured : fromDisplayName ?? caller;
 
     private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 
