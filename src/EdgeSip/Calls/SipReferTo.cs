@@ -24,21 +24,12 @@ internal static class SipReferTo
             text = text[(open + 1)..close];
         }
         // RFC 3261 19.1.1: headers of a SIP URI follow "?" as hname=hvalue pairs joined by "&", escaped.
-        var question = text.IndexOf('?', StringComparison.Ordinal);
-        var uri = question < 0 ? text : text[..question];
-        try
-        {
-            target = SipUri.Parse(uri).User ?? "";
-        }
-        catch (SipParseException)
-        {
+        if (!SipUri.TryParse(text, out var uri) || string.IsNullOrEmpty(uri.User))
             return false;
-        }
-        if (target.Length == 0)
-            return false;
-        if (question < 0)
+        target = uri.User;
+        if (uri.Headers is null)
             return true;
-        foreach (var header in text[(question + 1)..].Split('&'))
+        foreach (var header in uri.Headers.Split('&'))
         {
             if (!header.StartsWith("Replaces=", StringComparison.OrdinalIgnoreCase))
                 continue;
