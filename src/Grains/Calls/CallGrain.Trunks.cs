@@ -91,12 +91,8 @@ public sealed partial class CallGrain
         if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
             return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
         State.Ringing = State.Trunk!.Number;
-        var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
-        if (callerSdp is null || calleeOffer is null)
+        if (!await AnchorMediaAsync(setup))
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
-        State.PendingAnswer = callerSdp;
-        State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = await CallerDisplayAsync(setup.Caller, setup.CallerName);
         if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
             return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
         await BindLegsAsync([setup.CallerLeg.CallId]);

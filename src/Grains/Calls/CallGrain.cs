@@ -75,12 +75,8 @@ public sealed partial class CallGrain(
             return await ForwardAlwaysOutAsync(setup, now) ?? await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (target.Length == 0)
             return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
-        var (callerSdp, calleeOffer) = await AnchorMediaAsync(setup.OfferSdp);
-        if (callerSdp is null || calleeOffer is null)
+        if (!await AnchorMediaAsync(setup))
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
-        State.PendingAnswer = callerSdp;
-        State.CalleeOffer = calleeOffer;
-        State.CallerDisplay = await CallerDisplayAsync(setup.Caller, setup.CallerName);
 
         var (forks, refusal) = await RingAsync(target);
         if (refusal == BusyHere && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
@@ -206,7 +202,22 @@ public sealed partial class CallGrain(
         }
     }
 
-    private async Task<(string? CallerSdp, string? CalleeOffer)> AnchorMediaAsync(string offer)
+    /// <summary>
+    /// Anchors the new call on the media node: an endpoint per side, the answer owed to the caller and the offer for the
+    /// callee, and the caller's name the callee will see. False when the node has no endpoint or cannot answer the offer.
+    /// </summary>
+    private async Task<bool> AnchorMediaAsync(CallSetup setup)
+    {
+        var (callerSdp, calleeOffer) = await AllocateEndpointsAsync(setup.OfferSdp);
+        if (callerSdp is null || calleeOffer is null)
+            return false;
+        State.PendingAnswer = callerSdp;
+        State.CalleeOffer = calleeOffer;
+        State.CallerDisplay = await CallerDisplayAsync(setup.Caller, setup.CallerName);
+        return true;
+    }
+
+    private async Task<(string? CallerSdp, string? CalleeOffer)> AllocateEndpointsAsync(string offer)
     {
         var self = GrainFactory.GetGrain<ICallGrain>(CallKey);
         var caller = await media.AllocateAsync(CallKey, self);
