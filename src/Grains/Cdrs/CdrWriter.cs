@@ -12,7 +12,7 @@ namespace Pbx.Grains.Cdrs;
 /// ordered with their call's CDR and survive the same hiccups.
 /// </summary>
 public sealed partial class CdrWriter(
-    CdrQueue queue, CdrRepository repository, TimeProvider time, ILogger<CdrWriter> logger, RecordingRepository? recordings = null) : BackgroundService
+    CdrQueue queue, CdrRepository repository, RecordingRepository recordings, TimeProvider time, ILogger<CdrWriter> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
@@ -30,16 +30,13 @@ public sealed partial class CdrWriter(
             if (closed > 0)
                 LogClosedInterrupted(closed);
         }, stoppingToken);
-        if (recordings is not null)
+        // Recordings that were running when that run died: their files are finished and their rows completed.
+        await RetryAsync("interrupted recordings", async ct =>
         {
-            // Recordings that were running when that run died: their files are finished and their rows completed.
-            await RetryAsync("interrupted recordings", async ct =>
-            {
-                var completed = await recordings.CompleteInterruptedAsync(ct);
-                if (completed > 0)
-                    LogCompletedInterruptedRecordings(completed);
-            }, stoppingToken);
-        }
+            var completed = await recordings.CompleteInterruptedAsync(ct);
+            if (completed > 0)
+                LogCompletedInterruptedRecordings(completed);
+        }, stoppingToken);
         var batch = new List<CdrWrite>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
@@ -47,7 +44,7 @@ public sealed partial class CdrWriter(
             RecordingWrite? recording = null;
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var write))
             {
-                if (write is RecordingWrite r && recordings is not null)
+                if (write is RecordingWrite r)
                 {
                     recording = r;
                     break;
@@ -61,7 +58,7 @@ public sealed partial class CdrWriter(
                 batch.Clear();
             }
             if (recording is not null)
-                await RetryAsync(recording.CallId, ct => recordings!.ApplyAsync(recording, ct), stoppingToken);
+                await RetryAsync(recording.CallId, ct => recordings.ApplyAsync(recording, ct), stoppingToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pbx.Grains.Cdrs;
+using Pbx.Grains.Recordings;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
@@ -17,7 +18,7 @@ public sealed class CdrWriterTests
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var queue = new CdrQueue();
         var failures = new FailureSignal();
-        using var writer = new CdrWriter(queue, new CdrRepository(dataSource), TimeProvider.System, failures);
+        using var writer = new CdrWriter(queue, new CdrRepository(dataSource), new RecordingRepository(dataSource, TimeProvider.System), TimeProvider.System, failures);
         var started = DateTimeOffset.UtcNow.AddSeconds(-10);
         // The table is missing: every write fails, as during an outage.
         await writer.StartAsync(CancellationToken.None);
@@ -26,9 +27,12 @@ public sealed class CdrWriterTests
         await failures.Retried.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         // The database comes back (the schema appears); the queued writes go through without anyone resubmitting them.
-        var schema = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src", "Silo", "Persistence", "Migrations", "0002_core.sql"));
-        await using (var create = dataSource.CreateCommand(schema))
+        foreach (var migration in new[] { "0002_core.sql", "0065_recording_completion.sql" })
+        {
+            var schema = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src", "Silo", "Persistence", "Migrations", migration));
+            await using var create = dataSource.CreateCommand(schema);
             await create.ExecuteNonQueryAsync();
+        }
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         string? disposition = null;
