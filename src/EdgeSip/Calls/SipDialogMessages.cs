@@ -88,6 +88,19 @@ internal static class SipDialogMessages
         notify.Body = Encoding.UTF8.GetBytes(statusLine + "\r\n");
     }
 
+    /// <summary>
+    /// The URI of a name-addr or addr-spec header value (RFC 3261 20: <c>"Name" &lt;uri&gt;;params</c> or a bare URI), as
+    /// written; null when the brackets do not close.
+    /// </summary>
+    public static string? UriText(string value)
+    {
+        var open = value.IndexOf('<', StringComparison.Ordinal);
+        if (open < 0)
+            return value.Trim();
+        var close = value.IndexOf('>', open + 1);
+        return close < 0 ? null : value[(open + 1)..close].Trim();
+    }
+
     /// <summary>The SDP body of a message, or null.</summary>
     public static string? Sdp(SipMessage message) =>
         message.Body.Length > 0 && message.ContentType?.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) == true

@@ -52,12 +52,8 @@ public sealed partial class SipInviteHandler
     /// <summary>The called number of P-Called-Party-ID (RFC 3455 4.2): a SIP URI's user part, or a tel: URI as it is.</summary>
     private static string? CalledPartyId(SipRequest request)
     {
-        var value = request.Get("P-Called-Party-ID");
-        if (value is null)
+        if (request.Get("P-Called-Party-ID") is not { } value || SipDialogMessages.UriText(value) is not { } uri)
             return null;
-        var open = value.IndexOf('<');
-        var close = value.IndexOf('>');
-        var uri = (open >= 0 && close > open ? value[(open + 1)..close] : value).Trim();
         if (uri.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
             return uri;
         return SipUri.TryParse(uri, out var parsed) ? parsed.User : null;

@@ -14,17 +14,8 @@ internal static class SipReferTo
     {
         target = "";
         replaces = null;
-        var text = value.Trim();
-        var open = text.IndexOf('<', StringComparison.Ordinal);
-        if (open >= 0)
-        {
-            var close = text.IndexOf('>', open + 1);
-            if (close < 0)
-                return false;
-            text = text[(open + 1)..close];
-        }
         // RFC 3261 19.1.1: headers of a SIP URI follow "?" as hname=hvalue pairs joined by "&", escaped.
-        if (!SipUri.TryParse(text, out var uri) || string.IsNullOrEmpty(uri.User))
+        if (SipDialogMessages.UriText(value) is not { } text || !SipUri.TryParse(text, out var uri) || string.IsNullOrEmpty(uri.User))
             return false;
         target = uri.User;
         if (uri.Headers is null)
