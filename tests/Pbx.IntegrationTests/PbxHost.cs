@@ -8,6 +8,7 @@ using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 using Pbx.Silo.Startup;
 
 namespace Pbx.IntegrationTests;
@@ -36,6 +37,8 @@ internal sealed class PbxHost : IAsyncDisposable
     public NpgsqlDataSource Database => _app.Services.GetRequiredService<NpgsqlDataSource>();
 
     public ExtensionRepository Extensions => _app.Services.GetRequiredService<ExtensionRepository>();
+
+    public ITrunkDirectory TrunkDirectory => _app.Services.GetRequiredService<ITrunkDirectory>();
 
     /// <param name="connectionString">A fresh database.</param>
     /// <param name="settings">Extra "--Key=value" arguments, later ones winning.</param>
