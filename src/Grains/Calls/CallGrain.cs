@@ -18,7 +18,6 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call")] IPersistentState<CallState> state,
     IMediaControl media,
-    ExtensionRepository extensions,
     CdrQueue cdrs,
     ILiveEvents liveEvents,
     IOptions<CallOptions> options,
