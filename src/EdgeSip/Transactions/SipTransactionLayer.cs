@@ -16,11 +16,10 @@ public sealed partial class SipTransactionLayer
     private readonly ConcurrentDictionary<string, SipServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipServerTransaction> _accepted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, LingeringResponse> _lingering = new(StringComparer.Ordinal);
-    // Timer J of UDP non-INVITE server transactions: the lingering responses leave the table after 64*T1.
-    private readonly FixedDelayQueue<LingeringResponse> _lingeringEnds;
+    // Timer J of UDP non-INVITE server transactions: final responses answering retransmissions for 64*T1.
+    private readonly LingeringResponseStore _lingering;
     // The other fixed-duration ends, by duration (T4, 64*T1, 32 s: a handful of queues).
-    private readonly ConcurrentDictionary<TimeSpan, FixedDelayQueue<Action>> _terminations = new();
+    private readonly ConcurrentDictionary<TimeSpan, FixedDelayQueue> _terminations = new();
     private readonly ISipSender _sender;
     private readonly ILogger<SipTransactionLayer> _logger;
 
@@ -30,8 +29,7 @@ public sealed partial class SipTransactionLayer
         Time = time;
         Timers = timers.Value;
         _logger = logger;
-        _lingeringEnds = new FixedDelayQueue<LingeringResponse>(time, Timers.TransactionTimeout,
-            response => _lingering.TryRemove(new KeyValuePair<string, LingeringResponse>(response.Key, response)));
+        _lingering = new LingeringResponseStore(time, Timers.TransactionTimeout);
     }
 
     /// <summary>Called for each new server transaction (not for retransmissions, ACKs or CANCELs the layer answers itself).</summary>
@@ -81,7 +79,7 @@ public sealed partial class SipTransactionLayer
         }
         // The original may have moved to the lingering table between the first look and the add (it is added there
         // before it leaves the transaction table), so a second look closes the window.
-        if (_lingering.ContainsKey(key))
+        if (_lingering.Contains(key))
         {
             _servers.TryRemove(new KeyValuePair<string, SipServerTransaction>(key, transaction));
             AnsweredFromLingering(key, request);
@@ -149,10 +147,8 @@ public sealed partial class SipTransactionLayer
     /// </summary>
     internal void Linger(SipServerTransaction transaction, byte[] finalResponse)
     {
-        var response = new LingeringResponse(transaction.Key, transaction.Source, finalResponse);
-        _lingering[transaction.Key] = response;
+        _lingering.Add(transaction.Key, transaction.Source, finalResponse);
         _servers.TryRemove(new KeyValuePair<string, SipServerTransaction>(transaction.Key, transaction));
-        _lingeringEnds.Add(response);
     }
 
     /// <summary>
@@ -169,7 +165,7 @@ public sealed partial class SipTransactionLayer
         }
         timer?.Dispose();
         timer = null;
-        _terminations.GetOrAdd(delay, static (d, time) => new FixedDelayQueue<Action>(time, d, static end => end()), Time).Add(terminate);
+        _terminations.GetOrAdd(delay, static (d, time) => new FixedDelayQueue(time, d), Time).Add(terminate);
     }
 
     internal void TrackAccepted(SipServerTransaction transaction) => _accepted[DialogKey(transaction.Request)] = transaction;
@@ -198,12 +194,12 @@ public sealed partial class SipTransactionLayer
 
     private bool AnsweredFromLingering(string key, SipRequest request)
     {
-        if (!_lingering.TryGetValue(key, out var lingering))
+        if (!_lingering.TryGet(key, out var source, out var response))
             return false;
         LogRetransmission(request.Method, key);
         request.Dispose();
         // RFC 3261 17.2.2: a retransmission in Completed gets the final response again, to where that response went.
-        Send(lingering.Source, lingering.Bytes);
+        Send(source, response);
         return true;
     }
 
