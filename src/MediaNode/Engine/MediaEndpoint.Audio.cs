@@ -28,6 +28,13 @@ internal sealed partial class MediaEndpoint
     /// <summary>The conference the leg is in, or null.</summary>
     public Conference? Conference { get; set; }
 
+    /// <summary>
+    /// Whether the media clock has audio work for the leg in every tick: capture for a conference or recording, a prompt or
+    /// tone to send, keys to send. In-band DTMF detection runs on the receive loop and needs no tick. Whatever changes one
+    /// of these calls <see cref="MediaEngine.RefreshAudioWork"/> afterwards.
+    /// </summary>
+    public bool NeedsAudioTick => !_released && (_capturing || _sendingDtmf || Volatile.Read(ref _playback) is not null);
+
     /// <summary>What the leg said during the current tick, or null when nothing arrived.</summary>
     public short[]? TickFrame => _hasTickFrame ? _tickFrame : null;
 
@@ -40,27 +47,35 @@ internal sealed partial class MediaEndpoint
                 inbound.Clear();
             else
                 _inbound = new InboundAudio();
+            // The clock stopped refreshing the frame when capture last ended: a frame from then must not be mixed now.
+            _hasTickFrame = false;
             _capturing = true;
+            _engine.RefreshAudioWork(this);
         }
     }
 
     public void RemoveCaptureUser()
     {
         if (--_captureUsers == 0)
+        {
             _capturing = false;
+            _engine.RefreshAudioWork(this);
+        }
     }
 
     /// <summary>Starts <paramref name="playback"/>, replacing and returning the one playing; the caller completes that one.</summary>
     public ActivePlayback? StartPlayback(ActivePlayback playback)
     {
+        ActivePlayback? previous;
         lock (AudioSync)
         {
-            var previous = _playback;
+            previous = _playback;
             _playback = playback;
             // Generated audio owns the send stream now; the bridged partner's packets stop until it ends.
             AcceptsRelay = false;
-            return previous;
         }
+        _engine.RefreshAudioWork(this);
+        return previous;
     }
 
     /// <summary>
@@ -69,15 +84,17 @@ internal sealed partial class MediaEndpoint
     /// </summary>
     public ActivePlayback? EndPlayback(ActivePlayback? expected = null)
     {
+        ActivePlayback? current;
         lock (AudioSync)
         {
-            var current = _playback;
+            current = _playback;
             if (current is null || expected is not null && !ReferenceEquals(current, expected))
                 return null;
             _playback = null;
             AcceptsRelay = Conference is null;
-            return current;
         }
+        _engine.RefreshAudioWork(this);
+        return current;
     }
 
     /// <summary>Clock, first step of a tick: takes the frame received for this tick, if capture is on.</summary>

@@ -32,7 +32,6 @@ internal sealed partial class MediaEndpoint
     // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated.
     private readonly byte[] _rtpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
     private readonly byte[] _rtcpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
-    private readonly byte[] _reportBuffer = new byte[RtcpReport.MaxSize];
     private readonly RtpReceiveStatistics _received = new();
     private volatile NegotiatedMedia? _media;
     private volatile G722Narrowband? _g722;
@@ -42,6 +41,7 @@ internal sealed partial class MediaEndpoint
     private volatile SocketAddress? _rtcpLatched;
     private volatile MediaEndpoint? _peer;
     private volatile bool _relayToMe = true;
+    private volatile bool _released;
     private long _lastReceivedAt;
     private bool _timeoutReported;
     private long _floodWindowStart;
@@ -49,6 +49,7 @@ internal sealed partial class MediaEndpoint
     private uint _lastSenderReport;
     private long _lastSenderReportAt;
     private ulong _sdpVersion;
+    private byte[]? _reportBuffer;
     private Task _rtpLoop = Task.CompletedTask;
     private Task _rtcpLoop = Task.CompletedTask;
 
@@ -146,6 +147,9 @@ internal sealed partial class MediaEndpoint
     /// <summary>Closes the sockets and waits for the receive loops to end.</summary>
     public async Task StopAsync()
     {
+        // Before the keys are abandoned, whose refresh then takes the leg off the clock for good: a prompt started by a
+        // request racing the release cannot put it back.
+        _released = true;
         AbandonDtmf();
         _engine.Ports.Release(Ports);
         await Task.WhenAll(_rtpLoop, _rtcpLoop).ConfigureAwait(false);
