@@ -29,16 +29,15 @@ internal sealed partial class MediaEndpoint
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly MediaCounters _counters;
-    // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated.
-    private readonly byte[] _rtpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
-    private readonly byte[] _rtcpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
+    private readonly DatagramReceiver _rtpReceiver;
+    private readonly DatagramReceiver _rtcpReceiver;
     private readonly RtpReceiveStatistics _received = new();
     private volatile NegotiatedMedia? _media;
     private volatile G722Narrowband? _g722;
     private volatile SocketAddress? _rtpTarget;
     private volatile SocketAddress? _rtcpTarget;
-    private volatile SocketAddress? _latched;
-    private volatile SocketAddress? _rtcpLatched;
+    private volatile IPEndPoint? _latched;
+    private volatile IPEndPoint? _rtcpLatched;
     private volatile MediaEndpoint? _peer;
     private volatile bool _relayToMe = true;
     private volatile bool _released;
@@ -50,8 +49,6 @@ internal sealed partial class MediaEndpoint
     private long _lastSenderReportAt;
     private ulong _sdpVersion;
     private byte[]? _reportBuffer;
-    private Task _rtpLoop = Task.CompletedTask;
-    private Task _rtcpLoop = Task.CompletedTask;
 
     public MediaEndpoint(string id, string callId, IMediaEvents events, RtpPortPair ports, MediaEngine engine, int serial)
     {
@@ -68,6 +65,12 @@ internal sealed partial class MediaEndpoint
         _lastReceivedAt = _time.GetTimestamp();
         _telephoneEvents = new TelephoneEventReceiver(digit => OnDigit(digit, inBand: false));
         _inbandDtmf = new InbandDtmfDetector(digit => OnDigit(digit, inBand: true));
+        // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated; one
+        // pinned array for both sockets' halves, as the buffers live as long as the leg.
+        const int bufferSize = MaxPacketSize + 1;
+        var buffers = GC.AllocateUninitializedArray<byte>(2 * bufferSize, pinned: true);
+        _rtpReceiver = new DatagramReceiver(ports.Rtp, buffers.AsMemory(0, bufferSize), (datagram, from) => OnDatagram(datagram, from, rtcp: false), OnReceiveError);
+        _rtcpReceiver = new DatagramReceiver(ports.Rtcp, buffers.AsMemory(bufferSize), (datagram, from) => OnDatagram(datagram, from, rtcp: true), OnReceiveError);
     }
 
     public string Id { get; }
@@ -109,7 +112,7 @@ internal sealed partial class MediaEndpoint
     }
 
     /// <summary>Where RTP comes from after latching, else null.</summary>
-    public IPEndPoint? LatchedSource => _latched is { } latched ? (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(latched) : null;
+    public IPEndPoint? LatchedSource => _latched;
 
     /// <summary>The o= sess-version for the next SDP written: incremented on each (RFC 3264 section 8).</summary>
     public ulong NextSdpVersion() => ++_sdpVersion;
@@ -117,8 +120,8 @@ internal sealed partial class MediaEndpoint
     /// <summary>Starts the receive loops; called once the endpoint is registered with the engine.</summary>
     public void Start()
     {
-        _rtpLoop = Task.Run(() => ReceiveAsync(Ports.Rtp, _rtpBuffer, rtcp: false));
-        _rtcpLoop = Task.Run(() => ReceiveAsync(Ports.Rtcp, _rtcpBuffer, rtcp: true));
+        _rtpReceiver.Start();
+        _rtcpReceiver.Start();
     }
 
     /// <summary>
@@ -144,7 +147,7 @@ internal sealed partial class MediaEndpoint
         _timeoutReported = false;
     }
 
-    /// <summary>Closes the sockets and waits for the receive loops to end.</summary>
+    /// <summary>Closes the sockets and waits for the receivers to end (closing them is their normal end, no exception).</summary>
     public async Task StopAsync()
     {
         // Before the keys are abandoned, whose refresh then takes the leg off the clock for good: a prompt started by a
@@ -152,7 +155,8 @@ internal sealed partial class MediaEndpoint
         _released = true;
         AbandonDtmf();
         _engine.Ports.Release(Ports);
-        await Task.WhenAll(_rtpLoop, _rtcpLoop).ConfigureAwait(false);
+        await _rtpReceiver.Stopped.ConfigureAwait(false);
+        await _rtcpReceiver.Stopped.ConfigureAwait(false);
     }
 
     /// <summary>Sends a packet this node produced (generated audio) on the leg's RTP socket.</summary>
