@@ -65,21 +65,20 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     /// <inheritdoc />
     public Task<MediaAllocationResult> AllocateAsync(string callId, IMediaEvents events)
     {
-        MediaEndpoint endpoint;
-        lock (_control)
+        // Binding the sockets is the costliest step of a call's set-up: it takes the allocator's own short lock, not the
+        // control lock every other operation on every leg waits for.
+        if (Ports.TryAllocate() is not { } pair)
         {
-            if (Ports.TryAllocate() is not { } pair)
-            {
-                LogPortsExhausted(callId, Ports.Capacity);
-                return Task.FromResult(MediaAllocationResult.Failed(MediaAllocationError.PortsExhausted,
-                    $"all {Ports.Capacity} RTP port pairs of {Options.RtpPortMin}-{Options.RtpPortMax} are in use"));
-            }
-            endpoint = new MediaEndpoint(Guid.NewGuid().ToString("N"), callId, events, pair, this, _serial++)
-            {
-                SdpSessionId = SdpNegotiator.NewSessionId(Time.GetUtcNow()),
-            };
-            _endpoints.Add(endpoint.Id, endpoint);
+            LogPortsExhausted(callId, Ports.Capacity);
+            return Task.FromResult(MediaAllocationResult.Failed(MediaAllocationError.PortsExhausted,
+                $"all {Ports.Capacity} RTP port pairs of {Options.RtpPortMin}-{Options.RtpPortMax} are in use"));
         }
+        var endpoint = new MediaEndpoint(Guid.NewGuid().ToString("N"), callId, events, pair, this, Interlocked.Increment(ref _serial))
+        {
+            SdpSessionId = SdpNegotiator.NewSessionId(Time.GetUtcNow()),
+        };
+        lock (_control)
+            _endpoints.Add(endpoint.Id, endpoint);
         _wheel[WheelSlotOf(endpoint.Serial)].Add(endpoint);
         endpoint.Start();
         LogAllocated(endpoint.Id, callId, endpoint.Ports.RtpPort);
@@ -90,27 +89,30 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
     public Task<string> AnswerAsync(string endpointId, string offerSdp)
     {
         var offer = SdpParser.Parse(offerSdp);
+        SdpSession answer;
         lock (_control)
         {
             var endpoint = Get(endpointId);
-            var (answer, media) = SdpNegotiator.Answer(offer, Options.Address, endpoint.Ports.RtpPort, endpoint.SdpSessionId, endpoint.NextSdpVersion());
+            (answer, var media) = SdpNegotiator.Answer(offer, Options.Address, endpoint.Ports.RtpPort, endpoint.SdpSessionId, endpoint.NextSdpVersion());
             endpoint.Apply(media);
             LogNegotiated(endpointId, media.Codec.Encoding, media.Direction, media.Remote);
-            return Task.FromResult(SdpWriter.Write(answer));
         }
+        // Written outside the lock: the answer is immutable, and text formatting need not hold up other legs.
+        return Task.FromResult(SdpWriter.Write(answer));
     }
 
     /// <inheritdoc />
     public Task<string> OfferAsync(string endpointId, MediaDirection direction)
     {
+        SdpSession offer;
         lock (_control)
         {
             var endpoint = Get(endpointId);
             endpoint.OfferedDirection = direction;
-            var offer = SdpNegotiator.Offer(Options.Address, endpoint.Ports.RtpPort, direction, endpoint.SdpSessionId,
+            offer = SdpNegotiator.Offer(Options.Address, endpoint.Ports.RtpPort, direction, endpoint.SdpSessionId,
                 endpoint.NextSdpVersion(), endpoint.Media?.Codec ?? endpoint.Peer?.Media?.Codec);
-            return Task.FromResult(SdpWriter.Write(offer));
         }
+        return Task.FromResult(SdpWriter.Write(offer));
     }
 
     /// <inheritdoc />
