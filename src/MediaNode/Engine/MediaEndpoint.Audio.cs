@@ -14,8 +14,9 @@ internal sealed partial class MediaEndpoint
     private short[]? _decoded;
     private short[]? _playFrame;
     private byte[]? _generated;
-    private readonly TelephoneEventReceiver _telephoneEvents;
-    private readonly InbandDtmfDetector _inbandDtmf;
+    // The key detectors too, on the receive loop that alone uses them: a relayed leg with RFC 4733 never needs the in-band one.
+    private TelephoneEventReceiver? _telephoneEvents;
+    private InbandDtmfDetector? _inbandDtmf;
     private uint _eventSsrc;
     private int _captureUsers;
     private volatile bool _capturing;
@@ -154,7 +155,7 @@ internal sealed partial class MediaEndpoint
         if (_capturing && _inbound is { } inbound)
             inbound.Write(samples);
         if (detectInband)
-            _inbandDtmf.Process(samples);
+            (_inbandDtmf ??= new InbandDtmfDetector(digit => OnDigit(digit, inBand: true))).Process(samples);
         return samples;
     }
 
@@ -169,13 +170,14 @@ internal sealed partial class MediaEndpoint
     /// <summary>Receive loop: one RFC 4733 packet, reported as a key once however often it is retransmitted (section 2.5.2).</summary>
     private void DetectTelephoneEvent(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> payload)
     {
+        var receiver = _telephoneEvents ??= new TelephoneEventReceiver(digit => OnDigit(digit, inBand: false));
         var ssrc = RtpPacket.Ssrc(packet);
         if (ssrc != _eventSsrc)
         {
-            _telephoneEvents.Reset();
+            receiver.Reset();
             _eventSsrc = ssrc;
         }
-        _telephoneEvents.Accept(RtpPacket.Timestamp(packet), payload);
+        receiver.Accept(RtpPacket.Timestamp(packet), payload);
     }
 
     private void OnDigit(char digit, bool inBand)

@@ -63,8 +63,6 @@ internal sealed partial class MediaEndpoint
         _counters = engine.Counters;
         SendStream = new RtpSendStream((uint)Random.Shared.Next() ^ (uint)serial, _time);
         _lastReceivedAt = _time.GetTimestamp();
-        _telephoneEvents = new TelephoneEventReceiver(digit => OnDigit(digit, inBand: false));
-        _inbandDtmf = new InbandDtmfDetector(digit => OnDigit(digit, inBand: true));
         // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated; one
         // pinned array for both sockets' halves, as the buffers live as long as the leg.
         const int bufferSize = MaxPacketSize + 1;
