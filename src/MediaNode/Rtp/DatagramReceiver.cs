@@ -14,7 +14,9 @@ internal sealed class DatagramReceiver
 {
     private readonly Socket _socket;
     private readonly Memory<byte> _buffer;
-    private readonly SocketAsyncEventArgs _receive = new();
+    // No execution context flows: the receives serve the leg, not whichever request (a grain call) started them, and
+    // capturing and restoring one per datagram is work the packet path does not need.
+    private readonly SocketAsyncEventArgs _receive = new(unsafeSuppressExecutionContextFlow: true);
     private readonly DatagramHandler _onDatagram;
     private readonly Action<SocketError> _onError;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
