@@ -31,6 +31,8 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
             "-mi", "127.0.0.1", "-mp", Text(FreePort.UdpAndTcp()),
             "-m", Text(calls), "-r", Text(rate), "-l", Text(limit), "-recv_timeout", "10000", "-nostdin",
             "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",
+            // As in the register bench: sipp's default socket buffer drops bursts, each drop a 500 ms retransmission.
+            "-buff_size", "4194304",
         ], workDir);
         var (exitCode, elapsed, sippCpu, output) = await process.WaitAsync(cancellationToken);
         var (successful, failed) = SippProcess.ReadCounts(stat);

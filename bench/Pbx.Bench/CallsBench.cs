@@ -58,7 +58,7 @@ public sealed partial class CallsBench : IBenchSuite
             await using var callees = SippProcess.Start(sipp,
             [
                 "-sf", calleeScenario, "-t", "u1", "-i", "127.0.0.1", "-p", Text(calleePort), "-mi", "127.0.0.1",
-                "-mp", Text(FreePort.UdpAndTcp()), "-rtp_echo", "-nostdin", "-fd", "3600",
+                "-mp", Text(FreePort.UdpAndTcp()), "-rtp_echo", "-nostdin", "-fd", "3600", "-buff_size", "4194304",
             ], directory.FullName);
             var edge = app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
             var run = new CallerRun(sipp, edge.ToString(), Text(Callee), injection, directory.FullName, database);

@@ -11,9 +11,9 @@ namespace Pbx.Bench;
 
 /// <summary>
 /// In-process grain calls per second with p50/p99 latency (one caller; many callers over many keys), and grain state
-/// writes to PostgreSQL per second (its own throwaway cluster from deploy/pg.sh, fsync off like the tests).
+/// writes and reads to PostgreSQL per second (its own throwaway cluster from deploy/pg.sh, fsync off like the tests).
 /// </summary>
-public sealed class GrainsSuite : IBenchSuite
+public sealed partial class GrainsSuite : IBenchSuite
 {
     private const string Suite = "grains";
 
@@ -23,9 +23,10 @@ public sealed class GrainsSuite : IBenchSuite
     {
         var scale = options.Quick ? 10 : 1;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var connectionString = PostgresServer.Shared.CreateDatabase("bench");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = PostgresServer.Shared.CreateDatabase("bench"),
+            ["Database:ConnectionString"] = connectionString,
         });
         builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(GrainsSuite).Assembly);
         using var host = builder.Build();
@@ -41,6 +42,7 @@ public sealed class GrainsSuite : IBenchSuite
                 await RowAsync("calls, 64 callers, 1,000 keys", "10,000 calls/s", 64, 1000, 500_000 / scale, (g, i) => g.Ping(i), grains),
                 await RowAsync("state writes, 1 writer", "", 1, 1, 3000 / scale, (g, i) => g.Save(i), grains),
                 await RowAsync("state writes, 16 writers, 16 keys", "", 16, 16, 10_000 / scale, (g, i) => g.Save(i), grains),
+                await StateReadsRowAsync(connectionString, 128_000 / scale, cancellationToken),
             ];
         }
         finally

@@ -80,7 +80,7 @@ public sealed class CallRecordingTests(CallFeatureFixture fixture) : IClassFixtu
     {
         var caller = await TestPhone.CallerOnlyAsync(Pbx, "5021");
         var callee = await TestPhone.RegisterAsync(Pbx, "5022");
-        await TestPhone.SetSettingsAsync(Pbx, callee.Number, """{"recordCalls": true}""");
+        await Pbx.SetSettingsAsync(callee.Number, """{"recordCalls": true}""");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
         await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));

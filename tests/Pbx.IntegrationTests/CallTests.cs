@@ -183,7 +183,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     public async Task Do_not_disturb_gives_the_caller_486_without_ringing()
     {
         var (caller, callee) = await PairAsync("2091", "2092");
-        await SetSettingsAsync(callee.Number, """{"dnd": true}""");
+        await Pbx.SetSettingsAsync(callee.Number, """{"dnd": true}""");
 
         var uac = await RefusedAsync(caller, callee.Number, 486);
 
@@ -197,7 +197,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var caller = await PhoneAsync("2101");
         await Pbx.AddExtensionAsync("2102");
         var target = await PhoneAsync("2103");
-        await SetSettingsAsync("2102", """{"forwardAlways": "2103"}""");
+        await Pbx.SetSettingsAsync("2102", """{"forwardAlways": "2103"}""");
         using var phone = new RtpSink();
         await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
 
@@ -216,7 +216,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var caller = await PhoneAsync("2121");
         var busy = await PhoneAsync("2122");
         var target = await PhoneAsync("2123");
-        await SetSettingsAsync(busy.Number, """{"forwardBusy": "2123"}""");
+        await Pbx.SetSettingsAsync(busy.Number, """{"forwardBusy": "2123"}""");
         using var phone = new RtpSink();
         await using var refusing = Sipp.Start("uas-busy.xml", Pbx.Udp, busy.Number, busy.Port);
         await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
@@ -237,7 +237,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var caller = await PhoneAsync("2131");
         var away = await PhoneAsync("2132");
         var target = await PhoneAsync("2133");
-        await SetSettingsAsync(away.Number, """{"forwardNoAnswer": "2133", "noAnswerSeconds": 1}""");
+        await Pbx.SetSettingsAsync(away.Number, """{"forwardNoAnswer": "2133", "noAnswerSeconds": 1}""");
         using var phone = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
         await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
@@ -314,14 +314,6 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
                 return e.Key;
         }
         throw new InvalidOperationException("the live event stream ended before any call was answered");
-    }
-
-    private async Task SetSettingsAsync(string number, string json)
-    {
-        await using var update = Pbx.Database.CreateCommand("update extensions set settings = $1::jsonb where number = $2");
-        update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = json });
-        update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = number });
-        await update.ExecuteNonQueryAsync();
     }
 
     private async Task<(Phone Caller, Phone Callee)> PairAsync(string caller, string callee) => (await PhoneAsync(caller), await PhoneAsync(callee));

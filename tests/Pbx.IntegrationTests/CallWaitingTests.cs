@@ -33,7 +33,7 @@ public sealed class CallWaitingTests(CallFeatureFixture fixture) : IClassFixture
     public async Task Second_call_gets_486_when_call_waiting_is_off()
     {
         var (busy, other, callId) = await FirstCallAsync("5111", "5112");
-        await TestPhone.SetSettingsAsync(Pbx, busy.Number, """{"callWaiting": false}""");
+        await Pbx.SetSettingsAsync(busy.Number, """{"callWaiting": false}""");
         await TestPhone.RegisterAsync(Pbx, busy.Number);
         var second = await TestPhone.CallerOnlyAsync(Pbx, "5113");
 
@@ -50,7 +50,7 @@ public sealed class CallWaitingTests(CallFeatureFixture fixture) : IClassFixture
         var (busy, other, callId) = await FirstCallAsync("5121", "5122");
         await TestPhone.RegisterAsync(Pbx, busy.Number);
         var target = await TestPhone.RegisterAsync(Pbx, "5124");
-        await TestPhone.SetSettingsAsync(Pbx, busy.Number, """{"callWaiting": false, "forwardBusy": "5124"}""");
+        await Pbx.SetSettingsAsync(busy.Number, """{"callWaiting": false, "forwardBusy": "5124"}""");
         var second = await TestPhone.CallerOnlyAsync(Pbx, "5123");
         using var rtp = new RtpSink();
         await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: TestPhone.RtpPort(rtp));

@@ -3,10 +3,12 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Shouldly;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Runtime;
+using Pbx.Grains.Trunks;
 using Pbx.Silo.Startup;
 
 namespace Pbx.IntegrationTests;
@@ -35,6 +37,8 @@ internal sealed class PbxHost : IAsyncDisposable
     public NpgsqlDataSource Database => _app.Services.GetRequiredService<NpgsqlDataSource>();
 
     public ExtensionRepository Extensions => _app.Services.GetRequiredService<ExtensionRepository>();
+
+    public ITrunkDirectory TrunkDirectory => _app.Services.GetRequiredService<ITrunkDirectory>();
 
     /// <param name="connectionString">A fresh database.</param>
     /// <param name="settings">Extra "--Key=value" arguments, later ones winning.</param>
@@ -72,6 +76,19 @@ internal sealed class PbxHost : IAsyncDisposable
         Extensions.UpsertAsync(number, $"Phone {number}", Password(number), maxContacts);
 
     public static string Password(string number) => $"pw-{number}";
+
+    /// <summary>Replaces the extension's settings document and tells its grain, as the API's settings endpoint does.</summary>
+    public async Task SetSettingsAsync(string number, string json)
+    {
+        await using var update = Database.CreateCommand("update extensions set settings = $1::jsonb where number = $2");
+        update.Parameters.Add(new NpgsqlParameter { Value = json });
+        update.Parameters.Add(new NpgsqlParameter { Value = number });
+        (await update.ExecuteNonQueryAsync()).ShouldBe(1);
+        await ReloadExtensionAsync(number);
+    }
+
+    /// <summary>Tells the extension's grain its row changed (after a test wrote it straight to the database, as the API would).</summary>
+    public Task ReloadExtensionAsync(string number) => Grains.GetGrain<IExtensionGrain>(number).ReloadAsync();
 
     public async ValueTask DisposeAsync()
     {

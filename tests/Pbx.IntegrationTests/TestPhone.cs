@@ -25,15 +25,6 @@ internal sealed record TestPhone(string Number, int Port)
         return new TestPhone(number, FreePort.UdpAndTcp());
     }
 
-    /// <summary>Replaces the extension's settings document (what the API's settings endpoint writes).</summary>
-    public static async Task SetSettingsAsync(PbxHost pbx, string number, string json)
-    {
-        await using var update = pbx.Database.CreateCommand("update extensions set settings = $1::jsonb where number = $2");
-        update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = json });
-        update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = number });
-        (await update.ExecuteNonQueryAsync()).ShouldBe(1);
-    }
-
     /// <summary>The sipp key that points a scenario's SDP at <paramref name="sink"/>.</summary>
     public static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 

@@ -108,6 +108,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
             update extensions set extension_group = 'g-fwd', permission_class = 'national', settings = '{"forwardAlways": "0401234567"}'::jsonb
             where number = '3102'
             """);
+        await Pbx.ReloadExtensionAsync("3102");
         using var carrierRtp = new RtpSink();
         await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
 
@@ -131,7 +132,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         await Data.AddRuleAsync("g-fwdna", "0", "t-fwdna");
         var caller = await Data.PhoneAsync("3111", "g-fwdna", "internal");
         var away = await Data.PhoneAsync("3112", "g-fwdna", "national");
-        await Data.ExecuteAsync("""update extensions set settings = '{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}'::jsonb where number = '3112'""");
+        await Pbx.SetSettingsAsync("3112", """{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}""");
         using var carrierRtp = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
         await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
@@ -353,6 +354,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
             update extensions set extension_group = 'g-io', permission_class = 'national', settings = '{"forwardAlways": "0401234567"}'::jsonb
             where number = '3161'
             """);
+        await Pbx.ReloadExtensionAsync("3161");
 
         // Two calls in a row: with one slot on each trunk the second fits only if the first freed both.
         for (var call = 0; call < 2; call++)
@@ -384,7 +386,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         await Data.AddRuleAsync("g-io-na", "0", "t-io-na-out");
         await Data.AddDidAsync("+358201000012", "extension", "3171");
         var away = await Data.PhoneAsync("3171", "g-io-na", "national");
-        await Data.ExecuteAsync("""update extensions set settings = '{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}'::jsonb where number = '3171'""");
+        await Pbx.SetSettingsAsync("3171", """{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}""");
         using var carrierRtp = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
         await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));

@@ -20,15 +20,19 @@ internal sealed class TrunkTestData(PbxHost pbx)
     }
 
     /// <summary>A Finnish (358) trunk on 127.0.0.1:<paramref name="port"/>, IP-authenticated unless credentials are given.</summary>
-    public Task AddTrunkAsync(string id, int port, string carrierFormat = "e164", string? username = null, string? realm = null,
-        string? ha1 = null, int maxCalls = 10, bool privacy = false, string? defaultCallerId = null, string[]? codecs = null) =>
-        ExecuteAsync(
+    public async Task AddTrunkAsync(string id, int port, string carrierFormat = "e164", string? username = null, string? realm = null,
+        string? ha1 = null, int maxCalls = 10, bool privacy = false, string? defaultCallerId = null, string[]? codecs = null)
+    {
+        await ExecuteAsync(
             """
             insert into trunks (id, host, port, username, realm, ha1_md5, max_calls, country_code, carrier_format, privacy, default_caller_id, codecs)
             values ($1, '127.0.0.1', $2, $3, $4, $5, $6, '358', $7, $8, $9, $10)
             """,
             id, port, (object?)username ?? DBNull.Value, (object?)realm ?? DBNull.Value, (object?)ha1 ?? DBNull.Value, maxCalls, carrierFormat,
             privacy, (object?)defaultCallerId ?? DBNull.Value, codecs ?? ["PCMA", "PCMU"]);
+        // As the trunks API does after a change: the edge's cached trunk sources are read again.
+        pbx.TrunkDirectory.Invalidate();
+    }
 
     public Task AddRuleAsync(string group, string prefix, params string[] trunks) =>
         ExecuteAsync("insert into dial_rules (extension_group, prefix, trunk_ids) values ($1, $2, $3)", group, prefix, trunks);

@@ -7,4 +7,4 @@ namespace Pbx.EdgeSip.Transactions;
 /// the final response's bytes, which is all a retransmitted request needs. The request, the transaction object and its
 /// lock are garbage from the final response on, so the 64*T1 of lingering holds a few hundred bytes, not an object graph.
 /// </summary>
-internal sealed record LingeringResponse(string Key, SipEndPoint Source, byte[] Bytes, DateTimeOffset Deadline);
+internal sealed record LingeringResponse(string Key, SipEndPoint Source, byte[] Bytes);

@@ -96,19 +96,19 @@ public sealed class SipClientTransaction
                         ackToSend = _ack;
                         State = SipTransactionState.Completed;
                         // Timer D: at least 32 s over UDP to answer retransmitted finals with the ACK; zero when reliable.
-                        _layer.Schedule(ref _timeout, Destination.IsReliable ? TimeSpan.Zero : TimeSpan.FromSeconds(32), Terminate);
+                        _layer.TerminateAfter(ref _timeout, Destination.IsReliable ? TimeSpan.Zero : TimeSpan.FromSeconds(32), Terminate);
                     }
                     else if (IsInvite)
                     {
                         // RFC 6026 Accepted: further 2xx (retransmissions, forks) belong to the TU until timer M.
                         State = SipTransactionState.Accepted;
-                        _layer.Schedule(ref _timeout, _layer.Timers.TransactionTimeout, Terminate);
+                        _layer.TerminateAfter(ref _timeout, _layer.Timers.TransactionTimeout, Terminate);
                     }
                     else
                     {
                         State = SipTransactionState.Completed;
                         // Timer K: T4 over UDP to absorb retransmitted finals, zero when reliable.
-                        _layer.Schedule(ref _timeout, Destination.IsReliable ? TimeSpan.Zero : _layer.Timers.T4, Terminate);
+                        _layer.TerminateAfter(ref _timeout, Destination.IsReliable ? TimeSpan.Zero : _layer.Timers.T4, Terminate);
                     }
                     break;
                 case SipTransactionState.Completed when IsInvite && !response.IsProvisional:

@@ -116,7 +116,7 @@ public sealed class SipServerTransaction
                 _retransmit?.Dispose();
                 _timeout?.Dispose();
                 // Timer I: absorb ACK retransmissions for T4 over UDP, none over a reliable transport.
-                _layer.Schedule(ref _timeout, Source.IsReliable ? TimeSpan.Zero : _layer.Timers.T4, Terminate);
+                _layer.TerminateAfter(ref _timeout, Source.IsReliable ? TimeSpan.Zero : _layer.Timers.T4, Terminate);
             }
             else if (State == SipTransactionState.Accepted)
             {
@@ -188,7 +188,7 @@ public sealed class SipServerTransaction
         _layer.TrackAccepted(this);
         if (!Source.IsReliable)
             _layer.Schedule(ref _retransmit, _interval, Retransmit);
-        _layer.Schedule(ref _timeout, timers.TransactionTimeout, Terminate);
+        _layer.TerminateAfter(ref _timeout, timers.TransactionTimeout, Terminate);
     }
 
     private void Retransmit()

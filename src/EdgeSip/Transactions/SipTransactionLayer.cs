@@ -17,6 +17,10 @@ public sealed partial class SipTransactionLayer
     private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipServerTransaction> _accepted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LingeringResponse> _lingering = new(StringComparer.Ordinal);
+    // Timer J of UDP non-INVITE server transactions: the lingering responses leave the table after 64*T1.
+    private readonly FixedDelayQueue<LingeringResponse> _lingeringEnds;
+    // The other fixed-duration ends, by duration (T4, 64*T1, 32 s: a handful of queues).
+    private readonly ConcurrentDictionary<TimeSpan, FixedDelayQueue<Action>> _terminations = new();
     private readonly ISipSender _sender;
     private readonly ILogger<SipTransactionLayer> _logger;
 
@@ -26,7 +30,7 @@ public sealed partial class SipTransactionLayer
         Time = time;
         Timers = timers.Value;
         _logger = logger;
-        Completed = new CompletedTransactionQueue(time, Timers.TransactionTimeout,
+        _lingeringEnds = new FixedDelayQueue<LingeringResponse>(time, Timers.TransactionTimeout,
             response => _lingering.TryRemove(new KeyValuePair<string, LingeringResponse>(response.Key, response)));
     }
 
@@ -44,8 +48,6 @@ public sealed partial class SipTransactionLayer
 
     internal SipTimerOptions Timers { get; }
 
-    /// <summary>Timer J of UDP non-INVITE server transactions.</summary>
-    internal CompletedTransactionQueue Completed { get; }
 
     /// <summary>Entry point for every well-formed request from a transport.</summary>
     public async Task ReceiveRequestAsync(SipRequest request, SipEndPoint source)
@@ -147,10 +149,27 @@ public sealed partial class SipTransactionLayer
     /// </summary>
     internal void Linger(SipServerTransaction transaction, byte[] finalResponse)
     {
-        var response = Completed.Create(transaction.Key, transaction.Source, finalResponse);
+        var response = new LingeringResponse(transaction.Key, transaction.Source, finalResponse);
         _lingering[transaction.Key] = response;
         _servers.TryRemove(new KeyValuePair<string, SipServerTransaction>(transaction.Key, transaction));
-        Completed.Add(response);
+        _lingeringEnds.Add(response);
+    }
+
+    /// <summary>
+    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (timers D, I, K, L, M), through one
+    /// shared queue per duration rather than a timer each; at once when <paramref name="delay"/> is zero (reliable transports).
+    /// </summary>
+    internal void TerminateAfter(ref ITimer? timer, TimeSpan delay, Action terminate)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            // Still from a timer: the caller holds its transaction's lock.
+            Schedule(ref timer, TimeSpan.Zero, terminate);
+            return;
+        }
+        timer?.Dispose();
+        timer = null;
+        _terminations.GetOrAdd(delay, static (d, time) => new FixedDelayQueue<Action>(time, d, static end => end()), Time).Add(terminate);
     }
 
     internal void TrackAccepted(SipServerTransaction transaction) => _accepted[DialogKey(transaction.Request)] = transaction;

@@ -52,6 +52,13 @@ public interface IExtensionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<string>> GetActiveCallsAsync();
 
-    /// <summary>Rereads the extension's configuration row (after the API or CLI changed it); drops bindings when it was deleted or disabled.</summary>
+    /// <summary>
+    /// The configuration row as this activation read it (on activation or the last <see cref="ReloadAsync"/>), or null when
+    /// no such extension exists: call set-up reads it here instead of querying the database per call.
+    /// </summary>
+    [ReadOnly]
+    Task<ExtensionProfile?> GetProfileAsync();
+
+    /// <summary>Rereads the extension's configuration row (the API calls it after every change); drops bindings when it was deleted or disabled.</summary>
     Task ReloadAsync();
 }

@@ -14,6 +14,9 @@ public interface ITrunkDirectory
     /// </summary>
     Task<string?> IdentifySourceAsync(IPAddress address, int port, CancellationToken cancellationToken);
 
+    /// <summary>Forgets cached trunk sources after the trunks table changed, so the next INVITE reads it again.</summary>
+    void Invalidate();
+
     /// <summary>The digest credentials of <paramref name="trunkId"/>, or null when it has none stored as HA1.</summary>
     Task<TrunkCredentials?> FindCredentialsAsync(string trunkId, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed partial class ExtensionGrain(
     private readonly RegistrarOptions _registrar = registrarOptions.Value;
     private readonly LockoutOptions _lockout = lockoutOptions.Value;
     private ExtensionConfiguration? _configuration;
+    private ExtensionProfile? _profile;
     // The answer for a source not locked out, made once per configuration row: every REGISTER with credentials asks.
     private Task<ExtensionCredentials?>? _credentials;
     private IDisposable? _writeTimer;
@@ -42,7 +43,7 @@ public sealed partial class ExtensionGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _configuration = await repository.FindAsync(Number, cancellationToken);
+        Configure(await repository.FindAsync(Number, cancellationToken));
         var now = time.GetUtcNow();
         // Bindings that lapsed while no activation existed (restart, idle collection) are dropped now.
         var changed = Publish(BindingChangeKind.Expired, State.RemoveExpired(now), now);
@@ -138,15 +139,24 @@ public sealed partial class ExtensionGrain(
     }
 
     /// <inheritdoc />
+    public Task<ExtensionProfile?> GetProfileAsync() => Task.FromResult(_profile);
+
+    /// <inheritdoc />
     public async Task ReloadAsync()
     {
-        _configuration = await repository.FindAsync(Number);
-        _credentials = null;
+        Configure(await repository.FindAsync(Number));
         if (_configuration is not { Enabled: true } && Publish(BindingChangeKind.Removed, State.RemoveAll(), time.GetUtcNow()))
         {
             _dirty = false;
             await WriteAsync(CancellationToken.None);
         }
+    }
+
+    private void Configure(ExtensionConfiguration? configuration)
+    {
+        _configuration = configuration;
+        _credentials = null;
+        _profile = configuration is { } c ? new ExtensionProfile(c.Number, c.DisplayName, c.Enabled, c.SettingsJson) : null;
     }
 
     private IReadOnlyList<ContactBinding> ActiveBindings(DateTimeOffset now)

@@ -28,18 +28,6 @@ public sealed class ExtensionRepository(NpgsqlDataSource dataSource, IOptions<Si
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>The rows of those of <paramref name="numbers"/> that exist, in one query (call set-up needs caller and callee).</summary>
-    public async Task<IReadOnlyList<ExtensionConfiguration>> FindManyAsync(string[] numbers, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand($"select {Columns} from extensions where number = any($1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = numbers });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<ExtensionConfiguration>(numbers.Length);
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(Read(reader));
-        return rows;
-    }
-
     private static ExtensionConfiguration Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
         reader.GetBoolean(5), reader.GetInt32(6), reader.GetString(7));

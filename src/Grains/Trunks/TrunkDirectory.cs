@@ -3,9 +3,17 @@ using Npgsql;
 
 namespace Pbx.Grains.Trunks;
 
-/// <summary>Reads the trunks to register, inbound sources and call credentials from the <c>trunks</c> table.</summary>
-public sealed class TrunkDirectory(NpgsqlDataSource dataSource) : ITrunkDirectory
+/// <summary>
+/// Reads the trunks to register, inbound sources and call credentials from the <c>trunks</c> table. The sources are cached
+/// briefly: the trunks API invalidates them in its process, other writers' changes apply within <see cref="SourcesLifetime"/>.
+/// </summary>
+public sealed class TrunkDirectory(NpgsqlDataSource dataSource, TimeProvider time) : ITrunkDirectory
 {
+    /// <summary>How long a read of the trunks' sources serves INVITEs: the longest a change made elsewhere takes to apply.</summary>
+    public static readonly TimeSpan SourcesLifetime = TimeSpan.FromSeconds(5);
+
+    private volatile CachedSources? _sources;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<TrunkRegistrationRow>> ListRegisteringAsync(CancellationToken cancellationToken)
     {
@@ -28,29 +36,39 @@ public sealed class TrunkDirectory(NpgsqlDataSource dataSource) : ITrunkDirector
 
     /// <inheritdoc />
     public async Task<string?> IdentifySourceAsync(IPAddress address, int port, CancellationToken cancellationToken)
+        => (await SourcesAsync().WaitAsync(cancellationToken)).Identify(address, port);
+
+    /// <inheritdoc />
+    public void Invalidate() => _sources = null;
+
+    /// <summary>
+    /// The source table, read at most once per <see cref="SourcesLifetime"/> (every INVITE asks: two per call) and shared by
+    /// concurrent askers; a failed read is not kept.
+    /// </summary>
+    private Task<TrunkSourceTable> SourcesAsync()
+    {
+        var current = _sources;
+        if (current is not null && !current.Table.IsFaulted && time.GetElapsedTime(current.LoadedAt) < SourcesLifetime)
+            return current.Table;
+        var loading = new CachedSources(ReadSourcesAsync(), time.GetTimestamp());
+        _sources = loading;
+        return loading.Table;
+    }
+
+    private async Task<TrunkSourceTable> ReadSourcesAsync()
     {
         await using var command = dataSource.CreateCommand("select id, host, port, allowed_networks::text[] from trunks where enabled order by id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync();
         var networks = new List<(string TrunkId, IPNetwork Network)>();
         var hosts = new List<(string TrunkId, string Host, int Port)>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync())
         {
             var id = reader.GetString(0);
             foreach (var network in reader.GetFieldValue<string[]>(3))
                 networks.Add((id, IPNetwork.Parse(network)));
             hosts.Add((id, reader.GetString(1), reader.GetInt32(2)));
         }
-        if (new TrunkSourceTable(networks).Identify(address) is { } byNetwork)
-            return byNetwork;
-        // The carrier's own host is matched with its port: a phone on the same address (a shared NAT, or loopback in a
-        // test) is not the carrier, and carriers send from the port they are reached on (RFC 3261 18.2.2 symmetric use).
-        var source = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        foreach (var (id, host, hostPort) in hosts)
-        {
-            if (hostPort == port && IPAddress.TryParse(host, out var literal) && literal.Equals(source))
-                return id;
-        }
-        return null;
+        return new TrunkSourceTable(networks, hosts);
     }
 
     /// <inheritdoc />
@@ -62,6 +80,8 @@ public sealed class TrunkDirectory(NpgsqlDataSource dataSource) : ITrunkDirector
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new TrunkCredentials(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
     }
+
+    private sealed record CachedSources(Task<TrunkSourceTable> Table, long LoadedAt);
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -27,7 +27,13 @@ public static class SiloServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.TryAddSingleton(sp => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+        {
+            // Nothing here leaves session state on a connection (the migration lock is released in a finally), so the
+            // DISCARD ALL Npgsql sends on every return to the pool is pure cost: about seven per call at 1,000 calls/s.
+            NoResetOnClose = true,
+        }.ConnectionString));
         services.TryAddSingleton(new MigrationSet(MigrationScript.Embedded));
         services.TryAddSingleton<ILiveEvents, InMemoryLiveEvents>();
         services.TryAddSingleton<MigrationRunner>();

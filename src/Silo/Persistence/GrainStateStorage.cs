@@ -10,21 +10,24 @@ namespace Pbx.Silo.Persistence;
 /// </summary>
 public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
+    private readonly GrainStateReader _reader = new(dataSource);
     private readonly GrainStateWriter _writer = new(dataSource);
 
-    /// <summary>Lets the queued writes finish, then stops the writer.</summary>
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    /// <summary>The stored payload and version, or (null, null) when absent.</summary>
-    public async Task<(string? Json, long? Version)> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    /// <summary>Lets the queued writes and clears finish, then the reads (a conflict reads the stored version), then stops.</summary>
+    public async ValueTask DisposeAsync()
     {
-        await using var command = dataSource.CreateCommand(
-            "select payload::text, version from grain_state where grain_type = $1 and grain_key = $2 and state_name = $3");
-        AddKey(command, grainId, stateName);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            return (null, null);
-        return (reader.GetString(0), reader.GetInt64(1));
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _reader.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The stored payload and version, or (null, null) when absent. Reads from all grains are batched into shared
+    /// statements; a caller that stops waiting leaves the others' answers untouched.
+    /// </summary>
+    public Task<(string? Json, long? Version)> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _reader.ReadAsync(new StateKey(grainId.Type, grainId.Key, stateName)).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -40,17 +43,18 @@ public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IAsyncDispo
         throw await ConflictAsync(grainId, stateName, expectedVersion, "write", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the row if its version is still <paramref name="expectedVersion"/>; with null, fails when a row appeared meanwhile.</summary>
+    /// <summary>
+    /// Deletes the row if its version is still <paramref name="expectedVersion"/>; with null, fails when a row appeared meanwhile.
+    /// A versioned delete is batched like writes and, like them, not abandoned once queued: the caller would no longer
+    /// know whether the row is gone.
+    /// </summary>
     public async Task ClearAsync(GrainId grainId, string stateName, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(expectedVersion is null
-            ? "select 1 from grain_state where grain_type = $1 and grain_key = $2 and state_name = $3"
-            : "delete from grain_state where grain_type = $1 and grain_key = $2 and state_name = $3 and version = $4 returning 1");
-        AddKey(command, grainId, stateName);
-        if (expectedVersion is { } expected)
-            command.Parameters.Add(new NpgsqlParameter { Value = expected });
-        var found = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-        if (found == (expectedVersion is null))
+        cancellationToken.ThrowIfCancellationRequested();
+        var cleared = expectedVersion is { } expected
+            ? await _writer.ClearAsync(grainId, stateName, expected).ConfigureAwait(false)
+            : (await ReadAsync(grainId, stateName, cancellationToken).ConfigureAwait(false)).Version is null;
+        if (!cleared)
             throw await ConflictAsync(grainId, stateName, expectedVersion, "clear", cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,12 +67,5 @@ public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IAsyncDispo
             $"State '{stateName}' of grain {grainId}: {operation} with ETag {expectedEtag ?? "(none)"} rejected, storage holds ETag {storedEtag ?? "(none)"}; "
             + "another activation wrote it meanwhile and its data was kept.",
             storedEtag, expectedEtag);
-    }
-
-    private static void AddKey(NpgsqlCommand command, GrainId grainId, string stateName)
-    {
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = stateName });
     }
 }

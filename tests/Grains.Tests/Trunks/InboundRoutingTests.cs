@@ -38,6 +38,18 @@ public sealed class InboundRoutingTests
     }
 
     [Theory]
+    [InlineData("203.0.113.5", 5060, "carrier-c")]
+    [InlineData("::ffff:203.0.113.5", 5060, "carrier-c")]
+    [InlineData("203.0.113.5", 5062, null)]
+    [InlineData("203.0.113.6", 5060, null)]
+    public void A_trunk_without_networks_is_its_host_and_port_only(string source, int port, string? trunk)
+    {
+        var table = new TrunkSourceTable([], [("carrier-c", "203.0.113.5", 5060), ("carrier-d", "sip.carrier.example", 5060)]);
+
+        table.Identify(IPAddress.Parse(source), port).ShouldBe(trunk);
+    }
+
+    [Theory]
     [InlineData("192.0.2.10", "carrier-a")]
     [InlineData("198.51.100.77", "carrier-b")]
     [InlineData("::ffff:198.51.100.77", "carrier-b")]
@@ -51,8 +63,8 @@ public sealed class InboundRoutingTests
             ("carrier-a", IPNetwork.Parse("192.0.2.10/32")),
             ("carrier-b", IPNetwork.Parse("198.51.100.0/24")),
             ("carrier-b", IPNetwork.Parse("2001:db8::/64")),
-        ]);
+        ], []);
 
-        table.Identify(IPAddress.Parse(source)).ShouldBe(trunk);
+        table.Identify(IPAddress.Parse(source), 5060).ShouldBe(trunk);
     }
 }

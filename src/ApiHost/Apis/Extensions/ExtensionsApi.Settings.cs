@@ -22,7 +22,7 @@ public static partial class ExtensionsApi
     }
 
     internal static async Task<Results<Ok<ExtensionSettings>, ValidationProblem, ProblemHttpResult>> PutSettingsAsync(
-        long id, ExtensionSettings settings, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+        long id, ExtensionSettings settings, NpgsqlDataSource db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ValidateForwardTarget(settings.ForwardAlways, "forwardAlways", errors);
@@ -35,13 +35,14 @@ public static partial class ExtensionsApi
 
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         // Merge rather than replace: later features (voicemail, permission class) keep their own keys in the same document.
-        var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "update extensions set settings = settings || @json::jsonb, updated_at = @now where id = @id returning settings::text",
+        var updated = await connection.QuerySingleOrDefaultAsync<(string Number, string Json)?>(new CommandDefinition(
+            "update extensions set settings = settings || @json::jsonb, updated_at = @now where id = @id returning number, settings::text",
             new { id, json = JsonSerializer.Serialize(settings, SettingsJson), now = clock.GetUtcNow().UtcDateTime },
             cancellationToken: cancellationToken));
-        return json is null
-            ? ApiProblems.NotFound("extension", id)
-            : TypedResults.Ok(JsonSerializer.Deserialize<ExtensionSettings>(json, SettingsJson) ?? settings);
+        if (updated is not { } row)
+            return ApiProblems.NotFound("extension", id);
+        await ReloadGrainAsync(context, row.Number);
+        return TypedResults.Ok(JsonSerializer.Deserialize<ExtensionSettings>(row.Json, SettingsJson) ?? settings);
     }
 
     private static void ValidateForwardTarget(string? target, string field, ValidationErrors errors) =>

@@ -8,6 +8,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
 using Pbx.Grains.Extensions;
+using Pbx.Grains.Runtime;
 
 namespace Pbx.ApiHost.Apis.Extensions;
 
@@ -70,7 +71,7 @@ public static partial class ExtensionsApi
     }
 
     internal static async Task<Results<Created<ExtensionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateExtensionRequest request, NpgsqlDataSource db, IOptions<SipRealmOptions> sip, CancellationToken cancellationToken)
+        CreateExtensionRequest request, NpgsqlDataSource db, IOptions<SipRealmOptions> sip, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Require(request.Number is not null && NumberPattern().IsMatch(request.Number), "number",
@@ -104,13 +105,14 @@ public static partial class ExtensionsApi
                 maxContacts = request.MaxContacts ?? 5,
             },
             cancellationToken: cancellationToken));
-        return extension is null
-            ? ApiProblems.Conflict($"Extension number '{request.Number}' already exists.")
-            : TypedResults.Created($"/api/v1/extensions/{extension.Id}", new ExtensionCreated(extension, generated));
+        if (extension is null)
+            return ApiProblems.Conflict($"Extension number '{request.Number}' already exists.");
+        await ReloadGrainAsync(context, extension.Number);
+        return TypedResults.Created($"/api/v1/extensions/{extension.Id}", new ExtensionCreated(extension, generated));
     }
 
     internal static async Task<Results<Ok<Extension>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateExtensionRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+        long id, UpdateExtensionRequest request, NpgsqlDataSource db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ValidateDisplayName(request.DisplayName, errors);
@@ -131,11 +133,15 @@ public static partial class ExtensionsApi
             """,
             new { id, request.DisplayName, request.MaxContacts, request.Enabled, now = clock.GetUtcNow().UtcDateTime },
             cancellationToken: cancellationToken));
-        return extension is null ? ApiProblems.NotFound("extension", id) : TypedResults.Ok(extension);
+        if (extension is null)
+            return ApiProblems.NotFound("extension", id);
+        await ReloadGrainAsync(context, extension.Number);
+        return TypedResults.Ok(extension);
     }
 
     /// <summary>Refused with 409 while a DID number routes to the extension, so inbound calls never point at nothing.</summary>
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, NpgsqlDataSource db, HttpContext context,
+        CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var routedFrom = (await connection.QueryAsync<string>(new CommandDefinition(
@@ -147,13 +153,18 @@ public static partial class ExtensionsApi
             cancellationToken: cancellationToken))).AsList();
         if (routedFrom.Count > 0)
             return ApiProblems.Conflict($"DID numbers {string.Join(", ", routedFrom)} route to this extension: route them elsewhere first.");
-        var deleted = await connection.ExecuteAsync(new CommandDefinition("delete from extensions where id = @id", new { id }, cancellationToken: cancellationToken));
-        return deleted == 1 ? TypedResults.NoContent() : ApiProblems.NotFound("extension", id);
+        var deleted = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "delete from extensions where id = @id returning number", new { id }, cancellationToken: cancellationToken));
+        if (deleted is null)
+            return ApiProblems.NotFound("extension", id);
+        await ReloadGrainAsync(context, deleted);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Stores only HA1 = H(number:realm:password) (RFC 7616 3.4.2), for MD5 and SHA-256; the password is forgotten.</summary>
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
-        long id, Users.SetPasswordRequest request, NpgsqlDataSource db, IOptions<SipRealmOptions> sip, TimeProvider clock, CancellationToken cancellationToken)
+        long id, Users.SetPasswordRequest request, NpgsqlDataSource db, IOptions<SipRealmOptions> sip, TimeProvider clock, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ValidatePassword(request.Password, errors);
@@ -179,8 +190,18 @@ public static partial class ExtensionsApi
                 now = clock.GetUtcNow().UtcDateTime,
             },
             cancellationToken: cancellationToken));
-        return updated == 1 ? TypedResults.NoContent() : ApiProblems.NotFound("extension", id);
+        if (updated != 1)
+            return ApiProblems.NotFound("extension", id);
+        await ReloadGrainAsync(context, number);
+        return TypedResults.NoContent();
     }
+
+    /// <summary>
+    /// Tells the extension's grain its row changed, so the next registration and call use it (the grain holds the row in
+    /// memory). Without a silo in this process there is no grain here to tell.
+    /// </summary>
+    private static Task ReloadGrainAsync(HttpContext context, string number) =>
+        context.RequestServices.GetService<IGrainFactory>()?.GetGrain<IExtensionGrain>(number).ReloadAsync() ?? Task.CompletedTask;
 
     private static void ValidateDisplayName(string? displayName, ValidationErrors errors) =>
         errors.Require(displayName is null || displayName.Length <= 100, "displayName", "must be at most 100 characters.");

@@ -38,10 +38,18 @@ public static partial class TrunksApi
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
         group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
         group.MapGet("/{id}/status", StatusAsync).RequireAuthorization(Policies.Viewer);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
-        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Admin);
-        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Admin);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin).AddEndpointFilter(ForgetTrunkSources);
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Admin).AddEndpointFilter(ForgetTrunkSources);
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Admin).AddEndpointFilter(ForgetTrunkSources);
         return group;
+    }
+
+    /// <summary>After a change, the edge in this process reads the trunks' sources again for the next INVITE.</summary>
+    private static async ValueTask<object?> ForgetTrunkSources(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        context.HttpContext.RequestServices.GetService<ITrunkDirectory>()?.Invalidate();
+        return result;
     }
 
     internal static async Task<Ok<IReadOnlyList<Trunk>>> ListAsync(NpgsqlDataSource db, CancellationToken cancellationToken)
