@@ -109,8 +109,8 @@ internal sealed partial class MediaEndpoint
         set => _relayToMe = value;
     }
 
-    /// <summary>Where RTP comes from after latching, else null.</summary>
-    public IPEndPoint? LatchedSource => _latched;
+    /// <summary>Where RTP comes from after latching, else null; a copy, as the latched object is the packet path's.</summary>
+    public IPEndPoint? LatchedSource => _latched is { } latched ? new IPEndPoint(latched.Address, latched.Port) : null;
 
     /// <summary>The o= sess-version for the next SDP written: incremented on each (RFC 3264 section 8).</summary>
     public ulong NextSdpVersion() => ++_sdpVersion;
