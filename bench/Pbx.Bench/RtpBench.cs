@@ -19,7 +19,7 @@ namespace Pbx.Bench;
 /// node is deployed with: socket completions then run the (non-blocking) relay on the epoll thread instead of hopping
 /// to the thread pool, about a third less CPU per packet. The runtime reads it once at start, hence the child.
 /// </remarks>
-public sealed class RtpBench : IBenchSuite
+public sealed partial class RtpBench : IBenchSuite
 {
     private const int SocketsPerSide = 2;
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
@@ -38,6 +38,7 @@ public sealed class RtpBench : IBenchSuite
         rows.AddRange(await BridgedAsync("pass-through", calls, options.Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60), transcode: false));
         rows.AddRange(await BridgedAsync("PCMU<->PCMA", calls, options.Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(20), transcode: true));
         rows.AddRange(await ConferenceAsync(options.Quick ? 3 : 10, options.Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(20)));
+        rows.AddRange(await SetUpAndReleaseAsync(open: 1000, cycles: options.Quick ? 2000 : 10_000));
         return rows;
     }
 

@@ -14,8 +14,9 @@ internal sealed partial class MediaEndpoint
     private short[]? _decoded;
     private short[]? _playFrame;
     private byte[]? _generated;
-    private readonly TelephoneEventReceiver _telephoneEvents;
-    private readonly InbandDtmfDetector _inbandDtmf;
+    // The key detectors too, on the receive loop that alone uses them: a relayed leg with RFC 4733 never needs the in-band one.
+    private TelephoneEventReceiver? _telephoneEvents;
+    private InbandDtmfDetector? _inbandDtmf;
     private uint _eventSsrc;
     private int _captureUsers;
     private volatile bool _capturing;
@@ -27,6 +28,13 @@ internal sealed partial class MediaEndpoint
 
     /// <summary>The conference the leg is in, or null.</summary>
     public Conference? Conference { get; set; }
+
+    /// <summary>
+    /// Whether the media clock has audio work for the leg in every tick: capture for a conference or recording, a prompt or
+    /// tone to send, keys to send. In-band DTMF detection runs on the receive loop and needs no tick. Whatever changes one
+    /// of these calls <see cref="MediaEngine.RefreshAudioWork"/> afterwards.
+    /// </summary>
+    public bool NeedsAudioTick => !_released && (_capturing || _sendingDtmf || Volatile.Read(ref _playback) is not null);
 
     /// <summary>What the leg said during the current tick, or null when nothing arrived.</summary>
     public short[]? TickFrame => _hasTickFrame ? _tickFrame : null;
@@ -40,27 +48,35 @@ internal sealed partial class MediaEndpoint
                 inbound.Clear();
             else
                 _inbound = new InboundAudio();
+            // The clock stopped refreshing the frame when capture last ended: a frame from then must not be mixed now.
+            _hasTickFrame = false;
             _capturing = true;
+            _engine.RefreshAudioWork(this);
         }
     }
 
     public void RemoveCaptureUser()
     {
         if (--_captureUsers == 0)
+        {
             _capturing = false;
+            _engine.RefreshAudioWork(this);
+        }
     }
 
     /// <summary>Starts <paramref name="playback"/>, replacing and returning the one playing; the caller completes that one.</summary>
     public ActivePlayback? StartPlayback(ActivePlayback playback)
     {
+        ActivePlayback? previous;
         lock (AudioSync)
         {
-            var previous = _playback;
+            previous = _playback;
             _playback = playback;
             // Generated audio owns the send stream now; the bridged partner's packets stop until it ends.
             AcceptsRelay = false;
-            return previous;
         }
+        _engine.RefreshAudioWork(this);
+        return previous;
     }
 
     /// <summary>
@@ -69,15 +85,17 @@ internal sealed partial class MediaEndpoint
     /// </summary>
     public ActivePlayback? EndPlayback(ActivePlayback? expected = null)
     {
+        ActivePlayback? current;
         lock (AudioSync)
         {
-            var current = _playback;
+            current = _playback;
             if (current is null || expected is not null && !ReferenceEquals(current, expected))
                 return null;
             _playback = null;
             AcceptsRelay = Conference is null;
-            return current;
         }
+        _engine.RefreshAudioWork(this);
+        return current;
     }
 
     /// <summary>Clock, first step of a tick: takes the frame received for this tick, if capture is on.</summary>
@@ -137,7 +155,7 @@ internal sealed partial class MediaEndpoint
         if (_capturing && _inbound is { } inbound)
             inbound.Write(samples);
         if (detectInband)
-            _inbandDtmf.Process(samples);
+            (_inbandDtmf ??= new InbandDtmfDetector(digit => OnDigit(digit, inBand: true))).Process(samples);
         return samples;
     }
 
@@ -152,13 +170,14 @@ internal sealed partial class MediaEndpoint
     /// <summary>Receive loop: one RFC 4733 packet, reported as a key once however often it is retransmitted (section 2.5.2).</summary>
     private void DetectTelephoneEvent(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> payload)
     {
+        var receiver = _telephoneEvents ??= new TelephoneEventReceiver(digit => OnDigit(digit, inBand: false));
         var ssrc = RtpPacket.Ssrc(packet);
         if (ssrc != _eventSsrc)
         {
-            _telephoneEvents.Reset();
+            receiver.Reset();
             _eventSsrc = ssrc;
         }
-        _telephoneEvents.Accept(RtpPacket.Timestamp(packet), payload);
+        receiver.Accept(RtpPacket.Timestamp(packet), payload);
     }
 
     private void OnDigit(char digit, bool inBand)

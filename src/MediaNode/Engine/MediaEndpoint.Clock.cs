@@ -12,14 +12,16 @@ internal sealed partial class MediaEndpoint
     /// <summary>Clock ticks between media timeout checks: once a second is precise enough for a timeout of seconds.</summary>
     public const int TimeoutCheckTicks = 50;
 
-    /// <summary>Called on every tick of the media clock.</summary>
-    public void OnTick(long tick)
+    /// <summary>
+    /// Called by the media clock once a second, on the ticks where (tick + <see cref="Serial"/>) is a multiple of
+    /// <see cref="TimeoutCheckTicks"/>: the clock wheel spreads the legs over the second.
+    /// </summary>
+    public void OnSecondTick(long tick)
     {
         // Spread legs over the interval so thousands of reports do not leave in the same tick.
         if ((tick + Serial) % RtcpIntervalTicks == 0)
             SendReport();
-        if ((tick + Serial) % TimeoutCheckTicks == 0)
-            CheckTimeout();
+        CheckTimeout();
     }
 
     private void SendReport()
@@ -30,8 +32,10 @@ internal sealed partial class MediaEndpoint
         var lsr = Volatile.Read(ref _lastSenderReport);
         // DLSR in units of 1/65536 s (RFC 3550 section 6.4.1), 0 when no SR was received.
         var dlsr = lsr == 0 ? 0u : (uint)(_time.GetElapsedTime(lsrAt).TotalSeconds * 65536);
-        var length = RtcpReport.Write(_reportBuffer, SendStream, _received, _time.GetUtcNow(), lsr, dlsr, _engine.Cname);
-        Send(Ports.Rtcp, _reportBuffer.AsSpan(0, length), target);
+        // Created on the first report: a call shorter than the 5 s interval never sends one.
+        var buffer = _reportBuffer ??= new byte[RtcpReport.MaxSize];
+        var length = RtcpReport.Write(buffer, SendStream, _received, _time.GetUtcNow(), lsr, dlsr, _engine.Cname);
+        Send(Ports.Rtcp, buffer.AsSpan(0, length), target);
         _counters.OnRtcpSent();
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class MediaEndpoint
             _dtmf.Enqueue(sending);
             _sendingDtmf = true;
         }
+        _engine.RefreshAudioWork(this);
         LogDtmfQueued(Id, digits.Length);
         return sending.Completion.Task;
     }
@@ -49,7 +50,11 @@ internal sealed partial class MediaEndpoint
                 _sendingDtmf = _dtmf.Count > 0;
             }
         }
-        finished?.Completion.TrySetResult();
+        if (finished is not null)
+        {
+            _engine.RefreshAudioWork(this);
+            finished.Completion.TrySetResult();
+        }
         return true;
     }
 
@@ -63,6 +68,7 @@ internal sealed partial class MediaEndpoint
             _dtmf.Clear();
             _sendingDtmf = false;
         }
+        _engine.RefreshAudioWork(this);
         foreach (var sending in pending)
             sending.Completion.TrySetResult();
     }

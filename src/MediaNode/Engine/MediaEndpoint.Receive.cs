@@ -8,54 +8,33 @@ namespace Pbx.MediaNode.Engine;
 /// <summary>The packet path: receive, check, latch, relay. Nothing here allocates or takes a lock per packet.</summary>
 internal sealed partial class MediaEndpoint
 {
-    /// <summary>One receive loop per socket of the pair; <paramref name="rtcp"/> picks the handler.</summary>
-    private async Task ReceiveAsync(Socket socket, byte[] receiveBuffer, bool rtcp)
+    /// <summary>One datagram from either socket of the pair; <paramref name="rtcp"/> picks the handler.</summary>
+    private void OnDatagram(Span<byte> datagram, IPEndPoint from, bool rtcp)
     {
-        var from = new SocketAddress(socket.AddressFamily);
-        var buffer = receiveBuffer.AsMemory();
-        while (true)
+        try
         {
-            int length;
-            try
-            {
-                // No cancellation token: registering one per receive would allocate; closing the socket ends the loop.
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
-            {
-                Drop(RtpDropReason.Oversized);
-                continue;
-            }
-            catch (SocketException e)
-            {
-                // An ICMP error reported on the socket (port unreachable after a send): the leg carries on.
-                LogReceiveFailed(Id, e.SocketErrorCode);
-                continue;
-            }
-            try
-            {
-                if (rtcp)
-                    OnRtcp(receiveBuffer.AsSpan(0, length), from);
-                else
-                    OnRtp(receiveBuffer.AsSpan(0, length), from);
-            }
-            catch (Exception e)
-            {
-                // A bug in handling one packet must not silence the leg for the rest of the call.
-                LogPacketFailed(e, Id);
-            }
+            if (rtcp)
+                OnRtcp(datagram, from);
+            else
+                OnRtp(datagram, from);
+        }
+        catch (Exception e)
+        {
+            // A bug in handling one packet must not silence the leg for the rest of the call.
+            LogPacketFailed(e, Id);
         }
     }
 
-    private void OnRtp(Span<byte> packet, SocketAddress from)
+    private void OnReceiveError(SocketError error)
+    {
+        if (error == SocketError.MessageSize)
+            Drop(RtpDropReason.Oversized);
+        else
+            // An ICMP error reported on the socket (port unreachable after a send): the leg carries on.
+            LogReceiveFailed(Id, error);
+    }
+
+    private void OnRtp(Span<byte> packet, IPEndPoint from)
     {
         if (packet.Length > MaxPacketSize)
         {
@@ -110,16 +89,15 @@ internal sealed partial class MediaEndpoint
     /// Symmetric RTP (RFC 4961): media goes back to where it comes from, which reaches a phone behind NAT whatever its SDP
     /// says. The first valid packet fixes the source; later ones from elsewhere are dropped until a new negotiation.
     /// </summary>
-    private void Latch(SocketAddress from)
+    private void Latch(IPEndPoint from)
     {
-        var copy = Copy(from);
-        _latched = copy;
-        _rtpTarget = copy;
-        var endpoint = LatchedSource!;
+        // The receiver replaces its source object when the source changes, never alters it: it can be kept as is.
+        _latched = from;
+        _rtpTarget = from.Serialize();
         // Until the phone's own RTCP arrives, reports go to the port above its RTP source (RFC 3550 section 11).
         if (_rtcpLatched is null)
-            _rtcpTarget = new IPEndPoint(endpoint.Address, endpoint.Port + 1).Serialize();
-        LogLatched(Id, endpoint);
+            _rtcpTarget = new IPEndPoint(from.Address, from.Port + 1).Serialize();
+        LogLatched(Id, from);
     }
 
     private void OnAudio(Span<byte> packet, Span<byte> payload, Sdp.NegotiatedMedia media)
@@ -180,18 +158,11 @@ internal sealed partial class MediaEndpoint
         return ++_floodWindowCount <= MaxPacketsPerSecond;
     }
 
-    private static SocketAddress Copy(SocketAddress address)
-    {
-        var copy = new SocketAddress(address.Family, address.Size);
-        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
-        return copy;
-    }
-
     private void Drop(RtpDropReason reason) => _counters.OnDropped(reason);
 
     private long ToSamples(long timestamp) => (long)(timestamp * (8000.0 / _time.TimestampFrequency));
 
-    private void OnRtcp(Span<byte> packet, SocketAddress from)
+    private void OnRtcp(Span<byte> packet, IPEndPoint from)
     {
         if (packet.Length > MaxPacketSize)
         {
@@ -211,8 +182,8 @@ internal sealed partial class MediaEndpoint
         }
         if (_rtcpLatched is null)
         {
-            _rtcpLatched = Copy(from);
-            _rtcpTarget = _rtcpLatched;
+            _rtcpLatched = from;
+            _rtcpTarget = from.Serialize();
         }
         _counters.OnRtcpReceived();
         if (senderReport != 0)

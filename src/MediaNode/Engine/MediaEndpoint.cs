@@ -29,19 +29,18 @@ internal sealed partial class MediaEndpoint
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly MediaCounters _counters;
-    // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated.
-    private readonly byte[] _rtpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
-    private readonly byte[] _rtcpBuffer = GC.AllocateUninitializedArray<byte>(MaxPacketSize + 1, pinned: true);
-    private readonly byte[] _reportBuffer = new byte[RtcpReport.MaxSize];
+    private readonly DatagramReceiver _rtpReceiver;
+    private readonly DatagramReceiver _rtcpReceiver;
     private readonly RtpReceiveStatistics _received = new();
     private volatile NegotiatedMedia? _media;
     private volatile G722Narrowband? _g722;
     private volatile SocketAddress? _rtpTarget;
     private volatile SocketAddress? _rtcpTarget;
-    private volatile SocketAddress? _latched;
-    private volatile SocketAddress? _rtcpLatched;
+    private volatile IPEndPoint? _latched;
+    private volatile IPEndPoint? _rtcpLatched;
     private volatile MediaEndpoint? _peer;
     private volatile bool _relayToMe = true;
+    private volatile bool _released;
     private long _lastReceivedAt;
     private bool _timeoutReported;
     private long _floodWindowStart;
@@ -49,8 +48,7 @@ internal sealed partial class MediaEndpoint
     private uint _lastSenderReport;
     private long _lastSenderReportAt;
     private ulong _sdpVersion;
-    private Task _rtpLoop = Task.CompletedTask;
-    private Task _rtcpLoop = Task.CompletedTask;
+    private byte[]? _reportBuffer;
 
     public MediaEndpoint(string id, string callId, IMediaEvents events, RtpPortPair ports, MediaEngine engine, int serial)
     {
@@ -65,8 +63,12 @@ internal sealed partial class MediaEndpoint
         _counters = engine.Counters;
         SendStream = new RtpSendStream((uint)Random.Shared.Next() ^ (uint)serial, _time);
         _lastReceivedAt = _time.GetTimestamp();
-        _telephoneEvents = new TelephoneEventReceiver(digit => OnDigit(digit, inBand: false));
-        _inbandDtmf = new InbandDtmfDetector(digit => OnDigit(digit, inBand: true));
+        // One byte more than the largest packet accepted, so an oversized datagram shows as such even when truncated; one
+        // pinned array for both sockets' halves, as the buffers live as long as the leg.
+        const int bufferSize = MaxPacketSize + 1;
+        var buffers = GC.AllocateUninitializedArray<byte>(2 * bufferSize, pinned: true);
+        _rtpReceiver = new DatagramReceiver(ports.Rtp, buffers.AsMemory(0, bufferSize), (datagram, from) => OnDatagram(datagram, from, rtcp: false), OnReceiveError);
+        _rtcpReceiver = new DatagramReceiver(ports.Rtcp, buffers.AsMemory(bufferSize), (datagram, from) => OnDatagram(datagram, from, rtcp: true), OnReceiveError);
     }
 
     public string Id { get; }
@@ -107,8 +109,8 @@ internal sealed partial class MediaEndpoint
         set => _relayToMe = value;
     }
 
-    /// <summary>Where RTP comes from after latching, else null.</summary>
-    public IPEndPoint? LatchedSource => _latched is { } latched ? (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(latched) : null;
+    /// <summary>Where RTP comes from after latching, else null; a copy, as the latched object is the packet path's.</summary>
+    public IPEndPoint? LatchedSource => _latched is { } latched ? new IPEndPoint(latched.Address, latched.Port) : null;
 
     /// <summary>The o= sess-version for the next SDP written: incremented on each (RFC 3264 section 8).</summary>
     public ulong NextSdpVersion() => ++_sdpVersion;
@@ -116,8 +118,8 @@ internal sealed partial class MediaEndpoint
     /// <summary>Starts the receive loops; called once the endpoint is registered with the engine.</summary>
     public void Start()
     {
-        _rtpLoop = Task.Run(() => ReceiveAsync(Ports.Rtp, _rtpBuffer, rtcp: false));
-        _rtcpLoop = Task.Run(() => ReceiveAsync(Ports.Rtcp, _rtcpBuffer, rtcp: true));
+        _rtpReceiver.Start();
+        _rtcpReceiver.Start();
     }
 
     /// <summary>
@@ -143,12 +145,16 @@ internal sealed partial class MediaEndpoint
         _timeoutReported = false;
     }
 
-    /// <summary>Closes the sockets and waits for the receive loops to end.</summary>
+    /// <summary>Closes the sockets and waits for the receivers to end (closing them is their normal end, no exception).</summary>
     public async Task StopAsync()
     {
+        // Before the keys are abandoned, whose refresh then takes the leg off the clock for good: a prompt started by a
+        // request racing the release cannot put it back.
+        _released = true;
         AbandonDtmf();
         _engine.Ports.Release(Ports);
-        await Task.WhenAll(_rtpLoop, _rtcpLoop).ConfigureAwait(false);
+        await _rtpReceiver.Stopped.ConfigureAwait(false);
+        await _rtcpReceiver.Stopped.ConfigureAwait(false);
     }
 
     /// <summary>Sends a packet this node produced (generated audio) on the leg's RTP socket.</summary>

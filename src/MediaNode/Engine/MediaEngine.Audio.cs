@@ -149,6 +149,9 @@ public sealed partial class MediaEngine
     {
         StopPlayback(endpoint);
         Leave(endpoint);
+        // Most legs are never recorded: no search, and no list built, for them.
+        if (_recordings.Count == 0)
+            return;
         foreach (var recording in _recordings.Values.Where(r => r.Left == endpoint || r.Right == endpoint).ToList())
             EndRecording(recording);
     }

@@ -6,12 +6,20 @@ namespace Pbx.MediaNode.Rtp;
 /// <summary>
 /// Hands out even/odd port pairs from the configured range and takes them back. Allocation walks the range round-robin
 /// from the last pair handed out, so a just-released pair is reused last: late packets of the old call then find nothing.
+/// Pairs in use here are known and never probed; a pair another process holds is found by a failed bind (an exception,
+/// the only way Socket reports it) and then passed over for the next <see cref="ForeignSkips"/> rounds instead of being
+/// probed again on every round.
 /// </summary>
 internal sealed class RtpPortAllocator
 {
     private readonly IPAddress _bindAddress;
     private readonly int _firstPort;
+    /// <summary>Rounds a pair another process held is passed over before it is tried again.</summary>
+    public const int ForeignSkips = 16;
+
     private readonly bool[] _inUse;
+    // Per pair: how many more times the search passes it over because another process held one of its ports.
+    private readonly byte[] _skips;
     private readonly Lock _lock = new();
     private int _next;
     private int _allocated;
@@ -24,6 +32,7 @@ internal sealed class RtpPortAllocator
         _bindAddress = bindAddress;
         _firstPort = (minPort + 1) & ~1;
         _inUse = new bool[Math.Max(0, (maxPort - _firstPort + 1) / 2)];
+        _skips = new byte[_inUse.Length];
     }
 
     /// <summary>Pairs in the range.</summary>
@@ -50,7 +59,7 @@ internal sealed class RtpPortAllocator
                 rtp.Dispose();
             }
             // Another process may hold a port of the range: skip that pair rather than fail the call.
-            Unreserve(index);
+            Unreserve(index, foreign: true);
         }
         return null;
     }
@@ -59,7 +68,7 @@ internal sealed class RtpPortAllocator
     {
         pair.Rtp.Dispose();
         pair.Rtcp.Dispose();
-        Unreserve((pair.RtpPort - _firstPort) / 2);
+        Unreserve((pair.RtpPort - _firstPort) / 2, foreign: false);
     }
 
     /// <summary>Marks the next free pair in use (round robin, so a released port rests before reuse); -1 when none is free.</summary>
@@ -67,24 +76,40 @@ internal sealed class RtpPortAllocator
     {
         lock (_lock)
         {
+            var skipped = -1;
             for (var i = 0; i < _inUse.Length; i++)
             {
                 var index = (_next + i) % _inUse.Length;
                 if (_inUse[index])
                     continue;
-                _inUse[index] = true;
-                _next = (index + 1) % _inUse.Length;
-                _allocated++;
-                return index;
+                if (_skips[index] > 0)
+                {
+                    _skips[index]--;
+                    skipped = skipped < 0 ? index : skipped;
+                    continue;
+                }
+                return Take(index);
             }
-            return -1;
+            // Only pairs another process held are free: try one now rather than refuse the call.
+            return skipped < 0 ? -1 : Take(skipped);
         }
     }
 
-    private void Unreserve(int index)
+    private int Take(int index)
+    {
+        _inUse[index] = true;
+        _skips[index] = 0;
+        _next = (index + 1) % _inUse.Length;
+        _allocated++;
+        return index;
+    }
+
+    private void Unreserve(int index, bool foreign)
     {
         lock (_lock)
         {
+            if (foreign)
+                _skips[index] = ForeignSkips;
             if (_inUse[index])
             {
                 _inUse[index] = false;
