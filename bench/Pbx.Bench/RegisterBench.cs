@@ -30,14 +30,18 @@ public sealed class RegisterBench : IBenchSuite
     // Below saturation, so the response time reflects the stack and not sipp's queue of overdue calls.
     private const int ModerateRate = 2000;
 
+    // Offered above the target: sipp's start and final drain count in the run's wall time, so a stack that keeps up with
+    // exactly 8,000/s would measure a little below it; the achieved rate is then the stack's, not the offer's.
+    private const int OfferedRate = TargetRate * 5 / 4;
+
     public string Name => "register";
 
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var sipp = ExternalTool.Require("sipp", "sip-tester");
         var extensions = options.Quick ? 2_000 : 10_000;
-        // 15 s at the target rate; a slower stack takes longer, which the measured rate shows.
-        var calls = options.Quick ? 6_000 : TargetRate * 15;
+        // 15 s at the offered rate; a slower stack takes longer, which the measured rate shows.
+        var calls = options.Quick ? 6_000 : OfferedRate * 15;
         var runs = options.Quick ? 1 : 3;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -74,7 +78,7 @@ public sealed class RegisterBench : IBenchSuite
                 var moderate = run == runs;
                 if (moderate && options.Quick)
                     break;
-                var rate = moderate ? ModerateRate : TargetRate;
+                var rate = moderate ? ModerateRate : OfferedRate;
                 var runCalls = moderate ? ModerateRate * 15 : calls;
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var pauseBefore = GC.GetTotalPauseDuration();
@@ -86,7 +90,8 @@ public sealed class RegisterBench : IBenchSuite
                 var perSecond = result.Successful / result.Elapsed.TotalSeconds;
                 if (!moderate && (run > 0 || runs == 1))
                     rates.Add(perSecond);
-                var phase = moderate ? $"held at {ModerateRate:N0}/s" : run == 0 ? "first run, activates every grain" : $"re-register run {run}";
+                var phase = moderate ? $"held at {ModerateRate:N0}/s"
+                    : run == 0 ? $"first run, activates every grain, {OfferedRate:N0}/s offered" : $"re-register run {run}, {OfferedRate:N0}/s offered";
                 rows.Add(new BenchRow(Name, $"authenticated REGISTER, UDP ({phase})",
                     $"{perSecond.ToString("N0", CultureInfo.InvariantCulture)} /s",
                     moderate ? "0 failed, p99 <= 50 ms" : $"{TargetRate:N0} /s, 0 failed, p99 <= 50 ms",
