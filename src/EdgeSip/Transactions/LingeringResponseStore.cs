@@ -7,7 +7,8 @@ namespace Pbx.EdgeSip.Transactions;
 
 /// <summary>
 /// Timer J of every UDP non-INVITE server transaction (RFC 3261 17.2.2): each final response lingers 64*T1 to answer
-/// retransmissions of its request, then is forgotten. At 8,000 REGISTER/s that is over 400,000 responses at any time;
+/// retransmissions of its request, then is forgotten (an acknowledged INVITE's key lingers with no response, to absorb
+/// retransmissions until timer L, RFC 6026). At 8,000 REGISTER/s that is over 400,000 responses at any time;
 /// held as objects (key, endpoint, bytes, dictionary node) they were most of the heap, and every one was promoted
 /// through each GC generation, so collections paused the edge for tens of milliseconds. Here an entry is a few hundred
 /// bytes appended to large reused chunks, found through a dictionary of plain numbers: nothing per entry for the GC to

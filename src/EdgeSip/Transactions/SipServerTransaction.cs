@@ -117,12 +117,17 @@ public sealed class SipServerTransaction
                 _timeout?.Dispose();
                 // Timer I: absorb ACK retransmissions for T4 over UDP, none over a reliable transport.
                 _layer.TerminateAfter(ref _timeout, Source.IsReliable ? TimeSpan.Zero : _layer.Timers.T4, Terminate);
+                return;
             }
-            else if (State == SipTransactionState.Accepted)
-            {
-                _retransmit?.Dispose();
-            }
+            if (State != SipTransactionState.Accepted)
+                return;
+            State = SipTransactionState.Terminated;
+            _retransmit?.Dispose();
+            _timeout?.Dispose();
         }
+        // The 2xx is acknowledged: what is left of timer L (RFC 6026 8.7) is absorbing retransmitted INVITEs, which the
+        // layer does from the key alone, so this object and its request go now instead of living 64*T1 per call.
+        _layer.Absorb(this);
     }
 
     /// <summary>RFC 3261 9.2: a matching CANCEL. Answer the INVITE 487 if it has no final response yet, and tell the TU.</summary>
@@ -188,7 +193,8 @@ public sealed class SipServerTransaction
         _layer.TrackAccepted(this);
         if (!Source.IsReliable)
             _layer.Schedule(ref _retransmit, _interval, Retransmit);
-        _layer.TerminateAfter(ref _timeout, timers.TransactionTimeout, Terminate);
+        // Timer L, cancelled by the ACK (which normally comes within a round trip).
+        _layer.Schedule(ref _timeout, timers.TransactionTimeout, Terminate);
     }
 
     private void Retransmit()

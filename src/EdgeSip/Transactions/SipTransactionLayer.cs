@@ -152,7 +152,18 @@ public sealed partial class SipTransactionLayer
     }
 
     /// <summary>
-    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (timers D, I, K, L, M), through one
+    /// An acknowledged INVITE server transaction in RFC 6026 Accepted: over UDP its key lingers with no response, so a
+    /// retransmitted INVITE is absorbed until 64*T1 as timer L asks; over a reliable transport none can come.
+    /// </summary>
+    internal void Absorb(SipServerTransaction transaction)
+    {
+        if (!transaction.Source.IsReliable)
+            _lingering.Add(transaction.Key, transaction.Source, []);
+        Remove(transaction);
+    }
+
+    /// <summary>
+    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (timers D, I, K, M), through one
     /// shared queue per duration rather than a timer each; at once when <paramref name="delay"/> is zero (reliable transports).
     /// </summary>
     internal void TerminateAfter(ref ITimer? timer, TimeSpan delay, Action terminate)
@@ -198,8 +209,10 @@ public sealed partial class SipTransactionLayer
             return false;
         LogRetransmission(request.Method, key);
         request.Dispose();
-        // RFC 3261 17.2.2: a retransmission in Completed gets the final response again, to where that response went.
-        Send(source, response);
+        // RFC 3261 17.2.2: a retransmission in Completed gets the final response again, to where that response went;
+        // an acknowledged INVITE's (RFC 6026 Accepted) is only absorbed.
+        if (response.Length > 0)
+            Send(source, response);
         return true;
     }
 

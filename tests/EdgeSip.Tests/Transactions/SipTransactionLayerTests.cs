@@ -131,6 +131,25 @@ public sealed class SipTransactionLayerTests
     }
 
     [Fact]
+    public async Task Invite_retransmitted_after_the_ack_for_its_2xx_is_absorbed_until_timer_l()
+    {
+        await _layer.ReceiveRequestAsync(Request(SipMessages.Invite("z9hG4bKinv6")), Phone);
+        var tx = _received.ShouldHaveSingleItem();
+        await tx.RespondAsync(tx.CreateResponse(200, "OK"));
+        _layer.OnAck = (_, _) => Task.CompletedTask;
+        await _layer.ReceiveRequestAsync(Ack(tx, "z9hG4bKack6"), Phone);
+
+        // RFC 6026 8.7: until timer L, a retransmission is absorbed: no new transaction for the TU, nothing sent.
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await _layer.ReceiveRequestAsync(Request(SipMessages.Invite("z9hG4bKinv6")), Phone);
+        _received.Count.ShouldBe(1);
+        _sender.Responses.Count.ShouldBe(1);
+
+        _time.Advance(_timers.TransactionTimeout);
+        _layer.ServerTransactionCount.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Invite_over_tcp_is_never_retransmitted()
     {
         await _layer.ReceiveRequestAsync(Request(SipMessages.Invite("z9hG4bKinv5", transport: "TCP")), PhoneTcp);
