@@ -71,6 +71,7 @@ public sealed class SipClientTransaction
         byte[]? ackToSend = null;
         var deliverFinal = false;
         var deliverProvisional = false;
+        var ended = false;
         lock (_gate)
         {
             switch (State)
@@ -100,9 +101,11 @@ public sealed class SipClientTransaction
                     }
                     else if (IsInvite)
                     {
-                        // RFC 6026 Accepted: further 2xx (retransmissions, forks) belong to the TU until timer M.
-                        State = SipTransactionState.Accepted;
-                        _layer.TerminateAfter(ref _timeout, _layer.Timers.TransactionTimeout, Terminate);
+                        // The 2xx ends the transaction (RFC 3261 17.1.1.2): the TU ACKs it end to end. RFC 6026's
+                        // Accepted state would keep this object and both messages 64*T1 per call only to drop further
+                        // 2xx, which arrive here as stray responses and are dropped just the same.
+                        State = SipTransactionState.Terminated;
+                        ended = true;
                     }
                     else
                     {
@@ -116,6 +119,8 @@ public sealed class SipClientTransaction
                     break;
             }
         }
+        if (ended)
+            _layer.Remove(this);
         if (ackToSend is not null)
             _layer.Send(Destination, ackToSend);
         if (deliverProvisional)

@@ -163,7 +163,7 @@ public sealed partial class SipTransactionLayer
     }
 
     /// <summary>
-    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (timers D, I, K, M), through one
+    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (timers D, I, K), through one
     /// shared queue per duration rather than a timer each; at once when <paramref name="delay"/> is zero (reliable transports).
     /// </summary>
     internal void TerminateAfter(ref ITimer? timer, TimeSpan delay, Action terminate)
