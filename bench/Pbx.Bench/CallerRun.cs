@@ -45,11 +45,11 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
             Console.Error.WriteLine($"caller sipp at {rate}/s: exit {exitCode}, {failed} failed\n{Tail(output)}");
         return new CallerRunResult(exitCode, successful, failed, elapsed, hold, SippProcess.Percentile(times, 0.50),
             SippProcess.Percentile(times, 0.99), cdrs.Completed, cdrs.Open, cdrs.EndedByCaller, pbxCpu, sippCpu, gcShare,
-            GC.CollectionCount(2) - gen2Before);
+            GC.CollectionCount(2) - gen2Before, cdrs.StartSpan);
     }
 
     /// <summary>CDRs of calls started since <paramref name="since"/>: waits until none is open and at least <paramref name="expected"/> are completed.</summary>
-    private async Task<(long Completed, long Open, long EndedByCaller)> WaitForCdrsAsync(DateTimeOffset since, long expected,
+    private async Task<(long Completed, long Open, long EndedByCaller, TimeSpan StartSpan)> WaitForCdrsAsync(DateTimeOffset since, long expected,
         TimeSpan deadline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -58,13 +58,14 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
             await using var command = database.CreateCommand(
                 """
                 select count(*) filter (where ended_at is not null), count(*) filter (where ended_at is null),
-                    count(*) filter (where disposition = 'answered' and hangup_side = 'caller')
+                    count(*) filter (where disposition = 'answered' and hangup_side = 'caller'),
+                    coalesce(extract(epoch from max(started_at) - min(started_at)), 0)::float8
                 from cdrs where started_at >= $1
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = since });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            var counts = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            var counts = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), TimeSpan.FromSeconds(reader.GetDouble(3)));
             if ((counts.Item1 >= expected && counts.Item2 == 0) || clock.Elapsed > deadline)
                 return counts;
             // The CDR writer drains in the background; a poll every 100 ms costs nothing next to the run.

@@ -17,12 +17,20 @@ namespace Pbx.Bench;
 /// <param name="SippCpu">CPU time of the caller sipp.</param>
 /// <param name="GcShare">Fraction of the run the PBX was paused for GC.</param>
 /// <param name="Gen2">Gen2 collections during the run.</param>
+/// <param name="StartSpan">From the first call's start to the last's, as the PBX's CDR rows record them.</param>
 internal sealed record CallerRunResult(
     int ExitCode, long Successful, long Failed, TimeSpan Elapsed, TimeSpan Hold, double P50, double P99,
-    long CdrsCompleted, long CdrsOpen, long EndedByCaller, TimeSpan PbxCpu, TimeSpan SippCpu, double GcShare, int Gen2)
+    long CdrsCompleted, long CdrsOpen, long EndedByCaller, TimeSpan PbxCpu, TimeSpan SippCpu, double GcShare, int Gen2,
+    TimeSpan StartSpan)
 {
-    /// <summary>Calls per second: the last call starts its hold about one hold before sipp exits.</summary>
-    public double CallsPerSecond => Successful / Math.Max(0.001, (Elapsed - Hold).TotalSeconds);
+    /// <summary>
+    /// Calls set up per second at the PBX: completed calls over the span their INVITEs arrived in (CDR start times). The
+    /// sipp run's wall time would also count sipp's start-up and the last call's set-up, hold and BYE.
+    /// </summary>
+    public double CallsPerSecond => CdrsCompleted < 2 ? 0 : (CdrsCompleted - 1) / Math.Max(0.001, StartSpan.TotalSeconds);
+
+    /// <summary>Calls per second over the sipp run's wall time less one hold (a lower bound of the set-up rate).</summary>
+    public double WallCallsPerSecond => Successful / Math.Max(0.001, (Elapsed - Hold).TotalSeconds);
 
     /// <summary>PBX CPU microseconds per successful call.</summary>
     public double PbxMicrosPerCall => Successful == 0 ? double.NaN : PbxCpu.TotalMicroseconds / Successful;
@@ -30,6 +38,7 @@ internal sealed record CallerRunResult(
     /// <summary>The table's notes for this run.</summary>
     public string Notes(int callers) => string.Create(CultureInfo.InvariantCulture,
         $"{Successful:N0} ok / {Failed:N0} failed ({(double)Failed / Math.Max(1, Successful + Failed):P2}) in {Elapsed.TotalSeconds:0.0} s "
+        + $"({WallCallsPerSecond:N0} /s over sipp's wall time) "
         + $"from {callers:N0} callers; INVITE->200 p50 {P50:0} ms, p99 {P99:0} ms (from the first INVITE, 407 included); "
         + $"CDRs completed {CdrsCompleted:N0}, open {CdrsOpen:N0}; CPU per call: PBX {PbxMicrosPerCall:N0} us, caller sipp "
         + $"{(Successful == 0 ? double.NaN : SippCpu.TotalMicroseconds / Successful):N0} us; GC paused {GcShare:P0} ({Gen2} gen2); "
