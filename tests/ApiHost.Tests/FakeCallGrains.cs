@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Pbx.Grains.Calls;
+using Pbx.Grains.Extensions;
 using Pbx.Grains.Runtime;
 
 namespace Pbx.ApiHost.Tests;
 
 /// <summary>
-/// The call engine as the API sees it, for the outcomes a real call cannot be steered into on demand. The key decides
+/// The call engine as the API sees it (and the extension grains the extensions API reloads), for the outcomes a real call cannot be steered into on demand. The key decides
 /// the outcome: <c>gone-*</c> is no such call, <c>ringing-*</c> not applicable to the action, <c>invalid-*</c> arguments the grain refuses, <c>unsupported-*</c> a grain method
 /// that throws <see cref="NotSupportedException"/> (as the placeholders do), anything else done. Each call is recorded.
 /// </summary>
@@ -16,6 +17,13 @@ internal sealed class FakeCallGrains : IGrainFactory
 
     public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
     {
+        if (typeof(TGrain) == typeof(IExtensionGrain))
+        {
+            // The extensions API tells an extension's grain after each change; that is all it asks of one.
+            var extension = DispatchProxy.Create<IExtensionGrain, ExtensionGrainProxy>();
+            ((ExtensionGrainProxy)(object)extension).Bind(this, key);
+            return (TGrain)(object)extension;
+        }
         var proxy = DispatchProxy.Create<ICallGrain, CallGrainProxy>();
         ((CallGrainProxy)(object)proxy).Bind(this, key);
         return (TGrain)(object)proxy;
@@ -27,6 +35,27 @@ internal sealed class FakeCallGrains : IGrainFactory
 
     public void DeleteObjectReference<TObserver>(TObserver observer) where TObserver : class, IGrainObserver
     {
+    }
+
+    /// <summary>Records the call; only <see cref="IExtensionGrain.ReloadAsync"/> is expected. Not sealed: DispatchProxy derives from it.</summary>
+    internal class ExtensionGrainProxy : DispatchProxy
+    {
+        private FakeCallGrains _owner = null!;
+        private string _key = "";
+
+        public void Bind(FakeCallGrains owner, string key)
+        {
+            _owner = owner;
+            _key = key;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            _owner.Calls.Enqueue((_key, targetMethod!.Name, args ?? []));
+            return targetMethod.Name == nameof(IExtensionGrain.ReloadAsync)
+                ? Task.CompletedTask
+                : throw new NotSupportedException($"Only ReloadAsync of extension grains is faked, not {targetMethod.Name}.");
+        }
     }
 
     /// <summary>Not sealed: DispatchProxy derives from it.</summary>
