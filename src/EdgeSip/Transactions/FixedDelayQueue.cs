@@ -1,7 +1,7 @@
 namespace Pbx.EdgeSip.Transactions;
 
 /// <summary>
-/// The timers of one fixed duration that nothing cancels (RFC 3261 17: I, K and D all end a
+/// The timers of one fixed duration that nothing cancels (RFC 3261 17: timers K and D end a client
 /// transaction after a constant time): every action added runs once that duration has passed.
 /// The duration is the same for all, so arrival order is deadline order and one timer armed for the oldest serves them
 /// all; a timer each kept tens of thousands alive at 1,000 calls/s and made every timer tick in the process walk them.

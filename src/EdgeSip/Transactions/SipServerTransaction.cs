@@ -100,33 +100,25 @@ public sealed class SipServerTransaction
     {
         byte[]? resend;
         lock (_gate)
-            resend = State is SipTransactionState.Confirmed or SipTransactionState.Terminated ? null : _lastResponse;
+            resend = State == SipTransactionState.Terminated ? null : _lastResponse;
         if (resend is not null)
             _layer.Send(Source, resend);
     }
 
-    /// <summary>ACK for our final response: stop retransmitting (Completed to Confirmed, or end of RFC 6026 Accepted).</summary>
+    /// <summary>ACK for our final response: stop retransmitting and leave absorbing retransmissions to the layer.</summary>
     internal void OnAck()
     {
         lock (_gate)
         {
-            if (State == SipTransactionState.Completed)
-            {
-                State = SipTransactionState.Confirmed;
-                _retransmit?.Dispose();
-                _timeout?.Dispose();
-                // Timer I: absorb ACK retransmissions for T4 over UDP, none over a reliable transport.
-                _layer.TerminateAfter(ref _timeout, Source.IsReliable ? TimeSpan.Zero : _layer.Timers.T4, Terminate);
-                return;
-            }
-            if (State != SipTransactionState.Accepted)
+            if (State is not (SipTransactionState.Completed or SipTransactionState.Accepted))
                 return;
             State = SipTransactionState.Terminated;
             _retransmit?.Dispose();
             _timeout?.Dispose();
         }
-        // The 2xx is acknowledged: what is left of timer L (RFC 6026 8.7) is absorbing retransmitted INVITEs, which the
-        // layer does from the key alone, so this object and its request go now instead of living 64*T1 per call.
+        // The final response is acknowledged: what is left is absorbing retransmitted ACKs (timer I after an error
+        // response) or INVITEs (timer L after a 2xx, RFC 6026 8.7), which the layer does from the key alone, so this
+        // object and its request go now instead of living on for every call.
         _layer.Absorb(this);
     }
 

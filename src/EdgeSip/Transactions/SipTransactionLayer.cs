@@ -53,9 +53,16 @@ public sealed partial class SipTransactionLayer
         var via = request.TopVia!;
         if (request.Method == "ACK")
         {
-            if (_servers.TryGetValue(ServerKey(request, via, "INVITE"), out var invite))
+            var inviteKey = ServerKey(request, via, "INVITE");
+            if (_servers.TryGetValue(inviteKey, out var invite))
             {
                 invite.OnAck();
+                return;
+            }
+            // A retransmitted ACK for an error response already acknowledged (RFC 3261 17.2.1, timer I).
+            if (_lingering.Contains(inviteKey))
+            {
+                request.Dispose();
                 return;
             }
             if (_accepted.TryGetValue(DialogKey(request), out var accepted))
@@ -152,8 +159,9 @@ public sealed partial class SipTransactionLayer
     }
 
     /// <summary>
-    /// An acknowledged INVITE server transaction in RFC 6026 Accepted: over UDP its key lingers with no response, so a
-    /// retransmitted INVITE is absorbed until 64*T1 as timer L asks; over a reliable transport none can come.
+    /// An acknowledged INVITE server transaction: over UDP its key lingers 64*T1 with no response, so a retransmitted ACK
+    /// (timer I, T4, after an error response) or INVITE (timer L, RFC 6026, after a 2xx) is absorbed; over a reliable
+    /// transport none can come.
     /// </summary>
     internal void Absorb(SipServerTransaction transaction)
     {
@@ -163,7 +171,7 @@ public sealed partial class SipTransactionLayer
     }
 
     /// <summary>
-    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (timers D, I, K), through one
+    /// Ends a transaction after <paramref name="delay"/> that nothing will cancel (client timers D and K), through one
     /// shared queue per duration rather than a timer each; at once when <paramref name="delay"/> is zero (reliable transports).
     /// </summary>
     internal void TerminateAfter(ref ITimer? timer, TimeSpan delay, Action terminate)

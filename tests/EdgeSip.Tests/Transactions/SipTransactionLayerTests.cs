@@ -86,12 +86,22 @@ public sealed class SipTransactionLayerTests
         _time.Advance(TimeSpan.FromMilliseconds(2000));
         _sender.Responses.Count(r => r.StatusCode == 486).ShouldBe(4);
 
+        var passedUp = 0;
+        _layer.OnAck = (_, _) =>
+        {
+            passedUp++;
+            return Task.CompletedTask;
+        };
         await _layer.ReceiveRequestAsync(Ack(tx), Phone);
-        tx.State.ShouldBe(SipTransactionState.Confirmed);
+        tx.State.ShouldBe(SipTransactionState.Terminated);
         _time.Advance(TimeSpan.FromSeconds(4));
         _sender.Responses.Count(r => r.StatusCode == 486).ShouldBe(4);
-        _time.Advance(_timers.T4);
-        tx.State.ShouldBe(SipTransactionState.Terminated);
+        // Timer I's part (RFC 3261 17.2.1): a retransmitted ACK is absorbed, not taken for the ACK of a 2xx.
+        await _layer.ReceiveRequestAsync(Ack(tx), Phone);
+        passedUp.ShouldBe(0);
+        _layer.ServerTransactionCount.ShouldBe(1, "only the key lingers");
+        _time.Advance(_timers.TransactionTimeout);
+        _layer.ServerTransactionCount.ShouldBe(0);
     }
 
     [Fact]
