@@ -16,9 +16,9 @@ public sealed partial class SipTransactionLayer
     private readonly ConcurrentDictionary<string, SipServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipServerTransaction> _accepted = new(StringComparer.Ordinal);
-    // Timer J of UDP non-INVITE server transactions: final responses answering retransmissions for 64*T1.
+    // Over UDP, for 64*T1: final responses of non-INVITE server transactions (timer J) and keys of acknowledged INVITEs.
     private readonly LingeringResponseStore _lingering;
-    // The other fixed-duration ends, by duration (T4, 64*T1, 32 s: a handful of queues).
+    // Client transaction ends nothing cancels, by duration (timer K = T4, timer D = 32 s).
     private readonly ConcurrentDictionary<TimeSpan, FixedDelayQueue> _terminations = new();
     private readonly ISipSender _sender;
     private readonly ILogger<SipTransactionLayer> _logger;
@@ -45,7 +45,6 @@ public sealed partial class SipTransactionLayer
     internal TimeProvider Time { get; }
 
     internal SipTimerOptions Timers { get; }
-
 
     /// <summary>Entry point for every well-formed request from a transport.</summary>
     public async Task ReceiveRequestAsync(SipRequest request, SipEndPoint source)
@@ -218,7 +217,7 @@ public sealed partial class SipTransactionLayer
         LogRetransmission(request.Method, key);
         request.Dispose();
         // RFC 3261 17.2.2: a retransmission in Completed gets the final response again, to where that response went;
-        // an acknowledged INVITE's (RFC 6026 Accepted) is only absorbed.
+        // a retransmission of an acknowledged INVITE is only absorbed.
         if (response.Length > 0)
             Send(source, response);
         return true;
