@@ -12,7 +12,7 @@ namespace Pbx.Grains.Extensions;
 /// </summary>
 public sealed partial class ExtensionGrain(
     [PersistentState("registrar")] IPersistentState<ExtensionState> state,
-    ExtensionRepository repository,
+    ExtensionRowReader rows,
     ILiveEvents liveEvents,
     IOptions<RegistrarOptions> registrarOptions,
     IOptions<LockoutOptions> lockoutOptions,
@@ -43,7 +43,7 @@ public sealed partial class ExtensionGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Configure(await repository.FindAsync(Number, cancellationToken));
+        Configure(await rows.FindAsync(Number, cancellationToken));
         var now = time.GetUtcNow();
         // Bindings that lapsed while no activation existed (restart, idle collection) are dropped now.
         var changed = Publish(BindingChangeKind.Expired, State.RemoveExpired(now), now);
@@ -144,7 +144,7 @@ public sealed partial class ExtensionGrain(
     /// <inheritdoc />
     public async Task ReloadAsync()
     {
-        Configure(await repository.FindAsync(Number));
+        Configure(await rows.FindAsync(Number));
         if (_configuration is not { Enabled: true } && Publish(BindingChangeKind.Removed, State.RemoveAll(), time.GetUtcNow()))
         {
             _dirty = false;

@@ -19,13 +19,24 @@ public sealed class ExtensionRepository(NpgsqlDataSource dataSource, IOptions<Si
     /// <summary>A random password for a new extension, to be shown once.</summary>
     public static string GeneratePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
 
-    /// <summary>The extension's row, or null when there is none.</summary>
-    public async Task<ExtensionConfiguration?> FindAsync(string number, CancellationToken cancellationToken = default)
+    /// <summary>The rows of <paramref name="numbers"/> in one query, in their order; null where there is none.</summary>
+    public async Task<ExtensionConfiguration?[]> FindManyAsync(IReadOnlyList<string> numbers)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from extensions where number = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = number });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        await using var command = dataSource.CreateCommand($"select {Columns} from extensions where number = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = numbers.ToArray() });
+        var found = new Dictionary<string, ExtensionConfiguration>(numbers.Count, StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var row = Read(reader);
+                found[row.Number] = row;
+            }
+        }
+        var rows = new ExtensionConfiguration?[numbers.Count];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = found.GetValueOrDefault(numbers[i]);
+        return rows;
     }
 
     private static ExtensionConfiguration Read(NpgsqlDataReader reader) => new(

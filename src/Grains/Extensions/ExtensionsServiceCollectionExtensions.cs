@@ -22,6 +22,7 @@ public static class ExtensionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipRealmOptions>, ExtensionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ExtensionRepository>();
+        services.TryAddSingleton<ExtensionRowReader>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Pbx.Grains.Persistence;
 using Npgsql;
 
 namespace Pbx.Silo.Persistence;

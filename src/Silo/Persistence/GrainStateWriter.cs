@@ -1,3 +1,4 @@
+using Pbx.Grains.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 using Pbx.Grains.Runtime;

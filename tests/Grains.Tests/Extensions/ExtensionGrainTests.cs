@@ -186,8 +186,9 @@ public sealed class ExtensionGrainTests(PostgresDatabase database) : IClassFixtu
         password.Length.ShouldBe(20);
 
         (await silo.Repository.AddAsync("207", "Mallory", "other")).ShouldBeNull();
-        var row = await silo.Repository.FindAsync("207");
-        row.ShouldNotBeNull();
+        var rows = await silo.Repository.FindManyAsync(["207", "no-such-208"]);
+        rows[1].ShouldBeNull();
+        var row = rows[0].ShouldNotBeNull();
         row.DisplayName.ShouldBe("Bob");
         row.Ha1Sha256.ShouldBe(SipCredentialHash.Sha256("207", "pbx.test", password));
     }

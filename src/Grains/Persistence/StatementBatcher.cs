@@ -1,11 +1,11 @@
 using System.Threading.Channels;
 
-namespace Pbx.Silo.Persistence;
+namespace Pbx.Grains.Persistence;
 
 /// <summary>
-/// Coalesces one kind of grain_state statement across all activations. The first request goes out at once; whatever
-/// is queued while that statement runs goes out together as the next one, so a thousand activations reading or writing
-/// at once cost a few round trips and pooled-connection rents instead of a thousand (issue #5). Each request gets its
+/// Coalesces one kind of statement across all callers (grain-state reads and writes, extension rows of activating
+/// grains). The first request goes out at once; whatever is queued while that statement runs goes out together as the
+/// next one, so a thousand activations reading or writing at once cost a few round trips and pooled-connection rents instead of a thousand (issue #5). Each request gets its
 /// own result; when the statement fails, every request in it fails with the same exception, as each would have alone.
 /// </summary>
 internal sealed class StatementBatcher<TRequest, TResult> : IAsyncDisposable
@@ -30,7 +30,7 @@ internal sealed class StatementBatcher<TRequest, TResult> : IAsyncDisposable
         // Completed on the batch loop; continuations run elsewhere so one slow grain turn cannot hold up the next batch.
         var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_queue.Writer.TryWrite(new Pending(request, completion)))
-            throw new ObjectDisposedException(nameof(GrainStateStorage));
+            throw new ObjectDisposedException(GetType().Name);
         return completion.Task;
     }
 
