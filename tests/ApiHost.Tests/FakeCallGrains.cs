@@ -37,47 +37,45 @@ internal sealed class FakeCallGrains : IGrainFactory
     {
     }
 
-    /// <summary>Records the call; only <see cref="IExtensionGrain.ReloadAsync"/> is expected. Not sealed: DispatchProxy derives from it.</summary>
-    internal class ExtensionGrainProxy : DispatchProxy
+    /// <summary>A grain proxy that records each call, then answers it. Not sealed: DispatchProxy derives from it.</summary>
+    internal abstract class RecordingProxy : DispatchProxy
     {
         private FakeCallGrains _owner = null!;
-        private string _key = "";
+
+        protected string Key { get; private set; } = "";
 
         public void Bind(FakeCallGrains owner, string key)
         {
             _owner = owner;
-            _key = key;
+            Key = key;
         }
 
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        protected sealed override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            _owner.Calls.Enqueue((_key, targetMethod!.Name, args ?? []));
-            return targetMethod.Name == nameof(IExtensionGrain.ReloadAsync)
-                ? Task.CompletedTask
-                : throw new NotSupportedException($"Only ReloadAsync of extension grains is faked, not {targetMethod.Name}.");
+            _owner.Calls.Enqueue((Key, targetMethod!.Name, args ?? []));
+            return Answer(targetMethod);
         }
+
+        protected abstract object Answer(MethodInfo method);
     }
 
-    /// <summary>Not sealed: DispatchProxy derives from it.</summary>
-    internal class CallGrainProxy : DispatchProxy
+    /// <summary>Only <see cref="IExtensionGrain.ReloadAsync"/> is expected of an extension grain.</summary>
+    internal class ExtensionGrainProxy : RecordingProxy
     {
-        private FakeCallGrains _owner = null!;
-        private string _key = "";
+        protected override object Answer(MethodInfo method) => method.Name == nameof(IExtensionGrain.ReloadAsync)
+            ? Task.CompletedTask
+            : throw new NotSupportedException($"Only ReloadAsync of extension grains is faked, not {method.Name}.");
+    }
 
-        public void Bind(FakeCallGrains owner, string key)
+    internal class CallGrainProxy : RecordingProxy
+    {
+        protected override object Answer(MethodInfo method)
         {
-            _owner = owner;
-            _key = key;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            _owner.Calls.Enqueue((_key, targetMethod!.Name, args ?? []));
-            if (_key.StartsWith("unsupported-", StringComparison.Ordinal))
+            if (Key.StartsWith("unsupported-", StringComparison.Ordinal))
                 return Task.FromException<CallActionResult>(new NotSupportedException());
-            var result = _key.StartsWith("gone-", StringComparison.Ordinal) ? CallActionResult.NoSuchCall
-                : _key.StartsWith("ringing-", StringComparison.Ordinal) ? CallActionResult.NotApplicable
-                : _key.StartsWith("invalid-", StringComparison.Ordinal) ? CallActionResult.InvalidArgument
+            var result = Key.StartsWith("gone-", StringComparison.Ordinal) ? CallActionResult.NoSuchCall
+                : Key.StartsWith("ringing-", StringComparison.Ordinal) ? CallActionResult.NotApplicable
+                : Key.StartsWith("invalid-", StringComparison.Ordinal) ? CallActionResult.InvalidArgument
                 : CallActionResult.Done;
             return Task.FromResult(result);
         }
