@@ -25,10 +25,12 @@ public sealed class BaresipInteropTests
             var tone = Path.Combine(folder, "tone.wav");
             await Sox.SynthesizeAsync(tone, seconds: 10, channels: 1);
             using var registrations = pbx.LiveEvents.Subscribe([ExtensionGrain.LiveTopic]);
-            await using var callee = BaresipUserAgent.Start("5302", pbx.Udp, tone, (43500, 43599), autoAnswer: true, quitAfter: TimeSpan.FromSeconds(9));
+            // RTP ranges below the kernel's ephemeral ports (32768 up), where no test's or browser's outgoing socket lands,
+            // and above the media node tests' slices (up to 31999).
+            await using var callee = BaresipUserAgent.Start("5302", pbx.Udp, tone, (32500, 32599), autoAnswer: true, quitAfter: TimeSpan.FromSeconds(9));
             await RegisteredAsync(registrations, callee, "5302");
 
-            await using var caller = BaresipUserAgent.Start("5301", pbx.Udp, tone, (43400, 43499), autoAnswer: false, quitAfter: CallerStays,
+            await using var caller = BaresipUserAgent.Start("5301", pbx.Udp, tone, (32400, 32499), autoAnswer: false, quitAfter: CallerStays,
                 $"/dial sip:5302@{pbx.Udp}");
             await caller.WaitAsync(TimeSpan.FromSeconds(20));
 
