@@ -5,8 +5,9 @@ namespace Pbx.Grains.Persistence;
 /// <summary>
 /// Coalesces one kind of statement across all callers (grain-state reads and writes, extension rows of activating
 /// grains). The first request goes out at once; whatever is queued while that statement runs goes out together as the
-/// next one, so a thousand activations reading or writing at once cost a few round trips and pooled-connection rents instead of a thousand (issue #5). Each request gets its
-/// own result; when the statement fails, every request in it fails with the same exception, as each would have alone.
+/// next one, so a thousand activations reading or writing at once cost a few round trips and pooled-connection rents
+/// instead of a thousand (issue #5). Each request gets its own result; when the statement fails, every request in it
+/// fails with the same exception, as each would have alone.
 /// </summary>
 internal sealed class StatementBatcher<TRequest, TResult> : IAsyncDisposable
 {

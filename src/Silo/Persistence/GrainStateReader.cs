@@ -1,5 +1,5 @@
-using Pbx.Grains.Persistence;
 using Npgsql;
+using Pbx.Grains.Persistence;
 
 namespace Pbx.Silo.Persistence;
 

@@ -1,6 +1,6 @@
-using Pbx.Grains.Persistence;
 using Npgsql;
 using NpgsqlTypes;
+using Pbx.Grains.Persistence;
 using Pbx.Grains.Runtime;
 
 namespace Pbx.Silo.Persistence;

@@ -136,11 +136,11 @@ public sealed class RelayTests : IAsyncLifetime
         byte[] receiverReport = [0x80, 201, 0, 1, 0, 0, 0xA1, 0x1C];
 
         _alice.SendRaw(a.Port + 1, receiverReport);
-        await WaitUntilAsync(() => _node.Counters.RtcpReceived == 1);
+        await Poll.UntilAsync(() => _node.Counters.RtcpReceived == 1);
         intruder.SendRaw(a.Port + 1, receiverReport);
         _alice.SendRaw(a.Port + 1, [0x80, 202, 0, 9]);
 
-        await WaitUntilAsync(() => _node.Counters.Dropped(RtpDropReason.UnexpectedSource) == 1 && _node.Counters.Dropped(RtpDropReason.Malformed) == 1);
+        await Poll.UntilAsync(() => _node.Counters.Dropped(RtpDropReason.UnexpectedSource) == 1 && _node.Counters.Dropped(RtpDropReason.Malformed) == 1);
         _node.Counters.RtcpReceived.ShouldBe(1);
     }
 
@@ -153,7 +153,7 @@ public sealed class RelayTests : IAsyncLifetime
 
         for (var i = 0; i < 400; i++)
             _alice.Send(a.Port, 0, Payload(i));
-        await WaitUntilAsync(() => _node.Counters.Received + _node.Counters.Dropped(RtpDropReason.Flood) >= 400);
+        await Poll.UntilAsync(() => _node.Counters.Received + _node.Counters.Dropped(RtpDropReason.Flood) >= 400);
 
         _node.Counters.Dropped(RtpDropReason.Flood).ShouldBeGreaterThanOrEqualTo(400 - Pbx.MediaNode.Engine.MediaEndpoint.MaxPacketsPerSecond);
         _node.Counters.Received.ShouldBeLessThanOrEqualTo(Pbx.MediaNode.Engine.MediaEndpoint.MaxPacketsPerSecond);
@@ -199,12 +199,5 @@ public sealed class RelayTests : IAsyncLifetime
         for (var i = 0; i < payload.Length; i++)
             payload[i] = (byte)(seed * 31 + i);
         return payload;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        while (!condition())
-            await Task.Delay(10, cts.Token);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ReleaseTests : IAsyncLifetime
                 if (i % 2 == 0)
                 {
                     _alice.Send(leg.Port, 0, new byte[160]);
-                    await WaitUntilAsync(() => _node.Engine.GetLatchedSource(leg.Id) is not null);
+                    await Poll.UntilAsync(() => _node.Engine.GetLatchedSource(leg.Id) is not null);
                 }
                 await _node.Engine.ReleaseAsync(leg.Id);
                 ports.Add(leg.Port);
@@ -61,12 +61,5 @@ public sealed class ReleaseTests : IAsyncLifetime
     {
         if (e.Exception is SocketException or ObjectDisposedException { ObjectName: "System.Net.Sockets.Socket" })
             Interlocked.Increment(ref _socketExceptions);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        while (!condition())
-            await Task.Delay(10, cts.Token);
     }
 }
