@@ -262,15 +262,7 @@ public sealed class CallActionTests(CallFixture fixture) : IClassFixture<CallFix
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Creates the extension (if new) and registers a phone for it from a fresh port, with digest auth.</summary>
-    private async Task<Phone> PhoneAsync(string number)
-    {
-        await Pbx.AddExtensionAsync(number);
-        var port = FreePort.UdpAndTcp();
-        var registered = await Sipp.RunAsync("register.xml", Pbx.Udp, number, port);
-        registered.ExitCode.ShouldBe(0, registered.Output);
-        return new Phone(number, port);
-    }
+    private Task<TestPhone> PhoneAsync(string number) => TestPhone.RegisterAsync(Pbx, number);
 
     /// <summary>The key of the next call event of <paramref name="kind"/>.</summary>
     internal static async Task<string> EventAsync(LiveSubscription events, string kind)
@@ -288,6 +280,4 @@ public sealed class CallActionTests(CallFixture fixture) : IClassFixture<CallFix
 
     // The phones' RTP goes to a port nobody reads: these tests check signalling and the call's membership.
     private static Dictionary<string, string> RtpPort() => new() { ["rtp_port"] = FreePort.UdpAndTcp().ToString(CultureInfo.InvariantCulture) };
-
-    private sealed record Phone(string Number, int Port);
 }

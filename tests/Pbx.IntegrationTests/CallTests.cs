@@ -23,7 +23,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var (caller, callee) = await PairAsync("2001", "2002");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
 
@@ -48,7 +48,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     {
         var (caller, callee) = await PairAsync("2011", "2012");
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-hangs-up.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-hangs-up.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
 
@@ -132,7 +132,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var desk = await PhoneAsync("2072");
         var mobile = await PhoneAsync("2072");
         using var rtp = new RtpSink();
-        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: RtpPort(rtp));
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: TestPhone.RtpPort(rtp));
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, mobile.Number, mobile.Port);
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "2072");
@@ -150,7 +150,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var (caller, callee) = await PairAsync("2081", "2082");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-held.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-held.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-reinvite.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
 
@@ -169,7 +169,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
     {
         var (caller, callee) = await PairAsync("2141", "2142");
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-early-media.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-early-media.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-update.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
 
@@ -199,7 +199,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var target = await PhoneAsync("2103");
         await Pbx.SetSettingsAsync("2102", """{"forwardAlways": "2103"}""");
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "2102");
 
@@ -219,7 +219,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         await Pbx.SetSettingsAsync(busy.Number, """{"forwardBusy": "2123"}""");
         using var phone = new RtpSink();
         await using var refusing = Sipp.Start("uas-busy.xml", Pbx.Udp, busy.Number, busy.Port);
-        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: busy.Number);
 
@@ -240,7 +240,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         await Pbx.SetSettingsAsync(away.Number, """{"forwardNoAnswer": "2133", "noAnswerSeconds": 1}""");
         using var phone = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
-        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: RtpPort(phone));
+        await using var answering = Sipp.Start("uas-answers.xml", Pbx.Udp, target.Number, target.Port, keys: TestPhone.RtpPort(phone));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: away.Number);
 
@@ -258,7 +258,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var (caller, callee) = await PairAsync("2111", "2112");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
         await using var uac = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
         var callId = await AnsweredCallAsync(events);
 
@@ -277,7 +277,7 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         var (caller, callee) = await PairAsync("2151", "2152");
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var phone = new RtpSink();
-        await using var uas = Sipp.Start("uas-held-from-outside.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(phone));
+        await using var uas = Sipp.Start("uas-held-from-outside.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
         await using var uac = Sipp.Start("uac-held-from-outside.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
         var callId = await AnsweredCallAsync(events);
         var call = Pbx.Grains.GetGrain<ICallGrain>(callId);
@@ -316,23 +316,13 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         throw new InvalidOperationException("the live event stream ended before any call was answered");
     }
 
-    private async Task<(Phone Caller, Phone Callee)> PairAsync(string caller, string callee) => (await PhoneAsync(caller), await PhoneAsync(callee));
+    private async Task<(TestPhone Caller, TestPhone Callee)> PairAsync(string caller, string callee) => (await PhoneAsync(caller), await PhoneAsync(callee));
 
-    /// <summary>Creates the extension (if new) and registers a phone for it from a fresh port, with digest auth.</summary>
-    private async Task<Phone> PhoneAsync(string number)
-    {
-        await Pbx.AddExtensionAsync(number);
-        var port = FreePort.UdpAndTcp();
-        var registered = await Sipp.RunAsync("register.xml", Pbx.Udp, number, port);
-        registered.ExitCode.ShouldBe(0, registered.Output);
-        return new Phone(number, port);
-    }
+    private Task<TestPhone> PhoneAsync(string number) => TestPhone.RegisterAsync(Pbx, number);
 
-    private Task<(int ExitCode, string Output)> RefusedAsync(Phone caller, string callee, int status) =>
+    private Task<(int ExitCode, string Output)> RefusedAsync(TestPhone caller, string callee, int status) =>
         Sipp.RunAsync("uac-refused.xml", Pbx.Udp, caller.Number, caller.Port, service: callee,
             replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
-
-    private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The call's live events up to "ended".</summary>
     private static async Task<List<LiveEvent>> CallEventsAsync(LiveSubscription events, string callId)
@@ -349,6 +339,4 @@ public sealed class CallTests(CallFixture fixture) : IClassFixture<CallFixture>
         }
         return seen;
     }
-
-    private sealed record Phone(string Number, int Port);
 }

@@ -45,12 +45,5 @@ public sealed class DtmfCallTests(CallFixture fixture) : IClassFixture<CallFixtu
         (await call.SendDtmfAsync(caller.Number, "1")).ShouldBe(CallActionResult.NoSuchCall);
     }
 
-    private async Task<(string Number, int Port)> PhoneAsync(string number)
-    {
-        await Pbx.AddExtensionAsync(number);
-        var port = FreePort.UdpAndTcp();
-        var registered = await Sipp.RunAsync("register.xml", Pbx.Udp, number, port);
-        registered.ExitCode.ShouldBe(0, registered.Output);
-        return (number, port);
-    }
+    private Task<TestPhone> PhoneAsync(string number) => TestPhone.RegisterAsync(Pbx, number);
 }

@@ -31,7 +31,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         await Data.AddRuleAsync("g-auth", "0", "t-auth");
         var caller = await Data.PhoneAsync("3001", "g-auth", "national", outboundCallerId: "+358912345678");
         using var carrierRtp = new RtpSink();
-        await using var carrier = Sipp.Start("carrier-challenges.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var carrier = Sipp.Start("carrier-challenges.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp));
 
         // The caller must see the carrier's early media (183 with SDP) before the answer (RFC 3960).
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "0401234567",
@@ -110,7 +110,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
             """);
         await Pbx.ReloadExtensionAsync("3102");
         using var carrierRtp = new RtpSink();
-        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "3102");
 
@@ -135,7 +135,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         await Pbx.SetSettingsAsync("3112", """{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}""");
         using var carrierRtp = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
-        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: away.Number);
 
@@ -159,7 +159,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var carrierRtp = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, callee.Number, callee.Port);
-        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp));
         await using var callerSide = Sipp.Start("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
         var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "ringing"));
 
@@ -186,8 +186,8 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var calleeRtp = new RtpSink();
         using var carrierRtp = new RtpSink();
-        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(calleeRtp));
-        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(calleeRtp));
+        await using var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp));
         await using var callerSide = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
         var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
 
@@ -246,7 +246,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         var caller = await Data.PhoneAsync("3011", "g-fo", "national");
         using var secondRtp = new RtpSink();
         await using var first = Sipp.Start("carrier-fails.xml", Pbx.Udp, "carrier", firstPort, replace: ("STATUS", "503"));
-        await using var second = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", secondPort, keys: RtpPort(secondRtp));
+        await using var second = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", secondPort, keys: TestPhone.RtpPort(secondRtp));
 
         var uac = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "0401234567");
 
@@ -327,7 +327,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         await Data.AddDidAsync("+358201000001", "extension", "3051");
         var phone = await Data.PhoneAsync("3051", "default", "national");
         using var phoneRtp = new RtpSink();
-        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, phone.Number, phone.Port, keys: RtpPort(phoneRtp));
+        await using var uas = Sipp.Start("uas-answers.xml", Pbx.Udp, phone.Number, phone.Port, keys: TestPhone.RtpPort(phoneRtp));
 
         // The carrier writes the DID nationally and the caller without "+": both are normalised with the trunk's plan.
         var carrier = await Sipp.RunAsync("carrier-calls.xml", Pbx.Udp, "0401112222", carrierPort, service: "0201000001");
@@ -360,7 +360,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         for (var call = 0; call < 2; call++)
         {
             using var carrierRtp = new RtpSink();
-            await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+            await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: TestPhone.RtpPort(carrierRtp));
 
             var inCarrier = await Sipp.RunAsync("carrier-calls.xml", Pbx.Udp, "0401112222", inPort, service: "0201000011");
 
@@ -389,7 +389,7 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         await Pbx.SetSettingsAsync("3171", """{"forwardNoAnswer": "0401234567", "noAnswerSeconds": 1}""");
         using var carrierRtp = new RtpSink();
         await using var ringing = Sipp.Start("uas-rings.xml", Pbx.Udp, away.Number, away.Port);
-        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: TestPhone.RtpPort(carrierRtp));
 
         var inCarrier = await Sipp.RunAsync("carrier-calls.xml", Pbx.Udp, "0401112222", inPort, service: "0201000012");
 
@@ -418,8 +418,8 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var deskRtp = new RtpSink();
         using var carrierRtp = new RtpSink();
-        await using var deskSide = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: RtpPort(deskRtp));
-        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: RtpPort(carrierRtp));
+        await using var deskSide = Sipp.Start("uas-answers.xml", Pbx.Udp, desk.Number, desk.Port, keys: TestPhone.RtpPort(deskRtp));
+        await using var outCarrier = Sipp.Start("carrier-checks-forwarded-caller.xml", Pbx.Udp, "carrier", outPort, keys: TestPhone.RtpPort(carrierRtp));
         await using var inCarrier = Sipp.Start("carrier-hung-up.xml", Pbx.Udp, "0401112222", inPort, service: "0201000013");
         var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
 
@@ -499,12 +499,9 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
             keys: new Dictionary<string, string> { ["called_party"] = calledPartyId ?? $"sip:{called}@127.0.0.1" },
             replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
 
-    private Task<(int ExitCode, string Output)> RefusedAsync(TrunkTestData.Phone caller, string callee, int status) =>
+    private Task<(int ExitCode, string Output)> RefusedAsync(TestPhone caller, string callee, int status) =>
         Sipp.RunAsync("uac-refused.xml", Pbx.Udp, caller.Number, caller.Port, service: callee,
             replace: ("STATUS", status.ToString(CultureInfo.InvariantCulture)));
 
     private static int LocalPort(UdpClient client) => ((IPEndPoint)client.Client.LocalEndPoint!).Port;
-
-    private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
-
 }

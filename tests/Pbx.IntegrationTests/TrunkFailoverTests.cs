@@ -57,8 +57,8 @@ public sealed class TrunkFailoverTests(TrunkFailoverFixture fixture) : IClassFix
         using var events = Pbx.LiveEvents.Subscribe([CallGrain.CallTopic]);
         using var calleeRtp = new RtpSink();
         using var carrierRtp = new RtpSink();
-        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: RtpPort(calleeRtp));
-        await using var carrier = Sipp.Start("carrier-answers-late.xml", Pbx.Udp, "carrier", carrierPort, keys: RtpPort(carrierRtp));
+        await using var calleeSide = Sipp.Start("uas-answers.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(calleeRtp));
+        await using var carrier = Sipp.Start("carrier-answers-late.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp));
         await using var callerSide = Sipp.Start("uac-hung-up.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
         var call = Pbx.Grains.GetGrain<ICallGrain>(await CallActionTests.EventAsync(events, "answered"));
 
@@ -72,6 +72,4 @@ public sealed class TrunkFailoverTests(TrunkFailoverFixture fixture) : IClassFix
         (await calleeSide.WaitAsync()).ExitCode.ShouldBe(0);
         (await callerSide.WaitAsync()).ExitCode.ShouldBe(0);
     }
-
-    private static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 }

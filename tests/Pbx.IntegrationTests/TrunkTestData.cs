@@ -8,15 +8,13 @@ namespace Pbx.IntegrationTests;
 internal sealed class TrunkTestData(PbxHost pbx)
 {
     /// <summary>Creates the extension with its outbound settings and registers a phone for it from a fresh port.</summary>
-    public async Task<Phone> PhoneAsync(string number, string group, string permission, string? outboundCallerId = null)
+    public async Task<TestPhone> PhoneAsync(string number, string group, string permission, string? outboundCallerId = null)
     {
-        await pbx.AddExtensionAsync(number);
+        var phone = await TestPhone.RegisterAsync(pbx, number);
+        // Outbound columns are read per call from the table, not held by the extension's grain: no reload needed.
         await ExecuteAsync("update extensions set extension_group = $2, permission_class = $3, outbound_caller_id = $4 where number = $1",
             number, group, permission, (object?)outboundCallerId ?? DBNull.Value);
-        var port = FreePort.UdpAndTcp();
-        var registered = await Sipp.RunAsync("register.xml", pbx.Udp, number, port);
-        registered.ExitCode.ShouldBe(0, registered.Output);
-        return new Phone(number, port);
+        return phone;
     }
 
     /// <summary>A Finnish (358) trunk on 127.0.0.1:<paramref name="port"/>, IP-authenticated unless credentials are given.</summary>
@@ -77,8 +75,6 @@ internal sealed class TrunkTestData(PbxHost pbx)
             await Task.Delay(50);
         }
     }
-
-    public sealed record Phone(string Number, int Port);
 
     public sealed record TrunkCdr(string CallId, string Direction, string? Trunk, string? CarrierCallId, string Caller, string Callee,
         string Disposition, string HangupCause);
