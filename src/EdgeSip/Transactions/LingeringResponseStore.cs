@@ -19,10 +19,6 @@ internal sealed class LingeringResponseStore
     private const int ChunkSize = 1 << 20;
     // Deadline, key hash, key length, transport, address length, port, address (16), response length.
     private const int HeaderSize = 8 + 8 + 2 + 1 + 1 + 2 + 16 + 4;
-    // Expiry is swept at most this often: deadlines arrive microseconds apart, and a timer armed for each next one fired
-    // every millisecond. A response may linger up to this much past 64*T1, which costs nothing.
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(500);
-
     private readonly TimeProvider _time;
     private readonly TimeSpan _linger;
     private readonly Lock _gate = new();
@@ -33,12 +29,13 @@ internal sealed class LingeringResponseStore
     private long _head;
     private long _tail;
     private long _firstChunkStart;
-    private ITimer? _timer;
+    private readonly DeadlineSweep _sweep;
 
     public LingeringResponseStore(TimeProvider time, TimeSpan linger)
     {
         _time = time;
         _linger = linger;
+        _sweep = new DeadlineSweep(time, ExpireDue);
     }
 
     /// <summary>Responses lingering now.</summary>
@@ -75,7 +72,7 @@ internal sealed class LingeringResponseStore
             MemoryMarshal.AsBytes(key.AsSpan()).CopyTo(entry[HeaderSize..]);
             response.CopyTo(entry[(HeaderSize + keyBytes)..]);
             _positions[hash] = _tail - size;
-            _timer ??= _time.CreateTimer(static state => ((LingeringResponseStore)state!).ExpireDue(), this, _linger, Timeout.InfiniteTimeSpan);
+            _sweep.Added(_linger);
         }
     }
 
@@ -147,8 +144,7 @@ internal sealed class LingeringResponseStore
     {
         lock (_gate)
         {
-            _timer?.Dispose();
-            _timer = null;
+            _sweep.Fired();
             var now = _time.GetUtcNow().UtcTicks;
             long? next = null;
             while (_head < _tail)
@@ -174,10 +170,7 @@ internal sealed class LingeringResponseStore
                     + BinaryPrimitives.ReadInt32LittleEndian(entry[38..]);
             }
             if (next is { } due)
-            {
-                var wait = TimeSpan.FromTicks(Math.Max(due - now, SweepInterval.Ticks));
-                _timer = _time.CreateTimer(static state => ((LingeringResponseStore)state!).ExpireDue(), this, wait, Timeout.InfiniteTimeSpan);
-            }
+                _sweep.Next(TimeSpan.FromTicks(due - now));
         }
     }
 
