@@ -25,6 +25,7 @@ public sealed partial class ExtensionGrain(
     private readonly RegistrarOptions _registrar = registrarOptions.Value;
     private readonly LockoutOptions _lockout = lockoutOptions.Value;
     private ExtensionConfiguration? _configuration;
+    // What call set-up reads of the row, made once per row: every call asks for both parties'.
     private ExtensionProfile? _profile;
     // The answer for a source not locked out, made once per configuration row: every REGISTER with credentials asks.
     private Task<ExtensionCredentials?>? _credentials;
