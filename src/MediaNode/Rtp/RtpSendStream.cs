@@ -101,20 +101,25 @@ internal sealed class RtpSendStream(uint ssrc, TimeProvider time)
     /// <param name="payloadLength">Payload size, for the octet count.</param>
     public void GenerateEvent(Span<byte> packet, int payloadType, object source, bool marker, int advance, int sinceEventStart, int payloadLength)
     {
-        var (sequence, clock, _) = Advance(source, advance);
+        // Taking over the stream, the clock moves on at least past the previous packet's frame plus the time since the
+        // event began, so the event's start never falls inside audio already sent, however soon after it this packet goes.
+        var (sequence, clock, _) = Advance(source, advance, newSourceMinimum: FrameSamples + sinceEventStart);
         RtpPacket.WriteHeader(packet, payloadType, marker, sequence, clock - (uint)sinceEventStart, Ssrc);
         Sent(payloadLength);
     }
 
-    /// <summary>Moves the stream on by one packet of generated content; the stream clock by <paramref name="samples"/>.</summary>
-    private (ushort Sequence, uint Clock, bool NewSource) Advance(object source, int samples)
+    /// <summary>
+    /// Moves the stream on by one packet of generated content; the stream clock by <paramref name="samples"/>, or for a new
+    /// source by the real time since the last packet and at least <paramref name="newSourceMinimum"/>.
+    /// </summary>
+    private (ushort Sequence, uint Clock, bool NewSource) Advance(object source, int samples, int newSourceMinimum = FrameSamples)
     {
         ushort sequence;
         uint clock;
         var newSource = !ReferenceEquals(source, _source);
         if (newSource)
         {
-            (sequence, clock) = Next();
+            (sequence, clock) = Next(newSourceMinimum);
             _source = source;
             _sourceSsrc = 0;
         }
@@ -130,12 +135,12 @@ internal sealed class RtpSendStream(uint ssrc, TimeProvider time)
 
     private void Rebase(ushort sequence, uint timestamp)
     {
-        var (nextSequence, nextTimestamp) = Next();
+        var (nextSequence, nextTimestamp) = Next(FrameSamples);
         _sequenceOffset = (ushort)(nextSequence - sequence);
         _timestampOffset = nextTimestamp - timestamp;
     }
 
-    private (ushort Sequence, uint Timestamp) Next()
+    private (ushort Sequence, uint Timestamp) Next(int minimumSamples)
     {
         if (!_started)
         {
@@ -143,9 +148,9 @@ internal sealed class RtpSendStream(uint ssrc, TimeProvider time)
             return ((ushort)Random.Shared.Next(0, 0x8000), (uint)Random.Shared.Next());
         }
         // The timestamp advances by the real time since the last packet (section 5.1: it reflects the sampling instant),
-        // but at least one frame, so the new source's first packet never overlaps the previous one at the receiver.
+        // but at least the minimum (one frame), so the new source's first packet never overlaps the previous one at the receiver.
         var elapsed = time.GetElapsedTime(_lastSentAt);
-        var samples = Math.Max(FrameSamples, (long)(elapsed.TotalSeconds * 8000));
+        var samples = Math.Max(minimumSamples, (long)(elapsed.TotalSeconds * 8000));
         return ((ushort)(_lastSequence + 1), _lastTimestamp + (uint)samples);
     }
 
