@@ -5,17 +5,7 @@
 #   bash run.sh [pbx arguments]      e.g. bash run.sh create-admin --username alice
 set -euo pipefail
 cd "$(dirname "$0")"
-bash deploy/install-deps.sh
-dotnet build src/Silo -c Release -nologo -v q
-bash deploy/pg.sh start
-mkdir -p .data
-# A signing key for API tokens, made once per checkout and never committed.
-[ -s .data/jwt-signing-key ] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 > .data/jwt-signing-key)
-export Database__ConnectionString=${Database__ConnectionString:-"Host=127.0.0.1;Port=${PBX_PG_PORT:-5433};Username=pbx;Database=pbx"}
-export Api__Jwt__SigningKey=${Api__Jwt__SigningKey:-$(cat .data/jwt-signing-key)}
-export Media__RecordingsDirectory=${Media__RecordingsDirectory:-$PWD/.data/recordings}
-export Media__PromptsDirectory=${Media__PromptsDirectory:-$PWD/.data/prompts}
-export Trunks__KeysDirectory=${Trunks__KeysDirectory:-$PWD/.data/keys}
+source deploy/env.sh
 # PBX_REALTIME=1 runs the PBX as the RTP benchmark measures a media host (bench/run.sh --realtime): SCHED_FIFO priority 1
 # when permitted, as FreeSWITCH's -rp does, and socket completions on the epoll threads so RTP is relayed without a
 # thread-pool hop. The kernel still keeps 5% of each second for ordinary tasks (sched_rt_runtime_us).
@@ -24,4 +14,4 @@ if [[ ${PBX_REALTIME:-0} == 1 ]]; then
   export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
   if chrt -f 1 true 2>/dev/null; then prefix=(chrt -f 1); else echo "PBX_REALTIME: real-time scheduling not permitted here, running normally" >&2; fi
 fi
-exec "${prefix[@]}" dotnet src/Silo/bin/Release/net10.0/Pbx.Silo.dll "$@"
+exec "${prefix[@]}" dotnet "$PBX_DLL" "$@"

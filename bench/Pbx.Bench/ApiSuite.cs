@@ -16,7 +16,7 @@ using Npgsql;
 using Pbx.ApiHost;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.Grains.Live;
-using Pbx.Silo.Runtime;
+using Pbx.Silo.Live;
 using Pbx.TestSupport;
 
 namespace Pbx.Bench;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.MediaNode.Rtp;
 using Pbx.Silo.Startup;
 using Pbx.TestSupport;

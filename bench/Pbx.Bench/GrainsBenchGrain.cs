@@ -1,4 +1,6 @@
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Placement;
+using Orleans.Runtime;
 
 namespace Pbx.Bench;
 
@@ -8,10 +10,18 @@ internal interface IGrainsBenchGrain : IGrainWithStringKey
     Task<int> Ping(int value);
 
     Task Save(int value);
+
+    /// <summary>The silo this activation runs on, so the suite can check where its grains were placed.</summary>
+    Task<string> Silo();
 }
 
-/// <summary>Implementation of <see cref="IGrainsBenchGrain"/>.</summary>
-internal sealed class GrainsBenchGrain([PersistentState("bench")] IPersistentState<GrainsBenchState> state) : Grain, IGrainsBenchGrain
+/// <summary>
+/// Implementation of <see cref="IGrainsBenchGrain"/>. Placed on the silo of its first caller: the suite runs two silos and
+/// decides which calls stay in the silo and which cross to the other.
+/// </summary>
+[PreferLocalPlacement]
+internal sealed class GrainsBenchGrain([PersistentState("bench")] IPersistentState<GrainsBenchState> state, ILocalSiloDetails silo)
+    : Grain, IGrainsBenchGrain
 {
     public Task<int> Ping(int value) => Task.FromResult(value + 1);
 
@@ -20,6 +30,8 @@ internal sealed class GrainsBenchGrain([PersistentState("bench")] IPersistentSta
         state.State.Value = value;
         return state.WriteStateAsync();
     }
+
+    public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToParsableString());
 }
 
 /// <summary>State written by <see cref="GrainsBenchGrain.Save"/>.</summary>

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Pbx.Silo.Persistence;
 
 namespace Pbx.Bench;
@@ -27,7 +28,7 @@ public sealed partial class GrainsSuite
         await Task.WhenAll(Enumerable.Range(0, Readers).Select(reader => Task.Run(async () =>
         {
             for (var i = 0; i < perReader; i++)
-                await storage.ReadAsync(new GrainId("BenchRead", $"{reader}-{i}"), "bench", cancellationToken);
+                await storage.ReadStateAsync("bench", GrainId.Create("benchread", $"{reader}-{i}"), new GrainState<GrainsBenchState>());
         }, cancellationToken)));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var siloCpu = self.TotalProcessorTime - cpuBefore;

@@ -54,7 +54,6 @@ public sealed class RegisterBench : IBenchSuite
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSilo(builder.Configuration);
-        builder.Services.AddGrains(typeof(ExtensionGrain).Assembly);
         builder.Services.AddExtensions(builder.Configuration);
         builder.Services.AddEdgeSip(builder.Configuration);
         builder.Services.AddSipRegistrar(builder.Configuration);

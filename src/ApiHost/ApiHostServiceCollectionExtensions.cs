@@ -10,6 +10,7 @@ using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Dashboard;
 using Pbx.ApiHost.Health;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
@@ -65,6 +66,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSingleton<CallControl>();
         services.AddHostedService<LiveEventsForwarder>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DashboardTokenFromCookie>();
 
         services.AddApiProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

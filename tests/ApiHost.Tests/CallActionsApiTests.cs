@@ -8,7 +8,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Hubs;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -42,7 +42,7 @@ public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services.AddSingleton<IGrainFactory>(_grains));
+        _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services.AddSingleton(_grains.Factory));
         using var admin = await ClientAsync(Roles.Admin);
         foreach (var number in new[] { Desk, Colleague, Stranger })
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -22,7 +22,7 @@ public sealed class ExtensionGrainReloadTests(ApiFixture fixture) : IAsyncLifeti
     private TestApi _api = null!;
 
     public async Task InitializeAsync() =>
-        _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services.AddSingleton<IGrainFactory>(_grains));
+        _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services.AddSingleton(_grains.Factory));
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -11,30 +11,45 @@ namespace Pbx.ApiHost.Tests;
 /// the outcome: <c>gone-*</c> is no such call, <c>ringing-*</c> not applicable to the action, <c>invalid-*</c> arguments the grain refuses, <c>unsupported-*</c> a grain method
 /// that throws <see cref="NotSupportedException"/> (as the placeholders do), anything else done. Each call is recorded.
 /// </summary>
-internal sealed class FakeCallGrains : IGrainFactory
+internal sealed class FakeCallGrains
 {
+    public FakeCallGrains()
+    {
+        var factory = DispatchProxy.Create<IGrainFactory, FactoryProxy>();
+        ((FactoryProxy)(object)factory).Owner = this;
+        Factory = factory;
+    }
+
+    /// <summary>What the API host is given as its grain factory.</summary>
+    public IGrainFactory Factory { get; }
+
     public ConcurrentQueue<(string Key, string Method, object?[] Args)> Calls { get; } = new();
 
-    public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
+    private object GetGrain(Type grainInterface, string key)
     {
-        if (typeof(TGrain) == typeof(IExtensionGrain))
+        if (grainInterface == typeof(IExtensionGrain))
         {
             // The extensions API tells an extension's grain after each change; that is all it asks of one.
             var extension = DispatchProxy.Create<IExtensionGrain, ExtensionGrainProxy>();
             ((ExtensionGrainProxy)(object)extension).Bind(this, key);
-            return (TGrain)(object)extension;
+            return extension;
         }
+        if (grainInterface != typeof(ICallGrain))
+            throw new NotSupportedException($"Only call and extension grains are faked, not {grainInterface.Name}.");
         var proxy = DispatchProxy.Create<ICallGrain, CallGrainProxy>();
         ((CallGrainProxy)(object)proxy).Bind(this, key);
-        return (TGrain)(object)proxy;
+        return proxy;
     }
 
-    public TGrain GetGrain<TGrain>(Guid key) where TGrain : IGrainWithGuidKey => throw new NotSupportedException("Only call grains are faked.");
-
-    public TObserver CreateObjectReference<TObserver>(TObserver observer) where TObserver : class, IGrainObserver => observer;
-
-    public void DeleteObjectReference<TObserver>(TObserver observer) where TObserver : class, IGrainObserver
+    /// <summary>Orleans' IGrainFactory, of which the API uses only GetGrain&lt;T&gt;(string key). Not sealed: DispatchProxy derives from it.</summary>
+    internal class FactoryProxy : DispatchProxy
     {
+        public FakeCallGrains Owner { get; set; } = null!;
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && args is [string key, ..]
+                ? Owner.GetGrain(targetMethod.GetGenericArguments()[0], key)
+                : throw new NotSupportedException($"The fake grain factory answers GetGrain<T>(string) only, not {targetMethod}.");
     }
 
     /// <summary>A grain proxy that records each call, then answers it. Not sealed: DispatchProxy derives from it.</summary>

@@ -22,7 +22,10 @@ public sealed class EmbeddedPbx : IAsyncLifetime
 
     private readonly int _httpPort = FreePort.Tcp();
     private readonly int _rtpPort = FreePort.UdpAndTcp();
+    private readonly Dictionary<string, string?> _siloPorts = FreePort.LoneSilo();
     private readonly string _recordings = Directory.CreateTempSubdirectory("pbx-console-recordings-").FullName;
+    // This PBX's own CDR journal, kept across RestartAsync like a real one's, never another run's.
+    private readonly string _cdrJournal = Directory.CreateTempSubdirectory("pbx-console-cdr-journal-").FullName;
     private WebApplication? _app;
 
     /// <summary>The same on every start, so a browser can reconnect after <see cref="RestartAsync"/>.</summary>
@@ -65,12 +68,15 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             $"--Media:RtpPortMax={_rtpPort + 98}",
             $"--Media:RecordingsDirectory={_recordings}",
             $"--Recordings:Directory={_recordings}",
+            $"--Cdrs:JournalDirectory={_cdrJournal}",
             // sipp answers digest challenges with MD5 only (RFC 2617), so the edge must not offer SHA-256 first.
             "--Sip:Auth:OfferSha256=false",
             "--Seed:Enabled=false",
             "--Log:Level=Warning",
             "--Api:Jwt:SigningKey=console-tests-signing-key-of-more-than-32-bytes",
             "--Api:Login:PermitsPerMinute=1000",
+            // The same silo ports on every restart: the new silo then supersedes the old one's membership entry at once.
+            .. _siloPorts.Select(setting => $"--{setting.Key}={setting.Value}"),
         ];
         _app = PbxApplication.Build(PbxApplication.CreateBuilder(args), new RoleOptions());
         await _app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));

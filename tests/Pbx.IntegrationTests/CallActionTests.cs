@@ -247,7 +247,7 @@ public sealed class CallActionTests(CallFixture fixture) : IClassFixture<CallFix
     private async Task<string> ReplacesAsync(string callId)
     {
         await using var command = Pbx.Database.CreateCommand(
-            "select payload->'callerLeg'->>'localTag', payload->'callerLeg'->>'remoteTag' from grain_state where grain_type = 'Call' and grain_key = $1");
+            "select payload->'callerLeg'->>'localTag', payload->'callerLeg'->>'remoteTag' from grain_state where grain_type = 'call' and grain_key = $1");
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = callId });
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue($"the answered call {callId} is persisted");

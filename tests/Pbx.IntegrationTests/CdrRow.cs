@@ -6,8 +6,9 @@ namespace Pbx.IntegrationTests;
 internal sealed record CdrRow(string CallId, string Disposition, string HangupSide, string HangupCause, bool Answered, int Duration, int Billable, string History)
 {
     /// <summary>
-    /// The completed CDR of the latest call from <paramref name="caller"/> to <paramref name="callee"/>. The write is
-    /// asynchronous (queued behind the call), so this polls until the row is closed or the timeout passes.
+    /// The completed CDR of the latest call from <paramref name="caller"/> to <paramref name="callee"/>. The call writes it
+    /// before it moves on, but a phone may see the end first (the response goes out while the grain finishes) and a write
+    /// may wait in the local journal, so this polls until the row is closed or the timeout passes.
     /// </summary>
     public static async Task<CdrRow> ClosedAsync(NpgsqlDataSource database, string caller, string callee, TimeSpan? timeout = null)
     {

@@ -1,13 +1,17 @@
+using Pbx.TestSupport;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Shouldly;
 using Pbx.EdgeSip.Transport;
+using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Pbx.Grains.Trunks;
 using Pbx.Silo.Startup;
 
@@ -25,8 +29,13 @@ internal sealed class PbxHost : IAsyncDisposable
     public static readonly TimeSpan NoAnswerTimeout = TimeSpan.FromSeconds(2);
 
     private readonly WebApplication _app;
+    private readonly string _journalDirectory;
 
-    private PbxHost(WebApplication app) => _app = app;
+    private PbxHost(WebApplication app, string journalDirectory)
+    {
+        _app = app;
+        _journalDirectory = journalDirectory;
+    }
 
     public IPEndPoint Udp => _app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
 
@@ -40,36 +49,64 @@ internal sealed class PbxHost : IAsyncDisposable
 
     public ITrunkDirectory TrunkDirectory => _app.Services.GetRequiredService<ITrunkDirectory>();
 
+    public CdrRecovery CdrRecovery => _app.Services.GetRequiredService<CdrRecovery>();
+
+    public CdrJournal CdrJournal => _app.Services.GetRequiredService<CdrJournal>();
+
+    /// <summary>This host's silo as CDR rows name their owner (<c>SiloAddress.ToParsableString()</c>).</summary>
+    public string SiloAddress => _app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
+
+    /// <summary>
+    /// The CDR journal directory of the PBX on <paramref name="connectionString"/>'s database: a host started again on the
+    /// same database finds what the previous one spilled, and hosts of parallel tests never share one.
+    /// </summary>
+    public static string JournalDirectory(string connectionString) =>
+        Path.Combine(Path.GetTempPath(), "pbx-cdr-journal", new NpgsqlConnectionStringBuilder(connectionString).Database!);
+
     /// <param name="connectionString">A fresh database.</param>
     /// <param name="settings">Extra "--Key=value" arguments, later ones winning.</param>
-    public static async Task<PbxHost> StartAsync(string connectionString, params string[] settings)
+    public static Task<PbxHost> StartAsync(string connectionString, params string[] settings) =>
+        StartAsync(connectionString, new RoleOptions { Api = false }, settings);
+
+    /// <param name="connectionString">A fresh database, or the one another host of the same cluster uses.</param>
+    /// <param name="roles">The roles this host runs; without the silo it is a client of the silos on the same database.</param>
+    /// <param name="settings">Extra "--Key=value" arguments, later ones winning.</param>
+    public static async Task<PbxHost> StartAsync(string connectionString, RoleOptions roles, params string[] settings)
     {
-        string[] args =
-        [
-            $"--Database:ConnectionString={connectionString}",
-            "--Urls=http://127.0.0.1:0",
-            "--Roles:Api=false",
-            "--Seed:Enabled=false",
-            "--Log:Level=Warning",
-            "--Sip:Udp:0=127.0.0.1:0",
-            "--Sip:Tcp:0=127.0.0.1:0",
-            $"--Sip:Realm={Realm}",
-            "--Sip:Registrar:EdgeNodeId=edge-test",
-            // sipp 3.6 answers only the first challenge and knows only MD5.
-            "--Sip:Auth:OfferSha256=false",
-            "--Media:BindAddress=127.0.0.1",
-            "--Media:Address=127.0.0.1",
-            $"--Media:RtpPortMin={RtpPortMin.ToString(CultureInfo.InvariantCulture)}",
-            $"--Media:RtpPortMax={RtpPortMax.ToString(CultureInfo.InvariantCulture)}",
-            $"--Calls:NoAnswerTimeout={NoAnswerTimeout}",
-            .. settings,
-        ];
+        var args = Arguments(connectionString, settings);
         var builder = PbxApplication.CreateBuilder(args);
-        var app = PbxApplication.Build(builder, new RoleOptions { Api = false });
+        var app = PbxApplication.Build(builder, roles);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(timeout.Token);
-        return new PbxHost(app);
+        return new PbxHost(app, app.Services.GetRequiredService<IOptions<CdrOptions>>().Value.JournalPath);
     }
+
+    /// <summary>
+    /// The command line of a test PBX on <paramref name="connectionString"/>, with <paramref name="settings"/> last (later
+    /// ones win): what <see cref="StartAsync"/> builds its host from, and what <see cref="PbxProcess"/> runs the binary with.
+    /// </summary>
+    public static string[] Arguments(string connectionString, IEnumerable<string> settings) =>
+    [
+        $"--Database:ConnectionString={connectionString}",
+        "--Urls=http://127.0.0.1:0",
+        "--Roles:Api=false",
+        "--Seed:Enabled=false",
+        "--Log:Level=Warning",
+        "--Sip:Udp:0=127.0.0.1:0",
+        "--Sip:Tcp:0=127.0.0.1:0",
+        $"--Sip:Realm={Realm}",
+        "--Sip:Registrar:EdgeNodeId=edge-test",
+        // sipp 3.6 answers only the first challenge and knows only MD5.
+        "--Sip:Auth:OfferSha256=false",
+        "--Media:BindAddress=127.0.0.1",
+        "--Media:Address=127.0.0.1",
+        $"--Media:RtpPortMin={RtpPortMin.ToString(CultureInfo.InvariantCulture)}",
+        $"--Media:RtpPortMax={RtpPortMax.ToString(CultureInfo.InvariantCulture)}",
+        $"--Calls:NoAnswerTimeout={NoAnswerTimeout}",
+        $"--Cdrs:JournalDirectory={JournalDirectory(connectionString)}",
+        .. FreePort.LoneSilo().Select(setting => $"--{setting.Key}={setting.Value}"),
+        .. settings,
+    ];
 
     /// <summary>Creates an extension with a known password.</summary>
     public Task AddExtensionAsync(string number, int maxContacts = 2) =>
@@ -95,5 +132,8 @@ internal sealed class PbxHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
+        // A journal with writes left in it stays for the next host on the same database, as it would for the next run.
+        if (new FileInfo(Path.Combine(_journalDirectory, CdrJournal.FileName)) is { Exists: true, Length: 0 })
+            Directory.Delete(_journalDirectory, recursive: true);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pbx.Grains.Live;
-using Pbx.Silo.Runtime;
+using Pbx.Silo.Live;
 using Shouldly;
 using Xunit;
 

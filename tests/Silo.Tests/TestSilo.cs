@@ -1,22 +1,30 @@
-using System.Threading.Channels;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
 using Pbx.Silo.Hosting;
+using Pbx.Silo.Persistence;
+using Pbx.TestSupport;
 
 namespace Pbx.Silo.Tests;
 
 /// <summary>
-/// A real silo host on a test database. Disposing it is a graceful process stop; starting another on the same
+/// The PBX's own silo host (<see cref="SiloServiceCollectionExtensions.AddSilo"/>) on a test database, on free silo and
+/// gateway ports (test projects run in parallel). Disposing it is a graceful process stop; starting another on the same
 /// database is a process restart. It subscribes to the live events before start, so nothing published early is missed.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>How long a test waits for a start, a stop or a signal; generous, the build box has 2 cores.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly IHost _host;
+    private bool _stopped;
 
     private TestSilo(IHost host)
     {
@@ -28,28 +36,39 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>This silo's address as grains on it see it (<see cref="ILocalSiloDetails"/>).</summary>
+    public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
     public LiveSubscription Events { get; }
 
+    /// <summary>
+    /// A host with the test database, a 10 s call timeout, free ports and <paramref name="settings"/> on top;
+    /// <paramref name="services"/> runs after AddSilo, so its registrations win.
+    /// </summary>
     public static IHost Build(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        var (siloPort, gatewayPort) = FreePorts();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = connectionString,
-            ["Runtime:CallTimeout"] = "00:00:05",
-            ["Runtime:ReminderPollInterval"] = "00:00:00.100",
+            ["Runtime:CallTimeout"] = "00:00:10",
+            ["Cluster:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            // A cluster of its own (see FreePort.LoneSilo); the cluster tests pass one id to both silos.
+            ["Cluster:ClusterId"] = $"test-{Guid.NewGuid():N}",
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
+        builder.Services.AddSilo(builder.Configuration);
         services?.Invoke(builder.Services);
-        builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(TestSilo).Assembly);
         return builder.Build();
     }
 
-    public static async Task<TestSilo> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<TestSilo> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = Build(connectionString, settings);
+        var host = Build(connectionString, settings, services);
         var silo = new TestSilo(host);
         try
         {
@@ -57,6 +76,7 @@ public sealed class TestSilo : IAsyncDisposable
         }
         catch
         {
+            silo.Events.Dispose();
             host.Dispose();
             throw;
         }
@@ -82,11 +102,34 @@ public sealed class TestSilo : IAsyncDisposable
         throw new TimeoutException($"No matching live event within {Patience}.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>A graceful stop: activations deactivate (OnDeactivateAsync runs) and the silo leaves the membership table.</summary>
+    public async Task StopAsync()
     {
+        if (_stopped)
+            return;
+        _stopped = true;
         using var timeout = new CancellationTokenSource(Patience);
         await _host.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         Events.Dispose();
-        _host.Dispose();
+        if (_host is IAsyncDisposable asyncHost)
+            await asyncHost.DisposeAsync();
+        else
+            _host.Dispose();
+    }
+
+    private static (int Silo, int Gateway) FreePorts()
+    {
+        var silo = FreePort.Tcp();
+        int gateway;
+        while ((gateway = FreePort.Tcp()) == silo)
+        {
+            // The OS handed the same port out twice in a row: ask again.
+        }
+        return (silo, gateway);
     }
 }

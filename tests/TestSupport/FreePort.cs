@@ -34,4 +34,18 @@ public static class FreePort
             }
         }
     }
+
+    /// <summary>
+    /// Configuration for an Orleans silo alone in a cluster of its own: free silo and gateway ports (<c>Cluster:SiloPort</c>,
+    /// <c>Cluster:GatewayPort</c>; test projects run in parallel) and a <c>Cluster:ClusterId</c> no other host uses. Test
+    /// hosts share databases, and silos of one cluster probe each other: one starved of CPU by the parallel test projects
+    /// would be declared dead, and Orleans ends a process whose silo is told it is dead. Tests that build a cluster of
+    /// several hosts give them one id of their own after this.
+    /// </summary>
+    public static Dictionary<string, string?> LoneSilo() => new()
+    {
+        ["Cluster:SiloPort"] = Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Cluster:GatewayPort"] = Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Cluster:ClusterId"] = $"test-{Guid.NewGuid():N}",
+    };
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Apis.Users;
+using Pbx.ApiHost.Dashboard;
 using Pbx.ApiHost.Problems;
 
 namespace Pbx.ApiHost.Auth;
@@ -21,6 +22,7 @@ public static class AuthApi
         group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer)
             .WithSummary("Exchange a still-valid bearer token for a fresh one")
             .WithDescription("Send the current token in the Authorization header before it expires; the new token carries the user's current role. 401 once the user is deleted or locked.");
+        group.MapDashboardSession();
         return group;
     }
 

@@ -2,7 +2,7 @@ using Dapper;
 using Npgsql;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Hubs;
 

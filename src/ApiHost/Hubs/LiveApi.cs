@@ -3,7 +3,7 @@ using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Auth;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Hubs;
 

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Pbx.ApiHost.Dashboard;
 
 namespace Pbx.ApiHost.Security;
 
@@ -6,7 +7,7 @@ namespace Pbx.ApiHost.Security;
 internal static class SecurityHeaders
 {
     /// <summary>API answers are JSON, CSV or media: nothing in them may run or load anything. The console and the
-    /// Swagger UI set their own, looser policy for their pages.</summary>
+    /// Swagger UI and the Orleans dashboard set their own, looser policy for their pages.</summary>
     private const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>Swagger UI 7.2 loads its own script and stylesheet, draws inline styles and data: images, and fetches the document.</summary>
@@ -22,8 +23,9 @@ internal static class SecurityHeaders
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers[HeaderNames.XFrameOptions] = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers[HeaderNames.ContentSecurityPolicy] = context.Request.Path.StartsWithSegments(SwaggerUi.Path)
-                ? SwaggerUiContentSecurityPolicy
+            var path = context.Request.Path;
+            headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments(SwaggerUi.Path) ? SwaggerUiContentSecurityPolicy
+                : path.StartsWithSegments(OrleansDashboardAccess.Path) ? OrleansDashboardAccess.ContentSecurityPolicy
                 : ApiContentSecurityPolicy;
             return next(context);
         });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Pbx.Grains;
 using Pbx.Grains.Calls;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -37,7 +38,7 @@ public sealed partial class SipCallEdge : ICallEdge
     public async Task ReInviteAsync(string callKey, LegRequest request)
     {
         var response = await _legs.SendAsync(request, "pbx");
-        await _grains.GetGrain<ICallGrain>(callKey).OnLegAnswerAsync(request.Leg.CallId, response.StatusCode, SipDialogMessages.Sdp(response));
+        await _grains.Grain<ICallGrain>(callKey).OnLegAnswerAsync(request.Leg.CallId, response.StatusCode, SipDialogMessages.Sdp(response));
     }
 
     /// <inheritdoc />

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Pbx.Grains;
 using Pbx.EdgeSip.Hosting;
 using Pbx.Grains.Calls;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
@@ -21,12 +22,12 @@ public sealed partial class SipForkSets(
 
     /// <summary>Rings the forks of a phone's INVITE (<paramref name="context"/>) until the caller has its final response.</summary>
     internal Task RunAsync(string callKey, SipServerContext context, string callee, CallDecision decision) =>
-        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.GetGrain<ICallGrain>(callKey), context, callee),
+        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.Grain<ICallGrain>(callKey), context, callee),
             decision.Forks, decision.NoAnswerTimeout);
 
     /// <summary>Rings forks the PBX starts itself; returns when every fork has its final response or the ringing time ended.</summary>
     internal Task RingAsync(string callKey, IReadOnlyList<ForkTarget> forks, TimeSpan noAnswerTimeout) =>
-        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.GetGrain<ICallGrain>(callKey), null, "pbx"),
+        RunAsync(callKey, new SipForkSet(client, legs, time, this, grains.Grain<ICallGrain>(callKey), null, "pbx"),
             forks, noAnswerTimeout);
 
     /// <summary>Carries out a grain's instruction on the forks running for the call; false when none run here.</summary>

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Pbx.Grains;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.Grains.Calls;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -17,14 +18,14 @@ public sealed partial class SipInDialogHandler(IGrainFactory grains, SipLegSende
     {
         var request = context.Request;
         var callId = request.CallId ?? "";
-        var callKey = await grains.GetGrain<ICallLegGrain>(callId).GetCallKeyAsync();
+        var callKey = await grains.Grain<ICallLegGrain>(callId).GetCallKeyAsync();
         if (callKey is null)
         {
             // RFC 3261 12.2.2: no such dialog.
             await context.RespondAsync(481, "Call/Transaction Does Not Exist");
             return;
         }
-        var call = grains.GetGrain<ICallGrain>(callKey);
+        var call = grains.Grain<ICallGrain>(callKey);
         var contactUser = request.To?.Uri.User ?? "pbx";
         var instruction = await call.OnInDialogRequestAsync(
             new InDialogRequest(callId, request.Method, request.CSeq?.Number ?? 0, SipDialogMessages.Sdp(request)));

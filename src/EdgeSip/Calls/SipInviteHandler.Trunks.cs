@@ -1,3 +1,4 @@
+using Pbx.Grains;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transactions;
@@ -37,7 +38,7 @@ public sealed partial class SipInviteHandler
         LogTrunkInvite(trunkId, callId, called);
         var from = request.From;
         string?[] candidates = [request.RequestUri.User, CalledPartyId(request), request.To.Uri.User];
-        var call = grains.GetGrain<ICallGrain>(callId);
+        var call = grains.Grain<ICallGrain>(callId);
         var decision = await call.StartFromTrunkAsync(new TrunkCallSetup(trunkId, from.Uri.User, from.DisplayName, candidates,
             CallerLeg(context, callId), offer, edge.Reference, SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)

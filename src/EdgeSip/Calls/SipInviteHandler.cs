@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Pbx.Grains;
 using Pbx.EdgeSip.Auth;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
@@ -57,7 +58,7 @@ public sealed partial class SipInviteHandler(
             await context.RespondAsync(488, "Not Acceptable Here");
             return;
         }
-        var call = grains.GetGrain<ICallGrain>(callId);
+        var call = grains.Grain<ICallGrain>(callId);
         var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer, edge.Reference,
             SipSessionTimerHeaders.Read(request)));
         if (decision.Refusal is { } refusal)
@@ -89,7 +90,7 @@ public sealed partial class SipInviteHandler(
             await context.RespondAsync(403, "Forbidden");
             return null;
         }
-        var stored = await grains.GetGrain<IExtensionGrain>(number).GetCredentialsAsync(context.Source.Remote.Address.ToString());
+        var stored = await grains.Grain<IExtensionGrain>(number).GetCredentialsAsync(context.Source.Remote.Address.ToString());
         if (stored is not { Enabled: true, LockedOut: false })
         {
             // Neither a trunk (checked first) nor a usable extension: an outside INVITE that must not reach the trunks.

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Pbx.Grains;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.Grains.Calls;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -22,7 +23,7 @@ public sealed partial class SipReferHandler(IGrainFactory grains, SipLegSender l
         var request = context.Request;
         var callId = request.CallId ?? "";
         // A REFER outside a dialog would transfer no call of ours.
-        var callKey = request.To?.Tag is null ? null : await grains.GetGrain<ICallLegGrain>(callId).GetCallKeyAsync();
+        var callKey = request.To?.Tag is null ? null : await grains.Grain<ICallLegGrain>(callId).GetCallKeyAsync();
         if (callKey is null)
         {
             await context.RespondAsync(481, "Call/Transaction Does Not Exist");
@@ -35,7 +36,7 @@ public sealed partial class SipReferHandler(IGrainFactory grains, SipLegSender l
             await context.RespondAsync(400, "Bad Refer-To");
             return;
         }
-        var call = grains.GetGrain<ICallGrain>(callKey);
+        var call = grains.Grain<ICallGrain>(callKey);
         // RFC 3892 section 3 (compact form "b"): kept as received, for the INVITE to the target.
         var referredBy = request.Get("Referred-By") ?? request.Get("b");
         var answer = await call.OnReferAsync(new ReferRequest(callId, request.CSeq?.Number ?? 0, target, referredBy, replaces));

@@ -16,6 +16,9 @@ public sealed partial class SipEdge
     [LoggerMessage(3003, LogLevel.Warning, "Processing {Method} from {Source} failed")]
     private partial void LogProcessingFailed(string source, string method, Exception exception);
 
+    [LoggerMessage(3009, LogLevel.Warning, "{Method} (Call-ID {CallId}) answered 503: the cluster is not reachable right now ({Reason})")]
+    private partial void LogClusterUnavailable(string method, string? callId, string reason);
+
     [LoggerMessage(3004, LogLevel.Warning, "Send to {Destination} failed")]
     private partial void LogSendFailed(string destination, Exception exception);
 }

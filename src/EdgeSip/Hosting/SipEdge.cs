@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -147,9 +148,16 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
 
     private async Task RunHandlerAsync(ISipRequestHandler handler, SipServerContext context)
     {
+        var clusterUnavailable = false;
         try
         {
             await handler.HandleAsync(context, context.Cancelled).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // A silo died and the cluster has not declared it dead yet (Cluster:FailureDetection), or none is reachable.
+            clusterUnavailable = true;
+            LogClusterUnavailable(handler.Method, context.Request.CallId, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.Cancelled.IsCancellationRequested)
         {
@@ -158,8 +166,16 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         finally
         {
             if (!context.Transaction.HasFinalResponse)
-                await context.RespondAsync(500, "Server Internal Error").ConfigureAwait(false);
+                await context.RespondAsync(clusterUnavailable ? ServiceUnavailable(context) : context.CreateResponse(500, "Server Internal Error")).ConfigureAwait(false);
         }
+    }
+
+    // RFC 3261 21.5.4: temporarily unable, try again after Retry-After seconds; phones and proxies retry or fail over.
+    private static SipResponse ServiceUnavailable(SipServerContext context)
+    {
+        var response = context.CreateResponse(503, "Service Unavailable");
+        response.Add(SipHeaderId.RetryAfter, "5");
+        return response;
     }
 
     private async Task SendStatelessAsync(SipResponse response, SipEndPoint destination)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Pbx.Grains;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.EdgeSip.Registrar;
 
@@ -16,7 +17,7 @@ public sealed class KnownExtensions(IGrainFactory grains)
 
     /// <summary>The extension's grain: the kept reference when there is one, so a call allocates no new proxy.</summary>
     public IExtensionGrain Grain(string number)
-        => _known.TryGetValue(number, out var known) ? known.Grain : grains.GetGrain<IExtensionGrain>(number);
+        => _known.TryGetValue(number, out var known) ? known.Grain : grains.Grain<IExtensionGrain>(number);
 
     /// <summary>The realm of an extension seen to exist, or null when it must be asked.</summary>
     public string? RealmOf(string number) => _known.TryGetValue(number, out var known) ? known.Realm : null;

@@ -13,7 +13,7 @@ public static class SipRegistrarServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="SipRegistrar"/> as the edge's REGISTER <see cref="ISipRequestHandler"/>, with <see cref="SipRegistrarOptions"/> from
     /// section <c>Sip:Registrar</c> and everything <see cref="SipAuthServiceCollectionExtensions.AddSipAuth"/> adds.
-    /// Needs an <see cref="Pbx.Grains.Runtime.IGrainFactory"/>.
+    /// Needs an Orleans <see cref="Orleans.IGrainFactory"/> (from the silo in this process or a cluster client).
     /// </summary>
     public static IServiceCollection AddSipRegistrar(this IServiceCollection services, IConfiguration configuration)
     {

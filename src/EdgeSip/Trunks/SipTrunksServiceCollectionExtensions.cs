@@ -10,7 +10,7 @@ public static class SipTrunksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="TrunkRegistrationService"/> with <see cref="TrunkRegistrationOptions"/> (section <c>Trunks:Registration</c>).
-    /// Needs an <see cref="Pbx.Grains.Trunks.ITrunkDirectory"/> and an <see cref="Pbx.Grains.Runtime.IGrainFactory"/>.
+    /// Needs an <see cref="Pbx.Grains.Trunks.ITrunkDirectory"/> and an Orleans <see cref="Orleans.IGrainFactory"/> (from the silo in this process or a cluster client).
     /// </summary>
     public static IServiceCollection AddSipTrunks(this IServiceCollection services, IConfiguration configuration)
     {

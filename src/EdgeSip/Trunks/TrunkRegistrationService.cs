@@ -4,9 +4,10 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.Grains;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Transport;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Trunks;
@@ -95,7 +96,7 @@ public sealed partial class TrunkRegistrationService(
         var endpoint = new TrunkEndpoint(row.TrunkId, row.Host, new SipEndPoint(kind, new IPEndPoint(address, targetPort)));
         var secret = new TrunkSecret(row.Username, null, row.Realm, row.Ha1Md5);
         var loop = new TrunkRegistrationLoop(new TrunkRegistration(client, transports, endpoint, secret),
-            grains.GetGrain<ITrunkGrain>(row.TrunkId), row.Expires, time);
+            grains.Grain<ITrunkGrain>(row.TrunkId), row.Expires, time);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         LogStarted(row.TrunkId, endpoint.Destination.ToString());
         return new Running(row, stop, Task.Run(() => loop.RunAsync(stop.Token), CancellationToken.None));

@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>Outcome of an action asked of a call from outside (API, console).</summary>
+[GenerateSerializer]
 public enum CallActionResult
 {
     /// <summary>Done.</summary>

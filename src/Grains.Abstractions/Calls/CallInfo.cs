@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>A call's live state for the console and the API.</summary>
@@ -9,5 +10,6 @@ namespace Pbx.Grains.Calls;
 /// <param name="StartedAt">When the INVITE arrived.</param>
 /// <param name="AnsweredAt">When the callee answered.</param>
 /// <param name="EndedAt">When the call ended.</param>
+[GenerateSerializer, Immutable]
 public sealed record CallInfo(string CallId, string Caller, string? CallerName, string Callee, CallPhase Phase,
     DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt);

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>What the edge must do after reporting a fork's response or the caller's CANCEL.</summary>
@@ -6,6 +7,7 @@ namespace Pbx.Grains.Calls;
 /// <param name="Bye">Dialogs to end with BYE (a second fork that answered too late, RFC 3261 13.2.2.4).</param>
 /// <param name="Forks">New contacts to ring (call forwarding on busy or no answer); empty otherwise.</param>
 /// <param name="NoAnswerTimeout">How long the new forks may ring; ignored without new forks.</param>
+[GenerateSerializer, Immutable]
 public sealed record CallInstruction(CallerResponse? Respond, IReadOnlyList<string> CancelForks, IReadOnlyList<DialogLeg> Bye,
     IReadOnlyList<ForkTarget> Forks, TimeSpan NoAnswerTimeout)
 {

@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>Where a call is in its life.</summary>
+[GenerateSerializer]
 public enum CallPhase
 {
     /// <summary>No call has started on this key.</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>An authenticated initial INVITE as the edge hands it to <see cref="ICallGrain.StartAsync"/>.</summary>
@@ -8,5 +9,6 @@ namespace Pbx.Grains.Calls;
 /// <param name="OfferSdp">The caller's SDP offer.</param>
 /// <param name="Edge">The edge that serves the call, for requests the grain starts itself (BYE on hang-up).</param>
 /// <param name="SessionTimer">The INVITE's session timer headers (RFC 4028), or null when it has none.</param>
+[GenerateSerializer, Immutable]
 public sealed record CallSetup(string Caller, string? CallerName, string Callee, DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge,
     SessionTimer? SessionTimer = null);

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>
@@ -15,6 +16,7 @@ namespace Pbx.Grains.Calls;
 /// <param name="Address">IP address requests go to: the peer's observed source (RFC 3581), for NAT.</param>
 /// <param name="Port">Port requests go to.</param>
 /// <param name="LocalCSeq">CSeq number of our last request on this leg (RFC 3261 12.2.1.1).</param>
+[GenerateSerializer, Immutable]
 public sealed record DialogLeg(
     string CallId,
     string LocalUri,

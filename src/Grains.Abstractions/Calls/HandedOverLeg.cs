@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>A leg one call gives to another in an attended transfer (<see cref="ICallGrain.HandOverAsync"/>).</summary>
@@ -10,4 +11,5 @@ namespace Pbx.Grains.Calls;
 /// The session timer running on the leg (RFC 4028), as the headers of a request the PBX sends on it (refresher "uac" when
 /// the PBX refreshes), or null when the leg has none.
 /// </param>
+[GenerateSerializer, Immutable]
 public sealed record HandedOverLeg(DialogLeg Leg, string EndpointId, uint RemoteCSeq, string Number, bool Held, SessionTimer? SessionTimer);

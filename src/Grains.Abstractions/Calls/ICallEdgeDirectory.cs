@@ -11,4 +11,10 @@ public interface ICallEdgeDirectory
 
     /// <summary>An edge to use, or null when no edge role runs.</summary>
     ICallEdge? Find();
+
+    /// <summary>
+    /// An edge to use, reading the cluster's directory now when none is known yet: a call grain reactivated on another silo
+    /// after its silo died asks this before it acts on the call.
+    /// </summary>
+    Task<ICallEdge?> FindAsync();
 }

@@ -1,5 +1,6 @@
 using Pbx.Grains.Media;
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Pbx.Grains.Calls;
 

@@ -1,4 +1,5 @@
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Pbx.Grains.Calls;
 
@@ -8,8 +9,11 @@ namespace Pbx.Grains.Calls;
 /// </summary>
 public interface ICallLegGrain : IGrainWithStringKey
 {
-    /// <summary>Records that this Call-ID is a leg of <paramref name="callKey"/>.</summary>
-    Task BindAsync(string callKey);
+    /// <summary>
+    /// Records that this Call-ID is a leg of <paramref name="callKey"/>; <paramref name="durable"/> also stores it, as an
+    /// answered call's legs must outlive the silo that holds them (a BYE after a failover finds its call).
+    /// </summary>
+    Task BindAsync(string callKey, bool durable);
 
     /// <summary>The call key, or null when this Call-ID belongs to no call (the edge answers 481).</summary>
     [ReadOnly]

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>
@@ -7,4 +8,5 @@ namespace Pbx.Grains.Calls;
 /// </summary>
 /// <param name="Respond">Response for the request, or null to wait for the forwarded request's outcome.</param>
 /// <param name="Forward">Request to send on the other leg, or null.</param>
+[GenerateSerializer, Immutable]
 public sealed record InDialogInstruction(CallerResponse? Respond, LegRequest? Forward);

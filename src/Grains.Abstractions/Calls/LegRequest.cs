@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>A request the edge must send on a leg's dialog.</summary>
@@ -9,4 +10,5 @@ namespace Pbx.Grains.Calls;
 /// For a NOTIFY about a REFER (RFC 3515 2.4.5): the status line of the referred request's progress, sent as a
 /// message/sipfrag body (RFC 3420) with Event: refer; a final status (200 and up) ends the implicit subscription.
 /// </param>
+[GenerateSerializer, Immutable]
 public sealed record LegRequest(string Method, DialogLeg Leg, string? Sdp, SessionTimer? SessionTimer = null, string? Sipfrag = null);

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>A REFER received on a leg of an answered call (RFC 3515), as the edge hands it to <see cref="ICallGrain.OnReferAsync"/>.</summary>
@@ -6,4 +7,5 @@ namespace Pbx.Grains.Calls;
 /// <param name="Target">User part of the Refer-To URI: the number to transfer to.</param>
 /// <param name="ReferredBy">The Referred-By header as received (RFC 3892), if any.</param>
 /// <param name="Replaces">The dialog named by a Replaces parameter in Refer-To (RFC 3891 attended transfer), if any.</param>
+[GenerateSerializer, Immutable]
 public sealed record ReferRequest(string CallId, uint CSeq, string Target, string? ReferredBy, ReplacesDialog? Replaces);

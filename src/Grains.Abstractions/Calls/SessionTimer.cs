@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>
@@ -9,6 +10,7 @@ namespace Pbx.Grains.Calls;
 /// <param name="Refresher">Its refresher parameter, "uac" or "uas" (roles of the transaction carrying it), or null.</param>
 /// <param name="MinExpires">Min-SE in seconds, or null when absent; on a 422 response, the smallest interval accepted.</param>
 /// <param name="Supported">True when "timer" is in Supported (a request, or a response that negotiates).</param>
+[GenerateSerializer, Immutable]
 public sealed record SessionTimer(int? Expires, string? Refresher, int? MinExpires, bool Supported)
 {
     /// <summary>The refresher parameter naming the sender of a request or the receiver of a response (RFC 4028 section 7.1).</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>An initial INVITE from a carrier trunk as the edge hands it to <see cref="ICallGrain.StartFromTrunkAsync"/>.</summary>
@@ -9,5 +10,6 @@ namespace Pbx.Grains.Calls;
 /// <param name="OfferSdp">The carrier's SDP offer.</param>
 /// <param name="Edge">The edge that serves the call.</param>
 /// <param name="SessionTimer">The INVITE's session timer headers (RFC 4028), or null when it has none.</param>
+[GenerateSerializer, Immutable]
 public sealed record TrunkCallSetup(string TrunkId, string? CallerNumber, string? CallerName, IReadOnlyList<string?> CalledCandidates,
     DialogLeg CallerLeg, string OfferSdp, ICallEdge Edge, SessionTimer? SessionTimer = null);

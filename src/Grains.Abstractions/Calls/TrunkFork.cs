@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Calls;
 
 /// <summary>What makes a fork an INVITE to a carrier trunk rather than to a phone.</summary>
@@ -8,4 +9,5 @@ namespace Pbx.Grains.Calls;
 /// When set, a carrier that sends no response at all (not even 100 Trying) in this time is given up: the edge reports a
 /// 408 for the fork so the call fails over to the next trunk.
 /// </param>
+[GenerateSerializer, Immutable]
 public sealed record TrunkFork(string TrunkId, string AssertedIdentity, bool Privacy, TimeSpan? FailoverTimeout = null);

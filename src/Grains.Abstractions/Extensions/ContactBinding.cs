@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Extensions;
 
 /// <summary>One registered contact of an extension and how to reach it.</summary>
@@ -14,6 +15,7 @@ namespace Pbx.Grains.Extensions;
 /// <param name="Path">Path values (RFC 3327) to use as the route set towards the phone.</param>
 /// <param name="InstanceId">RFC 5626 "+sip.instance", when given.</param>
 /// <param name="RegisteredAt">When this binding was first added.</param>
+[GenerateSerializer, Immutable]
 public sealed record ContactBinding(
     string ContactUri,
     double? Q,

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Extensions;
 
 /// <summary>What an administrator sees of an extension's live state.</summary>
@@ -7,5 +8,6 @@ namespace Pbx.Grains.Extensions;
 /// <param name="Bindings">Current bindings, highest q first.</param>
 /// <param name="Lockout">Failed logins and the per-extension lockout.</param>
 /// <param name="ActiveCalls">Keys of the calls the extension is in now (see <see cref="IExtensionGrain.GetActiveCallsAsync"/>).</param>
+[GenerateSerializer, Immutable]
 public sealed record ExtensionStatus(string Number, bool Exists, bool Enabled, IReadOnlyList<ContactBinding> Bindings, LockoutStatus Lockout,
     IReadOnlyList<string>? ActiveCalls = null);

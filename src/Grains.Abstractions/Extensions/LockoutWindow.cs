@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Extensions;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace Pbx.Grains.Extensions;
 /// <param name="Failures">Failures counted in the current window.</param>
 /// <param name="WindowStart">When the current window opened.</param>
 /// <param name="LockedUntil">End of the lockout, or null.</param>
+[GenerateSerializer, Immutable]
 public readonly record struct LockoutWindow(int Failures, DateTimeOffset WindowStart, DateTimeOffset? LockedUntil)
 {
     /// <summary>True while a lockout is in force at <paramref name="now"/>.</summary>

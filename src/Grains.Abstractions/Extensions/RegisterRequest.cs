@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Extensions;
 
 /// <summary>An authenticated REGISTER as the registrar rules need it (RFC 3261 section 10.3), free of SIP message classes.</summary>
@@ -12,6 +13,7 @@ namespace Pbx.Grains.Extensions;
 /// <param name="EdgeNodeId">The edge node holding the connection or socket that reaches the phone.</param>
 /// <param name="UserAgent">User-Agent header value, for display; may be null.</param>
 /// <param name="Path">Path header values in order (RFC 3327 section 5.3), stored and used as the route set towards the phone.</param>
+[GenerateSerializer, Immutable]
 public sealed record RegisterRequest(
     IReadOnlyList<RegisterContact> Contacts,
     bool Wildcard,

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Extensions;
 
 /// <summary>
@@ -12,6 +13,7 @@ namespace Pbx.Grains.Extensions;
 /// <item><term><see cref="Disabled"/></term><description>403: the extension is disabled</description></item>
 /// </list>
 /// </summary>
+[GenerateSerializer]
 public enum RegisterResult
 {
     /// <summary>Accepted; the outcome lists the bindings now in force.</summary>

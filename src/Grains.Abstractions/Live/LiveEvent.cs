@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orleans;
 
 namespace Pbx.Grains.Live;
 
@@ -8,4 +9,5 @@ namespace Pbx.Grains.Live;
 /// <param name="Kind">The change: "registered", "ringing", "answered", "ended", ...</param>
 /// <param name="Data">Details as JSON, shaped per topic.</param>
 /// <param name="Timestamp">When the grain made the change.</param>
+[GenerateSerializer, Immutable]
 public sealed record LiveEvent(string Topic, string Key, string Kind, JsonElement Data, DateTimeOffset Timestamp);

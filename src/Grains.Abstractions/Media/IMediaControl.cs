@@ -2,8 +2,8 @@ namespace Pbx.Grains.Media;
 
 /// <summary>
 /// What call-control grains ask of a media node: RTP endpoints negotiated by SDP offer/answer, bridging, prompts,
-/// tones, recording, conferences. Every argument and result is a record or a string, so the interface can later be
-/// carried over a network without change. Events (DTMF, timeouts, playback completion) come back on the
+/// tones, recording, conferences. Every argument and result is a serializable record or a string: a node serves it across
+/// processes as <see cref="IMediaNode"/>, and grains get the silo's router, which picks the node. Events (DTMF, timeouts, playback completion) come back on the
 /// <see cref="IMediaEvents"/> observer given at allocation.
 /// </summary>
 public interface IMediaControl

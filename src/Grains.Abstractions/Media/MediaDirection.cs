@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Media;
 
 /// <summary>SDP media direction attribute (RFC 4566 section 6, RFC 3264 section 6.1), used for hold and resume.</summary>
+[GenerateSerializer]
 public enum MediaDirection
 {
     /// <summary>a=sendrecv: both ways (the default).</summary>

@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Media;
 
 /// <summary>Call-progress tones a media node generates.</summary>
+[GenerateSerializer]
 public enum MediaTone
 {
     /// <summary>No tone: play the prompt instead.</summary>

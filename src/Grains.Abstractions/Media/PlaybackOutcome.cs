@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Media;
 
 /// <summary>Why a playback ended.</summary>
+[GenerateSerializer]
 public enum PlaybackOutcome
 {
     /// <summary>The whole prompt was played.</summary>

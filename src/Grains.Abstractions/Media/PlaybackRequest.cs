@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Media;
 
 /// <summary>What to play toward an endpoint: a prompt file or a tone.</summary>
@@ -6,4 +7,5 @@ namespace Pbx.Grains.Media;
 /// <param name="Tone">Tone to generate when <paramref name="Prompt"/> is null.</param>
 /// <param name="Loop">Repeat until stopped (music on hold); a looped playback never completes by itself.</param>
 /// <param name="BargeIn">Stop the playback when the caller presses a DTMF key (the digit is still reported).</param>
+[GenerateSerializer, Immutable]
 public sealed record PlaybackRequest(string PlaybackId, string? Prompt, MediaTone Tone = MediaTone.None, bool Loop = false, bool BargeIn = false);

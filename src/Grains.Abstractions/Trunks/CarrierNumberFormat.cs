@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>How a carrier wants numbers written in the requests we send it.</summary>
+[GenerateSerializer]
 public enum CarrierNumberFormat
 {
     /// <summary>"+358401234567".</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>
@@ -10,4 +11,5 @@ namespace Pbx.Grains.Trunks;
 /// <param name="Strip">How many leading digits to remove (an outside-line "9", say).</param>
 /// <param name="Prepend">Digits to put in front after stripping.</param>
 /// <param name="Trunks">Trunk ids, tried in this order.</param>
+[GenerateSerializer, Immutable]
 public sealed record DialRule(string Group, string Prefix, int Strip, string Prepend, IReadOnlyList<string> Trunks);

@@ -1,4 +1,5 @@
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Pbx.Grains.Trunks;
 

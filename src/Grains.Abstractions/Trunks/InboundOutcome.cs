@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>What an INVITE arriving from a trunk becomes; each outcome maps to one action or SIP status at the edge.</summary>
+[GenerateSerializer]
 public enum InboundOutcome
 {
     /// <summary>Ring the extension in <see cref="InboundRoute.Target"/>.</summary>

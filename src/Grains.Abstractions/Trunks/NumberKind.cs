@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>What a dialled or received number is, once normalised.</summary>
+[GenerateSerializer]
 public enum NumberKind
 {
     /// <summary>Not a number this plan understands (letters, too long, too short for any kind).</summary>

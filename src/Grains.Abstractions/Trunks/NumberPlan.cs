@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>
@@ -10,6 +11,7 @@ namespace Pbx.Grains.Trunks;
 /// <param name="NationalNumberLength">Digits of a national significant number dialled without any prefix, e.g. 9; 0 when such numbers are not accepted.</param>
 /// <param name="InternalMaxLength">Longest number treated as internal (extensions, feature codes).</param>
 /// <param name="CarrierFormat">How the carrier wants numbers in the Request-URI and From.</param>
+[GenerateSerializer, Immutable]
 public sealed record NumberPlan(
     string CountryCode,
     string NationalPrefix = "0",

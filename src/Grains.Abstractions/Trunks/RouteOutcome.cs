@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>Result of routing a dialled number to trunks; each refusal maps to one SIP status in the call grain.</summary>
+[GenerateSerializer]
 public enum RouteOutcome
 {
     /// <summary>Offer the call to the route's trunks.</summary>

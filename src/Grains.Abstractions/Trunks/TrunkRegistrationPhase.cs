@@ -1,6 +1,8 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>Where a trunk's outbound registration (RFC 3261 section 10.2) stands.</summary>
+[GenerateSerializer]
 public enum TrunkRegistrationPhase
 {
     /// <summary>The trunk does not register (IP-authenticated, or registration off).</summary>

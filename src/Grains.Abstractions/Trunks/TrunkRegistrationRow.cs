@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>What the edge needs to keep one trunk registered with its carrier: a row of <c>trunks</c> with register = true.</summary>
@@ -11,6 +12,7 @@ namespace Pbx.Grains.Trunks;
 /// <param name="Ha1Md5">HA1 for <paramref name="Realm"/> when only that is stored, or null.</param>
 /// <param name="Expires">The registration lifetime to ask for.</param>
 /// <param name="UpdatedAt">When the row last changed: a different value means the registration must restart.</param>
+[GenerateSerializer, Immutable]
 public sealed record TrunkRegistrationRow(
     string TrunkId, string Host, int Port, string Transport, string? OutboundProxy, string Username, string? Realm,
     string? Ha1Md5, TimeSpan Expires, DateTimeOffset UpdatedAt)

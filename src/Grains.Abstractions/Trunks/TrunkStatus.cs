@@ -1,3 +1,4 @@
+using Orleans;
 namespace Pbx.Grains.Trunks;
 
 /// <summary>A trunk's live state, as the API and live views show it.</summary>
@@ -8,5 +9,6 @@ namespace Pbx.Grains.Trunks;
 /// <param name="ExpiresAt">When the carrier's binding lapses; null when not registered.</param>
 /// <param name="NextAttemptAt">When the next REGISTER goes out; null when the trunk does not register.</param>
 /// <param name="ActiveCalls">Calls currently using the trunk.</param>
+[GenerateSerializer, Immutable]
 public sealed record TrunkStatus(string TrunkId, TrunkRegistrationPhase Phase, string? FailureReason, int Failures,
     DateTimeOffset? ExpiresAt, DateTimeOffset? NextAttemptAt, int ActiveCalls);

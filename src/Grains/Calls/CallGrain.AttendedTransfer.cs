@@ -38,8 +38,8 @@ public sealed partial class CallGrain
     /// <summary>Takes over the other party of the dialog named by Replaces and connects it to the party that stays here.</summary>
     private async Task JoinReplacedAsync(ReplacesDialog replaces)
     {
-        var otherKey = await GrainFactory.GetGrain<ICallLegGrain>(replaces.CallId).GetCallKeyAsync();
-        var handed = otherKey is null || otherKey == CallKey ? null : await GrainFactory.GetGrain<ICallGrain>(otherKey).HandOverAsync(replaces);
+        var otherKey = await GrainFactory.Grain<ICallLegGrain>(replaces.CallId).GetCallKeyAsync();
+        var handed = otherKey is null || otherKey == CallKey ? null : await GrainFactory.Grain<ICallGrain>(otherKey).HandOverAsync(replaces);
         if (handed is null)
         {
             await TransferFailedAsync(new CallerResponse(481, "Call/Transaction Does Not Exist", null), CdrDisposition.Failed);

@@ -16,7 +16,7 @@ public sealed partial class CallGrain
     {
         if (State.Settings.CallWaiting)
             return null;
-        var calls = await GrainFactory.GetGrain<IExtensionGrain>(target).GetActiveCallsAsync();
+        var calls = await GrainFactory.Grain<IExtensionGrain>(target).GetActiveCallsAsync();
         if (!calls.Any(id => id != CallKey))
             return null;
         LogCallWaitingRefused(CallKey, target, calls.Count);
@@ -33,10 +33,10 @@ public sealed partial class CallGrain
     private Task JoinAsCalleeAsync() => CalleeIsExtension ? JoinCallAsync(State.Ringing) : Task.CompletedTask;
 
     /// <summary>The extension <paramref name="number"/> is now in this call (a transfer target, an originating phone).</summary>
-    private Task JoinCallAsync(string number) => GrainFactory.GetGrain<IExtensionGrain>(number).JoinCallAsync(CallKey);
+    private Task JoinCallAsync(string number) => GrainFactory.Grain<IExtensionGrain>(number).JoinCallAsync(CallKey);
 
     /// <summary>Both parties leave: the caller, and the extension rung last (a no-op for it when it never answered).</summary>
     private Task LeaveCallAsync() => Task.WhenAll(
-        CallerIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey) : Task.CompletedTask,
-        CalleeIsExtension ? GrainFactory.GetGrain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
+        CallerIsExtension ? GrainFactory.Grain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey) : Task.CompletedTask,
+        CalleeIsExtension ? GrainFactory.Grain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
 }

@@ -29,5 +29,5 @@ public sealed partial class CallGrain
         return profile;
     }
 
-    private Task<ExtensionProfile?> Profile(string number) => GrainFactory.GetGrain<IExtensionGrain>(number).GetProfileAsync();
+    private Task<ExtensionProfile?> Profile(string number) => GrainFactory.Grain<IExtensionGrain>(number).GetProfileAsync();
 }

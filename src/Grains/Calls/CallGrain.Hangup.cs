@@ -10,6 +10,17 @@ public sealed partial class CallGrain
 
     /// <summary>The edge for requests the call starts itself; after a reactivation the one the INVITE named is gone.</summary>
     private ICallEdge? Edge => _edge ??= edges.Find();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// An answered call activated again from its stored dialogs (its silo died, or it was collected while idle) lost the
+    /// edge its INVITE came through: it finds one now, so a hang-up or hold from the API right after a failover has one.
+    /// </remarks>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Phase == CallPhase.Answered)
+            _edge = await edges.FindAsync();
+    }
     private IDisposable? _maxDurationTimer;
 
     /// <inheritdoc />
@@ -43,7 +54,7 @@ public sealed partial class CallGrain
     }
 
     private void ArmMaxDuration() =>
-        _maxDurationTimer = RegisterTimer(async _ => await HangupBothAsync("maximum duration"), options.Value.MaxDuration, Timeout.InfiniteTimeSpan);
+        _maxDurationTimer = this.RegisterGrainTimer(async _ => await HangupBothAsync("maximum duration"), options.Value.MaxDuration, Timeout.InfiniteTimeSpan);
 
     /// <summary>Sends BYE on both legs and ends the call; false when no edge is known (the activation was recreated).</summary>
     private async Task<bool> HangupBothAsync(string cause)

@@ -18,7 +18,7 @@ public sealed partial class CallGrain
     {
         if (State.Phase != CallPhase.None || Edge is not { } edge || string.IsNullOrEmpty(request.To) || request.To == request.From)
             return CallActionResult.NotApplicable;
-        var originator = await GrainFactory.GetGrain<IExtensionGrain>(request.From).GetStatusAsync();
+        var originator = await GrainFactory.Grain<IExtensionGrain>(request.From).GetStatusAsync();
         if (!originator.Exists || !originator.Enabled || originator.Bindings.Count == 0)
         {
             DeactivateOnIdle();
@@ -31,8 +31,8 @@ public sealed partial class CallGrain
         State.Callee = request.To;
         State.Ringing = request.To;
         State.StartedAt = now;
-        cdrs.Enqueue(new CdrOpened(CallKey, request.From, null, request.To, "internal", now));
-        var self = GrainFactory.GetGrain<ICallGrain>(CallKey);
+        await cdrs.WriteAsync(new CdrOpened(CallKey, request.From, null, request.To, "internal", now));
+        var self = GrainFactory.Grain<ICallGrain>(CallKey);
         var caller = await media.AllocateAsync(CallKey, self);
         var callee = caller.Succeeded ? await media.AllocateAsync(CallKey, self) : caller;
         State.CallerEndpoint = caller.Succeeded ? caller.EndpointId : "";

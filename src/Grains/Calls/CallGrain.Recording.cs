@@ -61,7 +61,7 @@ public sealed partial class CallGrain
         var id = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{NewId()}");
         State.RecordingPath = await media.StartRecordingAsync(new RecordingRequest(id, State.CallerEndpoint, State.CalleeEndpoint));
         State.RecordingId = id;
-        cdrs.Enqueue(new RecordingOpened(CallKey, State.RecordingPath, now));
+        await cdrs.WriteAsync(new RecordingOpened(CallKey, State.RecordingPath, now));
         LogRecordingStarted(CallKey, State.RecordingPath);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class CallGrain
         State.RecordingId = null;
         State.RecordingPath = null;
         var (size, duration) = RecordingFile.Measure(path) ?? (0, 0);
-        cdrs.Enqueue(new RecordingClosed(CallKey, path, size, duration, time.GetUtcNow()));
+        await cdrs.WriteAsync(new RecordingClosed(CallKey, path, size, duration, time.GetUtcNow()));
         LogRecordingStopped(CallKey, path, duration);
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class CallGrain
         if (State.Phase != CallPhase.Answered || (caller ? State.CallerSessionTimer : State.CalleeSessionTimer) is not { } leg)
             return;
         (caller ? _callerSessionTimer : _calleeSessionTimer)?.Dispose();
-        var timer = RegisterTimer(_ => leg.PbxRefreshes ? RefreshSessionAsync(caller) : SessionExpiredAsync(caller), leg.Due, Timeout.InfiniteTimeSpan);
+        var timer = this.RegisterGrainTimer(_ => leg.PbxRefreshes ? RefreshSessionAsync(caller) : SessionExpiredAsync(caller), leg.Due, Timeout.InfiniteTimeSpan);
         if (caller)
             _callerSessionTimer = timer;
         else

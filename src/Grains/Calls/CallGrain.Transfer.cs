@@ -107,7 +107,7 @@ public sealed partial class CallGrain
     /// <summary>The transfer target's own media endpoint (in <see cref="TransferState.Endpoint"/>) and its SDP offer; null when the node has none.</summary>
     private async Task<string?> AllocateTargetEndpointAsync(TransferState transfer)
     {
-        var allocation = await media.AllocateAsync(CallKey, GrainFactory.GetGrain<ICallGrain>(CallKey));
+        var allocation = await media.AllocateAsync(CallKey, GrainFactory.Grain<ICallGrain>(CallKey));
         if (!allocation.Succeeded)
         {
             LogMediaUnavailable(CallKey, allocation.Reason);

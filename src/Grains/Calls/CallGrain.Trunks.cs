@@ -45,12 +45,12 @@ public sealed partial class CallGrain
         // Answered from the trunk's codecs only; a carrier offering none of them gets 488 (RFC 3261 13.3.1.1).
         if (TrunkCodecs.Restrict(setup.OfferSdp, trunk.Codecs) is not { } offer)
             return await RefuseInboundAsync(setup, caller, called, 488, "Not Acceptable Here");
-        if (!await GrainFactory.GetGrain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
+        if (!await GrainFactory.Grain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
         State.Trunk.TrunkId = trunk.Id;
         // RFC 4028 applies to carriers as to phones: a dead carrier dialog is ended instead of holding its trunk slot.
         var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, offer, setup.Edge, setup.SessionTimer));
-        cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
+        await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
         return decision;
     }
 
@@ -62,8 +62,8 @@ public sealed partial class CallGrain
         State.Caller = caller;
         State.Callee = called;
         State.StartedAt = now;
-        cdrs.Enqueue(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
-        cdrs.Enqueue(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
+        await cdrs.WriteAsync(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
+        await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
         return await RefuseAsync(status, reason, CdrDisposition.Failed);
     }
 
@@ -87,7 +87,7 @@ public sealed partial class CallGrain
         if (await MatchDialRuleAsync(number, dialler) is not { } match)
             return null;
         if (openCdr)
-            cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
+            await cdrs.WriteAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
         if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
             return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
         State.Ringing = State.Trunk!.Number;
@@ -151,7 +151,7 @@ public sealed partial class CallGrain
     {
         if (State.Trunk is not { Direction: "outbound" } call)
             return null;
-        await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+        await GrainFactory.Grain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
         if (response.Status is not (408 or (>= 500 and < 600)))
             return null;
         KeepSilentTrunkFork(response, fork);
@@ -199,7 +199,7 @@ public sealed partial class CallGrain
                 LogTrunkSkipped(CallKey, id, "the media node offers none of its codecs");
                 continue;
             }
-            if (!await GrainFactory.GetGrain<ITrunkGrain>(id).TryStartCallAsync(CallKey, trunk.MaxCalls))
+            if (!await GrainFactory.Grain<ITrunkGrain>(id).TryStartCallAsync(CallKey, trunk.MaxCalls))
             {
                 LogTrunkSkipped(CallKey, id, "all call slots in use");
                 continue;
@@ -214,7 +214,7 @@ public sealed partial class CallGrain
             var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
-            RecordTrunkOut(call, leg.CallId);
+            await RecordTrunkOutAsync(call, leg.CallId);
             return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay, ForkSessionTimer(),
                 Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
@@ -226,10 +226,10 @@ public sealed partial class CallGrain
     /// inbound call it is (direction, DID, the carrier's Call-ID of the inbound trunk) and lists each outbound trunk it
     /// tried as a "trunk-out" step in the history, from the inbound trunk to the outside number.
     /// </summary>
-    private void RecordTrunkOut(TrunkCallState call, string carrierCallId)
+    private async Task RecordTrunkOutAsync(TrunkCallState call, string carrierCallId)
     {
         if (call.Inbound is not { } inbound)
-            cdrs.Enqueue(new CdrTrunkSet(CallKey, "outbound", call.TrunkId, carrierCallId, State.Caller, call.Number));
+            await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "outbound", call.TrunkId, carrierCallId, State.Caller, call.Number));
         else
             State.History.Add(new DialPlanStep("trunk-out", inbound.TrunkId, call.Number, time.GetUtcNow(), call.TrunkId));
     }
@@ -269,9 +269,9 @@ public sealed partial class CallGrain
     private async Task ReleaseTrunkAsync()
     {
         if (State.Trunk is { Inbound.TrunkId.Length: > 0 } forwarded)
-            await GrainFactory.GetGrain<ITrunkGrain>(forwarded.Inbound.TrunkId).EndCallAsync(CallKey);
+            await GrainFactory.Grain<ITrunkGrain>(forwarded.Inbound.TrunkId).EndCallAsync(CallKey);
         if (State.Trunk is { TrunkId.Length: > 0 } call)
-            await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+            await GrainFactory.Grain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
     }
 
     /// <summary>
@@ -281,7 +281,7 @@ public sealed partial class CallGrain
     private async Task ForgetOutboundTrunkAsync()
     {
         if (State.Trunk is { Direction: "outbound", TrunkId.Length: > 0 } call)
-            await GrainFactory.GetGrain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+            await GrainFactory.Grain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
         State.Trunk = State.Trunk?.Inbound;
     }
 }

@@ -5,7 +5,8 @@ using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Media;
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.Grains.Calls;
@@ -42,7 +43,7 @@ public sealed partial class CallGrain(
 
     private CallState State => state.State;
 
-    private string CallKey => GetPrimaryKeyString();
+    private string CallKey => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task<CallDecision> StartAsync(CallSetup setup)
@@ -67,7 +68,7 @@ public sealed partial class CallGrain(
         await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
-        cdrs.Enqueue(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
+        await cdrs.WriteAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
@@ -178,6 +179,7 @@ public sealed partial class CallGrain(
         await JoinAsCalleeAsync();
         await RecordFromAnswerAsync();
         await state.WriteStateAsync();
+        await BindAsync(State.LegCallIds);
         ArmMaxDuration();
         ArmSessionTimer(caller: true);
         ArmSessionTimer(caller: false);
@@ -218,7 +220,7 @@ public sealed partial class CallGrain(
 
     private async Task<(string? CallerSdp, string? CalleeOffer)> AllocateEndpointsAsync(string offer)
     {
-        var self = GrainFactory.GetGrain<ICallGrain>(CallKey);
+        var self = GrainFactory.Grain<ICallGrain>(CallKey);
         var caller = await media.AllocateAsync(CallKey, self);
         if (!caller.Succeeded)
         {
@@ -249,7 +251,7 @@ public sealed partial class CallGrain(
     {
         // Bindings only: the status would also copy the extension's call list, long for an extension in many calls.
         var profile = await FindExtensionAsync(target);
-        var bindings = profile is { Enabled: true } ? await GrainFactory.GetGrain<IExtensionGrain>(target).GetBindingsAsync() : [];
+        var bindings = profile is { Enabled: true } ? await GrainFactory.Grain<IExtensionGrain>(target).GetBindingsAsync() : [];
         if (bindings.Count == 0)
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
@@ -352,7 +354,7 @@ public sealed partial class CallGrain(
         StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
         await FinishRecordingAsync();
-        cdrs.Enqueue(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
+        await cdrs.WriteAsync(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
             if (endpoint.Length > 0)
@@ -363,7 +365,7 @@ public sealed partial class CallGrain(
         PublishCall("ended", now, disposition);
         PublishExtension(State.Caller, "idle", now);
         PublishExtension(State.Ringing, "idle", now);
-        await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).ClearAsync()));
+        await Task.WhenAll(State.LegCallIds.Select(id => GrainFactory.Grain<ICallLegGrain>(id).ClearAsync()));
         await LeaveCallAsync();
         if (state.RecordExists)
             await state.ClearStateAsync();
@@ -374,7 +376,7 @@ public sealed partial class CallGrain(
             DeactivateOnIdle();
             return;
         }
-        RegisterTimer(_ =>
+        this.RegisterGrainTimer(_ =>
         {
             DeactivateOnIdle();
             return Task.CompletedTask;
@@ -385,8 +387,12 @@ public sealed partial class CallGrain(
     {
         var added = callIds.ToList();
         State.LegCallIds.AddRange(added);
-        return Task.WhenAll(added.Select(id => GrainFactory.GetGrain<ICallLegGrain>(id).BindAsync(CallKey)));
+        return BindAsync(added);
     }
+
+    // Legs of an answered call are stored: a BYE or re-INVITE after its silo died still finds the call.
+    private Task BindAsync(IEnumerable<string> callIds) =>
+        Task.WhenAll(callIds.Select(id => GrainFactory.Grain<ICallLegGrain>(id).BindAsync(CallKey, durable: State.Phase == CallPhase.Answered)));
 
     private static DialogLeg Confirmed(DialogLeg fork, ForkResponse response) => fork with
     {

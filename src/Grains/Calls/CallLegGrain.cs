@@ -1,19 +1,21 @@
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Pbx.Grains.Calls;
 
 /// <summary>
-/// Maps a Call-ID to its call. The mapping is kept in memory while the activation lives and persisted only when the
-/// activation goes away with the call still up (idle collection of a long call, shutdown), so it survives that; most
-/// calls end first and never touch the database (two writes and two deletes per call saved at 1,000 calls/s).
+/// Maps a Call-ID to its call. A ringing call's mapping is kept in memory only (most call attempts end before an answer and
+/// never touch the database); an answered call stores it, so it survives the silo dying, and an activation going away
+/// with the call still up (idle collection, shutdown) stores it too.
 /// </summary>
 public sealed class CallLegGrain([PersistentState("call-leg")] IPersistentState<CallLegState> state) : Grain, ICallLegGrain
 {
     /// <inheritdoc />
-    public Task BindAsync(string callKey)
+    public async Task BindAsync(string callKey, bool durable)
     {
         state.State.CallKey = callKey;
-        return Task.CompletedTask;
+        if (durable)
+            await state.WriteStateAsync();
     }
 
     /// <inheritdoc />

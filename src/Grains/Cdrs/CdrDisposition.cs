@@ -18,6 +18,6 @@ public static class CdrDisposition
     /// <summary>The caller hung up before the answer.</summary>
     public const string Cancelled = "cancelled";
 
-    /// <summary>The PBX stopped while the call was up; closed at the next start.</summary>
+    /// <summary>The silo running the call died with it; closed by a surviving silo's recovery pass (<see cref="CdrRecovery"/>).</summary>
     public const string Interrupted = "interrupted";
 }

@@ -1,83 +1,91 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Pbx.Grains.Recordings;
 
 namespace Pbx.Grains.Cdrs;
 
 /// <summary>
-/// Closes the CDRs a crash left open, then applies queued writes in order: the CDR writes waiting (up to
-/// <see cref="MaxBatch"/>) as one batch, each recording write on its own, retrying with back-off (100 ms doubling to
-/// 5 s) until the database takes them. Recording rows ride the same queue (<see cref="RecordingWrite"/>), so they are
-/// ordered with their call's CDR and survive the same hiccups.
+/// Replays the local <see cref="CdrJournal"/> into PostgreSQL: at start-up what a previous run left there (it may have
+/// died with writes acknowledged only by the journal), and whenever <see cref="CdrQueue"/> spills. Up to
+/// <see cref="MaxBatch"/> records go as one batch, in journal order, retried with back-off (100 ms doubling to 5 s)
+/// until the database takes them; the file is truncated once it has caught up. A write applied twice (a crash between
+/// the commit and the truncation) changes nothing: every write is idempotent.
 /// </summary>
-public sealed partial class CdrWriter(
-    CdrQueue queue, CdrRepository repository, RecordingRepository recordings, TimeProvider time, ILogger<CdrWriter> logger) : BackgroundService
+public sealed partial class CdrWriter(CdrQueue queue, CdrJournal journal, CdrRepository repository, TimeProvider time, ILogger<CdrWriter> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
-    // Bounds one statement batch; at 1,000 calls/s about 2,000 writes a second arrive, so batches stay well below it.
+    // Bounds one statement batch, as for the queue's own batches.
     private const int MaxBatch = 500;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Rows opened by the previous run and never closed: that run died with the calls up.
-        await RetryAsync("interrupted", async ct =>
+        if (journal.DroppedBytes > 0)
+            LogTornTail(journal.FilePath, journal.DroppedBytes);
+        while (true)
         {
-            var closed = await repository.CloseInterruptedAsync(time.GetUtcNow(), ct);
-            if (closed > 0)
-                LogClosedInterrupted(closed);
-        }, stoppingToken);
-        // Recordings that were running when that run died: their files are finished and their rows completed.
-        await RetryAsync("interrupted recordings", async ct =>
-        {
-            var completed = await recordings.CompleteInterruptedAsync(ct);
-            if (completed > 0)
-                LogCompletedInterruptedRecordings(completed);
-        }, stoppingToken);
-        var batch = new List<CdrWrite>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
-        {
-            // A recording write ends the batch and is applied after it, so every write keeps its place in the order.
-            RecordingWrite? recording = null;
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var write))
+            await journal.WaitForPendingAsync(stoppingToken);
+            LogReplaying(journal.PendingCount, journal.FilePath);
+            // A batch the queue gave up on for slowness may still commit: it ends first, so it cannot overtake the replay.
+            await queue.Abandoned.WaitAsync(stoppingToken);
+            var replayed = 0;
+            var delay = FirstRetry;
+            while (!journal.IsEmpty)
             {
-                if (write is RecordingWrite r)
+                var batch = journal.ReadPending(MaxBatch);
+                foreach (var unreadable in batch.Unreadable)
+                    LogUnreadable(journal.FilePath, unreadable);
+                try
                 {
-                    recording = r;
-                    break;
+                    if (batch.Writes.Count > 0)
+                        await ApplyAsync(batch.Writes, stoppingToken);
+                    journal.MarkReplayed(batch);
+                    replayed += batch.Records;
+                    delay = FirstRetry;
+                    continue;
                 }
-                batch.Add(write);
+                catch (Exception e) when (e is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+                {
+                    LogReplayFailed(batch.Records, delay, e);
+                }
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
             }
-            if (batch.Count > 0)
-            {
-                var what = batch.Count == 1 ? batch[0].CallId : $"{batch[0].CallId} and {batch.Count - 1} more";
-                await RetryAsync(what, ct => repository.ApplyAsync(batch, ct), stoppingToken);
-                batch.Clear();
-            }
-            if (recording is not null)
-                await RetryAsync(recording.CallId, ct => recordings.ApplyAsync(recording, ct), stoppingToken);
+            LogReplayed(replayed);
         }
     }
 
-    private async Task RetryAsync(string callId, Func<CancellationToken, Task> write, CancellationToken stoppingToken)
+    /// <summary>
+    /// Applies <paramref name="writes"/> as one batch. A write PostgreSQL refuses as wrong in itself (bad data, a broken
+    /// constraint) would fail its batch at every retry and hold up every CDR behind it: then each write goes alone, and the
+    /// refused ones are logged with their content and skipped.
+    /// </summary>
+    private async Task ApplyAsync(IReadOnlyList<CdrWrite> writes, CancellationToken cancellationToken)
     {
-        var delay = FirstRetry;
-        while (true)
+        try
         {
-            try
+            await repository.ApplyAsync(writes, cancellationToken);
+        }
+        catch (PostgresException e) when (IsRefusal(e))
+        {
+            foreach (var write in writes)
             {
-                await write(stoppingToken);
-                return;
+                try
+                {
+                    await repository.ApplyAsync([write], cancellationToken);
+                }
+                catch (PostgresException refused) when (IsRefusal(refused))
+                {
+                    LogRefused(write.CallId, write.ToString(), refused);
+                }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                LogWriteFailed(callId, delay, e);
-            }
-            await Task.Delay(delay, time, stoppingToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
         }
     }
+
+    // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the write itself is at fault.
+    private static bool IsRefusal(PostgresException e) =>
+        e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal);
 }

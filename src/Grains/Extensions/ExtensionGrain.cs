@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Pbx.Grains.Extensions;
 
@@ -37,7 +39,7 @@ public sealed partial class ExtensionGrain(
     private DateTimeOffset _expiryTimerDue;
     private bool _dirty;
 
-    private string Number => GetPrimaryKeyString();
+    private string Number => this.GetPrimaryKeyString();
 
     private ExtensionState State => state.State;
 
@@ -184,7 +186,7 @@ public sealed partial class ExtensionGrain(
             return;
         _writeTimer?.Dispose();
         _writeDue = due;
-        _writeTimer = RegisterTimer(WriteBehindAsync, within, Timeout.InfiniteTimeSpan);
+        _writeTimer = this.RegisterGrainTimer(WriteBehindAsync, within, Timeout.InfiniteTimeSpan);
     }
 
     private async Task WriteAsync(CancellationToken cancellationToken)
@@ -224,7 +226,7 @@ public sealed partial class ExtensionGrain(
         _expiryTimer?.Dispose();
         _expiryTimerDue = next;
         var due = next - now;
-        _expiryTimer = RegisterTimer(ExpireAsync, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        _expiryTimer = this.RegisterGrainTimer(ExpireAsync, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
     private Task ExpireAsync(CancellationToken cancellationToken)

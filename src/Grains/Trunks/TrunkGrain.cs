@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.Grains.Trunks;
 
@@ -19,7 +19,7 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
     private readonly HashSet<string> _calls = new(StringComparer.Ordinal);
     private bool _registers;
 
-    private string TrunkId => GetPrimaryKeyString();
+    private string TrunkId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public Task<DateTimeOffset> OnRegisterOutcomeAsync(TrunkRegisterOutcome outcome)

@@ -11,9 +11,10 @@ namespace Pbx.MediaNode.Engine;
 
 /// <summary>
 /// The in-process media node: owns the endpoints, the port range and the shared 20 ms media clock, and carries out
-/// <see cref="IMediaControl"/> for call-control grains.
+/// <see cref="IMediaControl"/> for call-control grains. Endpoint ids carry <see cref="NodeId"/> as prefix
+/// (<see cref="MediaEndpointId"/>), so the cluster's media routers know which node to ask about an endpoint.
 /// </summary>
-public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
+public sealed partial class MediaEngine : IMediaNode, IAsyncDisposable
 {
     /// <summary>Period of the shared media clock: one 20 ms G.711 frame (RFC 3551 section 4.5).</summary>
     public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(20);
@@ -33,11 +34,18 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
         _logger = logger;
         Time = time;
         Counters = counters;
+        NodeId = Options.EffectiveNodeId;
         Ports = new RtpPortAllocator(IPAddress.Parse(Options.BindAddress), Options.RtpPortMin, Options.RtpPortMax);
         // RFC 3550 section 6.5.1: CNAME user@host; one per node is enough, as every leg has its own SSRC.
         Cname = Encoding.ASCII.GetBytes($"pbx@{Options.Address}");
         _clock = Task.Run(RunClockAsync);
     }
+
+    /// <summary>This node's id in the cluster: the prefix of its endpoint ids.</summary>
+    public string NodeId { get; }
+
+    /// <summary>RTP/RTCP port pairs still free: the node's remaining capacity, reported to the media directory.</summary>
+    public int FreePortPairs => Ports.Capacity - Ports.Allocated;
 
     /// <summary>Packet counters of this node.</summary>
     public MediaCounters Counters { get; }
@@ -73,7 +81,7 @@ public sealed partial class MediaEngine : IMediaControl, IAsyncDisposable
             return Task.FromResult(MediaAllocationResult.Failed(MediaAllocationError.PortsExhausted,
                 $"all {Ports.Capacity} RTP port pairs of {Options.RtpPortMin}-{Options.RtpPortMax} are in use"));
         }
-        var endpoint = new MediaEndpoint(Guid.NewGuid().ToString("N"), callId, events, pair, this, Interlocked.Increment(ref _serial))
+        var endpoint = new MediaEndpoint(MediaEndpointId.Create(NodeId, Guid.NewGuid().ToString("N")), callId, events, pair, this, Interlocked.Increment(ref _serial))
         {
             SdpSessionId = SdpNegotiator.NewSessionId(Time.GetUtcNow()),
         };

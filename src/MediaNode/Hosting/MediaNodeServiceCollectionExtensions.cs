@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pbx.Grains.Media;
+using Pbx.MediaNode.Control;
 using Pbx.MediaNode.Engine;
 using Pbx.MediaNode.Rtp;
 
@@ -12,7 +13,12 @@ namespace Pbx.MediaNode.Hosting;
 /// <summary>Registers the in-process media node.</summary>
 public static class MediaNodeServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IMediaControl"/> backed by a <see cref="MediaEngine"/>, configured from section <c>Media</c> and validated on start.</summary>
+    /// <summary>
+    /// Adds a <see cref="MediaEngine"/> (also served as <see cref="IMediaNode"/>), configured from section <c>Media</c> and
+    /// validated on start, and the hosted service that registers it in the cluster's media directory and in
+    /// <see cref="LocalMediaNodes"/>. Needs an <see cref="Orleans.IGrainFactory"/> (silo or client) when the host starts.
+    /// Call grains do not use the engine directly: they get the silo's media router.
+    /// </summary>
     public static IServiceCollection AddMediaNode(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName)).ValidateOnStart();
@@ -20,7 +26,9 @@ public static class MediaNodeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MediaCounters(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<MediaEngine>();
-        services.TryAddSingleton<IMediaControl>(sp => sp.GetRequiredService<MediaEngine>());
+        services.TryAddSingleton<IMediaNode>(sp => sp.GetRequiredService<MediaEngine>());
+        services.TryAddSingleton<LocalMediaNodes>();
+        services.AddHostedService<MediaNodeRegistrar>();
         return services;
     }
 }

@@ -6,6 +6,20 @@ public sealed class MediaOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Media";
 
+    /// <summary>
+    /// This node's id in the cluster, the prefix of its endpoint ids: 1-64 letters, digits, '-', '_', '.'. Empty means
+    /// the machine name and <see cref="RtpPortMin"/> (two media processes on one host need disjoint port ranges anyway).
+    /// </summary>
+    public string NodeId { get; set; } = "";
+
+    /// <summary>How often the node reports itself and its load to the media directory; its entry lapses after three missed reports.</summary>
+    public TimeSpan RegistrationInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><see cref="NodeId"/>, or the default made of the machine name and <see cref="RtpPortMin"/> when it is empty.</summary>
+    public string EffectiveNodeId => NodeId is { Length: > 0 } id
+        ? id
+        : Pbx.Grains.Media.MediaEndpointId.SanitizeNodeId($"{Environment.MachineName}-{RtpPortMin}");
+
     /// <summary>Address written in SDP c= lines: where phones send RTP (a public or LAN address, never 0.0.0.0).</summary>
     public string Address { get; set; } = "127.0.0.1";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Pbx.Grains.Media;
 
 namespace Pbx.MediaNode.Hosting;
 
@@ -24,6 +25,10 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
             failures.Add($"{prefix}:RecordingsDirectory must name a directory");
         if (string.IsNullOrWhiteSpace(options.PromptsDirectory))
             failures.Add($"{prefix}:PromptsDirectory must name a directory");
+        if (options.NodeId.Length > 0 && !MediaEndpointId.IsValidNodeId(options.NodeId))
+            failures.Add($"{prefix}:NodeId must be 1-{MediaEndpointId.MaxNodeIdLength} letters, digits, '-', '_' or '.', got '{options.NodeId}'");
+        if (options.RegistrationInterval < TimeSpan.FromMilliseconds(100) || options.RegistrationInterval > TimeSpan.FromMinutes(1))
+            failures.Add($"{prefix}:RegistrationInterval must be between 00:00:00.1 and 00:01:00, got {options.RegistrationInterval}");
         if (TonePlans.Find(options.TonePlan) is null)
             failures.Add($"{prefix}:TonePlan must be one of {string.Join(", ", TonePlans.Names)}, got '{options.TonePlan}'");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

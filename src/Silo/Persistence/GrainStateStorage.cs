@@ -1,14 +1,19 @@
 using System.Globalization;
+using System.Text.Json;
 using Npgsql;
-using Pbx.Grains.Runtime;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Pbx.Silo.Persistence;
 
 /// <summary>
-/// Grain state rows in grain_state: JSON payload plus a version that serves as ETag. Every write names the version it
-/// read; a stale one matches no row and fails with <see cref="InconsistentStateException"/>, so newer data is never overwritten.
+/// The silo's grain storage: one grain_state row per grain and state name, the state as JSONB (readable in psql), and a
+/// version that serves as ETag. Reads, writes and clears from all activations are coalesced into one statement per batch
+/// (<see cref="GrainStateReader"/>, <see cref="GrainStateWriter"/>): at 1,000 calls/s the ADO.NET provider's statement
+/// per write (about 2,000 writes/s with 16 writers here) would not keep up. Every write names the version it read; a
+/// stale one matches no row and fails with <see cref="InconsistentStateException"/>, so newer data is never overwritten.
 /// </summary>
-public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IGrainStorage, IAsyncDisposable
 {
     private readonly GrainStateReader _reader = new(dataSource);
     private readonly GrainStateWriter _writer = new(dataSource);
@@ -20,51 +25,58 @@ public sealed class GrainStateStorage(NpgsqlDataSource dataSource) : IAsyncDispo
         await _reader.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The stored payload and version, or (null, null) when absent. Reads from all grains are batched into shared
-    /// statements; a caller that stops waiting leaves the others' answers untouched.
-    /// </summary>
-    public Task<(string? Json, long? Version)> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return _reader.ReadAsync(new StateKey(grainId.Type, grainId.Key, stateName)).WaitAsync(cancellationToken);
+        var (json, version) = await _reader.ReadAsync(Key(stateName, grainId)).ConfigureAwait(false);
+        grainState.State = (json is null ? default : JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)) ?? Activator.CreateInstance<T>();
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = version is not null;
     }
 
-    /// <summary>
-    /// Writes <paramref name="json"/> if the stored version is still <paramref name="expectedVersion"/> (null: no row yet); returns the new version.
-    /// Writes from all grains are batched into shared statements; once queued, a write is not abandoned, because a
-    /// caller that stopped waiting would no longer know the version it holds.
-    /// </summary>
-    public async Task<long> WriteAsync(GrainId grainId, string stateName, string json, long? expectedVersion, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Once queued, a write is not abandoned: a caller that stopped waiting would no longer know the version it holds.</remarks>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (await _writer.WriteAsync(grainId, stateName, json, expectedVersion).ConfigureAwait(false) is { } version)
-            return version;
-        throw await ConflictAsync(grainId, stateName, expectedVersion, "write", cancellationToken).ConfigureAwait(false);
+        var key = Key(stateName, grainId);
+        var expected = Version(grainState.ETag);
+        var json = JsonSerializer.Serialize(grainState.State, JsonSerializerOptions.Web);
+        if (await _writer.WriteAsync(key, json, expected).ConfigureAwait(false) is not { } version)
+            throw await ConflictAsync(key, grainId, expected, "write").ConfigureAwait(false);
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = true;
     }
 
-    /// <summary>
-    /// Deletes the row if its version is still <paramref name="expectedVersion"/>; with null, fails when a row appeared meanwhile.
-    /// A versioned delete is batched like writes and, like them, not abandoned once queued: the caller would no longer
-    /// know whether the row is gone.
-    /// </summary>
-    public async Task ClearAsync(GrainId grainId, string stateName, long? expectedVersion, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>With no ETag it fails when a row appeared meanwhile; a versioned delete is batched like writes.</remarks>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var cleared = expectedVersion is { } expected
-            ? await _writer.ClearAsync(grainId, stateName, expected).ConfigureAwait(false)
-            : (await ReadAsync(grainId, stateName, cancellationToken).ConfigureAwait(false)).Version is null;
+        var key = Key(stateName, grainId);
+        var expected = Version(grainState.ETag);
+        var cleared = expected is { } version
+            ? await _writer.ClearAsync(key, version).ConfigureAwait(false)
+            : (await _reader.ReadAsync(key).ConfigureAwait(false)).Version is null;
         if (!cleared)
-            throw await ConflictAsync(grainId, stateName, expectedVersion, "clear", cancellationToken).ConfigureAwait(false);
+            throw await ConflictAsync(key, grainId, expected, "clear").ConfigureAwait(false);
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
     }
 
-    private async Task<InconsistentStateException> ConflictAsync(GrainId grainId, string stateName, long? expected, string operation, CancellationToken cancellationToken)
+    // The grain type is Orleans' (the class name without "Grain", lower case: "extension", "call").
+    private static StateKey Key(string stateName, GrainId grainId) => new(grainId.Type.ToString()!, grainId.Key.ToString()!, stateName);
+
+    private static string? Etag(long? version) => version?.ToString(CultureInfo.InvariantCulture);
+
+    private static long? Version(string? etag) => etag is null ? null : long.Parse(etag, CultureInfo.InvariantCulture);
+
+    private async Task<InconsistentStateException> ConflictAsync(StateKey key, GrainId grainId, long? expected, string operation)
     {
-        var (_, stored) = await ReadAsync(grainId, stateName, cancellationToken).ConfigureAwait(false);
-        var storedEtag = stored?.ToString(CultureInfo.InvariantCulture);
-        var expectedEtag = expected?.ToString(CultureInfo.InvariantCulture);
+        var (_, stored) = await _reader.ReadAsync(key).ConfigureAwait(false);
+        var storedEtag = Etag(stored);
+        var expectedEtag = Etag(expected);
         return new InconsistentStateException(
-            $"State '{stateName}' of grain {grainId}: {operation} with ETag {expectedEtag ?? "(none)"} rejected, storage holds ETag {storedEtag ?? "(none)"}; "
+            $"State '{key.Name}' of grain {grainId}: {operation} with ETag {expectedEtag ?? "(none)"} rejected, storage holds ETag {storedEtag ?? "(none)"}; "
             + "another activation wrote it meanwhile and its data was kept.",
             storedEtag, expectedEtag);
     }

@@ -1,7 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
 using Pbx.Grains.Persistence;
-using Pbx.Grains.Runtime;
 
 namespace Pbx.Silo.Persistence;
 
@@ -52,15 +51,15 @@ internal sealed class GrainStateWriter : IAsyncDisposable
     }
 
     /// <summary>Queues one write; completes with the new version, or null when the ETag no longer matched.</summary>
-    public Task<long?> WriteAsync(GrainId grainId, string stateName, string json, long? expectedVersion)
+    public Task<long?> WriteAsync(StateKey key, string json, long? expectedVersion)
     {
-        var write = new StateWrite(new StateKey(grainId.Type, grainId.Key, stateName), json, expectedVersion);
+        var write = new StateWrite(key, json, expectedVersion);
         return (expectedVersion is null ? _inserts : _updates).EnqueueAsync(write);
     }
 
     /// <summary>Queues one delete of the row at <paramref name="expectedVersion"/>; completes with false when the ETag no longer matched.</summary>
-    public Task<bool> ClearAsync(GrainId grainId, string stateName, long expectedVersion) =>
-        _clears.EnqueueAsync(new StateClear(new StateKey(grainId.Type, grainId.Key, stateName), expectedVersion));
+    public Task<bool> ClearAsync(StateKey key, long expectedVersion) =>
+        _clears.EnqueueAsync(new StateClear(key, expectedVersion));
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,7 @@ using Pbx.Grains.Extensions;
 using Pbx.Grains.Trunks;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
+using Pbx.Silo.Live;
 using Pbx.Silo.Persistence;
 
 namespace Pbx.Silo.Startup;
@@ -33,12 +34,19 @@ internal static class PbxApplication
     {
         if (roles.Silo)
         {
-            builder.Services.AddSilo(builder.Configuration).AddGrains(typeof(ExtensionGrain).Assembly);
-            builder.Services.AddExtensions(builder.Configuration);
+            builder.Services.AddSilo(builder.Configuration);
             builder.Services.AddCalls(builder.Configuration);
+        }
+        else
+        {
+            // Edge, media and API alone are Orleans clients of the silos found in the membership table.
+            builder.Services.AddClusterClient(builder.Configuration, dashboard: roles.Api);
+        }
+        // Extension rows and trunks are read by the silo's grains and by the edge (credentials, trunks to register).
+        if (roles.Silo || roles.Edge)
+        {
+            builder.Services.AddExtensions(builder.Configuration);
             builder.Services.AddTrunks(builder.Configuration);
-            if (roles.Api)
-                builder.Services.AddSingleton<ILiveCallStatistics, GrainLiveCallStatistics>();
         }
         // The demo data includes the API's admin user, so it needs the API role's repositories.
         if (roles.Silo && roles.Api)
@@ -48,12 +56,16 @@ internal static class PbxApplication
         if (roles.Media)
             builder.Services.AddMediaNode(builder.Configuration);
         if (roles.Api)
+        {
             builder.Services.AddApiHost(builder.Configuration);
+            builder.Services.AddSingleton<ILiveCallStatistics, GrainLiveCallStatistics>();
+            builder.Services.AddLiveEventSink();
+        }
 
         builder.Services.AddHostedService<WelcomeBanner>();
         var app = builder.Build();
         if (roles.Api)
-            app.MapApi();
+            app.MapApi().MapOrleansDashboardForAdmins();
         return app;
     }
 

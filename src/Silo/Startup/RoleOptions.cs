@@ -2,7 +2,7 @@ namespace Pbx.Silo.Startup;
 
 /// <summary>
 /// Which roles this process hosts (section <c>Roles</c>). The embedded default hosts all of them.
-/// Until the multi-silo cluster exists, the SIP edge and the media node call grains in-process, so they need the silo role beside them.
+/// A process without the silo role is an Orleans client of the cluster's silos (found in the membership table).
 /// </summary>
 public sealed class RoleOptions
 {
@@ -18,8 +18,6 @@ public sealed class RoleOptions
     {
         if (!(Silo || Edge || Media || Api))
             return "Roles: every role is off; enable at least one of Roles:Silo, Roles:Edge, Roles:Media, Roles:Api.";
-        if ((Edge || Media) && !Silo)
-            return "Roles:Edge and Roles:Media need Roles:Silo in the same process until the multi-silo cluster lands.";
         return null;
     }
 }

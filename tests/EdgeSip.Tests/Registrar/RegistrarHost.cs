@@ -1,3 +1,4 @@
+using Pbx.TestSupport;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Silo.Hosting;
 
 namespace Pbx.EdgeSip.Tests.Registrar;
@@ -59,8 +60,8 @@ internal sealed class RegistrarHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var time = new ShiftableTimeProvider();
         builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
         builder.Services.AddSilo(builder.Configuration);
-        builder.Services.AddGrains(typeof(ExtensionGrain).Assembly);
         builder.Services.AddExtensions(builder.Configuration);
         builder.Services.AddEdgeSip(builder.Configuration);
         builder.Services.AddSipRegistrar(builder.Configuration);

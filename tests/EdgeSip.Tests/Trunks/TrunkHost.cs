@@ -1,3 +1,4 @@
+using Pbx.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +7,7 @@ using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Grains.Trunks;
 using Pbx.Silo.Hosting;
 
@@ -43,8 +44,8 @@ internal sealed class TrunkHost : IAsyncDisposable
             ["Trunks:MaxBackoff"] = "00:00:01",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
         builder.Services.AddSilo(builder.Configuration);
-        builder.Services.AddGrains(typeof(ExtensionGrain).Assembly);
         builder.Services.AddTrunks(builder.Configuration);
         builder.Services.AddEdgeSip(builder.Configuration);
         var host = builder.Build();

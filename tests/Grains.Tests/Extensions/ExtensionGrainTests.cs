@@ -202,7 +202,7 @@ public sealed class ExtensionGrainTests(PostgresDatabase database) : IClassFixtu
         while (true)
         {
             await using var command = new Npgsql.NpgsqlCommand(
-                "select payload::text, version from grain_state where grain_type = 'Extension' and grain_key = $1", connection);
+                "select payload::text, version from grain_state where grain_type = 'extension' and grain_key = $1", connection);
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = number });
             await using (var reader = await command.ExecuteReaderAsync())
             {

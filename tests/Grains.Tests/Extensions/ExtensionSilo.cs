@@ -1,10 +1,11 @@
+using Pbx.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Silo.Hosting;
 
 namespace Pbx.Grains.Tests.Extensions;
@@ -35,8 +36,8 @@ internal sealed class ExtensionSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (time is not null)
             builder.Services.AddSingleton(time);
+        builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
         builder.Services.AddSilo(builder.Configuration);
-        builder.Services.AddGrains(typeof(ExtensionGrain).Assembly);
         builder.Services.AddExtensions(builder.Configuration);
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -13,7 +13,7 @@ public sealed class MediaOptionsTests
     {
         await using var services = Build(new() { ["Media:Address"] = "127.0.0.1", ["Media:BindAddress"] = "127.0.0.1", ["Media:RtpPortMin"] = "31000", ["Media:RtpPortMax"] = "31009" });
 
-        var control = services.GetRequiredService<IMediaControl>();
+        var control = services.GetRequiredService<IMediaNode>();
         var allocation = await control.AllocateAsync("c1", new RecordingObserver());
 
         allocation.Succeeded.ShouldBeTrue(allocation.Reason);

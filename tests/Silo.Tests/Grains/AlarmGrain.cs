@@ -1,22 +1,27 @@
+using System.Globalization;
+using Orleans;
+using Orleans.Runtime;
 using Pbx.Grains.Live;
-using Pbx.Grains.Runtime;
 
 namespace Pbx.Silo.Tests.Grains;
 
-/// <summary>Reports reminders, timer ticks and deactivation as "test" live events.</summary>
 public sealed class AlarmGrain(ILiveEvents events) : Grain, IAlarmGrain, IRemindable
 {
     private int _ticks;
 
-    public Task SetReminder(TimeSpan due, TimeSpan period) => RegisterOrUpdateReminder("wake", due, period);
+    public Task SetReminder(TimeSpan due, TimeSpan period) => this.RegisterOrUpdateReminder("wake", due, period);
 
-    public Task CancelReminder() => UnregisterReminder("wake");
+    public async Task CancelReminder()
+    {
+        if (await this.GetReminder("wake") is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
 
     public Task StartTimer(TimeSpan period)
     {
-        RegisterTimer(_ =>
+        this.RegisterGrainTimer(() =>
         {
-            TestEvents.Publish(events, GetPrimaryKeyString(), "tick", (++_ticks).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            TestEvents.Publish(events, this.GetPrimaryKeyString(), "tick", (++_ticks).ToString(CultureInfo.InvariantCulture));
             return Task.CompletedTask;
         }, period, period);
         return Task.CompletedTask;
@@ -24,13 +29,7 @@ public sealed class AlarmGrain(ILiveEvents events) : Grain, IAlarmGrain, IRemind
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        TestEvents.Publish(events, GetPrimaryKeyString(), "reminder", reminderName);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        TestEvents.Publish(events, GetPrimaryKeyString(), "deactivated", reason.ToString());
+        TestEvents.Publish(events, this.GetPrimaryKeyString(), "reminder", reminderName);
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.Silo.Tests.Grains;
 
@@ -15,7 +15,7 @@ public sealed class ChatRoomGrain : Grain, IChatRoomGrain
     public async Task<int> Say(string text)
     {
         foreach (var member in _members)
-            await member.Receive(GetPrimaryKeyString(), text);
+            await member.Receive(this.GetPrimaryKeyString(), text);
         return _members.Count;
     }
 }

@@ -1,4 +1,4 @@
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.Silo.Tests.Grains;
 

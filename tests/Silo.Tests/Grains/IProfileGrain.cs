@@ -1,7 +1,8 @@
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.Silo.Tests.Grains;
 
+/// <summary>A grain with one <c>[PersistentState]</c>: what the PBX's grains do with <see cref="Persistence.GrainStateStorage"/>.</summary>
 public interface IProfileGrain : IGrainWithStringKey
 {
     Task SetName(string name);
@@ -14,6 +15,4 @@ public interface IProfileGrain : IGrainWithStringKey
     Task<string?> Etag();
 
     Task Clear();
-
-    Task Deactivate();
 }

@@ -1,4 +1,4 @@
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.Silo.Tests.Grains;
 
@@ -9,7 +9,6 @@ public sealed class ProfileGrain([PersistentState("profile")] IPersistentState<P
     public Task SetName(string name)
     {
         profile.State.Name = name;
-        profile.State.Writes++;
         return profile.WriteStateAsync();
     }
 
@@ -25,12 +24,6 @@ public sealed class ProfileGrain([PersistentState("profile")] IPersistentState<P
     public Task<string?> Etag() => Task.FromResult(profile.Etag);
 
     public Task Clear() => profile.ClearStateAsync();
-
-    public Task Deactivate()
-    {
-        DeactivateOnIdle();
-        return Task.CompletedTask;
-    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _dirty ? profile.WriteStateAsync(cancellationToken) : Task.CompletedTask;

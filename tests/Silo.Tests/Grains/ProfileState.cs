@@ -3,6 +3,4 @@ namespace Pbx.Silo.Tests.Grains;
 public sealed class ProfileState
 {
     public string? Name { get; set; }
-
-    public int Writes { get; set; }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Pbx.ApiHost.Problems;
 using Pbx.Grains.Calls;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Apis.Calls;
 

@@ -8,7 +8,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Runtime;
+using Orleans;
 
 namespace Pbx.ApiHost.Apis.Extensions;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
-using Pbx.Grains.Runtime;
+using Orleans;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.ApiHost.Apis.Trunks;

@@ -1,6 +1,6 @@
 import { html, render } from "lit";
 import "./app.css";
-import { can, session, signOut } from "./api.js";
+import { can, request, session, signOut } from "./api.js";
 import { disconnect, onStatus } from "./live.js";
 import * as login from "./pages/login.js";
 import * as dashboard from "./pages/dashboard.js";
@@ -72,10 +72,24 @@ function shell(current) {
         ${links.map(([name, r]) => html`<a href="#/${name}" aria-current=${name === current ? "page" : "false"}>${r.title}</a>`)}
       </nav>
       <span class="live-status" role="status" aria-live="polite">${connection === "connected" ? "Live" : "Reconnecting…"}</span>
+      ${can.admin() ? html`<button type="button" class="link" @click=${openOrleansDashboard}>Orleans</button>` : ""}
       <span class="user">${user.username} <small>(${user.role}${can.admin() ? "" : ", read-only"})</small></span>
       <button type="button" class="link" @click=${() => { signOut(); disconnect(); location.hash = "#/login"; navigate(); }}>Sign out</button>
     </header>
     <main id="main" tabindex="-1"></main>`;
+}
+
+// The Orleans dashboard's page cannot send the bearer token, so the API first puts the token in a cookie valid only under
+// /admin/orleans. The tab opens before the request so that popup blockers see it come from the click.
+async function openOrleansDashboard() {
+  const tab = window.open("about:blank", "_blank");
+  try {
+    await request("POST", "/api/v1/auth/dashboard-session");
+    if (tab) tab.location = "/admin/orleans/";
+  } catch (error) {
+    tab?.close();
+    alert(error.message);
+  }
 }
 
 window.addEventListener("hashchange", navigate);
