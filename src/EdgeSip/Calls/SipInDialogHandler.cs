@@ -8,7 +8,7 @@ using Orleans;
 namespace Pbx.EdgeSip.Calls;
 
 /// <summary>
-/// Requests inside a call's dialogs (BYE, re-INVITE, UPDATE): the Call-ID finds the call through <see cref="ICallLegGrain"/>,
+/// Requests inside a call's dialogs (BYE, re-INVITE, UPDATE): the Call-ID finds the call (<see cref="CallKeysOfLeg"/>),
 /// the call grain decides, the edge answers and forwards to the other leg.
 /// </summary>
 public sealed partial class SipInDialogHandler(IGrainFactory grains, SipLegSender legs, ILogger<SipInDialogHandler> logger)
@@ -18,17 +18,28 @@ public sealed partial class SipInDialogHandler(IGrainFactory grains, SipLegSende
     {
         var request = context.Request;
         var callId = request.CallId ?? "";
-        var callKey = await grains.Grain<ICallLegGrain>(callId).GetCallKeyAsync();
-        if (callKey is null)
-        {
-            // RFC 3261 12.2.2: no such dialog.
-            await context.RespondAsync(481, "Call/Transaction Does Not Exist");
-            return;
-        }
-        var call = grains.Grain<ICallGrain>(callKey);
         var contactUser = request.To?.Uri.User ?? "pbx";
-        var instruction = await call.OnInDialogRequestAsync(
-            new InDialogRequest(callId, request.Method, request.CSeq?.Number ?? 0, SipDialogMessages.Sdp(request)));
+        var inDialog = new InDialogRequest(callId, request.Method, request.CSeq?.Number ?? 0, SipDialogMessages.Sdp(request));
+        await foreach (var callKey in grains.CallKeysOfLegAsync(callId))
+        {
+            var call = grains.Grain<ICallGrain>(callKey);
+            var instruction = await call.OnInDialogRequestAsync(inDialog);
+            if (!IsNoSuchDialog(instruction))
+            {
+                await CarryOutAsync(context, call, callKey, instruction, contactUser);
+                return;
+            }
+        }
+        // RFC 3261 12.2.2: no such dialog.
+        await context.RespondAsync(481, "Call/Transaction Does Not Exist");
+    }
+
+    private static bool IsNoSuchDialog(InDialogInstruction instruction) => instruction is { Respond.Status: 481, Forward: null };
+
+    private async Task CarryOutAsync(SipServerContext context, ICallGrain call, string callKey, InDialogInstruction instruction, string contactUser)
+    {
+        var request = context.Request;
+        var callId = request.CallId ?? "";
         if (instruction.Respond is { } now)
             await RespondAsync(context, now, contactUser);
         if (instruction.Forward is not { } forward)

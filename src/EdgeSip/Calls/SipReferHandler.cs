@@ -14,6 +14,9 @@ namespace Pbx.EdgeSip.Calls;
 /// </summary>
 public sealed partial class SipReferHandler(IGrainFactory grains, SipLegSender legs, ILogger<SipReferHandler> logger) : ISipRequestHandler
 {
+    // RFC 3261 12.2.2: a request for a dialog no call holds.
+    private static readonly CallerResponse NoSuchDialog = new(481, "Call/Transaction Does Not Exist", null);
+
     /// <inheritdoc />
     public string Method => "REFER";
 
@@ -23,8 +26,7 @@ public sealed partial class SipReferHandler(IGrainFactory grains, SipLegSender l
         var request = context.Request;
         var callId = request.CallId ?? "";
         // A REFER outside a dialog would transfer no call of ours.
-        var callKey = request.To?.Tag is null ? null : await grains.Grain<ICallLegGrain>(callId).GetCallKeyAsync();
-        if (callKey is null)
+        if (request.To?.Tag is null)
         {
             await context.RespondAsync(481, "Call/Transaction Does Not Exist");
             return;
@@ -36,10 +38,18 @@ public sealed partial class SipReferHandler(IGrainFactory grains, SipLegSender l
             await context.RespondAsync(400, "Bad Refer-To");
             return;
         }
-        var call = grains.Grain<ICallGrain>(callKey);
         // RFC 3892 section 3 (compact form "b"): kept as received, for the INVITE to the target.
         var referredBy = request.Get("Referred-By") ?? request.Get("b");
-        var answer = await call.OnReferAsync(new ReferRequest(callId, request.CSeq?.Number ?? 0, target, referredBy, replaces));
+        var refer = new ReferRequest(callId, request.CSeq?.Number ?? 0, target, referredBy, replaces);
+        ICallGrain? call = null;
+        var answer = NoSuchDialog;
+        await foreach (var callKey in grains.CallKeysOfLegAsync(callId))
+        {
+            call = grains.Grain<ICallGrain>(callKey);
+            answer = await call.OnReferAsync(refer);
+            if (answer.Status != NoSuchDialog.Status)
+                break;
+        }
         var response = context.CreateResponse(answer.Status, answer.Reason);
         if (answer.Status is >= 200 and < 300)
             response.Add(SipHeaderId.Contact, $"<{legs.ContactFor(request.To?.Uri.User ?? "pbx", context.Source)}>");
@@ -47,6 +57,6 @@ public sealed partial class SipReferHandler(IGrainFactory grains, SipLegSender l
             LogReferRefused(callId, answer.Status);
         await context.RespondAsync(response);
         if (answer.Status == 202)
-            await call.OnReferAcceptedAsync(callId);
+            await call!.OnReferAcceptedAsync(callId);
     }
 }

@@ -4,8 +4,8 @@ using Orleans.Concurrency;
 namespace Pbx.Grains.Calls;
 
 /// <summary>
-/// Maps one leg's Call-ID (key) to the call it belongs to, so an in-dialog request on either leg reaches the call grain
-/// from any edge node.
+/// Maps one leg's Call-ID (key) to the call it belongs to, for the legs whose Call-ID does not lead there by itself
+/// (<see cref="LegCallIds"/>): carrier legs and legs handed from one call to another by attended transfer.
 /// </summary>
 public interface ICallLegGrain : IGrainWithStringKey
 {

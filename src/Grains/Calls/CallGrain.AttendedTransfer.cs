@@ -13,7 +13,10 @@ public sealed partial class CallGrain
     public async Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced)
     {
         if (State.Phase != CallPhase.Answered || State.Transfer is not null || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+        {
+            DeactivateIfNoCall();
             return null;
+        }
         var callerLeaves = caller.CallId == replaced.CallId;
         var leaving = callerLeaves ? caller : callee;
         // RFC 3891 section 3: the Call-ID and both tags must name the dialog (either tag order: the transferor may have been UAC or UAS).
@@ -38,8 +41,12 @@ public sealed partial class CallGrain
     /// <summary>Takes over the other party of the dialog named by Replaces and connects it to the party that stays here.</summary>
     private async Task JoinReplacedAsync(ReplacesDialog replaces)
     {
-        var otherKey = await GrainFactory.Grain<ICallLegGrain>(replaces.CallId).GetCallKeyAsync();
-        var handed = otherKey is null || otherKey == CallKey ? null : await GrainFactory.Grain<ICallGrain>(otherKey).HandOverAsync(replaces);
+        HandedOverLeg? handed = null;
+        await foreach (var otherKey in GrainFactory.CallKeysOfLegAsync(replaces.CallId))
+        {
+            if (otherKey != CallKey && (handed = await GrainFactory.Grain<ICallGrain>(otherKey).HandOverAsync(replaces)) is not null)
+                break;
+        }
         if (handed is null)
         {
             await TransferFailedAsync(new CallerResponse(481, "Call/Transaction Does Not Exist", null), CdrDisposition.Failed);

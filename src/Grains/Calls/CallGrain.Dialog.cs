@@ -15,7 +15,7 @@ public sealed partial class CallGrain
             return await OriginatorHungUpAsync();
         // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
         if (State.Phase != CallPhase.Answered || !(fromCaller || fromCallee))
-            return Respond(481, "Call/Transaction Does Not Exist");
+            return new InDialogInstruction(NoSuchDialog(), null);
         // RFC 3261 12.2.2: a CSeq lower than the last one received on the dialog is out of order: 500.
         if (State.RemoteCSeqs.TryGetValue(request.CallId, out var last) && request.CSeq < last)
             return Respond(500, "Server Internal Error");

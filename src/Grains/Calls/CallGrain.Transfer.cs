@@ -41,7 +41,7 @@ public sealed partial class CallGrain
         var fromCaller = State.CallerLeg?.CallId == refer.CallId;
         // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
         if (State.Phase != CallPhase.Answered || !(fromCaller || State.CalleeLeg?.CallId == refer.CallId))
-            return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
+            return NoSuchDialog();
         if (State.RemoteCSeqs.TryGetValue(refer.CallId, out var last) && refer.CSeq < last)
             return new CallerResponse(500, "Server Internal Error", null);
         State.RemoteCSeqs[refer.CallId] = refer.CSeq;

@@ -95,7 +95,6 @@ public sealed partial class CallGrain
             return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         if (await NextTrunkForkAsync(State.CalleeOffer) is not { } fork)
             return await RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
-        await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, State.Ringing, 1);
         PublishCall("ringing", now);
         // A call from a trunk forwarded back out has an outside number as its caller, no extension to show busy.
@@ -209,7 +208,7 @@ public sealed partial class CallGrain
             var identity = $"sip:{NumberNormaliser.ToCarrierFormat(PresentedNumber(trunk, call), trunk.Plan)}@{trunk.Host}";
             var port = trunk.Port.ToString(CultureInfo.InvariantCulture);
             var target = trunk.Transport == "tcp" ? $"sip:{number}@{trunk.Host}:{port};transport=tcp" : $"sip:{number}@{trunk.Host}:{port}";
-            var leg = new DialogLeg($"{NewId()}@pbx", trunk.Privacy ? AnonymousUri : identity, NewId(), $"sip:{number}@{trunk.Host}", null,
+            var leg = new DialogLeg(LegCallIds.ToCarrier(), trunk.Privacy ? AnonymousUri : identity, NewId(), $"sip:{number}@{trunk.Host}", null,
                 target, [], trunk.Transport, address.ToString(), trunk.Port, 1);
             var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
             State.Forks[forkId] = leg;

@@ -83,7 +83,6 @@ public sealed partial class CallGrain(
             (forks, refusal) = ([.. forwarded.Forks], null);
         if (refusal is not null)
             return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
-        await BindLegsAsync([setup.CallerLeg.CallId]);
         LogRinging(CallKey, setup.Caller, target, forks.Count);
         PublishCall("ringing", now);
         PublishExtension(setup.Caller, "in-call", now);
@@ -263,7 +262,7 @@ public sealed partial class CallGrain(
         return (await ForkAsync(bindings, target, caller.RemoteUri, caller.LocalUri, State.CalleeOffer, State.CallerDisplay, null), null);
     }
 
-    /// <summary>One fork per contact of <paramref name="number"/>, each a new dialog (fresh Call-ID and tag, RFC 3261 12.1.2) mapped to this call.</summary>
+    /// <summary>One fork per contact of <paramref name="number"/>, each a new dialog (fresh Call-ID and tag, RFC 3261 12.1.2) whose Call-ID leads to this call.</summary>
     private async Task<List<ForkTarget>> ForkAsync(IReadOnlyList<ContactBinding> bindings, string number, string localUri, string remoteUri,
         string offer, string display, string? referredBy)
     {
@@ -272,12 +271,11 @@ public sealed partial class CallGrain(
         foreach (var binding in bindings)
         {
             var forkId = (State.NextForkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var leg = new DialogLeg($"{NewId()}@pbx", localUri, NewId(), remoteUri, null,
+            var leg = new DialogLeg(LegCallIds.ToPhone(CallKey), localUri, NewId(), remoteUri, null,
                 binding.ContactUri, binding.Path, binding.Transport, binding.SourceAddress, binding.SourcePort, 1);
             State.Forks[forkId] = leg;
             forks.Add(new ForkTarget(forkId, leg, offer, display, ForkSessionTimer(), referredBy));
         }
-        await BindLegsAsync(forks.Select(f => f.Leg.CallId));
         PublishExtension(number, "ringing", time.GetUtcNow());
         return forks;
     }
@@ -383,6 +381,22 @@ public sealed partial class CallGrain(
         }, Linger, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// RFC 3261 12.2.2: a request for a dialog this call does not hold. A Call-ID that leads to no call (a stray or forged
+    /// request, a leg handed to another call) activated an empty grain; it goes at once instead of after the collection age.
+    /// </summary>
+    private CallerResponse NoSuchDialog()
+    {
+        DeactivateIfNoCall();
+        return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
+    }
+
+    private void DeactivateIfNoCall()
+    {
+        if (State.Phase == CallPhase.None)
+            DeactivateOnIdle();
+    }
+
     private Task BindLegsAsync(IEnumerable<string> callIds)
     {
         var added = callIds.ToList();
@@ -390,7 +404,8 @@ public sealed partial class CallGrain(
         return BindAsync(added);
     }
 
-    // Legs of an answered call are stored: a BYE or re-INVITE after its silo died still finds the call.
+    // Legs in the directory (carrier legs, legs handed over) of an answered call are stored: a BYE or re-INVITE after its
+    // silo died still finds the call.
     private Task BindAsync(IEnumerable<string> callIds) =>
         Task.WhenAll(callIds.Select(id => GrainFactory.Grain<ICallLegGrain>(id).BindAsync(CallKey, durable: State.Phase == CallPhase.Answered)));
 

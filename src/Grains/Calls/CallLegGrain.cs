@@ -4,9 +4,10 @@ using Orleans.Runtime;
 namespace Pbx.Grains.Calls;
 
 /// <summary>
-/// Maps a Call-ID to its call. A ringing call's mapping is kept in memory only (most call attempts end before an answer and
-/// never touch the database); an answered call stores it, so it survives the silo dying, and an activation going away
-/// with the call still up (idle collection, shutdown) stores it too.
+/// Maps a carrier leg's or a handed-over leg's Call-ID to its call (<see cref="LegCallIds"/>). A ringing call's mapping is
+/// kept in memory only (most call attempts end before an answer and never touch the database); an answered call stores
+/// it, so it survives the silo dying, and an activation going away with the call still up (idle collection, shutdown)
+/// stores it too.
 /// </summary>
 public sealed class CallLegGrain([PersistentState("call-leg")] IPersistentState<CallLegState> state) : Grain, ICallLegGrain
 {

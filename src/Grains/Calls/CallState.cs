@@ -44,7 +44,10 @@ public sealed class CallState
     /// <summary>Forks still ringing, by fork id.</summary>
     public Dictionary<string, DialogLeg> Forks { get; set; } = [];
 
-    /// <summary>Call-IDs of every leg and fork, mapped to this call by <see cref="ICallLegGrain"/>.</summary>
+    /// <summary>
+    /// Call-IDs of the legs whose Call-ID does not lead here by itself (<see cref="LegCallIds"/>): carrier legs and legs
+    /// handed over from another call, mapped to this call by <see cref="ICallLegGrain"/>.
+    /// </summary>
     public List<string> LegCallIds { get; set; } = [];
 
     /// <summary>Forks we cancelled, kept so that a 2xx crossing our CANCEL can be ended with BYE.</summary>
