@@ -80,10 +80,10 @@ public sealed class ClusterFailoverTests
         // answers 503 with Retry-After, as phones expect of a server that is briefly unable.
         var deadline = killedAt + FailureDetection + TimeSpan.FromSeconds(5);
         var (newCaller, newCallee) = (numbers[^2], numbers[^1]);
-        var newCalleePort = await RegisterAsync(edge, newCallee, deadline);
+        var newCalleePort = await ClusterPhones.RegisterAsync(edge, newCallee, deadline);
         while (true)
         {
-            var (caller, callee, audio) = StartCall(edge, newCaller, newCallee, newCalleePort, "uac-hangs-up.xml", null);
+            var (caller, callee, audio) = ClusterPhones.StartCall(edge, newCaller, newCallee, newCalleePort, "uac-hangs-up.xml", null);
             var (exit, output) = await caller.WaitAsync();
             await callee.DisposeAsync();
             audio.Dispose();
@@ -164,31 +164,5 @@ public sealed class ClusterFailoverTests
     /// <summary>Registers the callee's phone and starts a call to it.</summary>
     private static async Task<(SippProcess Caller, SippProcess Callee, RtpSink Audio)> CallAsync(
         PbxProcess edge, string caller, string callee, string scenario, (string From, string To)? replace) =>
-        StartCall(edge, caller, callee, await RegisterAsync(edge, callee, DateTimeOffset.UtcNow), scenario, replace);
-
-    /// <summary>Registers a phone for <paramref name="number"/> from a fresh port; a refused REGISTER is tried again until <paramref name="retryUntil"/>.</summary>
-    private static async Task<int> RegisterAsync(PbxProcess edge, string number, DateTimeOffset retryUntil)
-    {
-        var port = FreePort.UdpAndTcp();
-        while (true)
-        {
-            var registered = await Sipp.RunAsync("register.xml", edge.Udp, number, port);
-            if (registered.ExitCode == 0)
-                return port;
-            if (DateTimeOffset.UtcNow > retryUntil)
-                throw new ShouldAssertException($"REGISTER of {number} failed: {registered.Output}");
-        }
-    }
-
-    /// <summary>The callee's phone answering on <paramref name="calleePort"/> and the caller's phone calling it.</summary>
-    private static (SippProcess Caller, SippProcess Callee, RtpSink Audio) StartCall(
-        PbxProcess edge, string caller, string callee, int calleePort, string scenario, (string From, string To)? replace)
-    {
-        var audio = new RtpSink();
-        // The callee waits for the BYE as long as the longest call lasts (sipp's default wait is 10 s).
-        var uas = Sipp.Start("uas-answers.xml", edge.Udp, callee, calleePort, keys: TestPhone.RtpPort(audio),
-            replace: ("<recv request=\"BYE\"", "<recv request=\"BYE\" timeout=\"22000\""));
-        var uac = Sipp.Start(scenario, edge.Udp, caller, FreePort.UdpAndTcp(), service: callee, replace: replace);
-        return (uac, uas, audio);
-    }
+        ClusterPhones.StartCall(edge, caller, callee, await ClusterPhones.RegisterAsync(edge, callee, DateTimeOffset.UtcNow), scenario, replace);
 }
