@@ -23,7 +23,7 @@ internal sealed class ExtensionSilo : IAsyncDisposable
 
     public ExtensionRepository Repository => _host.Services.GetRequiredService<ExtensionRepository>();
 
-    public static async Task<ExtensionSilo> StartAsync(string connectionString, TimeProvider? time = null, int minExpires = 60)
+    public static async Task<ExtensionSilo> StartAsync(string connectionString, int minExpires = 60)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -34,8 +34,6 @@ internal sealed class ExtensionSilo : IAsyncDisposable
             ["Sip:Auth:MaxFailures"] = "3",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (time is not null)
-            builder.Services.AddSingleton(time);
         builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
         builder.Services.AddSilo(builder.Configuration);
         builder.Services.AddExtensions(builder.Configuration);

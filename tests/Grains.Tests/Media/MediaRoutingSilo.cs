@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Media;
-using Pbx.Grains.Tests.Extensions;
 using Pbx.MediaNode.Engine;
 using Pbx.MediaNode.Hosting;
 using Pbx.MediaNode.Rtp;
@@ -25,13 +24,7 @@ internal sealed class MediaRoutingSilo : IAsyncDisposable
     private readonly IHost _host;
     private readonly List<MediaEngine> _engines = [];
 
-    private MediaRoutingSilo(IHost host, ManualTimeProvider time)
-    {
-        _host = host;
-        Time = time;
-    }
-
-    public ManualTimeProvider Time { get; }
+    private MediaRoutingSilo(IHost host) => _host = host;
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -41,18 +34,16 @@ internal sealed class MediaRoutingSilo : IAsyncDisposable
 
     public static async Task<MediaRoutingSilo> StartAsync(string connectionString)
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = connectionString });
         builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSilo(builder.Configuration);
         builder.Services.AddMediaRouting();
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);
-        return new MediaRoutingSilo(host, time);
+        return new MediaRoutingSilo(host);
     }
 
     /// <summary>A media engine on loopback with its own node id and port range, and an observer reference to it.</summary>
