@@ -45,7 +45,10 @@ public sealed partial class CallEdgeDirectory(IGrainFactory grains, ILogger<Call
         try
         {
             var live = await NodeDirectory.Of<ICallEdge>(grains).GetLiveAsync();
-            _remote = live.Count > 0 ? live[0].Node : null;
+            // Empty is also the directory's new activation after its silo died, before the edges' next refresh (2 s):
+            // the edge known before is then still the best guess, so it is kept.
+            if (live.Count > 0)
+                _remote = live[0].Node;
         }
         catch (Exception e) when (e is TimeoutException or OrleansException)
         {

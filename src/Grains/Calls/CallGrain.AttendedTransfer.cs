@@ -14,7 +14,7 @@ public sealed partial class CallGrain
     {
         if (State.Phase != CallPhase.Answered || State.Transfer is not null || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
         {
-            DeactivateIfNoCall();
+            DeactivateIfNeverStarted();
             return null;
         }
         var callerLeaves = caller.CallId == replaced.CallId;

@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Media;
 
@@ -6,6 +7,9 @@ namespace Pbx.Grains.Calls;
 /// <summary>Hang-ups the grain starts itself: asked from outside, maximum duration reached, media gone dead.</summary>
 public sealed partial class CallGrain
 {
+    private const int ByeAttempts = 5;
+    private static readonly TimeSpan ByeRetryDelay = TimeSpan.FromSeconds(1);
+
     private ICallEdge? _edge;
 
     /// <summary>The edge for requests the call starts itself; after a reactivation the one the INVITE named is gone.</summary>
@@ -59,12 +63,40 @@ public sealed partial class CallGrain
     /// <summary>Sends BYE on both legs and ends the call; false when no edge is known (the activation was recreated).</summary>
     private async Task<bool> HangupBothAsync(string cause)
     {
-        if (State.Phase != CallPhase.Answered || Edge is not { } edge || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+        if (State.Phase != CallPhase.Answered || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+            return false;
+        if ((Edge ?? (_edge = await edges.FindAsync())) is not { } edge)
             return false;
         caller = Next(caller);
         callee = Next(callee);
         await EndAsync(CdrDisposition.Answered, cause, "system");
-        await Task.WhenAll(edge.SendAsync(new LegRequest("BYE", caller, null)), edge.SendAsync(new LegRequest("BYE", callee, null)));
+        await Task.WhenAll(SendByeAsync(edge, caller), SendByeAsync(edge, callee));
         return true;
+    }
+
+    /// <summary>
+    /// BYE on one leg of a call already ended here. Right after a silo died, the edge's client connection may still run
+    /// through that silo's gateway (until the client's gateway list refreshes), and a request to the edge bounces: it is
+    /// tried again for a few seconds, so the phones hear of the hang-up the CDR already records.
+    /// </summary>
+    private async Task SendByeAsync(ICallEdge edge, DialogLeg leg)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await edge.SendAsync(new LegRequest("BYE", leg, null));
+                return;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                if (attempt == ByeAttempts)
+                {
+                    LogByeUndelivered(CallKey, leg.CallId, e);
+                    return;
+                }
+                await Task.Delay(ByeRetryDelay);
+            }
+        }
     }
 }

@@ -54,4 +54,7 @@ public sealed partial class CallGrain
 
     [LoggerMessage(EventId = 2224, Level = LogLevel.Warning, Message = "Call {CallId}: no session refresh on leg {LegCallId} in time; hanging up (RFC 4028 section 10)")]
     private partial void LogSessionExpired(string callId, string legCallId);
+
+    [LoggerMessage(EventId = 2226, Level = LogLevel.Error, Message = "Call {CallId}: BYE on leg {LegCallId} could not reach an edge; the call is ended here, the phone keeps its dialog until its own timers")]
+    private partial void LogByeUndelivered(string callId, string legCallId, Exception exception);
 }

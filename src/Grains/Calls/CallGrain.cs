@@ -387,11 +387,12 @@ public sealed partial class CallGrain(
     /// </summary>
     private CallerResponse NoSuchDialog()
     {
-        DeactivateIfNoCall();
+        DeactivateIfNeverStarted();
         return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
     }
 
-    private void DeactivateIfNoCall()
+    // Not an ended call: one lingering for a 2xx crossing its CANCEL must stay (NoCallHere is for API actions).
+    private void DeactivateIfNeverStarted()
     {
         if (State.Phase == CallPhase.None)
             DeactivateOnIdle();
