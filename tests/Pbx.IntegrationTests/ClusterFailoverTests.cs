@@ -47,7 +47,7 @@ public sealed class ClusterFailoverTests
         var calls = new List<(SippProcess Caller, SippProcess Callee, RtpSink Audio)>();
         for (var i = 0; i < PhoneHangups; i++)
             calls.Add(await CallAsync(edge, numbers[2 * i], numbers[2 * i + 1], "uac-hangs-up.xml", ("<pause milliseconds=\"1500\" />", "<pause milliseconds=\"14000\" />")));
-        var apiCall = await CallAsync(edge, numbers[2 * PhoneHangups], numbers[2 * PhoneHangups + 1], "uac-hung-up.xml", ("<recv request=\"BYE\"", "<recv request=\"BYE\" timeout=\"22000\""));
+        var apiCall = await CallAsync(edge, numbers[2 * PhoneHangups], numbers[2 * PhoneHangups + 1], "uac-hung-up.xml", ("<recv request=\"BYE\"", $"<recv request=\"BYE\" timeout=\"{ClusterPhones.ByeWaitMs}\""));
         string? apiCallId = null;
         for (var up = 0; up < PhoneHangups + 1; up++)
         {
@@ -95,7 +95,8 @@ public sealed class ClusterFailoverTests
         // The API hangs up a call that was up before the kill; until the dead silo is declared dead, a call grain that lived
         // there is unreachable (the API answers 503 then), after that it is activated again from its stored state.
         (await HangupWithinAsync(api, apiCallId, deadline)).ShouldBeOneOf(CallActionResult.Done, CallActionResult.NoSuchCall);
-        (await apiCall.Caller.WaitAsync()).ExitCode.ShouldBe(0, "the caller got the BYE of the API's hang-up");
+        var (apiCallerExit, apiCallerOutput) = await apiCall.Caller.WaitAsync();
+        apiCallerExit.ShouldBe(0, $"the caller got the BYE of the API's hang-up: {apiCallerOutput}");
         // The phones hang up the others: every BYE is answered and reaches the other phone.
         foreach (var (caller, callee, audio) in calls)
         {

@@ -6,6 +6,12 @@ namespace Pbx.IntegrationTests;
 /// <summary>Phones (sipp) of the whole-system cluster tests, registering and calling through an edge process.</summary>
 internal static class ClusterPhones
 {
+    /// <summary>
+    /// How long a phone in a call waits for the BYE: the longest call, or a hang-up after a silo's death is declared
+    /// (up to <c>Cluster:FailureDetection</c>, 10 s, after the kill) on a build box busy with the other test projects.
+    /// </summary>
+    public const int ByeWaitMs = 40_000;
+
     /// <summary>Registers a phone for <paramref name="number"/> from <paramref name="port"/> (default: a fresh one); a refused REGISTER is tried again until <paramref name="retryUntil"/>.</summary>
     public static async Task<int> RegisterAsync(PbxProcess edge, string number, DateTimeOffset retryUntil, int? port = null)
     {
@@ -27,7 +33,7 @@ internal static class ClusterPhones
         var audio = new RtpSink();
         // The callee waits for the BYE as long as the longest call lasts (sipp's default wait is 10 s).
         var uas = Sipp.Start("uas-answers.xml", edge.Udp, callee, calleePort, keys: TestPhone.RtpPort(audio),
-            replace: ("<recv request=\"BYE\"", "<recv request=\"BYE\" timeout=\"22000\""));
+            replace: ("<recv request=\"BYE\"", $"<recv request=\"BYE\" timeout=\"{ByeWaitMs}\""));
         var uac = Sipp.Start(scenario, edge.Udp, caller, FreePort.UdpAndTcp(), service: callee, replace: replace);
         return (uac, uas, audio);
     }
