@@ -17,6 +17,11 @@ public static class LegCallIds
     private const string Host = "@pbx";
     private const char Separator = '.';
 
+    // 64 random bits as 16 hex digits: RFC 3261 8.1.1.4 asks for a globally unique Call-ID; the tags carry their own randomness.
+    private const int RandomLength = 16;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>A new Call-ID for a leg of <paramref name="callKey"/> toward one of our phones.</summary>
     public static string ToPhone(string callKey) => $"{Random()}{Separator}{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(callKey))}{Host}";
 
@@ -53,11 +58,6 @@ public static class LegCallIds
             return callId;
         }
     }
-
-    // 64 random bits as 16 hex digits: RFC 3261 8.1.1.4 asks for a globally unique Call-ID; the tags carry their own randomness.
-    private const int RandomLength = 16;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static string Random() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RandomLength / 2));
 
