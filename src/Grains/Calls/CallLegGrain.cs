@@ -20,7 +20,14 @@ public sealed class CallLegGrain([PersistentState("call-leg")] IPersistentState<
     }
 
     /// <inheritdoc />
-    public Task<string?> GetCallKeyAsync() => Task.FromResult(state.State.CallKey);
+    public Task<string?> GetCallKeyAsync()
+    {
+        // Most lookups are of Call-IDs that are in no directory (a stray request, a call that ended): such an activation
+        // goes at once instead of after the collection age.
+        if (state.State.CallKey is null)
+            DeactivateOnIdle();
+        return Task.FromResult(state.State.CallKey);
+    }
 
     /// <inheritdoc />
     public async Task ClearAsync()
