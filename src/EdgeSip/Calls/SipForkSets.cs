@@ -15,7 +15,24 @@ namespace Pbx.EdgeSip.Calls;
 public sealed partial class SipForkSets(
     IGrainFactory grains, SipClient client, SipLegSender legs, TimeProvider time, ITrunkDirectory trunks, ILogger<SipForkSets> logger)
 {
+    // The grain may act on its forks (a deflect right after its "ringing" event) before this edge has begun to ring them.
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, SipForkSet> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<SipForkSet?>> _starting = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// This edge is about to ask the call grain to start <paramref name="callKey"/>: an instruction for its forks that comes
+    /// before they ring waits for them (up to 5 s) instead of finding none. Ended by the forks starting or by <see cref="Unexpect"/>.
+    /// </summary>
+    internal void Expect(string callKey) => _starting.TryAdd(callKey, new TaskCompletionSource<SipForkSet?>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>No forks will ring for <paramref name="callKey"/> after all (refused, failed); a no-op once they rang.</summary>
+    internal void Unexpect(string callKey)
+    {
+        if (_starting.TryRemove(callKey, out var waiting))
+            waiting.TrySetResult(null);
+    }
 
     /// <summary>Credentials of the trunks outbound forks go to.</summary>
     internal ITrunkDirectory Trunks => trunks;
@@ -33,7 +50,7 @@ public sealed partial class SipForkSets(
     /// <summary>Carries out a grain's instruction on the forks running for the call; false when none run here.</summary>
     internal async Task<bool> ApplyAsync(string callKey, CallInstruction instruction)
     {
-        if (!_running.TryGetValue(callKey, out var set))
+        if (!_running.TryGetValue(callKey, out var set) && (set = await StartedAsync(callKey)) is null)
             return false;
         await set.ApplyAsync(instruction);
         if (instruction.Forks.Count > 0)
@@ -41,12 +58,31 @@ public sealed partial class SipForkSets(
         return true;
     }
 
-    private async Task RunAsync(string callKey, SipForkSet set, IReadOnlyList<ForkTarget> forks, TimeSpan ringFor)
+    private async Task<SipForkSet?> StartedAsync(string callKey)
     {
-        _running[callKey] = set;
+        if (!_starting.TryGetValue(callKey, out var waiting))
+            return null;
         try
         {
-            await set.RunAsync(forks, ringFor);
+            return await waiting.Task.WaitAsync(StartWait);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private async Task RunAsync(string callKey, SipForkSet set, IReadOnlyList<ForkTarget> forks, TimeSpan ringFor)
+    {
+        // Started first: it sends every fork's INVITE before its first wait, so an instruction let through below finds each
+        // fork sent and can CANCEL it.
+        var ringing = set.RunAsync(forks, ringFor);
+        _running[callKey] = set;
+        if (_starting.TryRemove(callKey, out var waiting))
+            waiting.TrySetResult(set);
+        try
+        {
+            await ringing;
         }
         finally
         {

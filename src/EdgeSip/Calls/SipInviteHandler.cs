@@ -59,14 +59,22 @@ public sealed partial class SipInviteHandler(
             return;
         }
         var call = grains.Grain<ICallGrain>(callId);
-        var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer, edge.Reference,
-            SipSessionTimerHeaders.Read(request)));
-        if (decision.Refusal is { } refusal)
+        forkSets.Expect(callId);
+        try
         {
-            await RespondAsync(context, refusal, legs.ContactFor(callee, context.Source));
-            return;
+            var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer,
+                edge.Reference, SipSessionTimerHeaders.Read(request)));
+            if (decision.Refusal is { } refusal)
+            {
+                await RespondAsync(context, refusal, legs.ContactFor(callee, context.Source));
+                return;
+            }
+            await forkSets.RunAsync(callId, context, callee, decision);
         }
-        await forkSets.RunAsync(callId, context, callee, decision);
+        finally
+        {
+            forkSets.Unexpect(callId);
+        }
     }
 
     /// <summary>The caller's dialog as seen from our side (our tag is the one we answer with).</summary>
