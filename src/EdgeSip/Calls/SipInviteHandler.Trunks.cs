@@ -39,14 +39,8 @@ public sealed partial class SipInviteHandler
         var from = request.From;
         string?[] candidates = [request.RequestUri.User, CalledPartyId(request), request.To.Uri.User];
         var call = grains.Grain<ICallGrain>(callId);
-        var decision = await call.StartFromTrunkAsync(new TrunkCallSetup(trunkId, from.Uri.User, from.DisplayName, candidates,
-            CallerLeg(context, callId), offer, edge.Reference, SipSessionTimerHeaders.Read(request)));
-        if (decision.Refusal is { } refusal)
-        {
-            await RespondAsync(context, refusal, legs.ContactFor(called, context.Source));
-            return true;
-        }
-        await forkSets.RunAsync(callId, context, called, decision);
+        await StartAndRingAsync(context, callId, called, () => call.StartFromTrunkAsync(new TrunkCallSetup(trunkId, from.Uri.User,
+            from.DisplayName, candidates, CallerLeg(context, callId), offer, edge.Reference, SipSessionTimerHeaders.Read(request))));
         return true;
     }
 

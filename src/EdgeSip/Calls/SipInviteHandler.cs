@@ -59,11 +59,20 @@ public sealed partial class SipInviteHandler(
             return;
         }
         var call = grains.Grain<ICallGrain>(callId);
+        await StartAndRingAsync(context, callId, callee, () => call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee,
+            CallerLeg(context, callId), offer, edge.Reference, SipSessionTimerHeaders.Read(request))));
+    }
+
+    /// <summary>
+    /// Asks the call grain to start the call (<paramref name="start"/>) and rings the forks it decided, or answers its refusal.
+    /// An instruction the grain sends before the forks ring (a deflect right after its "ringing" event) waits for them.
+    /// </summary>
+    private async Task StartAndRingAsync(SipServerContext context, string callId, string callee, Func<Task<CallDecision>> start)
+    {
         forkSets.Expect(callId);
         try
         {
-            var decision = await call.StartAsync(new CallSetup(caller, request.From!.DisplayName, callee, CallerLeg(context, callId), offer,
-                edge.Reference, SipSessionTimerHeaders.Read(request)));
+            var decision = await start();
             if (decision.Refusal is { } refusal)
             {
                 await RespondAsync(context, refusal, legs.ContactFor(callee, context.Source));
