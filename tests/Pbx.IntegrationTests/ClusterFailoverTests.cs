@@ -169,8 +169,7 @@ public sealed class ClusterFailoverTests
         $"--Cdrs:JournalDirectory={Path.Combine(PbxHost.JournalDirectory(database), name)}",
     ];
 
-    private static string[] Roles(bool silo = false, bool edge = false, bool media = false) =>
-        [$"--Roles:Silo={silo}", $"--Roles:Edge={edge}", $"--Roles:Media={media}", "--Roles:Api=false", ClusterId];
+    private static string[] Roles(bool silo = false, bool edge = false, bool media = false) => ClusterPhones.Roles(ClusterId, silo, edge, media);
 
     /// <summary>Registers the callee's phone and starts a call to it.</summary>
     private static async Task<(SippProcess Caller, SippProcess Callee, RtpSink Audio)> CallAsync(

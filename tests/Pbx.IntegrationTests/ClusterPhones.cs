@@ -12,6 +12,10 @@ internal static class ClusterPhones
     /// </summary>
     public const int ByeWaitMs = 40_000;
 
+    /// <summary>The settings of a cluster process with the given roles (no API) in the test's cluster <paramref name="clusterId"/>.</summary>
+    public static string[] Roles(string clusterId, bool silo = false, bool edge = false, bool media = false) =>
+        [$"--Roles:Silo={silo}", $"--Roles:Edge={edge}", $"--Roles:Media={media}", "--Roles:Api=false", clusterId];
+
     /// <summary>Registers a phone for <paramref name="number"/> from <paramref name="port"/> (default: a fresh one); a refused REGISTER is tried again until <paramref name="retryUntil"/>.</summary>
     public static async Task<int> RegisterAsync(PbxProcess edge, string number, DateTimeOffset retryUntil, int? port = null)
     {

@@ -48,6 +48,5 @@ public sealed class EdgeFailoverTests
         (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "caller"));
     }
 
-    private static string[] Roles(bool silo = false, bool edge = false, bool media = false) =>
-        [$"--Roles:Silo={silo}", $"--Roles:Edge={edge}", $"--Roles:Media={media}", "--Roles:Api=false", ClusterId];
+    private static string[] Roles(bool silo = false, bool edge = false, bool media = false) => ClusterPhones.Roles(ClusterId, silo, edge, media);
 }

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
+using Pbx.ApiHost.Auth;
 
 namespace Pbx.ApiHost.Hubs;
 
@@ -7,21 +6,8 @@ namespace Pbx.ApiHost.Hubs;
 /// Browsers cannot set an Authorization header on a WebSocket or EventSource request, so the SignalR client sends the
 /// bearer token as <c>access_token</c> in the query string; accept it there, but only for the hub's path.
 /// </summary>
-internal sealed class HubAccessTokenFromQuery : IPostConfigureOptions<JwtBearerOptions>
+internal sealed class HubAccessTokenFromQuery : BearerTokenElsewhere
 {
-    public void PostConfigure(string? name, JwtBearerOptions options)
-    {
-        if (name != JwtBearerDefaults.AuthenticationScheme)
-            return;
-        var events = options.Events ??= new JwtBearerEvents();
-        var previous = events.OnMessageReceived;
-        events.OnMessageReceived = async context =>
-        {
-            await previous(context);
-            if (context.Token is null
-                && context.HttpContext.Request.Path.StartsWithSegments(LiveHub.Path)
-                && context.Request.Query["access_token"] is [{ Length: > 0 } token])
-                context.Token = token;
-        };
-    }
+    protected override string? TokenOf(HttpRequest request) =>
+        request.Path.StartsWithSegments(LiveHub.Path) && request.Query["access_token"] is [{ } token] ? token : null;
 }
