@@ -1,5 +1,7 @@
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
+using Orleans;
+using Orleans.Runtime;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
@@ -197,6 +199,44 @@ public sealed class ExtensionGrainTests(PostgresDatabase database) : IClassFixtu
         var row = rows[0].ShouldNotBeNull();
         row.DisplayName.ShouldBe("Bob");
         row.Ha1Sha256.ShouldBe(SipCredentialHash.Sha256("207", "pbx.test", password));
+    }
+
+    [Fact]
+    public async Task An_extension_whose_silo_is_killed_activates_on_the_survivor_with_its_bindings()
+    {
+        await using var silo = await ExtensionSilo.StartAsync(database.ConnectionString, silos: 2);
+        await silo.Repository.AddAsync("211", password: "pw-211");
+        var grain = silo.Grains.GetGrain<IExtensionGrain>("211");
+        await grain.RegisterAsync(Request("sip:211@127.0.0.10:5060", 600));
+        await StoredStateAsync("211", untilContains: "sip:211@127.0.0.10:5060");
+        var cluster = silo.Cluster.Cluster;
+        var host = HostOf(cluster, grain).ShouldNotBeNull("the registration activated the grain");
+
+        await cluster.KillSiloAsync(cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
+
+        // Calls fail until the survivor declares the killed silo dead (Cluster:FailureDetection), then activate it there.
+        var bindings = await RetryUntilAnsweredAsync(() => grain.GetBindingsAsync(), TimeSpan.FromSeconds(60));
+        bindings.ShouldHaveSingleItem().ContactUri.ShouldBe("sip:211@127.0.0.10:5060");
+        HostOf(cluster, grain).ShouldNotBe(host);
+    }
+
+    private static SiloAddress? HostOf(Orleans.TestingHost.InProcessTestCluster cluster, IGrain grain) =>
+        cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.Address.SiloAddress : null;
+
+    private static async Task<T> RetryUntilAnsweredAsync<T>(Func<Task<T>> call, TimeSpan patience)
+    {
+        var deadline = DateTimeOffset.UtcNow + patience;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && DateTimeOffset.UtcNow < deadline)
+            {
+                // Each failed call took its own response timeout or a refused connection: no extra wait is needed.
+            }
+        }
     }
 
     private async Task<(string Payload, long Version)> StoredStateAsync(string number, string untilContains)

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -10,41 +6,28 @@ using Pbx.Grains.Media;
 using Pbx.MediaNode.Engine;
 using Pbx.MediaNode.Hosting;
 using Pbx.MediaNode.Rtp;
-using Pbx.Silo.Hosting;
-using Pbx.TestSupport;
 
 namespace Pbx.Grains.Tests.Media;
 
 /// <summary>
-/// A real silo with the media router and directory, and media engines outside it: reached only through observer
+/// A TestingHost silo with the media router and directory, and media engines outside it: reached only through observer
 /// references, as engines in other processes are, since none is in the silo's <see cref="LocalMediaNodes"/>.
 /// </summary>
 internal sealed class MediaRoutingSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly PbxTestCluster _cluster;
     private readonly List<MediaEngine> _engines = [];
 
-    private MediaRoutingSilo(IHost host) => _host = host;
+    private MediaRoutingSilo(PbxTestCluster cluster) => _cluster = cluster;
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => _cluster.Grains;
 
-    public MediaRouter Router => (MediaRouter)_host.Services.GetRequiredService<IMediaControl>();
+    public MediaRouter Router => (MediaRouter)_cluster.SiloService<IMediaControl>();
 
     public IMediaDirectoryGrain Directory => Grains.GetMediaDirectory();
 
-    public static async Task<MediaRoutingSilo> StartAsync(string connectionString)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = connectionString });
-        builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSilo(builder.Configuration);
-        builder.Services.AddMediaRouting();
-        var host = builder.Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await host.StartAsync(timeout.Token);
-        return new MediaRoutingSilo(host);
-    }
+    public static async Task<MediaRoutingSilo> StartAsync(string connectionString) =>
+        new(await PbxTestCluster.StartAsync(connectionString, silos: 1, (services, _) => services.AddMediaRouting()));
 
     /// <summary>A media engine on loopback with its own node id and port range, and an observer reference to it.</summary>
     public (MediaEngine Engine, IMediaNode Reference) StartEngine(string nodeId, int rtpPortMin)
@@ -69,8 +52,6 @@ internal sealed class MediaRoutingSilo : IAsyncDisposable
     {
         foreach (var engine in _engines)
             await engine.DisposeAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _host.StopAsync(timeout.Token);
-        _host.Dispose();
+        await _cluster.DisposeAsync();
     }
 }
