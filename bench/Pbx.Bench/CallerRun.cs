@@ -6,10 +6,12 @@ using Pbx.TestSupport;
 namespace Pbx.Bench;
 
 /// <summary>
-/// Runs the caller sipp of the call bench once and measures the PBX around it: its CPU and GC pauses (it runs in this
-/// process) and the CDRs the calls left, waited for until every row of the run is completed or the deadline passes.
+/// Runs the caller sipp of the call bench once and measures the PBX around it: its CPU and the CDRs the calls left, waited
+/// for until every row of the run is completed or the deadline passes. A PBX in this process (<paramref name="pbxCpu"/>
+/// null) also has its GC pauses measured; one in other processes has its CPU read by <paramref name="pbxCpu"/>.
 /// </summary>
-internal sealed class CallerRun(string sipp, string edge, string callee, string injection, string workDir, NpgsqlDataSource database)
+internal sealed class CallerRun(string sipp, string edge, string callee, string injection, string workDir, NpgsqlDataSource database,
+    Func<TimeSpan>? pbxCpu = null)
 {
     /// <summary>Offers <paramref name="calls"/> calls at <paramref name="rate"/>/s, at most <paramref name="limit"/> open.</summary>
     public async Task<CallerRunResult> RunAsync(string scenario, int calls, int rate, int limit, TimeSpan hold, TimeSpan cdrDeadline,
@@ -20,8 +22,7 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
         await File.WriteAllTextAsync(scenarioFile, scenario, cancellationToken);
         var stat = Path.Combine(workDir, $"stat-{port}.csv");
         var started = DateTimeOffset.UtcNow;
-        using var self = Process.GetCurrentProcess();
-        var cpuBefore = self.TotalProcessorTime;
+        var cpuBefore = PbxCpu();
         var pauseBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
@@ -38,13 +39,12 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
         var (successful, failed) = SippProcess.ReadCounts(stat);
         var times = SippProcess.ReadResponseTimes(workDir);
         var cdrs = await WaitForCdrsAsync(started, successful, cdrDeadline, cancellationToken);
-        self.Refresh();
-        var pbxCpu = self.TotalProcessorTime - cpuBefore;
-        var gcShare = (GC.GetTotalPauseDuration() - pauseBefore) / clock.Elapsed;
+        var pbxCpuUsed = PbxCpu() - cpuBefore;
+        double? gcShare = pbxCpu is null ? (GC.GetTotalPauseDuration() - pauseBefore) / clock.Elapsed : null;
         if (failed > 0 || exitCode != 0)
             Console.Error.WriteLine($"caller sipp at {rate}/s: exit {exitCode}, {failed} failed\n{Tail(output)}");
         return new CallerRunResult(exitCode, successful, failed, elapsed, hold, SippProcess.Percentile(times, 0.50),
-            SippProcess.Percentile(times, 0.99), cdrs.Completed, cdrs.Open, cdrs.EndedByCaller, pbxCpu, sippCpu, gcShare,
+            SippProcess.Percentile(times, 0.99), cdrs.Completed, cdrs.Open, cdrs.EndedByCaller, pbxCpuUsed, sippCpu, gcShare,
             GC.CollectionCount(2) - gen2Before, cdrs.StartSpan);
     }
 
@@ -71,6 +71,14 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
             // The CDR writer drains in the background; a poll every 100 ms costs nothing next to the run.
             await Task.Delay(100, cancellationToken);
         }
+    }
+
+    private TimeSpan PbxCpu()
+    {
+        if (pbxCpu is not null)
+            return pbxCpu();
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private static string Tail(string output) => output.Length <= 2000 ? output : output[^2000..];

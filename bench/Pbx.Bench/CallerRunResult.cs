@@ -15,12 +15,12 @@ namespace Pbx.Bench;
 /// <param name="EndedByCaller">Completed rows of answered calls the caller hung up (the scenario's BYE).</param>
 /// <param name="PbxCpu">CPU time of the PBX process over the run and the CDR wait.</param>
 /// <param name="SippCpu">CPU time of the caller sipp.</param>
-/// <param name="GcShare">Fraction of the run the PBX was paused for GC.</param>
+/// <param name="GcShare">Fraction of the run the PBX was paused for GC; null when it ran in other processes.</param>
 /// <param name="Gen2">Gen2 collections during the run.</param>
 /// <param name="StartSpan">From the first call's start to the last's, as the PBX's CDR rows record them.</param>
 internal sealed record CallerRunResult(
     int ExitCode, long Successful, long Failed, TimeSpan Elapsed, TimeSpan Hold, double P50, double P99,
-    long CdrsCompleted, long CdrsOpen, long EndedByCaller, TimeSpan PbxCpu, TimeSpan SippCpu, double GcShare, int Gen2,
+    long CdrsCompleted, long CdrsOpen, long EndedByCaller, TimeSpan PbxCpu, TimeSpan SippCpu, double? GcShare, int Gen2,
     TimeSpan StartSpan)
 {
     /// <summary>
@@ -41,6 +41,7 @@ internal sealed record CallerRunResult(
         + $"({WallCallsPerSecond:N0} /s over sipp's wall time) "
         + $"from {callers:N0} callers; INVITE->200 p50 {P50:0} ms, p99 {P99:0} ms (from the first INVITE, 407 included); "
         + $"CDRs completed {CdrsCompleted:N0}, open {CdrsOpen:N0}; CPU per call: PBX {PbxMicrosPerCall:N0} us, caller sipp "
-        + $"{(Successful == 0 ? double.NaN : SippCpu.TotalMicroseconds / Successful):N0} us; GC paused {GcShare:P0} ({Gen2} gen2); "
+        + $"{(Successful == 0 ? double.NaN : SippCpu.TotalMicroseconds / Successful):N0} us; "
+        + $"{(GcShare is { } gc ? $"GC paused {gc.ToString("P0", CultureInfo.InvariantCulture)} ({Gen2} gen2); " : "")}"
         + $"{Environment.ProcessorCount} cores; sipp exit {ExitCode}");
 }

@@ -33,7 +33,7 @@ public sealed partial class CallsBench
                 $"{result.Successful} ok / {result.Failed} failed; CDRs completed {result.CdrsCompleted}, ended by the caller's BYE "
                 + $"{result.EndedByCaller}, open {result.CdrsOpen}; node: {received:N0} RTP received, {forwarded:N0} forwarded of "
                 + $"{2 * sent:N0} sent by sipp (callers' plays and callees' echo), {dropped:N0} dropped; PBX CPU "
-                + $"{result.PbxCpu / result.Elapsed:P0} of one core; GC paused {result.GcShare:P1}; sipp exit {result.ExitCode}"));
+                + $"{result.PbxCpu / result.Elapsed:P0} of one core; GC paused {result.GcShare ?? 0:P1}; sipp exit {result.ExitCode}"));
     }
 
     private static long Dropped(MediaCounters counters)

@@ -22,14 +22,14 @@ namespace Pbx.Bench;
 /// </summary>
 public sealed partial class CallsBench : IBenchSuite
 {
-    private const int TargetRate = 1000;
-    private const int FirstCaller = 20000;
-    private const int Callee = 40000;
-    private const string EdgeNodeId = "bench";
-    private static readonly TimeSpan Hold = TimeSpan.FromSeconds(1);
+    internal const int TargetRate = 1000;
+    internal const int FirstCaller = 20000;
+    internal const int Callee = 40000;
+    internal const string EdgeNodeId = "bench";
+    internal static readonly TimeSpan Hold = TimeSpan.FromSeconds(1);
 
     // Long enough for the CDR writer to drain behind a saturated run; a CDR later than this counts as missing.
-    private static readonly TimeSpan CdrDeadline = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan CdrDeadline = TimeSpan.FromSeconds(60);
 
     public string Name => "calls";
 
@@ -51,15 +51,8 @@ public sealed partial class CallsBench : IBenchSuite
             await RegisterBench.SeedAsync(database, realm, Callee, 1, cancellationToken);
             await BindCalleeAsync(app.Services.GetRequiredService<IGrainFactory>(), calleePort);
             var injection = Path.Combine(directory.FullName, "calls.csv");
-            await File.WriteAllTextAsync(injection, InjectionFile(callers), cancellationToken);
-            var calleeScenario = Path.Combine(directory.FullName, "callee.xml");
-            await File.WriteAllTextAsync(calleeScenario, CallScenarios.Callee, cancellationToken);
-            // One callee sipp for every run; -rtp_echo sends each RTP packet back to the media node (the RTP part).
-            await using var callees = SippProcess.Start(sipp,
-            [
-                "-sf", calleeScenario, "-t", "u1", "-i", "127.0.0.1", "-p", Text(calleePort), "-mi", "127.0.0.1",
-                "-mp", Text(FreePort.UdpAndTcp()), "-rtp_echo", "-nostdin", "-fd", "3600", "-buff_size", "4194304",
-            ], directory.FullName);
+            await File.WriteAllTextAsync(injection, RegisterBench.InjectionFile(FirstCaller, callers), cancellationToken);
+            await using var callees = await StartCalleeAsync(sipp, directory.FullName, calleePort, cancellationToken);
             var edge = app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
             var run = new CallerRun(sipp, edge.ToString(), Text(Callee), injection, directory.FullName, database);
 
@@ -112,8 +105,23 @@ public sealed partial class CallsBench : IBenchSuite
         return app;
     }
 
+    /// <summary>
+    /// The callee sipp answering every call on <paramref name="port"/>, for every run; -rtp_echo sends each RTP packet back
+    /// to the media node (the RTP part).
+    /// </summary>
+    internal static async Task<SippProcess> StartCalleeAsync(string sipp, string workDir, int port, CancellationToken cancellationToken)
+    {
+        var scenario = Path.Combine(workDir, "callee.xml");
+        await File.WriteAllTextAsync(scenario, CallScenarios.Callee, cancellationToken);
+        return SippProcess.Start(sipp,
+        [
+            "-sf", scenario, "-t", "u1", "-i", "127.0.0.1", "-p", Text(port), "-mi", "127.0.0.1",
+            "-mp", Text(FreePort.UdpAndTcp()), "-rtp_echo", "-nostdin", "-fd", "3600", "-buff_size", "4194304",
+        ], workDir);
+    }
+
     /// <summary>The callee extension gets one binding at the callee sipp, as its REGISTER would have made.</summary>
-    private static async Task BindCalleeAsync(IGrainFactory grains, int port)
+    internal static async Task BindCalleeAsync(IGrainFactory grains, int port)
     {
         var number = Text(Callee);
         var outcome = await grains.GetGrain<IExtensionGrain>(number).RegisterAsync(new RegisterRequest(
@@ -123,20 +131,7 @@ public sealed partial class CallsBench : IBenchSuite
             throw new InvalidOperationException($"binding callee {number} failed: {outcome.Result}");
     }
 
-    // sipp's [authentication] keyword does not expand fields, so each line carries the whole keyword as field1.
-    private static string InjectionFile(int callers)
-    {
-        var injection = new StringBuilder("SEQUENTIAL\n");
-        for (var i = 0; i < callers; i++)
-        {
-            var caller = Text(FirstCaller + i);
-            injection.Append(caller).Append(";[authentication username=").Append(caller).Append(" password=pw-").Append(caller)
-                .Append("]\n");
-        }
-        return injection.ToString();
-    }
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

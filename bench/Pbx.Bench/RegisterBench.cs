@@ -24,15 +24,16 @@ namespace Pbx.Bench;
 /// </summary>
 public sealed class RegisterBench : IBenchSuite
 {
-    private const int TargetRate = 8000;
-    private const int MaxOpenCalls = 400;
+    internal const int TargetRate = 8000;
+    internal const int MaxOpenCalls = 400;
+    internal const int FirstExtension = 10000;
 
     // Below saturation, so the response time reflects the stack and not sipp's queue of overdue calls.
     private const int ModerateRate = 2000;
 
     // Offered above the target: sipp's start and final drain count in the run's wall time, so a stack that keeps up with
     // exactly 8,000/s would measure a little below it; the achieved rate is then the stack's, not the offer's.
-    private const int OfferedRate = TargetRate * 5 / 4;
+    internal const int OfferedRate = TargetRate * 5 / 4;
 
     public string Name => "register";
 
@@ -63,9 +64,9 @@ public sealed class RegisterBench : IBenchSuite
         try
         {
             var realm = host.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
-            await SeedAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), realm, 10000, extensions, cancellationToken);
+            await SeedAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), realm, FirstExtension, extensions, cancellationToken);
             var injection = Path.Combine(directory.FullName, "extensions.csv");
-            await File.WriteAllTextAsync(injection, InjectionFile(extensions), cancellationToken);
+            await File.WriteAllTextAsync(injection, InjectionFile(FirstExtension, extensions), cancellationToken);
             var edge = host.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
             var localPort = FreePort.UdpAndTcp();
 
@@ -137,13 +138,16 @@ public sealed class RegisterBench : IBenchSuite
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // sipp's [authentication] keyword does not expand fields, so each line carries the whole keyword as field1.
-    private static string InjectionFile(int count)
+    /// <summary>
+    /// sipp's injection file for extensions <paramref name="first"/> onwards, with the passwords <see cref="SeedAsync"/> gives
+    /// them. sipp's [authentication] keyword does not expand fields, so each line carries the whole keyword as field1.
+    /// </summary>
+    internal static string InjectionFile(int first, int count)
     {
         var injection = new StringBuilder("SEQUENTIAL\n");
         for (var i = 0; i < count; i++)
         {
-            var number = (10000 + i).ToString(CultureInfo.InvariantCulture);
+            var number = (first + i).ToString(CultureInfo.InvariantCulture);
             injection.Append(number).Append(";[authentication username=").Append(number).Append(" password=pw-").Append(number).Append("]\n");
         }
         return injection.ToString();

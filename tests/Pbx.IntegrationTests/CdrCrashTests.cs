@@ -32,7 +32,7 @@ public sealed class CdrCrashTests
         var siloPorts = FreePort.LoneSilo().Select(setting => $"--{setting.Key}={setting.Value}").ToArray();
         var journal = Path.Combine(PbxHost.JournalDirectory(connectionString), CdrJournal.FileName);
 
-        await using (var pbx = await PbxProcess.StartAsync(connectionString, ["--Cdrs:SpillAfter=00:00:00.2", .. siloPorts]))
+        await using (var pbx = await PbxHost.StartProcessAsync(connectionString, ["--Cdrs:SpillAfter=00:00:00.2", .. siloPorts]))
         {
             var calleePort = FreePort.UdpAndTcp();
             var registered = await Sipp.RunAsync("register.xml", pbx.Udp, callee, calleePort);

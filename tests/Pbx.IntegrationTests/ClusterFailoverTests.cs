@@ -35,10 +35,10 @@ public sealed class ClusterFailoverTests
                 await setup.AddExtensionAsync(number);
         }
         var siloPorts = new[] { FreePort.Tcp(), FreePort.Tcp() };
-        await using var siloA = await PbxProcess.StartAsync(database, Silo(database, "a", siloPorts[0]));
-        await using var siloB = await PbxProcess.StartAsync(database, Silo(database, "b", siloPorts[1]));
-        await using var media = await PbxProcess.StartAsync(database, Roles(media: true));
-        await using var edge = await PbxProcess.StartAsync(database, Roles(edge: true));
+        await using var siloA = await PbxHost.StartProcessAsync(database, Silo(database, "a", siloPorts[0]));
+        await using var siloB = await PbxHost.StartProcessAsync(database, Silo(database, "b", siloPorts[1]));
+        await using var media = await PbxHost.StartProcessAsync(database, Roles(media: true));
+        await using var edge = await PbxHost.StartProcessAsync(database, Roles(edge: true));
         await using var api = await PbxHost.StartAsync(database, new RoleOptions { Silo = false, Edge = false, Media = false, Api = true },
             ClusterId, "--Api:Jwt:SigningKey=cluster-failover-test-signing-key-of-32-bytes-or-more");
         using var callEvents = api.LiveEvents.Subscribe([CallGrain.CallTopic]);

@@ -25,10 +25,10 @@ public sealed class EdgeFailoverTests
             await setup.AddExtensionAsync(Caller);
             await setup.AddExtensionAsync(Callee);
         }
-        await using var silo = await PbxProcess.StartAsync(database, [.. Roles(silo: true, media: true),
+        await using var silo = await PbxHost.StartProcessAsync(database, [.. Roles(silo: true, media: true),
             $"--Cdrs:JournalDirectory={Path.Combine(PbxHost.JournalDirectory(database), "silo")}"]);
-        await using var edgeA = await PbxProcess.StartAsync(database, [.. Roles(edge: true), "--Sip:Registrar:EdgeNodeId=edge-a"]);
-        await using var edgeB = await PbxProcess.StartAsync(database, [.. Roles(edge: true), "--Sip:Registrar:EdgeNodeId=edge-b"]);
+        await using var edgeA = await PbxHost.StartProcessAsync(database, [.. Roles(edge: true), "--Sip:Registrar:EdgeNodeId=edge-a"]);
+        await using var edgeB = await PbxHost.StartProcessAsync(database, [.. Roles(edge: true), "--Sip:Registrar:EdgeNodeId=edge-b"]);
         var calleePort = await ClusterPhones.RegisterAsync(edgeA, Callee, DateTimeOffset.UtcNow);
 
         await edgeA.KillAsync();

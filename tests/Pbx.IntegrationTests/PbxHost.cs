@@ -81,9 +81,17 @@ internal sealed class PbxHost : IAsyncDisposable
         return new PbxHost(app, app.Services.GetRequiredService<IOptions<CdrOptions>>().Value.JournalPath);
     }
 
+    /// <summary>The binary as a process of its own with the test settings (<see cref="Arguments"/>), SIP on a fresh port.</summary>
+    public static Task<PbxProcess> StartProcessAsync(string connectionString, params string[] settings)
+    {
+        var sip = FreePort.UdpAndTcp();
+        var port = sip.ToString(CultureInfo.InvariantCulture);
+        return PbxProcess.StartAsync(Arguments(connectionString, [$"--Sip:Udp:0=127.0.0.1:{port}", $"--Sip:Tcp:0=127.0.0.1:{port}", .. settings]), sip);
+    }
+
     /// <summary>
     /// The command line of a test PBX on <paramref name="connectionString"/>, with <paramref name="settings"/> last (later
-    /// ones win): what <see cref="StartAsync"/> builds its host from, and what <see cref="PbxProcess"/> runs the binary with.
+    /// ones win): what <see cref="StartAsync"/> builds its host from, and what <see cref="StartProcessAsync"/> runs the binary with.
     /// </summary>
     public static string[] Arguments(string connectionString, IEnumerable<string> settings) =>
     [

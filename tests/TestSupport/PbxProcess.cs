@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using Pbx.TestSupport;
 
-namespace Pbx.IntegrationTests;
+namespace Pbx.TestSupport;
 
 /// <summary>
-/// The PBX binary (<c>Pbx.Silo.dll</c>, built beside the tests) run as a process of its own with the test settings of
-/// <see cref="PbxHost"/>, so that a test can kill it as the kernel would (SIGKILL): no shutdown code runs.
+/// The PBX binary (<c>Pbx.Silo.dll</c>, built beside the tests or benchmarks that reference it) run as a process of its
+/// own, so that a test can kill it as the kernel would (SIGKILL): no shutdown code runs; a benchmark can run the roles
+/// apart and read each one's CPU.
 /// </summary>
-internal sealed class PbxProcess : IAsyncDisposable
+public sealed class PbxProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
 
@@ -22,24 +21,33 @@ internal sealed class PbxProcess : IAsyncDisposable
         Udp = udp;
     }
 
-    /// <summary>The SIP UDP (and TCP) address of the process.</summary>
+    /// <summary>The SIP UDP (and TCP) address of the process (its edge role's, when it runs one).</summary>
     public IPEndPoint Udp { get; }
 
-    /// <summary>Starts the binary on <paramref name="connectionString"/>'s database and waits for its "PBX ready" banner.</summary>
-    public static async Task<PbxProcess> StartAsync(string connectionString, params string[] settings)
+    /// <summary>CPU time the process has used so far (user and system).</summary>
+    public TimeSpan TotalProcessorTime
     {
-        var sip = FreePort.UdpAndTcp().ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo(DotnetHost(), [
-            Path.Combine(AppContext.BaseDirectory, "Pbx.Silo.dll"),
-            .. PbxHost.Arguments(connectionString, [$"--Sip:Udp:0=127.0.0.1:{sip}", $"--Sip:Tcp:0=127.0.0.1:{sip}", .. settings]),
-        ])
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>
+    /// Starts the binary with <paramref name="arguments"/> and waits for its "PBX ready" banner. <paramref name="sipPort"/> is
+    /// the port the arguments bind SIP UDP and TCP to on 127.0.0.1 (<see cref="Udp"/>).
+    /// </summary>
+    public static async Task<PbxProcess> StartAsync(IEnumerable<string> arguments, int sipPort)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "Pbx.Silo.dll"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("the PBX process did not start");
-        var pbx = new PbxProcess(process, new IPEndPoint(IPAddress.Loopback, int.Parse(sip, CultureInfo.InvariantCulture)));
+        var pbx = new PbxProcess(process, new IPEndPoint(IPAddress.Loopback, sipPort));
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) => pbx.Keep(line.Data, ready);
         process.ErrorDataReceived += (_, line) => pbx.Keep(line.Data, null);
@@ -78,7 +86,8 @@ internal sealed class PbxProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    // The runner itself is "dotnet testhost.dll" under dotnet test; a runner of another name leaves "dotnet" to the PATH.
+    // The runner itself is "dotnet testhost.dll" under dotnet test (and "dotnet Pbx.Bench.dll"); a runner of another name
+    // leaves "dotnet" to the PATH.
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 
