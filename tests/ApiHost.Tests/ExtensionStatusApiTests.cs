@@ -20,8 +20,8 @@ namespace Pbx.ApiHost.Tests;
 public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
 {
     // Numbers no other test uses.
-    private const string Desk = "3951";
-    private const string Idle = "3952";
+    private const string Desk = "3961";
+    private const string Idle = "3962";
 
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
@@ -47,8 +47,8 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
     public async Task Status_lists_each_registered_phone_with_its_source_address_transport_user_agent_and_expiry()
     {
         _grains.ExtensionStatuses[Desk] = Status(Desk, [],
-            Binding("sip:3951@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20"),
-            Binding("sip:3951@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null));
+            Binding("sip:3961@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20"),
+            Binding("sip:3961@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null));
         using var viewer = await ClientAsync(Roles.Viewer);
 
         var status = (await viewer.GetFromJsonAsync<ExtensionStatusResponse>($"/api/v1/extensions/{_ids[Desk]}/status"))!;
@@ -57,8 +57,8 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         status.Id.ShouldBe(_ids[Desk]);
         status.Registered.ShouldBeTrue();
         status.Contacts.ShouldBe([
-            new ExtensionContact("sip:3951@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20", Now.AddSeconds(3600), Now, "edge-1"),
-            new ExtensionContact("sip:3951@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null, Now.AddSeconds(3600), Now, "edge-1"),
+            new ExtensionContact("sip:3961@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20", Now.AddSeconds(3600), Now, "edge-1"),
+            new ExtensionContact("sip:3961@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null, Now.AddSeconds(3600), Now, "edge-1"),
         ]);
         status.InCall.ShouldBeFalse();
         status.Calls.ShouldBeEmpty();
