@@ -64,6 +64,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSignalR();
         services.AddSingleton<LiveCallBoard>();
         services.AddSingleton<CallControl>();
+        services.AddSingleton<ExtensionNumbers>();
         services.AddHostedService<LiveEventsForwarder>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DashboardTokenFromCookie>();

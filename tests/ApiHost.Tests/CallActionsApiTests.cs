@@ -40,6 +40,22 @@ public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
         { CallActions.Deflect, new { target = "3902" } },
     };
 
+    /// <summary>
+    /// Each action at its documented address under <c>/api/v1/calls/{callId}/</c>, at its older one under
+    /// <c>/api/v1/calls/active/{callId}/</c>, with a body that passes validation and the grain method both must reach.
+    /// </summary>
+    public static TheoryData<string, string, object?, string> Addresses => new()
+    {
+        { "hangup", CallActions.Hangup, null, nameof(ICallGrain.HangupAsync) },
+        { "hold", CallActions.Hold, null, nameof(ICallGrain.HoldAsync) },
+        { "resume", CallActions.Resume, null, nameof(ICallGrain.ResumeAsync) },
+        { "record", CallActions.StartRecording, null, nameof(ICallGrain.StartRecordingAsync) },
+        { "record/stop", CallActions.StopRecording, null, nameof(ICallGrain.StopRecordingAsync) },
+        { "transfer", CallActions.Transfer, new { target = "+4930123456" }, nameof(ICallGrain.TransferAsync) },
+        { "dtmf", CallActions.Dtmf, new { digits = "1", from = Desk }, nameof(ICallGrain.SendDtmfAsync) },
+        { "deflect", CallActions.Deflect, new { target = Colleague }, nameof(ICallGrain.DeflectAsync) },
+    };
+
     public async Task InitializeAsync()
     {
         _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services.AddSingleton(_grains.Factory));
@@ -149,12 +165,39 @@ public sealed class CallActionsApiTests(ApiFixture fixture) : IAsyncLifetime
             .ShouldBe(["HoldAsync()", $"TransferAsync({Colleague},{Desk})", $"SendDtmfAsync({Desk},*9A)"]);
     }
 
+    [Theory]
+    [MemberData(nameof(Addresses))]
+    public async Task An_action_at_its_documented_path_and_at_its_older_path_asks_the_call_grain_the_same(string path, string alias, object? body, string method)
+    {
+        using var http = await ClientAsync(Roles.Operator);
+        var callId = $"paths-{path.Replace('/', '-')}";
+
+        (await PostAsync(http, $"/api/v1/calls/{callId}/{path}", body)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await PostAsync(http, $"/api/v1/calls/active/{callId}/{alias}", body)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Problem.ReadAsync(await PostAsync(http, $"/api/v1/calls/gone-{callId}/{path}", body), HttpStatusCode.NotFound);
+
+        _grains.Calls.Where(c => c.Key == callId).Select(c => c.Method).ShouldBe([method, method]);
+    }
+
     [Fact]
-    public async Task Originate_is_202_with_a_fresh_call_id()
+    public async Task Bad_input_at_the_documented_paths_is_400_naming_the_field()
     {
         using var http = await ClientAsync(Roles.Operator);
 
-        var response = await PostAsync(http, "/api/v1/calls/originate", new { from = Desk, to = "+4930123456" });
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/call-4/transfer", new { target = 42 }))).Keys.ShouldBe(["target"]);
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls/call-4/transfer", new { target = "3999" }))).Keys.ShouldBe(["target"]);
+        (await Problem.ReadValidationAsync(await PostAsync(http, "/api/v1/calls", new { to = Colleague }))).Keys.ShouldBe(["from"]);
+        _grains.Calls.ShouldNotContain(c => c.Key == "call-4");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/calls")]
+    [InlineData("/api/v1/calls/originate")]
+    public async Task Originate_is_202_with_a_fresh_call_id(string path)
+    {
+        using var http = await ClientAsync(Roles.Operator);
+
+        var response = await PostAsync(http, path, new { from = Desk, to = "+4930123456" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var callId = (await response.Content.ReadFromJsonAsync<OriginatedCall>())!.CallId;

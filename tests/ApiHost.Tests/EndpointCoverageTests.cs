@@ -32,6 +32,46 @@ public sealed class EndpointCoverageTests(ApiFixture fixture)
         await app.StopAsync();
     }
 
+    /// <summary>The addresses README and issue 16 promise, and the older ones kept beside them as aliases.</summary>
+    [Fact]
+    public async Task The_promised_paths_and_their_aliases_are_in_the_OpenAPI_document()
+    {
+        using var client = fixture.Anonymous();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        string[] promised =
+        [
+            "GET /api/v1/extensions/{id}/status",
+            "POST /api/v1/calls",
+            "POST /api/v1/calls/{callId}/transfer",
+            "POST /api/v1/calls/{callId}/hold",
+            "POST /api/v1/calls/{callId}/resume",
+            "POST /api/v1/calls/{callId}/hangup",
+            "POST /api/v1/calls/{callId}/record",
+            "POST /api/v1/calls/{callId}/record/stop",
+            "GET /api/v1/recordings/{id}/download",
+        ];
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["POST /api/v1/calls/originate"] = "POST /api/v1/calls",
+            ["POST /api/v1/calls/active/{callId}/transfer"] = "POST /api/v1/calls/{callId}/transfer",
+            ["POST /api/v1/calls/active/{callId}/hangup"] = "POST /api/v1/calls/{callId}/hangup",
+            ["POST /api/v1/calls/active/{callId}/start-recording"] = "POST /api/v1/calls/{callId}/record",
+            ["POST /api/v1/calls/active/{callId}/stop-recording"] = "POST /api/v1/calls/{callId}/record/stop",
+            ["GET /api/v1/recordings/{id}/content"] = "GET /api/v1/recordings/{id}/download",
+        };
+
+        foreach (var operation in promised)
+            Operation(paths, operation).ShouldNotBeNull($"{operation} is missing from /openapi/v1.json");
+        foreach (var (alias, of) in aliases)
+        {
+            var documented = Operation(paths, alias);
+            documented.ShouldNotBeNull($"{alias} is missing from /openapi/v1.json");
+            documented.Value.GetProperty("summary").GetString().ShouldBe($"Alias of {of}");
+        }
+    }
+
     [Fact]
     public async Task Without_a_token_every_documented_endpoint_but_login_is_401()
     {
@@ -75,6 +115,13 @@ public sealed class EndpointCoverageTests(ApiFixture fixture)
             await Problem.ReadAsync(await @operator.SendAsync(request), HttpStatusCode.Forbidden);
         }
         (await fixture.Users.FindByUsernameAsync("intruder")).ShouldBeNull();
+    }
+
+    /// <summary>The operation "METHOD /path" of the document's paths, or null.</summary>
+    private static JsonElement? Operation(JsonElement paths, string operation)
+    {
+        var (method, path) = (operation[..operation.IndexOf(' ')].ToLowerInvariant(), operation[(operation.IndexOf(' ') + 1)..]);
+        return paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out var found) ? found : null;
     }
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

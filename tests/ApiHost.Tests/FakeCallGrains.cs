@@ -7,7 +7,7 @@ using Orleans;
 namespace Pbx.ApiHost.Tests;
 
 /// <summary>
-/// The call engine as the API sees it (and the extension grains the extensions API reloads), for the outcomes a real call cannot be steered into on demand. The key decides
+/// The call engine as the API sees it (and the extension grains the extensions API reloads and reads the status of), for the outcomes a real call cannot be steered into on demand. The key decides
 /// the outcome: <c>gone-*</c> is no such call, <c>ringing-*</c> not applicable to the action, <c>invalid-*</c> arguments the grain refuses, <c>unsupported-*</c> a grain method
 /// that throws <see cref="NotSupportedException"/> (as the placeholders do), anything else done. Each call is recorded.
 /// </summary>
@@ -24,6 +24,9 @@ internal sealed class FakeCallGrains
     public IGrainFactory Factory { get; }
 
     public ConcurrentQueue<(string Key, string Method, object?[] Args)> Calls { get; } = new();
+
+    /// <summary>What an extension's grain reports as its live state, by number; a number not listed is an idle, unregistered extension.</summary>
+    public ConcurrentDictionary<string, ExtensionStatus> ExtensionStatuses { get; } = new(StringComparer.Ordinal);
 
     private object GetGrain(Type grainInterface, string key)
     {
@@ -55,31 +58,35 @@ internal sealed class FakeCallGrains
     /// <summary>A grain proxy that records each call, then answers it. Not sealed: DispatchProxy derives from it.</summary>
     internal abstract class RecordingProxy : DispatchProxy
     {
-        private FakeCallGrains _owner = null!;
+        protected FakeCallGrains Owner { get; private set; } = null!;
 
         protected string Key { get; private set; } = "";
 
         public void Bind(FakeCallGrains owner, string key)
         {
-            _owner = owner;
+            Owner = owner;
             Key = key;
         }
 
         protected sealed override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            _owner.Calls.Enqueue((Key, targetMethod!.Name, args ?? []));
+            Owner.Calls.Enqueue((Key, targetMethod!.Name, args ?? []));
             return Answer(targetMethod);
         }
 
         protected abstract object Answer(MethodInfo method);
     }
 
-    /// <summary>Only <see cref="IExtensionGrain.ReloadAsync"/> is expected of an extension grain.</summary>
+    /// <summary>Only <see cref="IExtensionGrain.ReloadAsync"/> and <see cref="IExtensionGrain.GetStatusAsync"/> are expected of an extension grain.</summary>
     internal class ExtensionGrainProxy : RecordingProxy
     {
-        protected override object Answer(MethodInfo method) => method.Name == nameof(IExtensionGrain.ReloadAsync)
-            ? Task.CompletedTask
-            : throw new NotSupportedException($"Only ReloadAsync of extension grains is faked, not {method.Name}.");
+        protected override object Answer(MethodInfo method) => method.Name switch
+        {
+            nameof(IExtensionGrain.ReloadAsync) => Task.CompletedTask,
+            nameof(IExtensionGrain.GetStatusAsync) => Task.FromResult(
+                Owner.ExtensionStatuses.GetValueOrDefault(Key) ?? new ExtensionStatus(Key, true, true, [], new LockoutStatus(0, null, 0), [])),
+            _ => throw new NotSupportedException($"Only ReloadAsync and GetStatusAsync of extension grains are faked, not {method.Name}."),
+        };
     }
 
     internal class CallGrainProxy : RecordingProxy

@@ -14,20 +14,25 @@ public sealed class RecordingsApiTests(ApiFixture fixture) : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
-    public async Task Download_honours_range_requests_with_the_stored_content_type()
+    /// <summary><c>download</c> is the documented address; <c>content</c> the older one the console and scripts use.</summary>
+    [Theory]
+    [InlineData("download")]
+    [InlineData("content")]
+    public async Task Download_is_an_attachment_that_honours_range_requests_with_the_stored_content_type(string path)
     {
         var audio = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
-        var id = await AddRecordingAsync("range.wav", audio, "audio/wav");
+        var id = await AddRecordingAsync($"range-{path}.wav", audio, "audio/wav");
         using var client = await fixture.SignedInAsync(Roles.Viewer);
 
-        using var whole = await client.GetAsync($"/api/v1/recordings/{id}/content");
+        using var whole = await client.GetAsync($"/api/v1/recordings/{id}/{path}");
         whole.StatusCode.ShouldBe(HttpStatusCode.OK);
         whole.Content.Headers.ContentType!.MediaType.ShouldBe("audio/wav");
+        whole.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        whole.Content.Headers.ContentDisposition.FileName.ShouldBe($"recording-{id}.wav");
         whole.Headers.AcceptRanges.ShouldContain("bytes");
         (await whole.Content.ReadAsByteArrayAsync()).ShouldBe(audio);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/recordings/{id}/content");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/recordings/{id}/{path}");
         request.Headers.Range = new RangeHeaderValue(100, 199);
         using var part = await client.SendAsync(request);
         part.StatusCode.ShouldBe(HttpStatusCode.PartialContent);

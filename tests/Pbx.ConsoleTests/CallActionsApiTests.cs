@@ -25,7 +25,7 @@ public sealed class CallActionsApiTests(EmbeddedPbx pbx)
         var callee = Sipp.AnswerOneCallAsync(pbx.SipPort, calleePort);
         var caller = Sipp.CallUntilHungUpAsync(pbx.SipPort, "7501", EmbeddedPbx.Password, "7502");
 
-        var callId = await AnsweredCallIdAsync(hub, "7501");
+        var callId = await hub.AnsweredCallIdAsync("7501");
         var calls = await http.GetFromJsonAsync<List<ActiveCall>>(new Uri("/api/v1/calls/active", UriKind.Relative));
         var call = calls.ShouldNotBeNull().Single(c => c.CallId == callId);
         call.State.ShouldBe("answered");
@@ -75,16 +75,5 @@ public sealed class CallActionsApiTests(EmbeddedPbx pbx)
         var http = new HttpClient { BaseAddress = pbx.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HubClient.SignInAsync(pbx.BaseAddress, role, EmbeddedPbx.Password));
         return http;
-    }
-
-    /// <summary>The id of <paramref name="caller"/>'s call once the live stream says it is answered (the board has it by then).</summary>
-    private static async Task<string> AnsweredCallIdAsync(HubClient hub, string caller)
-    {
-        while (true)
-        {
-            var received = await hub.NextEventAsync(TimeSpan.FromSeconds(15));
-            if (received["kind"]!.GetValue<string>() == "answered" && received["data"]?["caller"]?.GetValue<string>() == caller)
-                return received["key"]!.GetValue<string>();
-        }
     }
 }

@@ -73,6 +73,17 @@ internal sealed class HubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The id of <paramref name="caller"/>'s call once the live stream says it is answered (the board has it by then).</summary>
+    public async Task<string> AnsweredCallIdAsync(string caller)
+    {
+        while (true)
+        {
+            var received = await NextEventAsync(TimeSpan.FromSeconds(15));
+            if (received["kind"]!.GetValue<string>() == "answered" && received["data"]?["caller"]?.GetValue<string>() == caller)
+                return received["key"]!.GetValue<string>();
+        }
+    }
+
     private async Task SendAsync(JsonObject message)
     {
         var bytes = Encoding.UTF8.GetBytes(message.ToJsonString() + RecordSeparator);

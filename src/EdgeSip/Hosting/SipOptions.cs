@@ -26,11 +26,14 @@ public sealed class SipOptions
 
     public SipTimerOptions Timers { get; set; } = new();
 
-    internal IReadOnlyList<IPEndPoint> UdpEndPoints() => Parse(Udp, defaults: true);
+    /// <summary>The UDP addresses to listen on: <see cref="Udp"/>, or the defaults when it is empty.</summary>
+    public IReadOnlyList<IPEndPoint> UdpEndPoints() => Parse(Udp, defaults: true);
 
-    internal IReadOnlyList<IPEndPoint> TcpEndPoints() => Parse(Tcp, defaults: true);
+    /// <summary>The TCP addresses to listen on: <see cref="Tcp"/>, or the defaults when it is empty.</summary>
+    public IReadOnlyList<IPEndPoint> TcpEndPoints() => Parse(Tcp, defaults: true);
 
-    internal IReadOnlyList<IPEndPoint> WebSocketEndPoints() => Parse(WebSocket, defaults: false);
+    /// <summary>The SIP-over-WebSocket addresses to listen on.</summary>
+    public IReadOnlyList<IPEndPoint> WebSocketEndPoints() => Parse(WebSocket, defaults: false);
 
     private static List<IPEndPoint> Parse(List<string> values, bool defaults)
     {

@@ -14,8 +14,8 @@ namespace Pbx.MediaNode.Hosting;
 public static class MediaNodeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a <see cref="MediaEngine"/> (also served as <see cref="IMediaNode"/>), configured from section <c>Media</c> and
-    /// validated on start, and the hosted service that registers it in the cluster's media directory and in
+    /// Adds a <see cref="MediaEngine"/> (also served as <see cref="IMediaNode"/>), configured from section <c>Media</c>
+    /// (an unset <c>Media:Address</c> detected by <see cref="MediaAddressDetection"/>) and validated on start, and the hosted service that registers it in the cluster's media directory and in
     /// <see cref="LocalMediaNodes"/>. Needs an <see cref="Orleans.IGrainFactory"/> (silo or client) when the host starts.
     /// Call grains do not use the engine directly: they get the silo's media router.
     /// </summary>
@@ -23,6 +23,8 @@ public static class MediaNodeServiceCollectionExtensions
     {
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<MediaOptions>>(sp =>
+            new MediaAddressDetection(HostNetwork.Interfaces, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MediaAddressDetection>>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MediaCounters(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<MediaEngine>();

@@ -20,8 +20,12 @@ public sealed class MediaOptions
         ? id
         : Pbx.Grains.Media.MediaEndpointId.SanitizeNodeId($"{Environment.MachineName}-{RtpPortMin}");
 
-    /// <summary>Address written in SDP c= lines: where phones send RTP (a public or LAN address, never 0.0.0.0).</summary>
-    public string Address { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// Address written in SDP c= lines: where phones send RTP (a public or LAN address, never 0.0.0.0). Empty means
+    /// detected at start: <see cref="BindAddress"/> when it names one address, else the host's primary address
+    /// (<see cref="PrimaryAddress"/>).
+    /// </summary>
+    public string Address { get; set; } = "";
 
     /// <summary>Local address the RTP sockets bind to; 0.0.0.0 for all interfaces.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";

@@ -30,10 +30,19 @@ internal sealed class RtpPortAllocator
     public RtpPortAllocator(IPAddress bindAddress, int minPort, int maxPort)
     {
         _bindAddress = bindAddress;
-        _firstPort = (minPort + 1) & ~1;
-        _inUse = new bool[Math.Max(0, (maxPort - _firstPort + 1) / 2)];
+        _firstPort = FirstEvenPort(minPort);
+        _inUse = new bool[PairsIn(minPort, maxPort)];
         _skips = new byte[_inUse.Length];
     }
+
+    /// <summary>
+    /// How many even/odd pairs fit in <paramref name="minPort"/>-<paramref name="maxPort"/>: RTP takes an even port and
+    /// RTCP the next odd one (RFC 3550 section 11), so an odd minimum starts one port higher.
+    /// </summary>
+    public static int PairsIn(int minPort, int maxPort) => Math.Max(0, (maxPort - FirstEvenPort(minPort) + 1) / 2);
+
+    /// <summary>The first RTP port of a range starting at <paramref name="minPort"/>.</summary>
+    public static int FirstEvenPort(int minPort) => (minPort + 1) & ~1;
 
     /// <summary>Pairs in the range.</summary>
     public int Capacity => _inUse.Length;

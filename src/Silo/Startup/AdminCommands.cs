@@ -36,14 +36,15 @@ internal static class AdminCommands
     public static Command Extension()
     {
         var number = new Argument<string>("number") { Description = "Extension number, e.g. 1004" };
-        var name = new Option<string?>("--name") { Description = "Display name" };
+        // Named as the API's field (displayName); --name, the option's first spelling, still works in existing scripts.
+        var displayName = new Option<string?>("--display-name", "--name") { Description = "Display name, as the API's displayName" };
         var password = new Option<string?>("--password") { Description = "SIP password; generated and printed once when omitted" };
-        var add = new Command("add", "Create an extension (its SIP password is stored only as HA1)") { number, name, password };
+        var add = new Command("add", "Create an extension (its SIP password is stored only as HA1)") { number, displayName, password };
         add.SetAction((result, cancellationToken) => WithServicesAsync(async services =>
         {
             var given = result.GetValue(password);
             var generated = await services.GetRequiredService<ExtensionRepository>()
-                .AddAsync(result.GetValue(number)!, result.GetValue(name), given, cancellationToken);
+                .AddAsync(result.GetValue(number)!, result.GetValue(displayName), given, cancellationToken);
             if (generated is null)
                 return Fail($"extension {result.GetValue(number)} already exists");
             Console.WriteLine($"extension {result.GetValue(number)} created");

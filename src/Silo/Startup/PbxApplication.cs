@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost;
 using Pbx.ApiHost.Apis.Stats;
@@ -6,6 +7,7 @@ using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.EdgeSip.Trunks;
+using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Trunks;
@@ -32,6 +34,9 @@ internal static class PbxApplication
     /// <summary>The host of <paramref name="roles"/>, built but not started: what <see cref="RunAsync"/> runs, and what integration tests start.</summary>
     public static WebApplication Build(WebApplicationBuilder builder, RoleOptions roles)
     {
+        // First, so settings that leave phones without audio stop start-up before the silo or any socket starts.
+        if (roles.Edge && roles.Media)
+            builder.Services.AddHostedService<PhoneAudioStartupCheck>();
         if (roles.Silo)
         {
             builder.Services.AddSilo(builder.Configuration);
@@ -62,7 +67,9 @@ internal static class PbxApplication
             builder.Services.AddLiveEventSink();
         }
 
-        builder.Services.AddHostedService<WelcomeBanner>();
+        builder.Services.AddHostedService(services => new WelcomeBanner(
+            services.GetRequiredService<IHostApplicationLifetime>(), services.GetRequiredService<IServer>(), services.GetRequiredService<IConfiguration>(),
+            roles.Edge ? services.GetRequiredService<SipTransportSet>() : null, roles.Api));
         var app = builder.Build();
         if (roles.Api)
             app.MapApi().MapOrleansDashboardForAdmins();

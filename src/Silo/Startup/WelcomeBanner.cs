@@ -1,14 +1,22 @@
-using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Pbx.EdgeSip.Transport;
+using Pbx.MediaNode.Hosting;
 
 namespace Pbx.Silo.Startup;
 
-/// <summary>Once everything listens: where to point a SIP phone and a browser.</summary>
-internal sealed class WelcomeBanner(IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration) : IHostedService
+/// <summary>
+/// Once everything listens: where to point a SIP phone and a browser, read from the bound transports and Kestrel (so a
+/// port changed in configuration, or chosen by the system, is the one printed).
+/// </summary>
+/// <param name="transports">The SIP edge's transports, or null in a process without the edge role.</param>
+/// <param name="api">Whether the API role is hosted here.</param>
+internal sealed class WelcomeBanner(IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration, SipTransportSet? transports, bool api)
+    : IHostedService
 {
+    /// <summary>The lines printed at start, for tests of what an operator sees.</summary>
+    public IReadOnlyList<string> Lines { get; private set; } = [];
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(Print);
@@ -19,19 +27,13 @@ internal sealed class WelcomeBanner(IHostApplicationLifetime lifetime, IServer s
 
     private void Print()
     {
-        var host = FirstLanAddress()?.ToString() ?? "127.0.0.1";
-        var web = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://0.0.0.0:8080";
-        var webUri = new UriBuilder(web) { Host = host }.Uri;
+        var bound = new ListeningAddresses(
+            transports?.UdpEndPoints ?? [], transports?.TcpEndPoints ?? [], transports?.WebSocketEndPoints ?? [],
+            [.. server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []], api);
+        Lines = WelcomeText.Lines(bound, HostNetwork.Primary().Address, configuration["Sip:Realm"] ?? "pbx");
         Console.WriteLine();
-        Console.WriteLine($"  PBX ready. SIP phones: server {host}, port 5060 (UDP or TCP), realm {configuration["Sip:Realm"] ?? "pbx"}, user = extension number.");
-        Console.WriteLine($"  Browser: {webUri}   API: {webUri}api/v1   Stop: Ctrl-C");
+        foreach (var line in Lines)
+            Console.WriteLine(line);
         Console.WriteLine();
     }
-
-    private static IPAddress? FirstLanAddress() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork);
 }

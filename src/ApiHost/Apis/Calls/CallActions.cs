@@ -12,4 +12,15 @@ public static class CallActions
     public const string Dtmf = "dtmf";
     public const string Deflect = "deflect";
     public const string Originate = "originate";
+
+    /// <summary>
+    /// Where an action is served under <c>/api/v1/calls/{callId}/</c>: recording is a resource there (<c>record</c>,
+    /// <c>record/stop</c>), every other action keeps its name.
+    /// </summary>
+    public static string PathOf(string action) => action switch
+    {
+        StartRecording => "record",
+        StopRecording => "record/stop",
+        _ => action,
+    };
 }

@@ -10,8 +10,8 @@ using Pbx.Grains.Live;
 namespace Pbx.ApiHost.Apis.Calls;
 
 /// <summary>
-/// <c>/api/v1/calls/active</c>: calls in progress and actions on them (operators and admins), and click-to-call at
-/// <c>/api/v1/calls/originate</c>. Each action is the call grain's; <see cref="CallControl"/> maps its outcome.
+/// <c>/api/v1/calls/active</c>: calls in progress; <c>/api/v1/calls/{callId}/...</c>: actions on them (operators and
+/// admins); <c>POST /api/v1/calls</c>: click-to-call. Each action is the call grain's; <see cref="CallControl"/> maps its outcome.
 /// </summary>
 public static class CallActionsApi
 {
@@ -33,13 +33,26 @@ public static class CallActionsApi
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Operator);
         foreach (var (action, act) in PlainActions)
         {
-            group.MapPost($"/active/{{callId}}/{action}", async Task<Results<NoContent, ProblemHttpResult>> (string callId, CallControl control, ClaimsPrincipal user) =>
+            MapAction(group, action, async Task<Results<NoContent, ProblemHttpResult>> (string callId, CallControl control, ClaimsPrincipal user) =>
                 await control.ActAsync(callId, action, user.Identity?.Name, act) is { } problem ? problem : TypedResults.NoContent());
         }
-        group.MapPost($"/active/{{callId}}/{CallActions.Transfer}", TransferAsync);
-        group.MapPost($"/active/{{callId}}/{CallActions.Dtmf}", DtmfAsync);
-        group.MapPost($"/active/{{callId}}/{CallActions.Deflect}", DeflectAsync);
-        group.MapPost($"/{CallActions.Originate}", OriginateAsync);
+        MapAction(group, CallActions.Transfer, TransferAsync);
+        MapAction(group, CallActions.Dtmf, DtmfAsync);
+        MapAction(group, CallActions.Deflect, DeflectAsync);
+        group.MapPost("", OriginateAsync);
+        group.MapPost($"/{CallActions.Originate}", OriginateAsync).WithSummary("Alias of POST /api/v1/calls");
+    }
+
+    /// <summary>
+    /// Serves <paramref name="action"/> at <c>/api/v1/calls/{callId}/</c> + its path (<see cref="CallActions.PathOf"/>) and,
+    /// with the very same handler, at the older <c>/api/v1/calls/active/{callId}/</c> + its name, which scripts and the
+    /// console already call.
+    /// </summary>
+    private static void MapAction(RouteGroupBuilder group, string action, Delegate handler)
+    {
+        var path = CallActions.PathOf(action);
+        group.MapPost($"/{{callId}}/{path}", handler);
+        group.MapPost($"/active/{{callId}}/{action}", handler).WithSummary($"Alias of POST /api/v1/calls/{{callId}}/{path}");
     }
 
     /// <summary>

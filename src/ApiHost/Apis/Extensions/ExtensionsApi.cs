@@ -38,6 +38,7 @@ public static partial class ExtensionsApi
         group.MapPut("/{id:long}/settings", PutSettingsAsync).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:long}/outbound", GetOutboundAsync).RequireAuthorization(Policies.Viewer);
         group.MapPut("/{id:long}/outbound", PutOutboundAsync).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{id:long}/status", GetStatusAsync).RequireAuthorization(Policies.Viewer);
         return group;
     }
 

@@ -19,7 +19,8 @@ public static partial class RecordingsApi
         var group = app.MapGroup("/api/v1/recordings").WithTags("Recordings");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
         group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id:long}/content", DownloadAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id:long}/download", DownloadAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id:long}/content", DownloadAsync).RequireAuthorization(Policies.Viewer).WithSummary("Alias of GET /api/v1/recordings/{id}/download");
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
         return group;
     }

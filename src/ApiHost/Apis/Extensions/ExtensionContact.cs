@@ -1,0 +1,14 @@
+namespace Pbx.ApiHost.Apis.Extensions;
+
+/// <summary>One registered phone of an extension, as <c>GET /api/v1/extensions/{id}/status</c> shows it.</summary>
+/// <param name="Contact">The Contact URI the phone registered.</param>
+/// <param name="SourceAddress">IP address the REGISTER came from: where the PBX sends requests to the phone (NAT).</param>
+/// <param name="SourcePort">Port the REGISTER came from.</param>
+/// <param name="Transport"><c>udp</c>, <c>tcp</c> or <c>ws</c>.</param>
+/// <param name="UserAgent">The phone's User-Agent, when it sent one.</param>
+/// <param name="ExpiresAt">When the binding lapses unless the phone registers again.</param>
+/// <param name="RegisteredAt">When the binding was first added.</param>
+/// <param name="EdgeNode">The SIP edge node that reaches the phone.</param>
+public sealed record ExtensionContact(
+    string Contact, string SourceAddress, int SourcePort, string Transport, string? UserAgent, DateTimeOffset ExpiresAt, DateTimeOffset RegisteredAt,
+    string EdgeNode);

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pbx.ApiHost.Apis.Calls;
+using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Hubs;
+using Pbx.ApiHost.Problems;
+using Pbx.Grains.Extensions;
+using Orleans;
+
+namespace Pbx.ApiHost.Apis.Extensions;
+
+public static partial class ExtensionsApi
+{
+    /// <summary>The state shown for a call the grain lists but whose live events this API host has not seen.</summary>
+    internal const string UnseenCallState = "in-progress";
+
+    /// <summary>
+    /// Registration and call state from the extension's grain, the registrar's own record (not the database's copy, which
+    /// is written behind). The grain lists the calls; the live board adds what each looks like, as the API host saw its events.
+    /// </summary>
+    internal static async Task<Results<Ok<ExtensionStatusResponse>, ProblemHttpResult>> GetStatusAsync(
+        long id, ExtensionNumbers numbers, LiveCallBoard board, CallControl control, ClaimsPrincipal user, IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        if (await numbers.FindAsync(id, cancellationToken) is not { } number)
+            return ApiProblems.NotFound("extension", id);
+        // The grains are reachable from a host with the silo role or a cluster client; an API host built alone has neither.
+        if (services.GetService<IGrainFactory>() is not { } grains)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Live extension state is not available on this node.");
+        var status = await grains.GetGrain<IExtensionGrain>(number).GetStatusAsync();
+        if (!status.Exists)
+            return ApiProblems.NotFound("extension", id);
+        var mayAct = control.Available && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator));
+        return TypedResults.Ok(StatusOf(id, status, board, mayAct));
+    }
+
+    internal static ExtensionStatusResponse StatusOf(long id, ExtensionStatus status, LiveCallBoard board, bool mayAct)
+    {
+        var contacts = status.Bindings
+            .Select(b => new ExtensionContact(b.ContactUri, b.SourceAddress, b.SourcePort, b.Transport, b.UserAgent, b.ExpiresAt, b.RegisteredAt, b.EdgeNodeId))
+            .ToList();
+        var seen = board.ActiveCalls().ToDictionary(e => e.Key, StringComparer.Ordinal);
+        // A call that started before this API host did has sent it no event yet: it is listed with what the grain knows.
+        var calls = (status.ActiveCalls ?? [])
+            .Select(key => seen.TryGetValue(key, out var e) ? CallActionsApi.ToActiveCall(e, mayAct) : new ActiveCall(key, UnseenCallState, null, null, null, null, []))
+            .ToList();
+        return new ExtensionStatusResponse(id, status.Number, status.Enabled, contacts.Count > 0, contacts, calls.Count > 0, calls);
+    }
+}
