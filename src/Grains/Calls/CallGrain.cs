@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
@@ -92,34 +93,48 @@ public sealed partial class CallGrain(
     /// <inheritdoc />
     public async Task<CallInstruction> OnForkResponseAsync(ForkResponse response)
     {
-        if (State.Transfer is not null && State.Forks.ContainsKey(response.ForkId))
-            return await OnTransferForkResponseAsync(response);
-        if (State.Phase != CallPhase.Ringing || !State.Forks.TryGetValue(response.ForkId, out var fork))
+        var ringing = State.Forks.TryGetValue(response.ForkId, out var fork);
+        var cancelled = State.CancelledForks.TryGetValue(response.ForkId, out var late);
+        var step = ForkResponseRule.Decide(new ForkResponseFacts(
+            State.Phase, State.Transfer is not null, ringing, cancelled, response.Status, response.Sdp is not null));
+        switch (step)
         {
-            // RFC 3261 13.2.2.4: a 2xx from a fork we no longer want is ACKed (by the edge) and ended with BYE.
-            return response.Status is >= 200 and < 300 && State.CancelledForks.TryGetValue(response.ForkId, out var late)
-                ? CallInstruction.Act(null, [], [Next(Confirmed(late, response))])
-                : CallInstruction.None;
+            case ForkResponseStep.Transfer:
+                return await OnTransferForkResponseAsync(response);
+            case ForkResponseStep.EndLateAnswer:
+                // RFC 3261 13.2.2.4: the edge ACKs the 2xx; the BYE ends the dialog nobody wants.
+                return CallInstruction.Act(null, [], [Next(Confirmed(late!, response))]);
+            case ForkResponseStep.EarlyMedia:
+                return await EarlyMediaAsync(response.Sdp!);
+            case ForkResponseStep.Ringing:
+                return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
+            case ForkResponseStep.Answer:
+                NegotiateCalleeSessionTimer(response.SessionTimer);
+                return await AnsweredAsync(response.ForkId, Confirmed(fork!, response), response.Sdp);
+            case ForkResponseStep.Failed:
+                return await ForkFailedAsync(response, fork!);
+            default:
+                return CallInstruction.None;
         }
-        if (response.Status < 200)
-            return await ProvisionalAsync(response);
-        if (response.Status < 300)
-        {
-            NegotiateCalleeSessionTimer(response.SessionTimer);
-            return await AnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp);
-        }
+    }
 
+    private async Task<CallInstruction> ForkFailedAsync(ForkResponse response, DialogLeg fork)
+    {
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
         if (await FailOverAsync(response, fork) is { } failedOver)
             return failedOver;
-        if (State.Forks.Count > 0)
-            return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();
-        if (disposition == CdrDisposition.Busy && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
-            return forwarded;
-        await EndAsync(disposition, $"{response.Status} {response.Reason}", "callee");
-        return CallInstruction.Act(failure, [], []);
+        switch (ForkFailureRule.Decide(State.Forks.Count, disposition, State.Settings.ForwardBusy is { Length: > 0 }))
+        {
+            case ForkFailureStep.WaitForOthers:
+                return CallInstruction.None;
+            case ForkFailureStep.ForwardBusy when await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded:
+                return forwarded;
+            default:
+                await EndAsync(disposition, $"{response.Status} {response.Reason}", "callee");
+                return CallInstruction.Act(failure, [], []);
+        }
     }
 
     /// <inheritdoc />
@@ -145,17 +160,13 @@ public sealed partial class CallGrain(
     public Task<CallInfo> GetInfoAsync() => Task.FromResult(new CallInfo(
         CallKey, State.Caller, State.CallerName, State.Callee, State.Phase, State.StartedAt, State.AnsweredAt, State.EndedAt));
 
-    private async Task<CallInstruction> ProvisionalAsync(ForkResponse response)
+    /// <summary>RFC 3960: a provisional with SDP is early media (ringback, announcements); bridged so the caller hears it.</summary>
+    private async Task<CallInstruction> EarlyMediaAsync(string sdp)
     {
-        if (response.Status == 100)
-            return CallInstruction.None;
-        // RFC 3960: a provisional with SDP is early media (ringback, announcements); bridge it so the caller hears it.
-        if (response.Sdp is not null && await AcceptAnswerAsync(State.CalleeEndpoint, response.Sdp))
-        {
-            await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
-            return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
-        }
-        return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
+        if (!await AcceptAnswerAsync(State.CalleeEndpoint, sdp))
+            return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
+        await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
+        return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
     }
 
     private async Task<CallInstruction> AnsweredAsync(string forkId, DialogLeg callee, string? sdp)
@@ -315,20 +326,13 @@ public sealed partial class CallGrain(
         {
             if (await FindExtensionAsync(number) is not { } configuration)
                 return null;
-            var settings = ExtensionCallSettings.Parse(configuration.SettingsJson);
-            var (kind, next) = settings switch
-            {
-                { ForwardAlways: { Length: > 0 } always } => ("forward-always", always),
-                { Dnd: true, ForwardBusy: { Length: > 0 } busy } => ("forward-busy", busy),
-                { Dnd: true } => ("dnd", ""),
-                _ => ("", number),
-            };
-            if (kind == "dnd")
+            var step = ExtensionRoutingRule.Hop(number, ExtensionCallSettings.Parse(configuration.SettingsJson));
+            if (step.Kind == "dnd")
                 PublishExtension(number, "dnd", now);
-            if (kind.Length == 0 || next.Length == 0)
-                return next;
-            State.History.Add(new DialPlanStep(kind, number, next, now));
-            number = next;
+            if (step.IsFinal)
+                return step.Next;
+            State.History.Add(new DialPlanStep(step.Kind, number, step.Next, now));
+            number = step.Next;
         }
         // A forwarding loop (A to B to A...): refuse rather than ring forever.
         return null;
