@@ -1,3 +1,4 @@
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Media;
 
@@ -39,17 +40,15 @@ public sealed partial class CallGrain
     public async Task<CallerResponse> OnReferAsync(ReferRequest refer)
     {
         var fromCaller = State.CallerLeg?.CallId == refer.CallId;
-        // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
-        if (State.Phase != CallPhase.Answered || !(fromCaller || State.CalleeLeg?.CallId == refer.CallId))
+        var onItsLegs = fromCaller || State.CalleeLeg?.CallId == refer.CallId;
+        uint? last = State.RemoteCSeqs.TryGetValue(refer.CallId, out var seen) ? seen : null;
+        var answer = ReferRule.Decide(new ReferFacts(State.Phase, onItsLegs, refer.CSeq, last, State.Transfer is not null, Edge is not null));
+        if (answer.Status == 481)
             return NoSuchDialog();
-        if (State.RemoteCSeqs.TryGetValue(refer.CallId, out var last) && refer.CSeq < last)
-            return new CallerResponse(500, "Server Internal Error", null);
-        State.RemoteCSeqs[refer.CallId] = refer.CSeq;
-        // RFC 3261 14.2 by analogy: one transfer at a time, a second is "request pending".
-        if (State.Transfer is not null)
-            return new CallerResponse(491, "Request Pending", null);
-        if (Edge is null)
-            return new CallerResponse(503, "Service Unavailable", null);
+        if (ReferRule.AdvancesCSeq(answer))
+            State.RemoteCSeqs[refer.CallId] = refer.CSeq;
+        if (answer != ReferRule.Accepted)
+            return answer;
         State.Transfer = new TransferState
         {
             Kind = refer.Replaces is null ? TransferKind.Blind : TransferKind.Attended,
@@ -62,7 +61,7 @@ public sealed partial class CallGrain
         };
         // Written now so that a reactivated grain still knows the REFER it accepted.
         await state.WriteStateAsync();
-        return new CallerResponse(202, "Accepted", null);
+        return answer;
     }
 
     /// <inheritdoc />
@@ -84,22 +83,20 @@ public sealed partial class CallGrain
     {
         var transfer = State.Transfer!;
         var routed = await RouteAsync(transfer.Target, time.GetUtcNow());
-        if (routed is null)
-            return await FindExtensionAsync(transfer.Target) is null ? await TransferOutAsync(transfer) : new CallerResponse(404, "Not Found", null);
-        if (routed.Length == 0)
-            return new CallerResponse(486, "Busy Here", null);
-        var target = await GrainFactory.GetGrain<Extensions.IExtensionGrain>(routed).GetStatusAsync();
-        if (!target.Exists || !target.Enabled || target.Bindings.Count == 0)
-            return new CallerResponse(480, "Temporarily Unavailable", null);
+        if (routed is null && await FindExtensionAsync(transfer.Target) is null)
+            return await TransferOutAsync(transfer);
+        var target = routed is { Length: > 0 } ? await GrainFactory.GetGrain<Extensions.IExtensionGrain>(routed).GetStatusAsync() : null;
+        if (TransferTargetRule.Refusal(new TransferTarget(routed, target is { Exists: true, Enabled: true, Bindings.Count: > 0 })) is { } refusal)
+            return refusal;
         if (await AllocateTargetEndpointAsync(transfer) is not { } offer)
             return new CallerResponse(503, "Service Unavailable", null);
         var stayingIsCaller = State.CalleeLeg!.CallId == transfer.LeavingCallId;
         var staying = stayingIsCaller ? State.CallerLeg! : State.CalleeLeg!;
         // The target sees the party it will talk to: From is that party's URI, To the target's number at the same host.
-        var forks = await ForkAsync(target.Bindings, routed, staying.RemoteUri, WithUser(staying.RemoteUri, routed), offer,
+        var forks = await ForkAsync(target!.Bindings, routed!, staying.RemoteUri, WithUser(staying.RemoteUri, routed!), offer,
             stayingIsCaller ? State.CallerDisplay : State.Ringing, transfer.ReferredBy);
         await state.WriteStateAsync();
-        LogTransferRinging(CallKey, transfer.Transferor, routed, forks.Count);
+        LogTransferRinging(CallKey, transfer.Transferor, routed!, forks.Count);
         await Edge!.RingAsync(CallKey, forks, options.Value.NoAnswerTimeout);
         return null;
     }
