@@ -10,7 +10,8 @@ using Pbx.Grains.Calls;
 namespace Pbx.EdgeSip.Calls;
 
 /// <summary>Sends what call grains decide on a leg: in-dialog requests, ACKs for 2xx, CANCELs.</summary>
-public sealed partial class SipLegSender(SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
+public sealed partial class SipLegSender(
+    SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, TimeProvider time, ILogger<SipLegSender> logger)
 {
     private readonly string _userAgent = options.Value.UserAgent;
 

@@ -14,8 +14,9 @@ public sealed partial class CallGrain
     public Task<CallActionResult> ResumeAsync() => SetHoldAsync(false);
 
     /// <inheritdoc />
-    public async Task OnLegAnswerAsync(string legCallId, int status, string? sdp)
+    public async Task OnLegAnswerAsync(string legCallId, int status, string? sdp, uint localCSeq)
     {
+        await LocalCSeqUsedAsync(legCallId, localCSeq);
         if (status is < 200 or >= 300 || sdp is null)
         {
             LogReInviteRefused(CallKey, legCallId, status);
