@@ -146,7 +146,10 @@ public sealed class SipClientTransaction
     {
         lock (_gate)
         {
-            if (State is not (SipTransactionState.Calling or SipTransactionState.Trying or SipTransactionState.Proceeding))
+            // Timer B counts only in Calling (RFC 3261 17.1.1.2): an INVITE that got a provisional rings until its TU ends
+            // it (no-answer time, CANCEL), however long that is. Timer F runs on through Proceeding (17.1.2.2).
+            if (State is not (SipTransactionState.Calling or SipTransactionState.Trying or SipTransactionState.Proceeding)
+                || (IsInvite && State == SipTransactionState.Proceeding))
                 return;
             _retransmit?.Dispose();
         }

@@ -13,13 +13,17 @@ public sealed class SipPrackHandler(SipReliableResponders responders) : ISipRequ
     public string Method => "PRACK";
 
     /// <inheritdoc />
-    public Task HandleAsync(SipServerContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(SipServerContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!SipRAck.TryParse(request.Get("RAck"), out var rack))
-            return context.RespondAsync(400, "Bad RAck");
-        return request.CallId is { } callId && request.To?.Tag is { } localTag && responders.Acknowledge(callId, localTag, rack)
-            ? context.RespondAsync(200, "OK")
-            : context.RespondAsync(481, "Call/Transaction Does Not Exist");
+        {
+            await context.RespondAsync(400, "Bad RAck");
+            return;
+        }
+        if (request.CallId is { } callId && request.To?.Tag is { } localTag
+            && await responders.AcknowledgeAsync(callId, localTag, rack, () => context.RespondAsync(200, "OK")))
+            return;
+        await context.RespondAsync(481, "Call/Transaction Does Not Exist");
     }
 }

@@ -56,9 +56,10 @@ internal sealed class SipReliableResponder(SipServerContext context, TimeProvide
 
     /// <summary>
     /// A PRACK's RAck: true when it names the response awaiting its PRACK (same RSeq, and the INVITE's CSeq and method,
-    /// RFC 3262 section 3), which is then acknowledged; false means 481.
+    /// RFC 3262 section 3), which is then acknowledged once <paramref name="answerPrack"/> has sent the PRACK's 200, so the
+    /// caller gets that 200 before the 2xx that waited for it; false means 481.
     /// </summary>
-    public bool Acknowledge(SipRAck rack)
+    public async Task<bool> AcknowledgeAsync(SipRAck rack, Func<Task> answerPrack)
     {
         Outstanding? matched;
         lock (_gate)
@@ -69,8 +70,16 @@ internal sealed class SipReliableResponder(SipServerContext context, TimeProvide
                 || !string.Equals(rack.Method, cseq.Method, StringComparison.Ordinal))
                 return false;
             _outstanding = null;
+            matched.Timer?.Dispose();
         }
-        End(matched, acknowledged: true);
+        try
+        {
+            await answerPrack();
+        }
+        finally
+        {
+            End(matched, acknowledged: true);
+        }
         return true;
     }
 

@@ -46,10 +46,10 @@ public sealed partial class SipReliableResponders(TimeProvider time, IOptions<Si
 
     /// <summary>
     /// A PRACK on the dialog <paramref name="callId"/>/<paramref name="localTag"/>: true when it acknowledges the reliable
-    /// response awaiting it (200), false when it names none (481, RFC 3262 section 3).
+    /// response awaiting it, after <paramref name="answerPrack"/> sent its 200; false when it names none (481, RFC 3262 section 3).
     /// </summary>
-    internal bool Acknowledge(string callId, string localTag, SipRAck rack) =>
-        _byDialog.TryGetValue(DialogKey(callId, localTag), out var responder) && responder.Acknowledge(rack);
+    internal async Task<bool> AcknowledgeAsync(string callId, string localTag, SipRAck rack, Func<Task> answerPrack) =>
+        _byDialog.TryGetValue(DialogKey(callId, localTag), out var responder) && await responder.AcknowledgeAsync(rack, answerPrack);
 
     /// <summary>The caller's INVITE is over (every fork ended): later PRACKs for it get 481.</summary>
     internal void Forget(SipServerContext context) => _byDialog.TryRemove(DialogKey(context.Request.CallId, context.Transaction.ToTag), out _);

@@ -39,7 +39,7 @@ public sealed class SipReliableResponderTests
         _sender.Responses.Count.ShouldBe(3);
         _sender.Responses.ShouldAllBe(r => r.Get("RSeq") == first.Get("RSeq"));
 
-        responder.Acknowledge(new SipRAck(rseq, 314159, "INVITE")).ShouldBeTrue();
+        (await responder.AcknowledgeAsync(new SipRAck(rseq, 314159, "INVITE"), () => Task.CompletedTask)).ShouldBeTrue();
         _time.Advance(_timers.T1 * 64);
 
         _sender.Responses.Count.ShouldBe(3, "no retransmission after the PRACK");
@@ -57,7 +57,7 @@ public sealed class SipReliableResponderTests
         await responder.SendAsync(EarlyMedia(context), hasSdp: true);
         var rseq = uint.Parse(_sender.Responses[0].Get("RSeq")!, CultureInfo.InvariantCulture);
 
-        responder.Acknowledge(new SipRAck(rseq + (uint)rseqOffset, cseq, method)).ShouldBeFalse();
+        (await responder.AcknowledgeAsync(new SipRAck(rseq + (uint)rseqOffset, cseq, method), () => Task.CompletedTask)).ShouldBeFalse();
         responder.SdpAcknowledgedAsync().IsCompleted.ShouldBeFalse("a 2xx still waits");
     }
 
@@ -89,7 +89,7 @@ public sealed class SipReliableResponderTests
         var second = responder.SendAsync(context.CreateResponse(180, "Ringing"), hasSdp: false);
         second.IsCompleted.ShouldBeFalse();
         _sender.Responses.Count.ShouldBe(1);
-        responder.Acknowledge(new SipRAck(rseq, 314159, "INVITE"));
+        await responder.AcknowledgeAsync(new SipRAck(rseq, 314159, "INVITE"), () => Task.CompletedTask);
 
         (await second).ShouldBeTrue();
         var ringing = _sender.Responses[^1];
@@ -108,7 +108,7 @@ public sealed class SipReliableResponderTests
         _time.Advance(_timers.T1 * 3);
 
         _sender.Responses.Count(r => r.StatusCode == 183).ShouldBe(1);
-        responder.Acknowledge(new SipRAck(rseq, 314159, "INVITE")).ShouldBeTrue();
+        (await responder.AcknowledgeAsync(new SipRAck(rseq, 314159, "INVITE"), () => Task.CompletedTask)).ShouldBeTrue();
         _gaveUp.ShouldBe(0);
     }
 
