@@ -227,6 +227,30 @@ public sealed class SipTransactionLayerTests
     }
 
     [Fact]
+    public async Task Client_invite_that_got_a_provisional_rings_past_64_t1_without_a_local_408()
+    {
+        // RFC 3261 17.1.1.2: timer B times out only an INVITE still in Calling; a ringing one waits for its TU.
+        var tx = await _layer.SendRequestAsync(Request(SipMessages.Invite("z9hG4bKcli3")), Phone);
+        _layer.ReceiveResponse(Response(SipMessages.Invite("z9hG4bKcli3"), 183, "Session Progress"));
+
+        _time.Advance(_timers.TransactionTimeout * 2);
+
+        tx.FinalResponse.IsCompleted.ShouldBeFalse();
+        _layer.ReceiveResponse(Response(SipMessages.Invite("z9hG4bKcli3"), 200, "OK"));
+        (await tx.FinalResponse.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task Client_invite_without_any_response_times_out_with_408_at_64_t1()
+    {
+        var tx = await _layer.SendRequestAsync(Request(SipMessages.Invite("z9hG4bKcli4")), Phone);
+
+        _time.Advance(_timers.TransactionTimeout);
+
+        (await tx.FinalResponse.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode.ShouldBe(408);
+    }
+
+    [Fact]
     public void A_response_matching_no_transaction_is_dropped()
     {
         _layer.ReceiveResponse(Response(SipMessages.Options("z9hG4bKstray"), 200, "OK"));
