@@ -84,7 +84,10 @@ public sealed partial class SipInDialogHandler(IGrainFactory grains, SipLegSende
         if (instruction.Forward is not { } forward)
             return;
         LogForwarding(callKey, request.Method, forward.Leg.CallId);
-        var (response, cseq) = await legs.SendRetryingGlareAsync(forward, contactUser);
+        // Only an offer can meet glare (RFC 3261 14.1, RFC 3311 5.1); a BYE goes straight.
+        var (response, cseq) = forward.Method is "INVITE" or "UPDATE"
+            ? await legs.SendRetryingGlareAsync(forward, contactUser)
+            : (await legs.SendAsync(forward, contactUser), forward.Leg.LocalCSeq);
         if (instruction.Respond is null)
             await RespondAsync(context, await call.OnForwardedResponseAsync(callId, response.StatusCode, SipDialogMessages.Sdp(response), cseq), contactUser);
     }

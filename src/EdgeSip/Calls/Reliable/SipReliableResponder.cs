@@ -18,6 +18,8 @@ internal sealed class SipReliableResponder(SipServerContext context, TimeProvide
     // RFC 3262 section 3: the first RSeq is chosen between 1 and 2^31 - 1.
     private uint _nextRSeq = (uint)Random.Shared.Next(1, int.MaxValue);
     private Outstanding? _outstanding;
+    // Set when a response went unacknowledged: the INVITE is being failed, so nothing queued behind it goes out.
+    private bool _gaveUp;
     private Task<bool> _sdpAcknowledged = Task.FromResult(true);
 
     /// <summary>
@@ -30,7 +32,7 @@ internal sealed class SipReliableResponder(SipServerContext context, TimeProvide
         Outstanding outstanding;
         lock (_gate)
         {
-            if (context.Transaction.HasFinalResponse)
+            if (_gaveUp || context.Transaction.HasFinalResponse)
             {
                 _turn.Release();
                 return false;
@@ -129,6 +131,7 @@ internal sealed class SipReliableResponder(SipServerContext context, TimeProvide
             if (!ReferenceEquals(_outstanding, outstanding))
                 return;
             _outstanding = null;
+            _gaveUp = true;
         }
         End(outstanding, acknowledged: false);
         if (!context.Transaction.HasFinalResponse)

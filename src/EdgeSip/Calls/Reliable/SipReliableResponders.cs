@@ -35,7 +35,10 @@ public sealed partial class SipReliableResponders(TimeProvider time, IOptions<Si
             }
             return await _byDialog.GetOrAdd(DialogKey(context.Request.CallId, context.Transaction.ToTag), _ => Create(context)).SendAsync(response, hasSdp);
         }
-        _byDialog.TryGetValue(DialogKey(context.Request.CallId, context.Transaction.ToTag), out var reliable);
+        // Checked for emptiness first: the dialog key is a string, and a call without 100rel should not build it.
+        SipReliableResponder? reliable = null;
+        if (!_byDialog.IsEmpty)
+            _byDialog.TryGetValue(DialogKey(context.Request.CallId, context.Transaction.ToTag), out reliable);
         // RFC 3262 section 3: no 2xx before the reliable provisional responses with SDP are acknowledged.
         if (reliable is not null && answer.Status < 300 && !await reliable.SdpAcknowledgedAsync())
             return false;
@@ -52,7 +55,11 @@ public sealed partial class SipReliableResponders(TimeProvider time, IOptions<Si
         _byDialog.TryGetValue(DialogKey(callId, localTag), out var responder) && await responder.AcknowledgeAsync(rack, answerPrack);
 
     /// <summary>The caller's INVITE is over (every fork ended): later PRACKs for it get 481.</summary>
-    internal void Forget(SipServerContext context) => _byDialog.TryRemove(DialogKey(context.Request.CallId, context.Transaction.ToTag), out _);
+    internal void Forget(SipServerContext context)
+    {
+        if (!_byDialog.IsEmpty)
+            _byDialog.TryRemove(DialogKey(context.Request.CallId, context.Transaction.ToTag), out _);
+    }
 
     private SipReliableResponder Create(SipServerContext context) =>
         new(context, time, timers.Value.T1, () => FailAsync(context));
