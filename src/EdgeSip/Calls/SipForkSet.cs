@@ -137,12 +137,14 @@ internal sealed partial class SipForkSet(
         else
             // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
             invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
-        // RFC 3262 section 4 and RFC 3311 section 5.1: the callee may send reliable provisional responses and UPDATE.
-        invite.Add(SipHeaderId.Supported, SipOptionTags.Reliable).Add(SipHeaderId.Allow, SipDialogMessages.Allow);
+        invite.Add(SipHeaderId.Allow, SipDialogMessages.Allow);
         // RFC 3892 section 3: the INVITE a REFER triggers carries the REFER's Referred-By unchanged.
         if (fork.ReferredBy is { } referredBy)
             invite.Add("Referred-By", referredBy);
         SipSessionTimerHeaders.Write(invite, fork.SessionTimer, response: false);
+        // RFC 3262 section 4 and RFC 3311 section 5.1: the callee may send reliable provisional responses and UPDATE (in
+        // Allow above). One Supported line with every tag: some peers read only the first.
+        invite.Set(SipHeaderId.Supported, invite.Get(SipHeaderId.Supported) is null ? SipOptionTags.Reliable : SipEdge.SupportedTags);
         return invite;
     }
 
