@@ -84,6 +84,23 @@ public sealed class ReliableProvisionalTests(ReliableProvisionalFixture fixture)
         (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("cancelled");
     }
 
+    [Fact]
+    public async Task Update_from_the_ringing_callee_in_its_early_dialog_is_answered_with_sdp_and_the_call_goes_on()
+    {
+        var (caller, callee) = await PairAsync("6041", "6042");
+        using var phone = new RtpSink();
+        await using var uas = Sipp.Start("uas-reliable-early-media-updates.xml", Pbx.Udp, callee.Number, callee.Port, keys: TestPhone.RtpPort(phone));
+
+        var uac = await Sipp.RunAsync("uac-pracks.xml", Pbx.Udp, caller.Number, caller.Port, service: callee.Number);
+
+        var calleeSide = await uas.WaitAsync();
+        calleeSide.ExitCode.ShouldBe(0, "the callee's early UPDATE got 200 with an SDP answer: " + calleeSide.Output);
+        uac.ExitCode.ShouldBe(0, uac.Output);
+        // The media anchor took the callee's new offer: the caller's audio still reaches it.
+        (await phone.FirstPacketAsync(RtpWait)).Source.Port.ShouldBeInRange(PbxHost.RtpPortMin, PbxHost.RtpPortMax);
+        (await CdrRow.ClosedAsync(Pbx.Database, caller.Number, callee.Number)).Disposition.ShouldBe("answered");
+    }
+
     private async Task<(TestPhone Caller, TestPhone Callee)> PairAsync(string caller, string callee) =>
         (await TestPhone.RegisterAsync(Pbx, caller), await TestPhone.RegisterAsync(Pbx, callee));
 }
