@@ -83,8 +83,8 @@ public sealed partial class CallGrain
     public async Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp, uint localCSeq)
     {
         var fromCaller = State.CallerLeg?.CallId == fromCallId;
-        if ((fromCaller ? State.CalleeLeg : State.CallerLeg) is { } other)
-            await LocalCSeqUsedAsync(other.CallId, localCSeq);
+        if ((fromCaller ? State.CalleeLeg : State.CallerLeg) is { } other && LocalCSeqUsed(other.CallId, localCSeq))
+            await state.WriteStateAsync();
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
         if (State.Phase != CallPhase.Answered)
@@ -139,17 +139,18 @@ public sealed partial class CallGrain
 
     /// <summary>
     /// The edge sent a request on the leg <paramref name="legCallId"/> with CSeq <paramref name="cseq"/>, above the grain's
-    /// when it retried a re-INVITE after 491 (RFC 3261 14.1): the next request continues from it (RFC 3261 12.2.1.1).
+    /// when it retried a re-INVITE after 491 (RFC 3261 14.1): the next request continues from it (RFC 3261 12.2.1.1). True
+    /// when the leg changed, for the caller to persist.
     /// </summary>
-    private async Task LocalCSeqUsedAsync(string legCallId, uint cseq)
+    private bool LocalCSeqUsed(string legCallId, uint cseq)
     {
         if (State.CallerLeg is { } caller && caller.CallId == legCallId && cseq > caller.LocalCSeq)
             State.CallerLeg = caller with { LocalCSeq = cseq };
         else if (State.CalleeLeg is { } callee && callee.CallId == legCallId && cseq > callee.LocalCSeq)
             State.CalleeLeg = callee with { LocalCSeq = cseq };
         else
-            return;
-        await state.WriteStateAsync();
+            return false;
+        return true;
     }
 
     private bool IsRingingFork(string callId)

@@ -54,11 +54,14 @@ public sealed partial class SipReliableResponders(TimeProvider time, IOptions<Si
     internal async Task<bool> AcknowledgeAsync(string callId, string localTag, SipRAck rack, Func<Task> answerPrack) =>
         _byDialog.TryGetValue(DialogKey(callId, localTag), out var responder) && await responder.AcknowledgeAsync(rack, answerPrack);
 
-    /// <summary>The caller's INVITE is over (every fork ended): later PRACKs for it get 481.</summary>
+    /// <summary>
+    /// The caller's INVITE is over (every fork ended): later PRACKs for it get 481, and a response still waiting for its
+    /// turn (the INVITE ended by a CANCEL, which answers it without this class) is let go.
+    /// </summary>
     internal void Forget(SipServerContext context)
     {
-        if (!_byDialog.IsEmpty)
-            _byDialog.TryRemove(DialogKey(context.Request.CallId, context.Transaction.ToTag), out _);
+        if (!_byDialog.IsEmpty && _byDialog.TryRemove(DialogKey(context.Request.CallId, context.Transaction.ToTag), out var responder))
+            responder.Stop();
     }
 
     private SipReliableResponder Create(SipServerContext context) =>
