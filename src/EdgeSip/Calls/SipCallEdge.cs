@@ -37,8 +37,8 @@ public sealed partial class SipCallEdge : ICallEdge
     /// <summary>A re-INVITE a call grain starts on its own (hold, resume); the answer goes back to the grain for its media node.</summary>
     public async Task ReInviteAsync(string callKey, LegRequest request)
     {
-        var response = await _legs.SendAsync(request, "pbx");
-        await _grains.Grain<ICallGrain>(callKey).OnLegAnswerAsync(request.Leg.CallId, response.StatusCode, SipDialogMessages.Sdp(response));
+        var (response, cseq) = await _legs.SendRetryingGlareAsync(request, "pbx");
+        await _grains.Grain<ICallGrain>(callKey).OnLegAnswerAsync(request.Leg.CallId, response.StatusCode, SipDialogMessages.Sdp(response), cseq);
     }
 
     /// <inheritdoc />

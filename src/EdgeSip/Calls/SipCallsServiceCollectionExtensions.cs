@@ -5,6 +5,7 @@ using Pbx.EdgeSip.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Pbx.EdgeSip.Calls.Reliable;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.Grains.Calls;
@@ -16,7 +17,7 @@ namespace Pbx.EdgeSip.Calls;
 public static class SipCallsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the INVITE handler, the BYE/UPDATE in-dialog handlers and REFER (transfers), with the digest authentication the registrar uses.
+    /// Adds the INVITE handler, the BYE/UPDATE in-dialog handlers, PRACK (RFC 3262) and REFER (transfers), with the digest authentication the registrar uses.
     /// Needs <see cref="SipServiceCollectionExtensions.AddEdgeSip"/> and an Orleans <see cref="Orleans.IGrainFactory"/> (from the silo in this process or a cluster client).
     /// </summary>
     public static IServiceCollection AddSipCalls(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,8 @@ public static class SipCallsServiceCollectionExtensions
         services.AddSipAuth(configuration);
         services.TryAddSingleton<SipLegSender>();
         services.TryAddSingleton<SipInDialogHandler>();
+        services.TryAddSingleton<SipReliableResponders>();
+        services.TryAddSingleton<SipPrackHandler>();
         services.TryAddSingleton<SipForkSets>();
         services.TryAddSingleton<SipCallEdge>();
         services.TryAddSingleton<SipReferHandler>();
@@ -36,6 +39,7 @@ public static class SipCallsServiceCollectionExtensions
         services.AddSingleton<ISipRequestHandler>(sp => new SipInDialogMethod("BYE", sp.GetRequiredService<SipInDialogHandler>()));
         services.AddSingleton<ISipRequestHandler>(sp => new SipInDialogMethod("UPDATE", sp.GetRequiredService<SipInDialogHandler>()));
         services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipReferHandler>());
+        services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<SipPrackHandler>());
         return services;
     }
 }

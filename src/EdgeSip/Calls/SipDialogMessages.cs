@@ -11,6 +11,24 @@ namespace Pbx.EdgeSip.Calls;
 /// <summary>Builds the requests the edge sends on a call leg from the dialog data the call grain holds (RFC 3261 12.2.1.1).</summary>
 internal static class SipDialogMessages
 {
+    /// <summary>
+    /// The methods a call's dialogs accept (RFC 3261 20.5), for Allow on INVITEs and their responses: those of the call
+    /// handlers (<see cref="SipCallsServiceCollectionExtensions.AddSipCalls"/>) and what the edge answers itself.
+    /// </summary>
+    public const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, PRACK, UPDATE, REFER";
+
+    /// <summary>
+    /// The early dialog a provisional response with a To tag creates at the UAC (RFC 3261 12.1.2): remote tag and target from
+    /// the response, route set from its Record-Route reversed; <paramref name="cseq"/> the CSeq of the next request on it.
+    /// </summary>
+    public static DialogLeg EarlyDialog(DialogLeg leg, SipResponse response, uint cseq) => leg with
+    {
+        RemoteTag = response.To?.Tag,
+        RemoteTarget = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : leg.RemoteTarget,
+        RouteSet = [.. response.GetAll(SipHeaderId.RecordRoute).Reverse()],
+        LocalCSeq = cseq,
+    };
+
     /// <summary>Where requests on the leg go: the peer's observed source address and transport (RFC 3581).</summary>
     public static SipEndPoint Destination(DialogLeg leg) => new(
         leg.Transport switch { "tcp" => SipTransportKind.Tcp, "ws" or "wss" => SipTransportKind.WebSocket, _ => SipTransportKind.Udp },

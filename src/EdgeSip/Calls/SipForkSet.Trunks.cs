@@ -71,7 +71,7 @@ internal sealed partial class SipForkSet
             if (Interlocked.CompareExchange(ref state, Responded, Silent) == GivenUp)
                 _ = legs.CancelAsync(invite, destination);
             else
-                _ = ReportAsync(fork, r, cseq);
+                _ = ReportProvisionalAsync(fork, r, cseq ?? fork.Leg.LocalCSeq);
         });
         if (fork.Trunk!.FailoverTimeout is not { } timeout)
             return await sending;

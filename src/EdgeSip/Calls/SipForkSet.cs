@@ -63,9 +63,13 @@ internal sealed partial class SipForkSet(
     {
         if (instruction.Respond is { } answer && context is not null)
         {
-            await SipInviteHandler.RespondAsync(context, answer, legs.ContactFor(contactUser, context.Source));
+            var sent = await owner.Reliable.RespondAsync(context, answer, legs.ContactFor(contactUser, context.Source));
             if (answer.Status >= 200)
                 _callerFinal.TrySetResult();
+            // The grain connected the callee but the caller cannot have the 2xx (it never PRACKed the early answer, RFC 3262
+            // section 3, or it had already left): the callee is not left talking to no one.
+            if (!sent && answer.Status is >= 200 and < 300)
+                await call.HangupAsync();
         }
         foreach (var forkId in instruction.CancelForks)
         {
@@ -113,14 +117,14 @@ internal sealed partial class SipForkSet(
         var invite = CreateInvite(fork, fork.Leg.LocalCSeq, destination);
         _sent[fork.ForkId] = (invite, destination);
         var response = fork.Trunk is null
-            ? await client.SendAsync(invite, destination, provisional: r => _ = ReportAsync(fork, r))
+            ? await client.SendAsync(invite, destination, provisional: r => _ = ReportProvisionalAsync(fork, r, fork.Leg.LocalCSeq))
             : await SendToTrunkAsync(fork, invite, destination, null);
         uint? cseq = null;
         if (fork.Trunk is not null && response.StatusCode is 401 or 407)
             (response, cseq) = await AnswerTrunkChallengeAsync(fork, destination, response);
         if (response.StatusCode is >= 200 and < 300)
             await legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, cseq ?? fork.Leg.LocalCSeq);
-        await ReportAsync(fork, response, cseq);
+        await ReportAsync(fork, response, LastLocalCSeq(fork.ForkId) ?? cseq);
     }
 
     /// <summary>The INVITE of one fork with CSeq <paramref name="cseq"/> (a trunk's challenge is answered on a new CSeq, RFC 3261 22.2).</summary>
@@ -133,10 +137,14 @@ internal sealed partial class SipForkSet(
         else
             // RFC 3325 9.1: the caller's identity as the PBX vouches for it, beside the From display name phones show.
             invite.Add("P-Asserted-Identity", $"\"{fork.CallerDisplay.Replace("\"", "", StringComparison.Ordinal)}\" <{fork.Leg.LocalUri}>");
+        invite.Add(SipHeaderId.Allow, SipDialogMessages.Allow);
         // RFC 3892 section 3: the INVITE a REFER triggers carries the REFER's Referred-By unchanged.
         if (fork.ReferredBy is { } referredBy)
             invite.Add("Referred-By", referredBy);
         SipSessionTimerHeaders.Write(invite, fork.SessionTimer, response: false);
+        // RFC 3262 section 4 and RFC 3311 section 5.1: the callee may send reliable provisional responses and UPDATE (in
+        // Allow above). One Supported line with every tag: some peers read only the first.
+        invite.Set(SipHeaderId.Supported, invite.Get(SipHeaderId.Supported) is null ? SipOptionTags.Reliable : SipEdge.SupportedTags);
         return invite;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Pbx.Grains;
+using Pbx.EdgeSip.Calls.Reliable;
 using Pbx.EdgeSip.Hosting;
 using Pbx.Grains.Calls;
 using Orleans;
@@ -13,7 +14,8 @@ namespace Pbx.EdgeSip.Calls;
 /// ring forks that belong to no phone's INVITE (transfer target, click-to-call).
 /// </summary>
 public sealed partial class SipForkSets(
-    IGrainFactory grains, SipClient client, SipLegSender legs, TimeProvider time, ITrunkDirectory trunks, ILogger<SipForkSets> logger)
+    IGrainFactory grains, SipClient client, SipLegSender legs, TimeProvider time, ITrunkDirectory trunks, SipReliableResponders reliable,
+    ILogger<SipForkSets> logger)
 {
     // The grain may act on its forks (a deflect right after its "ringing" event) before this edge has begun to ring them.
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(5);
@@ -33,6 +35,9 @@ public sealed partial class SipForkSets(
         if (_starting.TryRemove(callKey, out var waiting))
             waiting.TrySetResult(null);
     }
+
+    /// <summary>Answers callers' INVITEs, reliably where they asked for it (RFC 3262).</summary>
+    internal SipReliableResponders Reliable => reliable;
 
     /// <summary>Credentials of the trunks outbound forks go to.</summary>
     internal ITrunkDirectory Trunks => trunks;

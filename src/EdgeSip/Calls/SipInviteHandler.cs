@@ -83,6 +83,7 @@ public sealed partial class SipInviteHandler(
         finally
         {
             forkSets.Unexpect(callId);
+            forkSets.Reliable.Forget(context);
         }
     }
 
@@ -140,16 +141,24 @@ public sealed partial class SipInviteHandler(
         }
     }
 
-    /// <summary>Answers the caller's INVITE as the grain decided, once: a final response ends the transaction.</summary>
+    /// <summary>Answers the caller's INVITE with a refusal the grain decided, unless a final response went already.</summary>
     internal static async Task RespondAsync(SipServerContext context, CallerResponse answer, string contact)
     {
-        if (context.Transaction.HasFinalResponse)
-            return;
+        if (!context.Transaction.HasFinalResponse)
+            await context.RespondAsync(CreateResponse(context, answer, contact));
+    }
+
+    /// <summary>
+    /// The response to the caller's INVITE for the grain's <paramref name="answer"/>. One that sets up the dialog carries our
+    /// Contact and Allow, which lists PRACK and UPDATE (RFC 3311 section 5.1).
+    /// </summary>
+    internal static SipResponse CreateResponse(SipServerContext context, CallerResponse answer, string contact)
+    {
         var response = context.CreateResponse(answer.Status, answer.Reason);
         if (answer.Status is > 100 and < 300)
-            response.Add(SipHeaderId.Contact, $"<{contact}>");
+            response.Add(SipHeaderId.Contact, $"<{contact}>").Add(SipHeaderId.Allow, SipDialogMessages.Allow);
         SipSessionTimerHeaders.Write(response, answer.SessionTimer, response: true);
         SipDialogMessages.SetSdp(response, answer.Sdp);
-        await context.RespondAsync(response);
+        return response;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Calls.Reliable;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Parsing;
 using Pbx.EdgeSip.Transactions;
@@ -9,7 +10,8 @@ using Pbx.Grains.Calls;
 namespace Pbx.EdgeSip.Calls;
 
 /// <summary>Sends what call grains decide on a leg: in-dialog requests, ACKs for 2xx, CANCELs.</summary>
-public sealed partial class SipLegSender(SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, ILogger<SipLegSender> logger)
+public sealed partial class SipLegSender(
+    SipClient client, SipTransactionLayer layer, SipTransportSet transports, IOptions<SipOptions> options, TimeProvider time, ILogger<SipLegSender> logger)
 {
     private readonly string _userAgent = options.Value.UserAgent;
 
@@ -31,6 +33,26 @@ public sealed partial class SipLegSender(SipClient client, SipTransactionLayer l
         if (request.Method == "INVITE" && response.StatusCode is >= 200 and < 300)
             await AckAsync(request.Leg with { RemoteTag = response.To?.Tag ?? request.Leg.RemoteTag }, request.Leg.LocalCSeq);
         return response;
+    }
+
+    /// <summary>
+    /// PRACKs a reliable provisional response (RFC 3262 section 4) in its early dialog <paramref name="earlyDialog"/>, whose
+    /// LocalCSeq is the PRACK's; the answer is only logged, a PRACK being retransmitted by its own transaction.
+    /// </summary>
+    internal async Task PrackAsync(DialogLeg earlyDialog, SipRAck rack)
+    {
+        var prack = SipDialogMessages.Create("PRACK", earlyDialog, earlyDialog.LocalCSeq, null, _userAgent);
+        prack.Add("RAck", rack.ToString());
+        try
+        {
+            var response = await client.SendAsync(prack, SipDialogMessages.Destination(earlyDialog));
+            if (response.StatusCode >= 300)
+                LogRequestRefused("PRACK", earlyDialog.CallId, response.StatusCode);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            LogPrackFailed(earlyDialog.CallId, e);
+        }
     }
 
     /// <summary>A request a call grain starts on its own (BYE on hang-up, NOTIFY about a transfer); the answer is only logged.</summary>

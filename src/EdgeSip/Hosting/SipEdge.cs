@@ -21,6 +21,10 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"],
         StringComparer.Ordinal);
 
+    // Extensions a request may require: reliable provisional responses (RFC 3262) and session timers (RFC 4028).
+    private static readonly FrozenSet<string> RequirableTags =
+        FrozenSet.ToFrozenSet([SipOptionTags.Reliable, SipOptionTags.Timer], StringComparer.OrdinalIgnoreCase);
+
     private readonly SipTransportSet _transports;
     private readonly SipTransactionLayer _layer;
     private readonly FrozenDictionary<string, ISipRequestHandler> _handlers;
@@ -38,6 +42,9 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         var allowed = new SortedSet<string>(_handlers.Keys, StringComparer.Ordinal) { "ACK", "CANCEL", "OPTIONS" };
         _allow = string.Join(", ", allowed);
     }
+
+    /// <summary>Supported header value: the extensions this edge implements (RFC 3262, RFC 4028).</summary>
+    public const string SupportedTags = $"{SipOptionTags.Reliable}, {SipOptionTags.Timer}";
 
     /// <summary>Allow header value: the methods this edge serves.</summary>
     public string Allow => _allow;
@@ -118,12 +125,12 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
     {
         var context = new SipServerContext(transaction, _options);
         var request = transaction.Request;
-        // RFC 3261 8.2.2.3: we implement no option tags, so any Require is 420 listing them in Unsupported.
-        var require = request.Get(SipHeaderId.Require);
-        if (!string.IsNullOrWhiteSpace(require) && request.Method != "CANCEL")
+        // RFC 3261 8.2.2.3: a Require naming an extension we do not implement is 420 listing those in Unsupported.
+        if (request.Get(SipHeaderId.Require) is not null && request.Method != "CANCEL"
+            && SipOptionTags.Unsupported(request, RequirableTags) is { } unsupported)
         {
             var response = context.CreateResponse(420, "Bad Extension");
-            response.Add(SipHeaderId.Unsupported, require);
+            response.Add(SipHeaderId.Unsupported, unsupported);
             await context.RespondAsync(response).ConfigureAwait(false);
             return;
         }
@@ -136,7 +143,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         {
             // RFC 3261 11.2: what we serve, which bodies we take, which extensions we know.
             var response = context.CreateResponse(200, "OK");
-            response.Add(SipHeaderId.Allow, _allow).Add(SipHeaderId.Accept, "application/sdp").Add(SipHeaderId.Supported, "");
+            response.Add(SipHeaderId.Allow, _allow).Add(SipHeaderId.Accept, "application/sdp").Add(SipHeaderId.Supported, SupportedTags);
             await context.RespondAsync(response).ConfigureAwait(false);
             return;
         }

@@ -129,6 +129,19 @@ public sealed class SipClientTransaction
             _final.TrySetResult(response);
     }
 
+    /// <summary>
+    /// A CANCEL for this INVITE went out: a peer that never sends the final response (487) would leave it ringing for ever,
+    /// so it ends with a local 408 after 64*T1 (RFC 3261 9.1), as timer B would have ended it before any provisional.
+    /// </summary>
+    internal void OnCancelSent()
+    {
+        lock (_gate)
+        {
+            if (State is SipTransactionState.Calling or SipTransactionState.Proceeding)
+                _layer.Schedule(ref _timeout, _layer.Timers.TransactionTimeout, () => Fail(408, "Request Timeout", afterCancel: true));
+        }
+    }
+
     private void Retransmit()
     {
         lock (_gate)
@@ -142,11 +155,14 @@ public sealed class SipClientTransaction
         _layer.Send(Destination, _bytes);
     }
 
-    private void Fail(int statusCode, string reason)
+    private void Fail(int statusCode, string reason, bool afterCancel = false)
     {
         lock (_gate)
         {
-            if (State is not (SipTransactionState.Calling or SipTransactionState.Trying or SipTransactionState.Proceeding))
+            // Timer B counts only in Calling (RFC 3261 17.1.1.2): an INVITE that got a provisional rings until its TU ends
+            // it (no-answer time, CANCEL), however long that is. Timer F runs on through Proceeding (17.1.2.2).
+            if (State is not (SipTransactionState.Calling or SipTransactionState.Trying or SipTransactionState.Proceeding)
+                || (IsInvite && State == SipTransactionState.Proceeding && !afterCancel))
                 return;
             _retransmit?.Dispose();
         }

@@ -78,6 +78,22 @@ public sealed class SipServerTransaction
         await _layer.SendAsync(Source, bytes).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends a provisional response again, as the UA core asks for a reliable one until its PRACK (RFC 3262 section 3);
+    /// nothing once a final response went out.
+    /// </summary>
+    internal void Resend(SipResponse provisional)
+    {
+        var bytes = provisional.ToBytes();
+        lock (_gate)
+        {
+            if (HasFinalResponse || State == SipTransactionState.Terminated)
+                return;
+            _lastResponse = bytes;
+        }
+        _layer.Send(Source, bytes);
+    }
+
     /// <summary>Starts timer "100 Trying" for INVITE: sent if the TU has not answered within 200 ms (RFC 3261 17.2.1).</summary>
     internal void Start()
     {

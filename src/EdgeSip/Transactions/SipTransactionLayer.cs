@@ -143,6 +143,9 @@ public sealed partial class SipTransactionLayer
         var transaction = new SipClientTransaction(this, key, request, destination, provisional);
         if (!_clients.TryAdd(key, transaction))
             throw new InvalidOperationException($"a client transaction with branch {branch} already exists");
+        // RFC 3261 9.1: the INVITE a CANCEL targets (same branch) is given up 64*T1 later if it has no final response by then.
+        if (request.Method == "CANCEL" && _clients.TryGetValue(ClientKey(branch, "INVITE"), out var invite))
+            invite.OnCancelSent();
         await transaction.StartAsync().ConfigureAwait(false);
         return transaction;
     }

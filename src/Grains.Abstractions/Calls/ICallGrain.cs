@@ -34,7 +34,11 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <param name="fromCallId">Call-ID of the leg the original request came on.</param>
     /// <param name="status">Status of the other leg's final response.</param>
     /// <param name="sdp">Its SDP answer, if any.</param>
-    Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp);
+    /// <param name="localCSeq">
+    /// The CSeq the edge used on the other leg last: one above the grain's when a 491 made it send the re-INVITE again
+    /// (RFC 3261 14.1), and the dialog goes on from it.
+    /// </param>
+    Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp, uint localCSeq);
 
     /// <summary>Ends an answered call from outside (API, console): BYE to both phones, CDR closed with side "system".</summary>
     Task<CallActionResult> HangupAsync();
@@ -85,8 +89,9 @@ public interface ICallGrain : IGrainWithStringKey, IMediaEvents
     /// <param name="legCallId">Call-ID of the leg the re-INVITE went on.</param>
     /// <param name="status">Final status.</param>
     /// <param name="sdp">The phone's SDP answer, if any.</param>
+    /// <param name="localCSeq">The CSeq the edge used last on the leg (higher than asked after a 491 and a retry, RFC 3261 14.1).</param>
     [AlwaysInterleave]
-    Task OnLegAnswerAsync(string legCallId, int status, string? sdp);
+    Task OnLegAnswerAsync(string legCallId, int status, string? sdp, uint localCSeq);
 
     /// <summary>
     /// A REFER on one leg (RFC 3515): the answer for it, 202 when the transfer starts. The edge sends that answer and then

@@ -59,6 +59,12 @@ public static class LegCallIds
         }
     }
 
+    /// <summary>
+    /// True when the PBX chose <paramref name="callId"/> (a leg it started), which decides who waits longer after a re-INVITE
+    /// glare (RFC 3261 14.1); a phone's Call-ID that happens to end in @pbx counts as ours, which only lengthens that wait.
+    /// </summary>
+    public static bool ChosenByPbx(string callId) => callId.EndsWith(Host, StringComparison.Ordinal);
+
     private static string Random() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RandomLength / 2));
 
     private static bool IsRandom(ReadOnlySpan<char> text) => !text.ContainsAnyExcept("0123456789abcdef");

@@ -3,7 +3,10 @@ using Pbx.Grains.Media;
 
 namespace Pbx.Grains.Calls;
 
-/// <summary>Requests inside an established call: BYE from either side, re-INVITE and UPDATE with SDP re-anchored.</summary>
+/// <summary>
+/// Requests inside a call's dialogs: BYE from either side, re-INVITE and UPDATE with SDP re-anchored, and UPDATE in an
+/// early dialog while the call rings (RFC 3311).
+/// </summary>
 public sealed partial class CallGrain
 {
     /// <inheritdoc />
@@ -13,6 +16,8 @@ public sealed partial class CallGrain
         var fromCallee = State.CalleeLeg?.CallId == request.CallId;
         if (fromCaller && State.Originated && State.Phase == CallPhase.Ringing && request.Method == "BYE")
             return await OriginatorHungUpAsync();
+        if (State.Phase == CallPhase.Ringing && request.Method == "UPDATE" && (fromCaller || IsRingingFork(request.CallId)))
+            return await EarlyUpdateAsync(request, fromCaller);
         // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
         if (State.Phase != CallPhase.Answered || !(fromCaller || fromCallee))
             return new InDialogInstruction(NoSuchDialog(), null);
@@ -75,9 +80,11 @@ public sealed partial class CallGrain
     }
 
     /// <inheritdoc />
-    public async Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp)
+    public async Task<CallerResponse> OnForwardedResponseAsync(string fromCallId, int status, string? sdp, uint localCSeq)
     {
         var fromCaller = State.CallerLeg?.CallId == fromCallId;
+        if ((fromCaller ? State.CalleeLeg : State.CallerLeg) is { } other && LocalCSeqUsed(other.CallId, localCSeq))
+            await state.WriteStateAsync();
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
         if (State.Phase != CallPhase.Answered)
@@ -102,6 +109,58 @@ public sealed partial class CallGrain
         // The forwarded request refreshed the other leg's session too.
         ArmSessionTimer(!fromCaller);
         return new CallerResponse(200, "OK", answer, ResponseSessionTimer(fromCaller));
+    }
+
+    /// <summary>
+    /// RFC 3311 section 5.2: an UPDATE in an early dialog (the caller's, or a ringing callee's after its 1xx) changes that
+    /// leg's session only. The media anchor answers it from the leg's own endpoint, as for a re-INVITE, and the other leg,
+    /// which has no dialog to carry it yet, keeps its media; the bridge follows the new address on its own.
+    /// </summary>
+    private async Task<InDialogInstruction> EarlyUpdateAsync(InDialogRequest request, bool fromCaller)
+    {
+        if (fromCaller)
+        {
+            if (request.CSeq < State.RemoteCSeqs.GetValueOrDefault(request.CallId))
+                return Respond(500, "Server Internal Error");
+            State.RemoteCSeqs[request.CallId] = request.CSeq;
+        }
+        if (request.Sdp is null)
+            return new InDialogInstruction(new CallerResponse(200, "OK", null), null);
+        try
+        {
+            return new InDialogInstruction(new CallerResponse(200, "OK", await media.AnswerAsync(Endpoint(fromCaller), request.Sdp)), null);
+        }
+        catch (MediaNegotiationException e)
+        {
+            LogNegotiationFailed(CallKey, e);
+            return Respond(488, "Not Acceptable Here");
+        }
+    }
+
+    /// <summary>
+    /// The edge sent a request on the leg <paramref name="legCallId"/> with CSeq <paramref name="cseq"/>, above the grain's
+    /// when it retried a re-INVITE after 491 (RFC 3261 14.1): the next request continues from it (RFC 3261 12.2.1.1). True
+    /// when the leg changed, for the caller to persist.
+    /// </summary>
+    private bool LocalCSeqUsed(string legCallId, uint cseq)
+    {
+        if (State.CallerLeg is { } caller && caller.CallId == legCallId && cseq > caller.LocalCSeq)
+            State.CallerLeg = caller with { LocalCSeq = cseq };
+        else if (State.CalleeLeg is { } callee && callee.CallId == legCallId && cseq > callee.LocalCSeq)
+            State.CalleeLeg = callee with { LocalCSeq = cseq };
+        else
+            return false;
+        return true;
+    }
+
+    private bool IsRingingFork(string callId)
+    {
+        foreach (var fork in State.Forks.Values)
+        {
+            if (fork.CallId == callId)
+                return true;
+        }
+        return false;
     }
 
     private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;

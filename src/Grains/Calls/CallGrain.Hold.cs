@@ -14,8 +14,11 @@ public sealed partial class CallGrain
     public Task<CallActionResult> ResumeAsync() => SetHoldAsync(false);
 
     /// <inheritdoc />
-    public async Task OnLegAnswerAsync(string legCallId, int status, string? sdp)
+    public async Task OnLegAnswerAsync(string legCallId, int status, string? sdp, uint localCSeq)
     {
+        // In memory only: this call interleaves with the hold that sent the re-INVITEs of both legs at once, and two state
+        // writes must not overlap; the next write of the call keeps it.
+        LocalCSeqUsed(legCallId, localCSeq);
         if (status is < 200 or >= 300 || sdp is null)
         {
             LogReInviteRefused(CallKey, legCallId, status);

@@ -227,6 +227,48 @@ public sealed class SipTransactionLayerTests
     }
 
     [Fact]
+    public async Task Client_invite_that_got_a_provisional_rings_past_64_t1_without_a_local_408()
+    {
+        // RFC 3261 17.1.1.2: timer B times out only an INVITE still in Calling; a ringing one waits for its TU.
+        var tx = await _layer.SendRequestAsync(Request(SipMessages.Invite("z9hG4bKcli3")), Phone);
+        _layer.ReceiveResponse(Response(SipMessages.Invite("z9hG4bKcli3"), 183, "Session Progress"));
+
+        _time.Advance(_timers.TransactionTimeout * 2);
+
+        tx.FinalResponse.IsCompleted.ShouldBeFalse();
+        _layer.ReceiveResponse(Response(SipMessages.Invite("z9hG4bKcli3"), 200, "OK"));
+        (await tx.FinalResponse.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task Ringing_client_invite_whose_cancel_gets_no_487_is_given_up_64_t1_after_the_cancel()
+    {
+        // RFC 3261 9.1: a peer that never sends the final response after our CANCEL does not keep the INVITE alive.
+        var tx = await _layer.SendRequestAsync(Request(SipMessages.Invite("z9hG4bKcli5")), Phone);
+        _layer.ReceiveResponse(Response(SipMessages.Invite("z9hG4bKcli5"), 180, "Ringing"));
+        _time.Advance(_timers.TransactionTimeout * 2);
+        var cancel = SipMessages.Invite("z9hG4bKcli5").Replace("INVITE sip", "CANCEL sip", StringComparison.Ordinal)
+            .Replace("314159 INVITE", "314159 CANCEL", StringComparison.Ordinal);
+        await _layer.SendRequestAsync(Request(cancel), Phone);
+
+        _time.Advance(_timers.TransactionTimeout - TimeSpan.FromTicks(1));
+        tx.FinalResponse.IsCompleted.ShouldBeFalse();
+        _time.Advance(TimeSpan.FromTicks(1));
+
+        (await tx.FinalResponse.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode.ShouldBe(408);
+    }
+
+    [Fact]
+    public async Task Client_invite_without_any_response_times_out_with_408_at_64_t1()
+    {
+        var tx = await _layer.SendRequestAsync(Request(SipMessages.Invite("z9hG4bKcli4")), Phone);
+
+        _time.Advance(_timers.TransactionTimeout);
+
+        (await tx.FinalResponse.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode.ShouldBe(408);
+    }
+
+    [Fact]
     public void A_response_matching_no_transaction_is_dropped()
     {
         _layer.ReceiveResponse(Response(SipMessages.Options("z9hG4bKstray"), 200, "OK"));

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Pbx.EdgeSip.Calls.Reliable;
+using Pbx.EdgeSip.Parsing;
+using Pbx.Grains.Calls;
+
+namespace Pbx.EdgeSip.Calls;
+
+/// <summary>
+/// Reliable provisional responses from the callee (RFC 3262 section 4): the PBX, as the callee leg's UAC, PRACKs each new
+/// one in its early dialog with a CSeq of its own and discards retransmissions; only new ones reach the call grain.
+/// </summary>
+internal sealed partial class SipForkSet
+{
+    // Per early dialog (fork and To tag); the table itself is made only when a reliable provisional response arrives, so a
+    // call without 100rel allocates nothing for it.
+    private ConcurrentDictionary<string, EarlyDialogPracks>? _pracks;
+
+    /// <summary>Reports a provisional response of the fork whose INVITE had CSeq <paramref name="inviteCSeq"/>, PRACKing it first when it is reliable.</summary>
+    private Task ReportProvisionalAsync(ForkTarget fork, SipResponse response, uint inviteCSeq)
+    {
+        if (response.StatusCode == 100 || !SipOptionTags.Lists(response, SipHeaderId.Require, SipOptionTags.Reliable))
+            return ReportAsync(fork, response, null);
+        // RFC 3262 section 4: a reliable response without a readable RSeq cannot be acknowledged; it is taken as unreliable.
+        if (!uint.TryParse(response.Get("RSeq")?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rseq) || response.To?.Tag is not { } tag)
+            return ReportAsync(fork, response, null);
+        var table = LazyInitializer.EnsureInitialized(ref _pracks, () => new ConcurrentDictionary<string, EarlyDialogPracks>(StringComparer.Ordinal));
+        var pracks = table.GetOrAdd($"{fork.ForkId}|{tag}", _ => new EarlyDialogPracks(inviteCSeq));
+        uint prackCSeq;
+        lock (pracks)
+        {
+            if (pracks.Sequence.Arrive(rseq) != ReliableArrival.New)
+                return Task.CompletedTask;
+            prackCSeq = ++pracks.LastCSeq;
+        }
+        var rack = new SipRAck(rseq, inviteCSeq, "INVITE");
+        _ = legs.PrackAsync(SipDialogMessages.EarlyDialog(fork.Leg, response, prackCSeq), rack);
+        return ReportAsync(fork, response, prackCSeq);
+    }
+
+    /// <summary>The last CSeq a PRACK used on any early dialog of the fork, which the confirmed dialog continues from; null when none was sent.</summary>
+    private uint? LastLocalCSeq(string forkId)
+    {
+        if (_pracks is null)
+            return null;
+        uint? last = null;
+        foreach (var (key, pracks) in _pracks)
+        {
+            if (key.StartsWith(forkId, StringComparison.Ordinal) && key.Length > forkId.Length && key[forkId.Length] == '|')
+                last = Math.Max(last ?? 0, pracks.LastCSeq);
+        }
+        return last;
+    }
+
+    private sealed class EarlyDialogPracks(uint inviteCSeq)
+    {
+        public SipReliableSequence Sequence { get; } = new();
+
+        public uint LastCSeq { get; set; } = inviteCSeq;
+    }
+}
