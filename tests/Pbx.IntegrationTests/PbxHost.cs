@@ -39,6 +39,9 @@ internal sealed class PbxHost : IAsyncDisposable
 
     public IPEndPoint Udp => _app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
 
+    /// <summary>The HTTP address Kestrel bound (the API, when its role runs, and /metrics).</summary>
+    public Uri Http => new(_app.Urls.First());
+
     public ILiveEvents LiveEvents => _app.Services.GetRequiredService<ILiveEvents>();
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();

@@ -88,6 +88,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
 
     void ISipInbound.OnMalformed(ReadOnlySpan<byte> bytes, SipParseException error, SipEndPoint source)
     {
+        SipMetrics.OnMalformed();
         LogMalformed(source.ToString(), error.ReasonPhrase, error.Excerpt);
         var response = SipErrorResponder.Create(bytes, error, KnownMethods, _allow);
         if (response is not null)
@@ -125,6 +126,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
     {
         var context = new SipServerContext(transaction, _options);
         var request = transaction.Request;
+        SipMetrics.OnRequest(request.Method);
         // RFC 3261 8.2.2.3: a Require naming an extension we do not implement is 420 listing those in Unsupported.
         if (request.Get(SipHeaderId.Require) is not null && request.Method != "CANCEL"
             && SipOptionTags.Unsupported(request, RequirableTags) is { } unsupported)
@@ -164,6 +166,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         {
             // A silo died and the cluster has not declared it dead yet (Cluster:FailureDetection), or none is reachable.
             clusterUnavailable = true;
+            SipMetrics.OnClusterUnavailable();
             LogClusterUnavailable(handler.Method, context.Request.CallId, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.Cancelled.IsCancellationRequested)

@@ -116,6 +116,7 @@ public sealed partial class SipRegistrar(
             return;
         }
         var outcome = await grain.RegisterAsync(request);
+        SipMetrics.OnRegistration(outcome.Result.ToString());
         var (status, reason) = RegisterReply.For(outcome.Result);
         var response = context.CreateResponse(status, reason);
         switch (outcome.Result)

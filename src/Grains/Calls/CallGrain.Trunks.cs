@@ -62,7 +62,7 @@ public sealed partial class CallGrain
         State.Caller = caller;
         State.Callee = called;
         State.StartedAt = now;
-        await cdrs.WriteAsync(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
+        await OpenCdrAsync(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
         await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
         return await RefuseAsync(status, reason, CdrDisposition.Failed);
     }
@@ -87,7 +87,7 @@ public sealed partial class CallGrain
         if (await MatchDialRuleAsync(number, dialler) is not { } match)
             return null;
         if (openCdr)
-            await cdrs.WriteAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
+            await OpenCdrAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
         if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
             return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
         State.Ringing = State.Trunk!.Number;

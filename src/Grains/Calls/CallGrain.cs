@@ -69,7 +69,7 @@ public sealed partial class CallGrain(
         await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
-        await cdrs.WriteAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
+        await OpenCdrAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
@@ -338,6 +338,13 @@ public sealed partial class CallGrain(
         return null;
     }
 
+    /// <summary>A call starts: its CDR row is opened (before the call moves on) and it counts as started and active.</summary>
+    private Task OpenCdrAsync(CdrOpened opened)
+    {
+        CallMetrics.OnStarted();
+        return cdrs.WriteAsync(opened);
+    }
+
     private async Task<CallDecision> RefuseAsync(int status, string reason, string disposition)
     {
         await EndAsync(disposition, $"{status} {reason}", "system");
@@ -356,6 +363,7 @@ public sealed partial class CallGrain(
         StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
         await FinishRecordingAsync();
+        CallMetrics.OnEnded(disposition);
         await cdrs.WriteAsync(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {

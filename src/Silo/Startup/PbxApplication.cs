@@ -71,8 +71,9 @@ internal static class PbxApplication
             services.GetRequiredService<IHostApplicationLifetime>(), services.GetRequiredService<IServer>(), services.GetRequiredService<IConfiguration>(),
             roles.Edge ? services.GetRequiredService<SipTransportSet>() : null, roles.Api));
         var app = builder.Build();
+        app.UsePbxMetrics();
         if (roles.Api)
-            app.MapApi().MapOrleansDashboardForAdmins();
+            app.UsePbxRequestLogging().MapApi().MapOrleansDashboardForAdmins();
         return app;
     }
 
@@ -87,6 +88,7 @@ internal static class PbxApplication
         builder.Configuration.AddEnvironmentVariables("PBX_");
         builder.Configuration.AddCommandLine(args);
         builder.AddPbxLogging();
+        builder.AddPbxTelemetry();
         return builder;
     }
 

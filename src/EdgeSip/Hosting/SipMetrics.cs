@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
+
+namespace Pbx.EdgeSip.Hosting;
+
+/// <summary>
+/// What an edge counts, on the <c>Pbx.Sip</c> meter (OpenTelemetry, exported at <c>/metrics</c>): new requests by method,
+/// REGISTER outcomes, malformed datagrams, and requests refused because no silo answered. Counting is one interlocked add.
+/// </summary>
+public static class SipMetrics
+{
+    /// <summary>Name of the meter.</summary>
+    public const string MeterName = "Pbx.Sip";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Requests = Meter.CreateCounter<long>("pbx.sip.requests", "{request}", "new SIP requests (retransmissions absorbed), by method");
+    private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("pbx.sip.registrations", "{request}", "authenticated REGISTERs answered, by result");
+    private static readonly Counter<long> Malformed = Meter.CreateCounter<long>("pbx.sip.malformed", "{message}", "datagrams and stream messages that did not parse");
+    private static readonly Counter<long> ClusterUnavailable = Meter.CreateCounter<long>("pbx.sip.cluster_unavailable", "{request}", "requests answered 503 because no silo answered");
+
+    // The method tag takes only known methods: anyone can send a request with a made-up one, and each would be a new series.
+    private static readonly FrozenSet<string> TaggedMethods = FrozenSet.ToFrozenSet(
+        ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"],
+        StringComparer.Ordinal);
+
+    /// <summary>The tag value a request's method is counted under: itself when known, else "other".</summary>
+    public static string MethodTag(string method) => TaggedMethods.TryGetValue(method, out var known) ? known : "other";
+
+    internal static void OnRequest(string method) => Requests.Add(1, new KeyValuePair<string, object?>("method", MethodTag(method)));
+
+    internal static void OnRegistration(string result) => Registrations.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    internal static void OnMalformed() => Malformed.Add(1);
+
+    internal static void OnClusterUnavailable() => ClusterUnavailable.Add(1);
+}
