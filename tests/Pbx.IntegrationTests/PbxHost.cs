@@ -96,8 +96,6 @@ internal sealed class PbxHost : IAsyncDisposable
         "--Sip:Tcp:0=127.0.0.1:0",
         $"--Sip:Realm={Realm}",
         "--Sip:Registrar:EdgeNodeId=edge-test",
-        // sipp 3.6 answers only the first challenge and knows only MD5.
-        "--Sip:Auth:OfferSha256=false",
         "--Media:BindAddress=127.0.0.1",
         "--Media:Address=127.0.0.1",
         $"--Media:RtpPortMin={RtpPortMin.ToString(CultureInfo.InvariantCulture)}",
