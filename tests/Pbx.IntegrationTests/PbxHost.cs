@@ -39,6 +39,11 @@ internal sealed class PbxHost : IAsyncDisposable
 
     public IPEndPoint Udp => _app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
 
+    public IPEndPoint Tcp => _app.Services.GetRequiredService<SipTransportSet>().TcpEndPoints[0];
+
+    /// <summary>Where phones reach the PBX over <paramref name="transport"/>, "udp" or "tcp".</summary>
+    public IPEndPoint SipEndPoint(string transport) => transport == "tcp" ? Tcp : Udp;
+
     public ILiveEvents LiveEvents => _app.Services.GetRequiredService<ILiveEvents>();
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
