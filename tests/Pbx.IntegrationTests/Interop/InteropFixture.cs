@@ -56,23 +56,30 @@ public sealed class InteropFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until each of <paramref name="phones"/> has registered (a "registered" event on <paramref name="registrations"/>).</summary>
-    internal static async Task RegisteredAsync(LiveSubscription registrations, params ISoftphone[] phones)
+    internal static Task RegisteredAsync(LiveSubscription registrations, params ISoftphone[] phones) =>
+        SeenAsync(registrations, phones, [.. phones.Select(p => ("registered", p.Number))]);
+
+    /// <summary>
+    /// Waits until every (kind, key) of <paramref name="expected"/> was published on <paramref name="events"/>, in any order;
+    /// on failure names the missing ones with what <paramref name="phones"/> printed.
+    /// </summary>
+    internal static async Task SeenAsync(LiveSubscription events, IReadOnlyList<ISoftphone> phones, params (string Kind, string Key)[] expected)
     {
-        var waiting = phones.Select(p => p.Number).ToHashSet();
+        var waiting = expected.ToHashSet();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await foreach (var e in registrations.Reader.ReadAllAsync(timeout.Token))
+            await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
             {
-                if (e.Kind == "registered" && waiting.Remove(e.Key) && waiting.Count == 0)
+                if (waiting.Remove((e.Kind, e.Key)) && waiting.Count == 0)
                     return;
             }
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"not registered within 30 s: {string.Join(", ", waiting)}\n"
-                + string.Join("\n", phones.Where(p => waiting.Contains(p.Number)).Select(p => p.Output.Text)));
+            throw new TimeoutException($"not seen within 30 s: {string.Join(", ", waiting)}\n"
+                + string.Join("\n", phones.Select(p => p.Output.Text)));
         }
-        throw new InvalidOperationException("the live event stream ended before every phone registered");
+        throw new InvalidOperationException("the live event stream ended before " + string.Join(", ", waiting));
     }
 }
