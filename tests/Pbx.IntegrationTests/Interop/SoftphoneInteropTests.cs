@@ -17,7 +17,7 @@ public sealed class SoftphoneInteropTests(InteropFixture fixture) : IClassFixtur
 {
     // Seconds of audio per call: enough to measure, short enough to keep the matrix to about two minutes.
     private static readonly TimeSpan TalkTime = TimeSpan.FromSeconds(3);
-    private static readonly double HeardAtLeast = 1.5;
+    private const double HeardAtLeast = 1.5;
     // RTP ports of the three phones, 50 each, below the kernel's ephemeral range (32768 up) and apart from the other tests'.
     private const int FirstPhoneRtp = 32000;
     private const int SecondPhoneRtp = 32100;
