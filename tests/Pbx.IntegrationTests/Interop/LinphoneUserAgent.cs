@@ -36,9 +36,11 @@ internal sealed class LinphoneUserAgent : ISoftphone
     /// <summary>
     /// Starts linphonec as <paramref name="number"/> registering to <paramref name="pbx"/> over <paramref name="transport"/>
     /// ("udp" or "tcp"), auto-answering, sending <paramref name="sourceWav"/> in calls, with RTP from the 50 ports at
-    /// <paramref name="rtpPortBase"/>.
+    /// <paramref name="rtpPortBase"/>. <paramref name="digestAlgorithm"/> is the account's "algorithm" setting: unset,
+    /// linphone answers MD5 even to a challenge offering SHA-256 first; "SHA-256" makes it answer SHA-256 only.
     /// </summary>
-    public static async Task<LinphoneUserAgent> StartAsync(string number, IPEndPoint pbx, string transport, string sourceWav, int rtpPortBase)
+    public static async Task<LinphoneUserAgent> StartAsync(string number, IPEndPoint pbx, string transport, string sourceWav, int rtpPortBase,
+        string? digestAlgorithm = null)
     {
         var linphonec = ExternalTool.Require("linphonec", "linphone-cli");
         var folder = Directory.CreateTempSubdirectory($"pbx-linphone-{number}-").FullName;
@@ -68,6 +70,7 @@ internal sealed class LinphoneUserAgent : ISoftphone
             $"username={number}",
             $"passwd={PbxHost.Password(number)}",
             $"realm={PbxHost.Realm}",
+            digestAlgorithm is null ? "" : $"algorithm={digestAlgorithm}",
             ""));
         var start = new ProcessStartInfo(linphonec)
         {
