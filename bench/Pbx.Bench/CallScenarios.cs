@@ -5,9 +5,8 @@ namespace Pbx.Bench;
 /// <summary>
 /// The sipp scenarios of the call bench: a caller that authenticates (407, RFC 3261 22.3), holds the answered call and
 /// hangs up, and a callee that rings, answers with SDP and waits for BYE. Fields of the caller's injection file: caller and
-/// its [authentication] keyword (sipp does not expand fields inside it). The callee is sipp's -s service: sipp computes the
-/// digest uri once per run (-auth_uri, keywords not expanded), and the edge checks it against the Request-URI (RFC 2617
-/// 3.2.2.5), so one run calls one number.
+/// its [authentication] keyword (sipp does not expand fields inside it). The callee is sipp's -s service; sipp's digest uri
+/// is the edge's address, which the edge accepts for any number it hosts (DigestUriRule).
 /// </summary>
 internal static class CallScenarios
 {

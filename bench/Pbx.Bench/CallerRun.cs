@@ -28,7 +28,7 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
         var clock = Stopwatch.StartNew();
         await using var process = SippProcess.Start(sipp,
         [
-            edge, "-sf", scenarioFile, "-inf", injection, "-s", callee, "-auth_uri", $"{callee}@{edge}", "-t", "u1", "-i", "127.0.0.1", "-p", Text(port),
+            edge, "-sf", scenarioFile, "-inf", injection, "-s", callee, "-t", "u1", "-i", "127.0.0.1", "-p", Text(port),
             "-mi", "127.0.0.1", "-mp", Text(FreePort.UdpAndTcp()),
             "-m", Text(calls), "-r", Text(rate), "-l", Text(limit), "-recv_timeout", "10000", "-nostdin",
             "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",

@@ -92,8 +92,6 @@ public sealed partial class CallsBench : IBenchSuite
             "--Sip:Udp:0=127.0.0.1:0",
             "--Sip:Tcp:0=127.0.0.1:0",
             $"--Sip:Registrar:EdgeNodeId={EdgeNodeId}",
-            // sipp 3.6 answers only the first challenge and knows only MD5.
-            "--Sip:Auth:OfferSha256=false",
             "--Media:BindAddress=127.0.0.1",
             "--Media:Address=127.0.0.1",
             // 5,000 port pairs: two per call, more than 1,000 calls up at the top of the ladder.

@@ -50,8 +50,6 @@ public sealed class RegisterBench : IBenchSuite
             ["Database:ConnectionString"] = PostgresServer.Shared.CreateDatabase("bench"),
             ["Sip:Udp:0"] = "127.0.0.1:0",
             ["Sip:Tcp:0"] = "127.0.0.1:0",
-            // sipp 3.6 answers only the first challenge and has no SHA-256.
-            ["Sip:Auth:OfferSha256"] = "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSilo(builder.Configuration);

@@ -69,8 +69,6 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             $"--Media:RecordingsDirectory={_recordings}",
             $"--Recordings:Directory={_recordings}",
             $"--Cdrs:JournalDirectory={_cdrJournal}",
-            // sipp answers digest challenges with MD5 only (RFC 2617), so the edge must not offer SHA-256 first.
-            "--Sip:Auth:OfferSha256=false",
             "--Seed:Enabled=false",
             "--Log:Level=Warning",
             "--Api:Jwt:SigningKey=console-tests-signing-key-of-more-than-32-bytes",

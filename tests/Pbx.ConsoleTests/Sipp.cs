@@ -39,8 +39,6 @@ internal static class Sipp
         RunAsync(scenario, sipPort, FreePort.UdpAndTcp(),
         [
             "-s", callee, "-key", "caller", caller, "-au", caller, "-ap", password,
-            // sipp's digest uri defaults to sip:remote_ip:remote_port, but a call's Request-URI names the callee (RFC 2617 3.2.2.5).
-            "-auth_uri", $"{callee}@127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
         ]);
 
     /// <summary>Runs a scenario to its end; throws with sipp's output unless every call of it succeeded.</summary>

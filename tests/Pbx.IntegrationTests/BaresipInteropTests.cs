@@ -35,8 +35,8 @@ public sealed class BaresipInteropTests
             await caller.WaitAsync(TimeSpan.FromSeconds(20));
 
             var cdr = await CdrRow.ClosedAsync(pbx.Database, "5301", "5302", TimeSpan.FromSeconds(10));
-            (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "caller"), caller.Output);
-            var heard = Directory.GetFiles(callee.Folder, "dump-*-dec.wav").ShouldHaveSingleItem(callee.Output);
+            (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "caller"), caller.Output.Text);
+            var heard = Directory.GetFiles(callee.Folder, "dump-*-dec.wav").ShouldHaveSingleItem(callee.Output.Text);
             await callee.WaitAsync(TimeSpan.FromSeconds(20));
             var seconds = await Sox.DurationAsync(heard);
             seconds.ShouldBeInRange(CallerStays.TotalSeconds - 3, CallerStays.TotalSeconds, "about the time the call was up");
@@ -56,7 +56,7 @@ public sealed class BaresipInteropTests
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"baresip {number} did not register: {agent.Output}");
+            throw new TimeoutException($"baresip {number} did not register: {agent.Output.Text}");
         }
     }
 }

@@ -42,6 +42,11 @@ internal sealed class PbxHost : IAsyncDisposable
     /// <summary>The HTTP address Kestrel bound (the API, when its role runs, and /metrics).</summary>
     public Uri Http => new(_app.Urls.First());
 
+    public IPEndPoint Tcp => _app.Services.GetRequiredService<SipTransportSet>().TcpEndPoints[0];
+
+    /// <summary>Where phones reach the PBX over <paramref name="transport"/>, "udp" or "tcp".</summary>
+    public IPEndPoint SipEndPoint(string transport) => transport == "tcp" ? Tcp : Udp;
+
     public ILiveEvents LiveEvents => _app.Services.GetRequiredService<ILiveEvents>();
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
@@ -107,8 +112,6 @@ internal sealed class PbxHost : IAsyncDisposable
         "--Sip:Tcp:0=127.0.0.1:0",
         $"--Sip:Realm={Realm}",
         "--Sip:Registrar:EdgeNodeId=edge-test",
-        // sipp 3.6 answers only the first challenge and knows only MD5.
-        "--Sip:Auth:OfferSha256=false",
         "--Media:BindAddress=127.0.0.1",
         "--Media:Address=127.0.0.1",
         $"--Media:RtpPortMin={RtpPortMin.ToString(CultureInfo.InvariantCulture)}",

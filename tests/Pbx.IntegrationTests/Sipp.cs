@@ -41,9 +41,6 @@ internal static class Sipp
                 "-key", "caller", number,
                 "-recv_timeout", "10000", "-timeout", "25s",
             };
-            // sipp's digest uri defaults to sip:remote_ip:remote_port; a call's Request-URI also names the callee (RFC 2617 3.2.2.5).
-            if (service is not null)
-                arguments.AddRange(["-auth_uri", $"{service}@{pbx}"]);
             foreach (var (key, value) in keys ?? new Dictionary<string, string>())
                 arguments.AddRange(["-key", key, value]);
             return arguments;

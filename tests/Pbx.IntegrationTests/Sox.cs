@@ -26,10 +26,10 @@ internal static partial class Sox
             : throw new InvalidDataException($"sox stat printed no RMS amplitude for {path}: {errors}");
     }
 
-    /// <summary>An 8 kHz 16-bit WAV (canonical 44-byte header, as the media node writes) of a 440 Hz tone, stereo unless told.</summary>
-    public static Task SynthesizeAsync(string path, int seconds, int channels = 2) =>
+    /// <summary>An 8 kHz 16-bit WAV (canonical 44-byte header, as the media node writes) of a tone, 440 Hz and stereo unless told.</summary>
+    public static Task SynthesizeAsync(string path, int seconds, int channels = 2, int frequency = 440) =>
         RunAsync(["-n", "-r", "8000", "-c", channels.ToString(CultureInfo.InvariantCulture), "-b", "16", "-e", "signed-integer", path,
-            "synth", seconds.ToString(CultureInfo.InvariantCulture), "sine", "440"]);
+            "synth", seconds.ToString(CultureInfo.InvariantCulture), "sine", frequency.ToString(CultureInfo.InvariantCulture)]);
 
     private static async Task<(string Output, string Errors)> RunAsync(IEnumerable<string> arguments)
     {

@@ -29,9 +29,9 @@ internal sealed record TestPhone(string Number, int Port)
     public static Dictionary<string, string> RtpPort(RtpSink sink) => new() { ["rtp_port"] = sink.Port.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The first event of <paramref name="kind"/> on the stream (any call).</summary>
-    public static async Task<LiveEvent> NextEventAsync(LiveSubscription events, string kind, string? callId = null)
+    public static async Task<LiveEvent> NextEventAsync(LiveSubscription events, string kind, string? callId = null, TimeSpan? limit = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(10));
         await foreach (var e in events.Reader.ReadAllAsync(timeout.Token))
         {
             if (e.Kind == kind && (callId is null || e.Key == callId))

@@ -11,28 +11,32 @@ namespace Pbx.EdgeSip.Auth;
 /// </summary>
 public sealed class DigestAuthenticator(DigestNonces nonces, NonceCountTable nonceCounts, TimeProvider time, IOptions<DigestOptions> options)
 {
-    private readonly bool _offerSha256 = options.Value.OfferSha256;
+    private readonly Sha256Offer _sha256Offer = new(options.Value);
 
     // Longest method ":" uri and HA1 ":" nonce ":" nc ":" cnonce ":" qop ":" HA2 we hash; longer input is refused as a wrong response.
     private const int MaxHashInput = 2048;
     private const int MaxHexLength = 64;
 
-    /// <summary>A fresh challenge for <paramref name="realm"/>: SHA-256 first (unless switched off), then MD5 (RFC 8760 section 2.4).</summary>
+    /// <summary>
+    /// A fresh challenge for <paramref name="realm"/>: MD5, preceded by SHA-256 (RFC 8760 section 2.4) where
+    /// <see cref="Sha256Offer"/> says the agent takes it.
+    /// </summary>
     /// <param name="realm">The realm the extension's HA1 values were computed for.</param>
     /// <param name="stale">True when the previous request had a valid response but an expired nonce (RFC 7616 section 3.3).</param>
-    public DigestChallenge Challenge(string realm, bool stale)
+    /// <param name="userAgent">The request's User-Agent header, empty when it has none.</param>
+    public DigestChallenge Challenge(string realm, bool stale, ReadOnlySpan<char> userAgent)
     {
         var nonce = nonces.Issue();
         var tail = stale ? ", qop=\"auth\", stale=true" : ", qop=\"auth\"";
         return new DigestChallenge(
-            _offerSha256 ? $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256{tail}" : null,
+            _sha256Offer.AppliesTo(userAgent) ? $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256{tail}" : null,
             $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=MD5{tail}");
     }
 
     /// <summary>Checks <paramref name="credentials"/> for a request against the extension's stored HA1 values.</summary>
     /// <param name="credentials">The parsed Authorization or Proxy-Authorization value.</param>
     /// <param name="method">The request method ("REGISTER", "INVITE").</param>
-    /// <param name="requestUri">The request's Request-URI, which the digest uri must equal.</param>
+    /// <param name="requestUri">The request's Request-URI, which the digest uri must name (<see cref="DigestUriRule"/>).</param>
     /// <param name="stored">The extension's realm and HA1 values.</param>
     public DigestVerdict Verify(in DigestCredentials credentials, ReadOnlySpan<char> method, ReadOnlySpan<char> requestUri, ExtensionCredentials stored)
     {
@@ -41,7 +45,7 @@ public sealed class DigestAuthenticator(DigestNonces nonces, NonceCountTable non
         if (!credentials.Realm.SequenceEqual(stored.Realm) || !ResponseMatches(credentials, method, ha1))
             return DigestVerdict.WrongResponse;
         // RFC 2617 3.2.2.5: the digest-uri must name the request's target, or the response could be replayed elsewhere.
-        if (!credentials.Uri.SequenceEqual(requestUri))
+        if (!DigestUriRule.Matches(credentials.Uri, requestUri))
             return DigestVerdict.UriMismatch;
         // Only now, with the password proven (RFC 7616 3.3: stale means "the digest was valid"), judge the nonce.
         if (!nonces.IsCurrent(credentials.Nonce, out var nonce))

@@ -8,7 +8,7 @@ internal static class DigestChallengeResponse
 {
     public static Task ChallengeAsync(this SipServerContext context, DigestAuthenticator digest, string realm, bool stale, bool asProxy)
     {
-        var challenge = digest.Challenge(realm, stale);
+        var challenge = digest.Challenge(realm, stale, context.Request.Get(SipHeaderId.UserAgent));
         // RFC 3261 22.3: a proxy-like server challenges with 407 and Proxy-Authenticate, a registrar with 401 and WWW-Authenticate.
         var (status, reason, header) = asProxy
             ? (407, "Proxy Authentication Required", SipHeaderId.ProxyAuthenticate)

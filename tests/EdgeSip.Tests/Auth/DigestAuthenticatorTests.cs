@@ -12,6 +12,7 @@ public sealed class DigestAuthenticatorTests
 {
     private const string Realm = "pbx.test";
     private const string RequestUri = "sip:pbx.test";
+    private const string UserAgent = "baresip v1.0.0 (x86_64/linux)";
     private static readonly ExtensionCredentials Ext100 = Stored("100", Realm, "s3cret-100");
 
     private readonly ManualTimeProvider _time = new();
@@ -55,35 +56,61 @@ public sealed class DigestAuthenticatorTests
     }
 
     [Fact]
-    public void Challenge_offers_SHA_256_before_MD5_with_one_nonce_and_qop_auth()
+    public void Challenge_offers_MD5_alone_by_default_and_still_accepts_SHA_256()
     {
-        var challenge = _auth.Challenge(Realm, stale: false);
+        var challenge = _auth.Challenge(Realm, stale: false, UserAgent);
+
+        challenge.Sha256.ShouldBeNull("baresip and sipp fail on a first challenge they cannot answer");
+        challenge.Md5.ShouldStartWith($"Digest realm=\"{Realm}\", nonce=\"");
+        challenge.Md5.ShouldContain("algorithm=MD5");
+        challenge.Md5.ShouldContain("qop=\"auth\"");
+        challenge.Md5.ShouldNotContain("stale");
+        _auth.Challenge(Realm, stale: true, UserAgent).Md5.ShouldEndWith("stale=true");
+        DigestCredentials.TryParse(
+            DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", DigestClient.NonceOf(challenge.Md5), "REGISTER", RequestUri, 1),
+            out var c).ShouldBeTrue();
+        _auth.Verify(c, "REGISTER", RequestUri, Ext100).ShouldBe(DigestVerdict.Valid);
+    }
+
+    [Fact]
+    public void Challenge_offers_SHA_256_before_MD5_with_one_nonce_when_switched_on()
+    {
+        // The RFC 8760 order, asked for explicitly: the default offers MD5 alone.
+        var options = Options.Create(new DigestOptions { OfferSha256 = true, NonceCountCapacity = 1024 });
+        var auth = new DigestAuthenticator(new DigestNonces(_time, options), new NonceCountTable(options), _time, options);
+
+        var challenge = auth.Challenge(Realm, stale: false, UserAgent);
 
         challenge.Sha256.ShouldNotBeNull();
         challenge.Sha256.ShouldStartWith($"Digest realm=\"{Realm}\", nonce=\"");
         challenge.Sha256.ShouldContain("algorithm=SHA-256");
         challenge.Sha256.ShouldContain("qop=\"auth\"");
-        challenge.Sha256.ShouldNotContain("stale");
         challenge.Md5.ShouldContain("algorithm=MD5");
         DigestClient.NonceOf(challenge.Md5).ShouldBe(DigestClient.NonceOf(challenge.Sha256!));
-        _auth.Challenge(Realm, stale: true).Sha256!.ShouldEndWith("stale=true");
-        DigestClient.NonceOf(_auth.Challenge(Realm, false).Sha256!).ShouldNotBe(DigestClient.NonceOf(challenge.Sha256!));
+        auth.Challenge(Realm, stale: true, UserAgent).Sha256!.ShouldEndWith("stale=true");
+        DigestClient.NonceOf(auth.Challenge(Realm, false, UserAgent).Sha256!).ShouldNotBe(DigestClient.NonceOf(challenge.Sha256!));
     }
 
     [Fact]
-    public void Challenge_offers_MD5_alone_when_SHA_256_is_switched_off_and_still_accepts_SHA_256()
+    public void Challenge_offers_SHA_256_to_an_agent_matching_a_User_Agent_pattern_only()
     {
-        var options = Options.Create(new DigestOptions { OfferSha256 = false, NonceCountCapacity = 1024 });
+        var options = Options.Create(new DigestOptions { Sha256UserAgents = ["Linphone*"], NonceCountCapacity = 1024 });
         var auth = new DigestAuthenticator(new DigestNonces(_time, options), new NonceCountTable(options), _time, options);
 
-        var challenge = auth.Challenge(Realm, stale: false);
+        auth.Challenge(Realm, stale: false, "Linphone/5.1.65 (belle-sip/5.1.64)").Sha256.ShouldNotBeNull();
+        auth.Challenge(Realm, stale: false, UserAgent).Sha256.ShouldBeNull();
+        auth.Challenge(Realm, stale: false, "").Sha256.ShouldBeNull("a request without User-Agent");
+    }
 
-        challenge.Sha256.ShouldBeNull();
-        challenge.Md5.ShouldContain("algorithm=MD5");
+    [Fact]
+    public void Digest_uri_naming_the_server_without_the_user_is_accepted_as_sipp_sends_it()
+    {
+        // sipp's default digest uri is sip:remote_ip:remote_port whatever it calls (DigestUriRule).
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         DigestCredentials.TryParse(
-            DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", DigestClient.NonceOf(challenge.Md5), "REGISTER", RequestUri, 1),
-            out var c).ShouldBeTrue();
-        auth.Verify(c, "REGISTER", RequestUri, Ext100).ShouldBe(DigestVerdict.Valid);
+            DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "INVITE", "sip:127.0.0.1:5060", 1), out var c).ShouldBeTrue();
+
+        _auth.Verify(c, "INVITE", "sip:1002@127.0.0.1:5060", Ext100).ShouldBe(DigestVerdict.Valid);
     }
 
     [Theory]
@@ -91,7 +118,7 @@ public sealed class DigestAuthenticatorTests
     [InlineData("MD5")]
     public void Phone_answering_the_challenge_with_the_right_password_is_accepted(string algorithm)
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         Verify(DigestClient.Authorization(algorithm, "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.Valid);
     }
@@ -99,7 +126,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Wrong_password_is_a_wrong_response()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "guess", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.WrongResponse);
     }
@@ -107,7 +134,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Response_for_another_realm_or_method_is_a_wrong_response()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         Verify(DigestClient.Authorization("MD5", "100", "other", "s3cret-100", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.WrongResponse);
         Verify(DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "INVITE", RequestUri, 1))
@@ -115,9 +142,9 @@ public sealed class DigestAuthenticatorTests
     }
 
     [Fact]
-    public void Digest_uri_other_than_the_Request_URI_is_refused()
+    public void Digest_uri_naming_another_server_is_refused()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         Verify(DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "REGISTER", "sip:elsewhere", 1))
             .ShouldBe(DigestVerdict.UriMismatch);
     }
@@ -125,12 +152,12 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Expired_nonce_with_the_right_password_is_stale_and_a_fresh_one_works()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         _time.Advance(TimeSpan.FromMinutes(5));
 
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.StaleNonce);
-        var fresh = DigestClient.NonceOf(_auth.Challenge(Realm, true).Md5);
+        var fresh = DigestClient.NonceOf(_auth.Challenge(Realm, true, UserAgent).Md5);
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", fresh, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.Valid);
     }
@@ -138,7 +165,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Expired_nonce_with_a_wrong_password_is_still_a_wrong_response()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         _time.Advance(TimeSpan.FromHours(1));
         Verify(DigestClient.Authorization("SHA-256", "100", Realm, "guess", nonce, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.WrongResponse);
@@ -147,7 +174,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Tampered_nonce_is_stale()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         var tampered = (nonce[0] == 'A' ? "B" : "A") + nonce[1..];
         Verify(DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", tampered, "REGISTER", RequestUri, 1))
             .ShouldBe(DigestVerdict.StaleNonce);
@@ -156,7 +183,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void Replayed_nonce_count_is_refused_and_a_higher_one_accepted()
     {
-        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+        var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
         var first = DigestClient.Authorization("SHA-256", "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1);
 
         Verify(first).ShouldBe(DigestVerdict.Valid);
@@ -174,7 +201,7 @@ public sealed class DigestAuthenticatorTests
         var used = new List<string>();
         for (var i = 0; i < 5000; i++)
         {
-            var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false).Md5);
+            var nonce = DigestClient.NonceOf(_auth.Challenge(Realm, false, UserAgent).Md5);
             var authorization = DigestClient.Authorization("MD5", "100", Realm, "s3cret-100", nonce, "REGISTER", RequestUri, 1);
             Verify(authorization).ShouldBe(DigestVerdict.Valid);
             used.Add(authorization);

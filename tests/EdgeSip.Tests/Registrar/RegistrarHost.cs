@@ -42,8 +42,8 @@ internal sealed class RegistrarHost : IAsyncDisposable
     public ExtensionRepository Extensions => _host.Services.GetRequiredService<ExtensionRepository>();
 
     /// <param name="connectionString">A fresh database.</param>
-    /// <param name="offerSha256">False for sipp 3.6, which reads only the first challenge and lacks SHA-256.</param>
-    public static async Task<RegistrarHost> StartAsync(string connectionString, bool offerSha256 = true)
+    /// <param name="settings">Settings over the product's defaults, later ones winning.</param>
+    public static async Task<RegistrarHost> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -55,8 +55,8 @@ internal sealed class RegistrarHost : IAsyncDisposable
             ["Sip:Registrar:EdgeNodeId"] = "edge-test",
             ["Sip:Auth:MaxFailures"] = MaxFailures.ToString(CultureInfo.InvariantCulture),
             ["Sip:Auth:LockoutDuration"] = LockoutDuration.ToString(),
-            ["Sip:Auth:OfferSha256"] = offerSha256.ToString(),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var time = new ShiftableTimeProvider();
         builder.Services.AddSingleton<TimeProvider>(time);

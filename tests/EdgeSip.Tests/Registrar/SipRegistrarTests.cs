@@ -22,7 +22,7 @@ public sealed class SipRegistrarTests
     private int _branch;
 
     [Fact]
-    public async Task Unauthenticated_register_is_challenged_with_SHA_256_then_MD5()
+    public async Task Unauthenticated_register_is_challenged_with_MD5_alone_by_default()
     {
         await using var host = await StartAsync();
         await host.Extensions.AddAsync("401", password: "pw-401");
@@ -31,11 +31,26 @@ public sealed class SipRegistrarTests
         var response = await SendAsync(phone, host, Register("401", phone, cseq: 1));
 
         response.StatusCode.ShouldBe(401);
+        var challenge = response.GetAll(SipHeaderId.WwwAuthenticate).ShouldHaveSingleItem();
+        challenge.ShouldContain("algorithm=MD5");
+        challenge.ShouldContain("realm=\"pbx.test\"");
+    }
+
+    [Fact]
+    public async Task Register_from_an_agent_named_in_Sha256UserAgents_is_challenged_with_SHA_256_then_MD5()
+    {
+        await using var host = await RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("reg"),
+            new Dictionary<string, string?> { ["Sip:Auth:Sha256UserAgents:0"] = "Registrar*" });
+        await host.Extensions.AddAsync("401", password: "pw-401");
+        using var phone = UdpPhone(PhoneAddress);
+
+        var response = await SendAsync(phone, host, Register("401", phone, cseq: 1));
+
         var challenges = response.GetAll(SipHeaderId.WwwAuthenticate);
         challenges.Count.ShouldBe(2);
         challenges[0].ShouldContain("algorithm=SHA-256");
         challenges[1].ShouldContain("algorithm=MD5");
-        challenges[0].ShouldContain("realm=\"pbx.test\"");
+        (await RegisterAsync(phone, host, "401", "pw-401", "SHA-256")).StatusCode.ShouldBe(200);
     }
 
     [Theory]

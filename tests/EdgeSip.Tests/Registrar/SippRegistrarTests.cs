@@ -17,7 +17,7 @@ public sealed class SippRegistrarTests
     [Fact]
     public async Task Hundreds_of_extensions_register_over_udp_and_tcp()
     {
-        await using var host = await RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("sipp"), offerSha256: false);
+        await using var host = await RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("sipp"));
         var credentials = new List<(string, string)>(Extensions);
         for (var i = 0; i < Extensions; i++)
         {
@@ -42,7 +42,7 @@ public sealed class SippRegistrarTests
     [Fact]
     public async Task Wrong_password_is_refused_then_the_source_is_locked_out_until_the_lockout_ends()
     {
-        await using var host = await RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("sipp"), offerSha256: false);
+        await using var host = await RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("sipp"));
         await host.Extensions.UpsertAsync("2000", "Target", "right-2000", maxContacts: 5);
         await host.Extensions.UpsertAsync("2001", "Neighbour", "right-2001", maxContacts: 5);
         var guesses = Enumerable.Repeat(("2000", "guess"), RegistrarHost.MaxFailures).ToList();

@@ -41,9 +41,10 @@ public sealed class DigestResponderTests
     public void Our_answer_to_the_edge_own_challenge_verifies(string algorithm)
     {
         var time = new ManualTimeProvider();
-        var options = Options.Create(new DigestOptions { NonceLifetime = TimeSpan.FromMinutes(5), NonceCountCapacity = 64 });
+        // Both algorithms offered, so the responder is tested against each challenge the edge can send.
+        var options = Options.Create(new DigestOptions { NonceLifetime = TimeSpan.FromMinutes(5), NonceCountCapacity = 64, OfferSha256 = true });
         var server = new DigestAuthenticator(new DigestNonces(time, options), new NonceCountTable(options), time, options);
-        var challenge = server.Challenge("carrier.test", stale: false);
+        var challenge = server.Challenge("carrier.test", stale: false, userAgent: "");
         var secret = new TrunkSecret("0912345678", "trunk-pass");
 
         DigestResponder.TryAnswer(algorithm == "MD5" ? challenge.Md5 : challenge.Sha256!, "INVITE", "sip:+358401234567@carrier.test",
