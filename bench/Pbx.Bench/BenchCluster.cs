@@ -38,8 +38,6 @@ internal sealed class BenchCluster : IAsyncDisposable
             "--Seed:Enabled=false",
             "--Log:Level=Warning",
             $"--Sip:Realm={Realm}",
-            // sipp 3.6 answers only the first challenge and knows only MD5.
-            "--Sip:Auth:OfferSha256=false",
         ];
         var processes = new List<(string Role, PbxProcess Process)>();
         try
