@@ -44,21 +44,21 @@ public sealed class EndpointCoverageTests(ApiFixture fixture)
         [
             "GET /api/v1/extensions/{id}/status",
             "POST /api/v1/calls",
-            "POST /api/v1/calls/{callId}/transfer",
-            "POST /api/v1/calls/{callId}/hold",
-            "POST /api/v1/calls/{callId}/resume",
-            "POST /api/v1/calls/{callId}/hangup",
-            "POST /api/v1/calls/{callId}/record",
-            "POST /api/v1/calls/{callId}/record/stop",
+            "POST /api/v1/calls/{id}/transfer",
+            "POST /api/v1/calls/{id}/hold",
+            "POST /api/v1/calls/{id}/resume",
+            "POST /api/v1/calls/{id}/hangup",
+            "POST /api/v1/calls/{id}/record",
+            "POST /api/v1/calls/{id}/record/stop",
             "GET /api/v1/recordings/{id}/download",
         ];
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["POST /api/v1/calls/originate"] = "POST /api/v1/calls",
-            ["POST /api/v1/calls/active/{callId}/transfer"] = "POST /api/v1/calls/{callId}/transfer",
-            ["POST /api/v1/calls/active/{callId}/hangup"] = "POST /api/v1/calls/{callId}/hangup",
-            ["POST /api/v1/calls/active/{callId}/start-recording"] = "POST /api/v1/calls/{callId}/record",
-            ["POST /api/v1/calls/active/{callId}/stop-recording"] = "POST /api/v1/calls/{callId}/record/stop",
+            ["POST /api/v1/calls/active/{id}/transfer"] = "POST /api/v1/calls/{id}/transfer",
+            ["POST /api/v1/calls/active/{id}/hangup"] = "POST /api/v1/calls/{id}/hangup",
+            ["POST /api/v1/calls/active/{id}/start-recording"] = "POST /api/v1/calls/{id}/record",
+            ["POST /api/v1/calls/active/{id}/stop-recording"] = "POST /api/v1/calls/{id}/record/stop",
             ["GET /api/v1/recordings/{id}/content"] = "GET /api/v1/recordings/{id}/download",
         };
 

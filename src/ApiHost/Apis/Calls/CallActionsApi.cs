@@ -10,7 +10,7 @@ using Pbx.Grains.Live;
 namespace Pbx.ApiHost.Apis.Calls;
 
 /// <summary>
-/// <c>/api/v1/calls/active</c>: calls in progress; <c>/api/v1/calls/{callId}/...</c>: actions on them (operators and
+/// <c>/api/v1/calls/active</c>: calls in progress; <c>/api/v1/calls/{id}/...</c>: actions on them (operators and
 /// admins); <c>POST /api/v1/calls</c>: click-to-call. Each action is the call grain's; <see cref="CallControl"/> maps its outcome.
 /// </summary>
 public static class CallActionsApi
@@ -33,8 +33,8 @@ public static class CallActionsApi
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Operator);
         foreach (var (action, act) in PlainActions)
         {
-            MapAction(group, action, async Task<Results<NoContent, ProblemHttpResult>> (string callId, CallControl control, ClaimsPrincipal user) =>
-                await control.ActAsync(callId, action, user.Identity?.Name, act) is { } problem ? problem : TypedResults.NoContent());
+            MapAction(group, action, async Task<Results<NoContent, ProblemHttpResult>> (string id, CallControl control, ClaimsPrincipal user) =>
+                await control.ActAsync(id, action, user.Identity?.Name, act) is { } problem ? problem : TypedResults.NoContent());
         }
         MapAction(group, CallActions.Transfer, TransferAsync);
         MapAction(group, CallActions.Dtmf, DtmfAsync);
@@ -44,15 +44,15 @@ public static class CallActionsApi
     }
 
     /// <summary>
-    /// Serves <paramref name="action"/> at <c>/api/v1/calls/{callId}/</c> + its path (<see cref="CallActions.PathOf"/>) and,
-    /// with the very same handler, at the older <c>/api/v1/calls/active/{callId}/</c> + its name, which scripts and the
+    /// Serves <paramref name="action"/> at <c>/api/v1/calls/{id}/</c> + its path (<see cref="CallActions.PathOf"/>) and,
+    /// with the very same handler, at the older <c>/api/v1/calls/active/{id}/</c> + its name, which scripts and the
     /// console already call.
     /// </summary>
     private static void MapAction(RouteGroupBuilder group, string action, Delegate handler)
     {
         var path = CallActions.PathOf(action);
-        group.MapPost($"/{{callId}}/{path}", handler);
-        group.MapPost($"/active/{{callId}}/{action}", handler).WithSummary($"Alias of POST /api/v1/calls/{{callId}}/{path}");
+        group.MapPost($"/{{id}}/{path}", handler);
+        group.MapPost($"/active/{{id}}/{action}", handler).WithSummary($"Alias of POST /api/v1/calls/{{id}}/{path}");
     }
 
     /// <summary>
@@ -85,41 +85,41 @@ public static class CallActionsApi
 
     /// <summary>Blind transfer: the transferor (default the callee) leaves, the other party is rung through to the target.</summary>
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> TransferAsync(
-        string callId, TransferRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, TransferRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         await control.RequireDestinationAsync(request.Target, "target", errors, cancellationToken);
         errors.Require(request.Transferor is null || request.Transferor.Length > 0, "transferor", "must be the caller's or the callee's number when given.");
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        return await control.ActAsync(callId, CallActions.Transfer, user.Identity?.Name, call => call.TransferAsync(request.Target!, request.Transferor)) is { } problem ? problem : TypedResults.NoContent();
+        return await control.ActAsync(id, CallActions.Transfer, user.Identity?.Name, call => call.TransferAsync(request.Target!, request.Transferor)) is { } problem ? problem : TypedResults.NoContent();
     }
 
     /// <summary>DTMF tones from one party's side (default the caller, as the board knows the call) toward the other.</summary>
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DtmfAsync(
-        string callId, DtmfRequest request, CallControl control, LiveCallBoard board, ClaimsPrincipal user)
+        string id, DtmfRequest request, CallControl control, LiveCallBoard board, ClaimsPrincipal user)
     {
         var errors = new ValidationErrors();
         CallControl.RequireDigits(request.Digits, "digits", errors);
-        var known = board.ActiveCalls().FirstOrDefault(e => e.Key == callId) is { } e ? ToActiveCall(e, mayAct: false) : null;
+        var known = board.ActiveCalls().FirstOrDefault(e => e.Key == id) is { } e ? ToActiveCall(e, mayAct: false) : null;
         errors.Require(request.From is null || known is null || request.From == known.Caller || request.From == known.Callee,
             "from", "must be the caller's or the callee's number.");
         if (!errors.IsEmpty)
             return errors.ToProblem();
         if ((request.From ?? known?.Caller) is not { } from)
-            return ApiProblems.NotFound("call in progress", callId);
-        return await control.ActAsync(callId, CallActions.Dtmf, user.Identity?.Name, call => call.SendDtmfAsync(from, request.Digits!)) is { } problem ? problem : TypedResults.NoContent();
+            return ApiProblems.NotFound("call in progress", id);
+        return await control.ActAsync(id, CallActions.Dtmf, user.Identity?.Name, call => call.SendDtmfAsync(from, request.Digits!)) is { } problem ? problem : TypedResults.NoContent();
     }
 
     /// <summary>While the call rings: ring the target instead (an extension, an outside number, or the callee's voicemail).</summary>
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeflectAsync(
-        string callId, DeflectRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, DeflectRequest request, CallControl control, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         await control.RequireDestinationAsync(request.Target, "target", errors, cancellationToken, allowVoicemail: true);
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        return await control.DeflectAsync(callId, request.Target!, user.Identity?.Name) is { } problem ? problem : TypedResults.NoContent();
+        return await control.DeflectAsync(id, request.Target!, user.Identity?.Name) is { } problem ? problem : TypedResults.NoContent();
     }
 
     /// <summary>Click-to-call: 202 with the new call's id; the call's progress follows on the live <c>call</c> topic.</summary>
