@@ -18,6 +18,7 @@ using Pbx.ApiHost.Apis.Users;
 using Pbx.Grains.Live;
 using Pbx.Silo.Live;
 using Pbx.TestSupport;
+using Pbx.Data.Users;
 
 namespace Pbx.Bench;
 
@@ -46,6 +47,7 @@ public sealed class ApiSuite : IBenchSuite
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<ILiveEvents, InMemoryLiveEvents>();
         builder.Services.AddApiHost(builder.Configuration);
+        builder.Services.AddSingleton(NoGrains.Create());
         await using var app = builder.Build();
         app.MapApi();
         await app.StartAsync(cancellationToken);

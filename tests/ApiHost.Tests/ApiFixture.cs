@@ -4,6 +4,7 @@ using Npgsql;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.TestSupport;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Tests;
 

@@ -5,6 +5,7 @@ using Dapper;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
 using Pbx.Grains.Extensions;
+using Pbx.Data.Extensions;
 
 namespace Pbx.ApiHost.Tests;
 

@@ -39,6 +39,9 @@ internal sealed class TestApi : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddApiHost(builder.Configuration);
+        // The API requires a grain factory (a silo's or a cluster client's in the product); without a cluster a fake one
+        // answers, and a test that watches the grains registers its own after it.
+        builder.Services.AddSingleton(new FakeCallGrains().Factory);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapApi();

@@ -5,6 +5,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.Grains.Live;
 using Pbx.TestSupport;
 using static Microsoft.Playwright.Assertions;
+using Pbx.Data.Users;
 
 namespace Pbx.ConsoleTests;
 

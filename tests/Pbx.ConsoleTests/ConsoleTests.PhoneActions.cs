@@ -3,6 +3,7 @@ using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.TestSupport;
 using static Microsoft.Playwright.Assertions;
+using Pbx.Data.Users;
 
 namespace Pbx.ConsoleTests;
 

@@ -7,6 +7,7 @@ using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.Silo.Startup;
 using Pbx.TestSupport;
+using Pbx.Data.Users;
 
 namespace Pbx.ConsoleTests;
 

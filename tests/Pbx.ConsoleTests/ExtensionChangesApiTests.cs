@@ -6,6 +6,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.TestSupport;
 using Shouldly;
+using Pbx.Data.Extensions;
 
 namespace Pbx.ConsoleTests;
 

@@ -14,6 +14,7 @@ using Orleans;
 using Orleans.Runtime;
 using Pbx.Grains.Trunks;
 using Pbx.Silo.Startup;
+using Pbx.Data.Extensions;
 
 namespace Pbx.IntegrationTests;
 

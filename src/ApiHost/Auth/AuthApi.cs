@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Dashboard;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 

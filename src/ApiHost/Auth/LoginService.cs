@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost.Apis.Users;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 

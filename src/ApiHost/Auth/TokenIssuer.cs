@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Pbx.ApiHost.Apis.Users;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Trunks;
+using Pbx.Data.Trunks;
+using Pbx.Data.Extensions;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Calls;
 

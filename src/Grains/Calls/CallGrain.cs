@@ -8,6 +8,7 @@ using Pbx.Grains.Media;
 using Orleans;
 using Orleans.Runtime;
 using Pbx.Grains.Trunks;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Calls;
 

@@ -4,6 +4,7 @@ using Pbx.Grains.Live;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Pbx.Data.Extensions;
 
 namespace Pbx.Grains.Extensions;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.Grains.Extensions;
 using Pbx.Silo.Hosting;
 using Pbx.Silo.Persistence;
+using Pbx.Data.Extensions;
+using Pbx.Data.Users;
 
 namespace Pbx.Silo.Startup;
 
@@ -70,7 +70,6 @@ internal static class AdminCommands
     {
         var builder = PbxApplication.CreateBuilder([]);
         builder.Services.AddSilo(builder.Configuration);
-        builder.Services.TryAddSingleton<UserRepository>();
         builder.Services.AddExtensions(builder.Configuration);
         await using var services = builder.Services.BuildServiceProvider();
         var code = 1;

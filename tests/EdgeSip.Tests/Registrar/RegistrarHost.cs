@@ -11,6 +11,7 @@ using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Orleans;
 using Pbx.Silo.Hosting;
+using Pbx.Data.Extensions;
 
 namespace Pbx.EdgeSip.Tests.Registrar;
 

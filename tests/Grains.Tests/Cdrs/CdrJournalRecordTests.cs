@@ -4,6 +4,8 @@ using Pbx.Grains.Cdrs;
 using Pbx.Grains.Recordings;
 using Shouldly;
 using Xunit;
+using Pbx.Data.Recordings;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

@@ -1,6 +1,7 @@
 using Pbx.Grains.Cdrs;
 using Shouldly;
 using Xunit;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

@@ -6,6 +6,8 @@ using Pbx.Grains.Recordings;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
+using Pbx.Data.Recordings;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

@@ -6,6 +6,7 @@ using Pbx.Grains.Cdrs;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

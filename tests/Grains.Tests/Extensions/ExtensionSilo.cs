@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
+using Pbx.Data.Extensions;
 
 namespace Pbx.Grains.Tests.Extensions;
 
