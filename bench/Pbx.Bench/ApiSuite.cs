@@ -14,11 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pbx.ApiHost;
-using Pbx.ApiHost.Apis.Users;
+using Pbx.Data.Users;
 using Pbx.Grains.Live;
 using Pbx.Silo.Live;
 using Pbx.TestSupport;
-using Pbx.Data.Users;
 
 namespace Pbx.Bench;
 

@@ -10,11 +10,11 @@ using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Dashboard;
 using Pbx.ApiHost.Health;
-using Pbx.Data;
-using Pbx.Data.Health;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
 using Pbx.ApiHost.Security;
+using Pbx.Data;
+using Pbx.Data.Health;
 using Pbx.Grains.Extensions;
 
 namespace Pbx.ApiHost;

@@ -1,10 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Npgsql;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
-using Pbx.TestSupport;
 using Pbx.Data.Users;
+using Pbx.TestSupport;
 
 namespace Pbx.ApiHost.Tests;
 

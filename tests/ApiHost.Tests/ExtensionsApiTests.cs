@@ -4,8 +4,8 @@ using System.Text.Json;
 using Dapper;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
-using Pbx.Grains.Extensions;
 using Pbx.Data.Extensions;
+using Pbx.Grains.Extensions;
 
 namespace Pbx.ApiHost.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.Data.Users;
 

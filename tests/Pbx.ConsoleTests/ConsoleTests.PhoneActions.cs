@@ -1,9 +1,8 @@
 using Microsoft.Playwright;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 using Pbx.TestSupport;
 using static Microsoft.Playwright.Assertions;
-using Pbx.Data.Users;
 
 namespace Pbx.ConsoleTests;
 

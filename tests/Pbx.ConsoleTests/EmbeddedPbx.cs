@@ -3,11 +3,10 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 using Pbx.Silo.Startup;
 using Pbx.TestSupport;
-using Pbx.Data.Users;
 
 namespace Pbx.ConsoleTests;
 

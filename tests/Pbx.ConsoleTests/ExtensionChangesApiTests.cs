@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
+using Pbx.Data.Extensions;
 using Pbx.TestSupport;
 using Shouldly;
-using Pbx.Data.Extensions;
 
 namespace Pbx.ConsoleTests;
 

@@ -1,3 +1,4 @@
+using Pbx.Data.Extensions;
 using Pbx.TestSupport;
 using System.Globalization;
 using System.Net;
@@ -14,7 +15,6 @@ using Orleans;
 using Orleans.Runtime;
 using Pbx.Grains.Trunks;
 using Pbx.Silo.Startup;
-using Pbx.Data.Extensions;
 
 namespace Pbx.IntegrationTests;
 

@@ -1,7 +1,7 @@
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Media;
-using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Calls;
 

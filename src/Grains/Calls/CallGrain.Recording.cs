@@ -1,7 +1,7 @@
 using System.Globalization;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Media;
 using Pbx.Grains.Recordings;
-using Pbx.Data.Recordings;
 
 namespace Pbx.Grains.Calls;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
@@ -8,7 +9,6 @@ using Pbx.Grains.Media;
 using Orleans;
 using Orleans.Runtime;
 using Pbx.Grains.Trunks;
-using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Calls;
 

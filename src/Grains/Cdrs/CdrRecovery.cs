@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
-using Pbx.Grains.Calls;
 using Pbx.Data.Cdrs;
 using Pbx.Data.Recordings;
+using Pbx.Grains.Calls;
 using Pbx.Grains.Recordings;
 
 namespace Pbx.Grains.Cdrs;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Live;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Pbx.Data.Extensions;
 
 namespace Pbx.Grains.Extensions;
 

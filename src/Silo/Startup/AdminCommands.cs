@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Extensions;
+using Pbx.Data.Users;
 using Pbx.Grains.Extensions;
 using Pbx.Silo.Hosting;
 using Pbx.Silo.Persistence;
-using Pbx.Data.Extensions;
-using Pbx.Data.Users;
 
 namespace Pbx.Silo.Startup;
 

@@ -1,5 +1,4 @@
 using Pbx.ApiHost.Auth;
-using Pbx.Grains.Extensions;
 using Pbx.Data.Extensions;
 using Pbx.Data.Users;
 

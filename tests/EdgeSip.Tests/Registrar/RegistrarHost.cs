@@ -1,3 +1,4 @@
+using Pbx.Data.Extensions;
 using Pbx.TestSupport;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,6 @@ using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Extensions;
 using Orleans;
 using Pbx.Silo.Hosting;
-using Pbx.Data.Extensions;
 
 namespace Pbx.EdgeSip.Tests.Registrar;
 

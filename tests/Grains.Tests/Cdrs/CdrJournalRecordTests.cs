@@ -1,11 +1,10 @@
 using System.Buffers;
 using System.Text;
+using Pbx.Data.Cdrs;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Cdrs;
-using Pbx.Grains.Recordings;
 using Shouldly;
 using Xunit;
-using Pbx.Data.Recordings;
-using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

@@ -1,7 +1,7 @@
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Shouldly;
 using Xunit;
-using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

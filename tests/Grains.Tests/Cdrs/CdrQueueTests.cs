@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pbx.Data.Cdrs;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Cdrs;
-using Pbx.Grains.Recordings;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
-using Pbx.Data.Recordings;
-using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

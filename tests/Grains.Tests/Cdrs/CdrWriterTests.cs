@@ -2,11 +2,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
-using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Tests.Cdrs;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
-using Pbx.Data.Extensions;
 
 namespace Pbx.Grains.Tests.Extensions;
 

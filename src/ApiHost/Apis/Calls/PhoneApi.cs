@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
-using Pbx.Grains.Calls;
 using Pbx.Data.Users;
+using Pbx.Grains.Calls;
 
 namespace Pbx.ApiHost.Apis.Calls;
 

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
+using Orleans;
 using Pbx.Data;
 using Pbx.Data.Trunks;
-using Orleans;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.ApiHost.Apis.Trunks;
