@@ -29,7 +29,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await TestApi.ApplyMigrationsAsync(ConnectionString);
+        await ProductionSchema.ApplyAsync(ConnectionString);
         Db = NpgsqlDataSource.Create(ConnectionString);
         Users = new UserRepository(Db);
         foreach (var role in Roles.All)
