@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 
 namespace Pbx.Data.Cdrs;
@@ -66,7 +67,7 @@ public sealed partial class CdrRepository
     }
 
     /// <summary>Every CDR <paramref name="filter"/> matches, streamed as PostgreSQL sends them (an export never holds them all).</summary>
-    public async IAsyncEnumerable<CallRecord> StreamAsync(CdrFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<CallRecord> StreamAsync(CdrFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = connection.QueryUnbufferedAsync<CallRecord>($"select {HistoryColumns} from cdrs {HistoryWhere} order by {OrderBy(filter)}", Parameters(filter));
