@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pbx.ApiHost;
-using Pbx.ApiHost.Apis.Users;
+using Pbx.Data.Users;
 using Pbx.Grains.Live;
 using Pbx.Silo.Live;
 using Pbx.TestSupport;
@@ -46,6 +46,7 @@ public sealed class ApiSuite : IBenchSuite
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<ILiveEvents, InMemoryLiveEvents>();
         builder.Services.AddApiHost(builder.Configuration);
+        builder.Services.AddSingleton(NoGrains.Create());
         await using var app = builder.Build();
         app.MapApi();
         await app.StartAsync(cancellationToken);

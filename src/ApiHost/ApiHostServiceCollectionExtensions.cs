@@ -2,19 +2,19 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Apis.Trunks;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Dashboard;
 using Pbx.ApiHost.Health;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
 using Pbx.ApiHost.Security;
+using Pbx.Data;
+using Pbx.Data.Health;
 using Pbx.Grains.Extensions;
 
 namespace Pbx.ApiHost;
@@ -23,14 +23,15 @@ namespace Pbx.ApiHost;
 public static class ApiHostServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the API needs. Uses the <see cref="NpgsqlDataSource"/> already registered, or builds one from
-    /// <c>Database:ConnectionString</c> (the key the silo reads); uses a registered <see cref="ILiveCallStatistics"/> or answers zero.
+    /// Everything the API needs: the repositories it reads and writes through (over the data source already registered,
+    /// or one built from <c>Database:ConnectionString</c>); a registered <see cref="ILiveCallStatistics"/> or zeros. The host
+    /// must register Orleans' <c>IGrainFactory</c> (a silo or a cluster client in every role combination): configuration
+    /// changes are told to the grains that cache them, and call actions and live state come from grains.
     /// </summary>
     public static IServiceCollection AddApiHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(configuration["Database:ConnectionString"]
-            ?? throw new InvalidOperationException("Database:ConnectionString is not set and no NpgsqlDataSource is registered.")));
+        services.AddRepositories(configuration);
         services.TryAddSingleton<ILiveCallStatistics, NoLiveCallStatistics>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
@@ -50,7 +51,6 @@ public static class ApiHostServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.RecordingsDirectory), $"{RecordingOptions.Section}:RecordingsDirectory must not be empty.")
             .ValidateOnStart();
 
-        services.AddSingleton<UserRepository>();
         services.AddTrunksApi(configuration);
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<LoginService>();
@@ -64,7 +64,6 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSignalR();
         services.AddSingleton<LiveCallBoard>();
         services.AddSingleton<CallControl>();
-        services.AddSingleton<ExtensionNumbers>();
         services.AddHostedService<LiveEventsForwarder>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DashboardTokenFromCookie>();

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Npgsql;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 using Pbx.TestSupport;
 
 namespace Pbx.ApiHost.Tests;
@@ -29,7 +29,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await TestApi.ApplyMigrationsAsync(ConnectionString);
+        await ProductionSchema.ApplyAsync(ConnectionString);
         Db = NpgsqlDataSource.Create(ConnectionString);
         Users = new UserRepository(Db);
         foreach (var role in Roles.All)

@@ -5,6 +5,7 @@ using Dapper;
 using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.ApiHost.Tests;
 

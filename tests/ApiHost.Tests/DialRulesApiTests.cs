@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Pbx.ApiHost.Apis.DialRules;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.DialRules;
+using Pbx.Data.Extensions;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -20,14 +22,14 @@ public sealed class DialRulesApiTests(ApiFixture fixture)
         var created = await admin.PostAsJsonAsync("/api/v1/dial-rules", body);
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var rule = (await created.Content.ReadFromJsonAsync<DialRuleResponse>())!;
+        var rule = (await created.Content.ReadFromJsonAsync<ConfiguredDialRule>())!;
         (rule.Group, rule.Prefix, rule.Strip).ShouldBe(("sales", "9", 1));
         rule.Trunks.ShouldBe(["rules-b", "rules-a"], "the order is the failover order");
         await Problem.ReadAsync(await admin.PostAsJsonAsync("/api/v1/dial-rules", body), HttpStatusCode.Conflict);
         var updated = (await (await admin.PutAsJsonAsync($"/api/v1/dial-rules/{rule.Id}", body with { trunks = ["rules-a"] }))
-            .Content.ReadFromJsonAsync<DialRuleResponse>())!;
+            .Content.ReadFromJsonAsync<ConfiguredDialRule>())!;
         updated.Trunks.ShouldBe(["rules-a"]);
-        (await admin.GetFromJsonAsync<DialRuleResponse>($"/api/v1/dial-rules/{rule.Id}"))!.Trunks.ShouldBe(["rules-a"]);
+        (await admin.GetFromJsonAsync<ConfiguredDialRule>($"/api/v1/dial-rules/{rule.Id}"))!.Trunks.ShouldBe(["rules-a"]);
         (await admin.DeleteAsync($"/api/v1/dial-rules/{rule.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await Problem.ReadAsync(await admin.GetAsync($"/api/v1/dial-rules/{rule.Id}"), HttpStatusCode.NotFound);
     }

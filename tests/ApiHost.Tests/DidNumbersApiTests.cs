@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.DidNumbers;
 
 namespace Pbx.ApiHost.Tests;
 

@@ -29,9 +29,7 @@ public sealed class ExtensionGrainReloadTests(ApiFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Create_update_password_settings_and_delete_each_reload_the_extensions_grain()
     {
-        using var admin = new HttpClient { BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { username = Roles.Admin, password = ApiFixture.Password });
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
+        using var admin = await SignInAsync();
 
         var created = await admin.PostAsJsonAsync("/api/v1/extensions", new { number = Number });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -42,5 +40,24 @@ public sealed class ExtensionGrainReloadTests(ApiFixture fixture) : IAsyncLifeti
         (await admin.DeleteAsync($"/api/v1/extensions/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         _grains.Calls.Where(c => c.Key == Number).Select(c => c.Method).ShouldBe(Enumerable.Repeat(nameof(IExtensionGrain.ReloadAsync), 5));
+    }
+
+    [Fact]
+    public async Task A_change_whose_grain_cannot_be_told_fails_with_500()
+    {
+        using var admin = await SignInAsync();
+
+        // The row is stored, but the grain would serve the old one until it reloads: the caller must not read success.
+        var created = await admin.PostAsJsonAsync("/api/v1/extensions", new { number = FakeCallGrains.UnreachablePrefix + Number });
+
+        await Problem.ReadAsync(created, HttpStatusCode.InternalServerError);
+    }
+
+    private async Task<HttpClient> SignInAsync()
+    {
+        var admin = new HttpClient { BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { username = Roles.Admin, password = ApiFixture.Password });
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
+        return admin;
     }
 }

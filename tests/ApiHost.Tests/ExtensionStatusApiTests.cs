@@ -95,14 +95,6 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         unknown.GetProperty("detail").GetString()!.ShouldContain("987654321");
     }
 
-    [Fact]
-    public async Task An_API_host_that_reaches_no_grains_answers_503()
-    {
-        using var viewer = await fixture.SignedInAsync(Roles.Viewer);
-
-        await Problem.ReadAsync(await viewer.GetAsync($"/api/v1/extensions/{_ids[Idle]}/status"), HttpStatusCode.ServiceUnavailable);
-    }
-
     private static ExtensionStatus Status(string number, IReadOnlyList<string> calls, params ContactBinding[] bindings) =>
         new(number, Exists: true, Enabled: true, bindings, new LockoutStatus(0, null, 0), calls);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Extensions;
 
 namespace Pbx.ApiHost.Tests;

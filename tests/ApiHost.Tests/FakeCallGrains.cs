@@ -7,7 +7,7 @@ using Orleans;
 namespace Pbx.ApiHost.Tests;
 
 /// <summary>
-/// The call engine as the API sees it (and the extension grains the extensions API reloads and reads the status of), for the outcomes a real call cannot be steered into on demand. The key decides
+/// The call engine as the API sees it (and the extension grains the extensions API reloads and reads the status of), for the outcomes a real call cannot be steered into on demand; also the grain factory of every test API that runs without a cluster. The key decides
 /// the outcome: <c>gone-*</c> is no such call, <c>ringing-*</c> not applicable to the action, <c>invalid-*</c> arguments the grain refuses, <c>unsupported-*</c> a grain method
 /// that throws <see cref="NotSupportedException"/> (as the placeholders do), anything else done. Each call is recorded.
 /// </summary>
@@ -19,6 +19,9 @@ internal sealed class FakeCallGrains
         ((FactoryProxy)(object)factory).Owner = this;
         Factory = factory;
     }
+
+    /// <summary>The key prefix of extension grains that never answer, as a grain of a silo that just died.</summary>
+    public const string UnreachablePrefix = "unreachable-";
 
     /// <summary>What the API host is given as its grain factory.</summary>
     public IGrainFactory Factory { get; }
@@ -77,16 +80,26 @@ internal sealed class FakeCallGrains
         protected abstract object Answer(MethodInfo method);
     }
 
-    /// <summary>Only <see cref="IExtensionGrain.ReloadAsync"/> and <see cref="IExtensionGrain.GetStatusAsync"/> are expected of an extension grain.</summary>
+    /// <summary>
+    /// Only <see cref="IExtensionGrain.ReloadAsync"/> and <see cref="IExtensionGrain.GetStatusAsync"/> are expected of an
+    /// extension grain; one whose key starts with <see cref="UnreachablePrefix"/> times out.
+    /// </summary>
     internal class ExtensionGrainProxy : RecordingProxy
     {
-        protected override object Answer(MethodInfo method) => method.Name switch
+        protected override object Answer(MethodInfo method)
         {
-            nameof(IExtensionGrain.ReloadAsync) => Task.CompletedTask,
-            nameof(IExtensionGrain.GetStatusAsync) => Task.FromResult(
-                Owner.ExtensionStatuses.GetValueOrDefault(Key) ?? new ExtensionStatus(Key, true, true, [], new LockoutStatus(0, null, 0), [])),
-            _ => throw new NotSupportedException($"Only ReloadAsync and GetStatusAsync of extension grains are faked, not {method.Name}."),
-        };
+            if (Key.StartsWith(UnreachablePrefix, StringComparison.Ordinal))
+                return method.Name == nameof(IExtensionGrain.GetStatusAsync)
+                    ? Task.FromException<ExtensionStatus>(new TimeoutException($"Extension grain {Key} did not answer."))
+                    : Task.FromException(new TimeoutException($"Extension grain {Key} did not answer."));
+            return method.Name switch
+            {
+                nameof(IExtensionGrain.ReloadAsync) => Task.CompletedTask,
+                nameof(IExtensionGrain.GetStatusAsync) => Task.FromResult(
+                    Owner.ExtensionStatuses.GetValueOrDefault(Key) ?? new ExtensionStatus(Key, true, true, [], new LockoutStatus(0, null, 0), [])),
+                _ => throw new NotSupportedException($"Only ReloadAsync and GetStatusAsync of extension grains are faked, not {method.Name}."),
+            };
+        }
     }
 
     internal class CallGrainProxy : RecordingProxy

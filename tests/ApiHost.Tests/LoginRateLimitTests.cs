@@ -9,7 +9,7 @@ public sealed class LoginRateLimitTests(PostgresDatabase database) : IClassFixtu
     [Fact]
     public async Task Logins_beyond_the_per_address_limit_get_429_with_Retry_After()
     {
-        await TestApi.ApplyMigrationsAsync(database.ConnectionString);
+        await ProductionSchema.ApplyAsync(database.ConnectionString);
         await using var api = await TestApi.StartAsync(database.ConnectionString, new Dictionary<string, string?> { ["Api:Login:PermitsPerMinute"] = "2" });
         using var client = new HttpClient { BaseAddress = api.BaseAddress };
 

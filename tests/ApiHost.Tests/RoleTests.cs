@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Tests;
 

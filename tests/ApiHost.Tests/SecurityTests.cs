@@ -74,7 +74,7 @@ public sealed class SecurityTests(PostgresDatabase database) : IClassFixture<Pos
     [Fact]
     public async Task Forwarded_client_addresses_count_for_the_login_limit_only_from_a_known_proxy()
     {
-        await TestApi.ApplyMigrationsAsync(database.ConnectionString);
+        await ProductionSchema.ApplyAsync(database.ConnectionString);
         var limit = new Dictionary<string, string?> { ["Api:Login:PermitsPerMinute"] = "2" };
         await using (var direct = await TestApi.StartAsync(database.ConnectionString, limit))
         {

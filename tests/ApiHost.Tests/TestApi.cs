@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Pbx.TestSupport;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -39,6 +38,9 @@ internal sealed class TestApi : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddApiHost(builder.Configuration);
+        // The API requires a grain factory (a silo's or a cluster client's in the product); without a cluster a fake one
+        // answers, and a test that watches the grains registers its own after it.
+        builder.Services.AddSingleton(new FakeCallGrains().Factory);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapApi();
@@ -68,18 +70,5 @@ internal sealed class TestApi : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _dataSource.DisposeAsync();
-    }
-
-    /// <summary>Applies every production migration, in file-name order, exactly as the silo's runner would.</summary>
-    public static async Task ApplyMigrationsAsync(string connectionString)
-    {
-        var folder = Path.Combine(RepositoryRoot.Path, "src", "Silo", "Persistence", "Migrations");
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var file in Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal))
-        {
-            await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(file), connection);
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dapper;
 using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Trunks;
 
 namespace Pbx.ApiHost.Tests;
 

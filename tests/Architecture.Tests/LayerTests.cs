@@ -38,6 +38,22 @@ public sealed class LayerTests
         (result.FailingTypeNames ?? []).ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// SQL lives in the repositories of Pbx.Data, one per aggregate: the API and the grains reach PostgreSQL through them
+    /// and know neither the driver nor the mapper (the grain state storage is the silo's own, in Pbx.Silo).
+    /// </summary>
+    [Theory]
+    [InlineData("Pbx.ApiHost")]
+    [InlineData("Pbx.Grains")]
+    public void The_api_and_the_grains_reach_the_database_through_the_repositories_only(string assembly)
+    {
+        var result = Types.InAssembly(ProductAssemblies.Load(assembly))
+            .ShouldNot().HaveDependencyOnAny("Npgsql", "NpgsqlTypes", "Dapper")
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_api_reaches_the_cluster_through_grain_interfaces_only()
     {

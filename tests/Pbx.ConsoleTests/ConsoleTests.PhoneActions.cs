@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 using Pbx.TestSupport;
 using static Microsoft.Playwright.Assertions;
 

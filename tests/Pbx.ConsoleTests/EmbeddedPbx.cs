@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 using Pbx.Silo.Startup;
 using Pbx.TestSupport;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
+using Pbx.Data.Extensions;
 using Pbx.TestSupport;
 using Shouldly;
 

@@ -1,3 +1,4 @@
+using Pbx.Data.Extensions;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;

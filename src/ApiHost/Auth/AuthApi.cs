@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Dashboard;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pbx.ApiHost.Apis.Users;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 

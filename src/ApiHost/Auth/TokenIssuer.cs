@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Pbx.ApiHost.Apis.Users;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 

@@ -28,14 +28,9 @@ public static class LiveApi
             await live.ListRegisteredExtensionsAsync(cancellationToken),
             board.ExtensionStates().ToDictionary(e => e.Key, e => e.Kind, StringComparer.Ordinal)));
 
-    /// <summary>
-    /// One extension's bindings and lockout, from its grain. The grains run only in a host with the silo role, so the
-    /// factory is optional: without it there is no live state to show.
-    /// </summary>
-    internal static async Task<Results<Ok<ExtensionStatus>, ProblemHttpResult>> ExtensionStatusAsync(string number, IServiceProvider services)
+    /// <summary>One extension's bindings and lockout, from its grain.</summary>
+    internal static async Task<Results<Ok<ExtensionStatus>, ProblemHttpResult>> ExtensionStatusAsync(string number, IGrainFactory grains)
     {
-        if (services.GetService<IGrainFactory>() is not { } grains)
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Live extension state is not available on this node.");
         var status = await grains.GetGrain<IExtensionGrain>(number).GetStatusAsync();
         return status.Exists
             ? TypedResults.Ok(status)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Media;
 using Pbx.Grains.Recordings;
 

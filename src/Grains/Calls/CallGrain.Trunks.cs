@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Pbx.Data.Cdrs;
+using Pbx.Data.Extensions;
+using Pbx.Data.Trunks;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Trunks;
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Pbx.Data;
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Media;
-using Pbx.Grains.Recordings;
 
 namespace Pbx.Grains.Calls;
 
@@ -18,7 +19,7 @@ public static class CallsServiceCollectionExtensions
     /// validated on start; the durable CDR path (<see cref="CdrQueue"/>, its local <see cref="CdrJournal"/> and the
     /// <see cref="CdrWriter"/> that replays it) and the <see cref="CdrRecovery"/> pass; the directory of call edges; and the
     /// media router call grains reach media nodes through (<see cref="AddMediaRouting"/>). Needs a silo (its address owns
-    /// the rows it opens) and an <see cref="Npgsql.NpgsqlDataSource"/>.
+    /// the rows it opens) and the data source of the repositories (<see cref="DataServiceCollectionExtensions.AddRepositories(IServiceCollection)"/>, added here).
     /// </summary>
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,8 +33,7 @@ public static class CallsServiceCollectionExtensions
         services.TryAddSingleton<CallEdgeDirectory>();
         services.TryAddSingleton<ICallEdgeDirectory>(sp => sp.GetRequiredService<CallEdgeDirectory>());
         services.AddHostedService(sp => sp.GetRequiredService<CallEdgeDirectory>());
-        services.TryAddSingleton<CdrRepository>();
-        services.TryAddSingleton<RecordingRepository>();
+        services.AddRepositories();
         // Opened when the writer starts, so a journal held by another process stops start-up.
         services.TryAddSingleton(sp => CdrJournal.Open(sp.GetRequiredService<IOptions<CdrOptions>>().Value.JournalPath));
         services.TryAddSingleton(sp => new CdrQueue(

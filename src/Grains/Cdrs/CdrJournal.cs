@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Cdrs;
 

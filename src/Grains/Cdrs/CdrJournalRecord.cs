@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text.Json;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Cdrs;
 

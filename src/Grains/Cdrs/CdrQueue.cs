@@ -1,6 +1,7 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Persistence;
 
 namespace Pbx.Grains.Cdrs;
@@ -89,7 +90,7 @@ public sealed partial class CdrQueue : IAsyncDisposable
             await apply.WaitAsync(_spillAfter, _time);
             return true;
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (e is DbException or TimeoutException)
         {
             if (!apply.IsCompleted)
                 Volatile.Write(ref _abandoned, apply.ContinueWith(static t => t.Exception, TaskScheduler.Default));

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans;
 using Orleans.Runtime;
+using Pbx.Data.Cdrs;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Recordings;
 
@@ -68,12 +70,23 @@ public sealed partial class CdrRecovery(
         foreach (var row in open)
         {
             // Before the file is touched: a recording still being written belongs to a call that is not over.
-            if (row.FilePath is { } path && over.Contains(row.CallId) && await recordings.CompleteInterruptedAsync(path, cancellationToken))
+            if (row.FilePath is { } path && over.Contains(row.CallId) && await CompleteRecordingAsync(path, cancellationToken))
                 completed++;
         }
         if (closed + completed > 0)
             LogRecovered(closed, completed);
         return new CdrRecoveryPass(closed, completed, Skipped: false);
+    }
+
+    /// <summary>
+    /// Finishes and renames the <c>.part</c> file of a recording cut short, then completes its row with the size and
+    /// duration on disk (none when the file is gone). False when the row was completed meanwhile.
+    /// </summary>
+    private Task<bool> CompleteRecordingAsync(string path, CancellationToken cancellationToken)
+    {
+        RecordingFile.CompletePartial(path);
+        var (size, duration) = RecordingFile.Measure(path) ?? (0, 0);
+        return recordings.CompleteInterruptedAsync(path, size, duration, time.GetUtcNow(), cancellationToken);
     }
 
     private async Task<HashSet<string>> CallsOverAsync(IEnumerable<string> callIds, CancellationToken cancellationToken)
@@ -98,7 +111,7 @@ public sealed partial class CdrRecovery(
         {
             return await grains.Grain<ICallGrain>(callId).GetInfoAsync();
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException or NpgsqlException)
+        catch (Exception e) when (e is TimeoutException or OrleansException or DbException)
         {
             LogAskFailed(callId, e);
             return null;

@@ -1,6 +1,7 @@
+using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.Grains.Cdrs;
 
@@ -47,7 +48,7 @@ public sealed partial class CdrWriter(CdrQueue queue, CdrJournal journal, CdrRep
                     delay = FirstRetry;
                     continue;
                 }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is DbException or TimeoutException && !stoppingToken.IsCancellationRequested)
                 {
                     LogReplayFailed(batch.Records, delay, e);
                 }
@@ -69,7 +70,7 @@ public sealed partial class CdrWriter(CdrQueue queue, CdrJournal journal, CdrRep
         {
             await repository.ApplyAsync(writes, cancellationToken);
         }
-        catch (PostgresException e) when (IsRefusal(e))
+        catch (DbException e) when (IsRefusal(e))
         {
             foreach (var write in writes)
             {
@@ -77,7 +78,7 @@ public sealed partial class CdrWriter(CdrQueue queue, CdrJournal journal, CdrRep
                 {
                     await repository.ApplyAsync([write], cancellationToken);
                 }
-                catch (PostgresException refused) when (IsRefusal(refused))
+                catch (DbException refused) when (IsRefusal(refused))
                 {
                     LogRefused(write.CallId, write.ToString(), refused);
                 }
@@ -86,6 +87,7 @@ public sealed partial class CdrWriter(CdrQueue queue, CdrJournal journal, CdrRep
     }
 
     // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the write itself is at fault.
-    private static bool IsRefusal(PostgresException e) =>
-        e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal);
+    // A connection failure carries no SQLSTATE: that is an outage, retried, not a refusal.
+    private static bool IsRefusal(DbException e) =>
+        e.SqlState is { } state && (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal));
 }

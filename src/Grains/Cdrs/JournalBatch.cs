@@ -1,3 +1,4 @@
+using Pbx.Data.Cdrs;
 namespace Pbx.Grains.Cdrs;
 
 /// <summary>The oldest records of the <see cref="CdrJournal"/> not yet replayed, as <see cref="CdrJournal.ReadPending"/> read them.</summary>

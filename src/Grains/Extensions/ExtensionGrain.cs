@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Live;
 using Orleans;
 using Orleans.Runtime;

@@ -1,3 +1,4 @@
+using Pbx.Data.Extensions;
 using Pbx.Grains.Persistence;
 
 namespace Pbx.Grains.Extensions;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pbx.Data;
 
 namespace Pbx.Grains.Extensions;
 
@@ -9,8 +10,8 @@ namespace Pbx.Grains.Extensions;
 public static class ExtensionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ExtensionRepository"/> and the options of sections <c>Sip:Registrar</c>, <c>Sip:Auth</c> and key <c>Sip:Realm</c>, validated
-    /// on start. Needs an <see cref="Npgsql.NpgsqlDataSource"/> registered by the host.
+    /// Adds the repositories (the extension grains read theirs through <see cref="ExtensionRowReader"/>) and the options of sections <c>Sip:Registrar</c>, <c>Sip:Auth</c> and key <c>Sip:Realm</c>, validated
+    /// on start. Needs the data source the host registers.
     /// </summary>
     public static IServiceCollection AddExtensions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +22,7 @@ public static class ExtensionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, ExtensionOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipRealmOptions>, ExtensionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ExtensionRepository>();
+        services.AddRepositories();
         services.TryAddSingleton<ExtensionRowReader>();
         return services;
     }

@@ -1,13 +1,13 @@
 using System.Net;
-using Npgsql;
+using Pbx.Data.Trunks;
 
 namespace Pbx.Grains.Trunks;
 
 /// <summary>
-/// Reads the trunks to register, inbound sources and call credentials from the <c>trunks</c> table. The sources are cached
+/// Serves the trunks to register, inbound sources and call credentials from the trunk repository. The sources are cached
 /// briefly: the trunks API invalidates them in its process, other writers' changes apply within <see cref="SourcesLifetime"/>.
 /// </summary>
-public sealed class TrunkDirectory(NpgsqlDataSource dataSource, TimeProvider time) : ITrunkDirectory
+public sealed class TrunkDirectory(TrunkRepository trunks, TimeProvider time) : ITrunkDirectory
 {
     /// <summary>How long a read of the trunks' sources serves INVITEs: the longest a change made elsewhere takes to apply.</summary>
     public static readonly TimeSpan SourcesLifetime = TimeSpan.FromSeconds(5);
@@ -15,24 +15,8 @@ public sealed class TrunkDirectory(NpgsqlDataSource dataSource, TimeProvider tim
     private volatile CachedSources? _sources;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TrunkRegistrationRow>> ListRegisteringAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            select id, host, port, transport, outbound_proxy, username, realm, ha1_md5, register_expires, updated_at
-            from trunks where enabled and register order by id
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<TrunkRegistrationRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new TrunkRegistrationRow(
-                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), NullableString(reader, 4),
-                reader.GetString(5), NullableString(reader, 6), NullableString(reader, 7),
-                TimeSpan.FromSeconds(reader.GetInt32(8)), reader.GetFieldValue<DateTimeOffset>(9)));
-        }
-        return rows;
-    }
+    public Task<IReadOnlyList<TrunkRegistrationRow>> ListRegisteringAsync(CancellationToken cancellationToken) =>
+        trunks.ListRegisteringAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<string?> IdentifySourceAsync(IPAddress address, int port, CancellationToken cancellationToken)
@@ -57,31 +41,20 @@ public sealed class TrunkDirectory(NpgsqlDataSource dataSource, TimeProvider tim
 
     private async Task<TrunkSourceTable> ReadSourcesAsync()
     {
-        await using var command = dataSource.CreateCommand("select id, host, port, allowed_networks::text[] from trunks where enabled order by id");
-        await using var reader = await command.ExecuteReaderAsync();
         var networks = new List<(string TrunkId, IPNetwork Network)>();
         var hosts = new List<(string TrunkId, string Host, int Port)>();
-        while (await reader.ReadAsync())
+        foreach (var source in await trunks.ListSourcesAsync())
         {
-            var id = reader.GetString(0);
-            foreach (var network in reader.GetFieldValue<string[]>(3))
-                networks.Add((id, IPNetwork.Parse(network)));
-            hosts.Add((id, reader.GetString(1), reader.GetInt32(2)));
+            foreach (var network in source.AllowedNetworks)
+                networks.Add((source.Id, IPNetwork.Parse(network)));
+            hosts.Add((source.Id, source.Host, source.Port));
         }
         return new TrunkSourceTable(networks, hosts);
     }
 
     /// <inheritdoc />
-    public async Task<TrunkCredentials?> FindCredentialsAsync(string trunkId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select username, realm, ha1_md5 from trunks where id = $1 and username is not null and realm is not null and ha1_md5 is not null");
-        command.Parameters.Add(new NpgsqlParameter { Value = trunkId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new TrunkCredentials(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
-    }
+    public Task<TrunkCredentials?> FindCredentialsAsync(string trunkId, CancellationToken cancellationToken) =>
+        trunks.FindCredentialsAsync(trunkId, cancellationToken);
 
     private sealed record CachedSources(Task<TrunkSourceTable> Table, long LoadedAt);
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

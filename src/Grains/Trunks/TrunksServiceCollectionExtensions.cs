@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pbx.Data;
 
 namespace Pbx.Grains.Trunks;
 
@@ -10,7 +11,7 @@ public static class TrunksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="TrunkOptions"/> (section <c>Trunks</c>), validated on start with the bad key named, and the
-    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from, and the <see cref="TrunkCatalog"/> call grains route by. Needs an <c>NpgsqlDataSource</c>.
+    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from, and the <see cref="TrunkCatalog"/> call grains route by. Needs the data source the host registers.
     /// </summary>
     public static IServiceCollection AddTrunks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +19,7 @@ public static class TrunksServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrunkOptions>, TrunkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITrunkDirectory, TrunkDirectory>();
+        services.AddRepositories();
         services.TryAddSingleton<TrunkCatalog>();
         return services;
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.Extensions;
+using Pbx.Data.Users;
 using Pbx.Grains.Extensions;
 using Pbx.Silo.Hosting;
 using Pbx.Silo.Persistence;
@@ -71,7 +71,6 @@ internal static class AdminCommands
     {
         var builder = PbxApplication.CreateBuilder([]);
         builder.Services.AddSilo(builder.Configuration);
-        builder.Services.TryAddSingleton<UserRepository>();
         builder.Services.AddExtensions(builder.Configuration);
         await using var services = builder.Services.BuildServiceProvider();
         var code = 1;

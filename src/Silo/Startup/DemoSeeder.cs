@@ -1,7 +1,6 @@
-using Npgsql;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
-using Pbx.Grains.Extensions;
+using Pbx.Data.Extensions;
+using Pbx.Data.Users;
 
 namespace Pbx.Silo.Startup;
 
@@ -10,14 +9,14 @@ namespace Pbx.Silo.Startup;
 /// phone at once. Generated passwords are printed once to the console and stored only hashed.
 /// Runs after the silo's hosted service, so the migrations are in place.
 /// </summary>
-internal sealed class DemoSeeder(NpgsqlDataSource dataSource, UserRepository users, ExtensionRepository extensions, IConfiguration configuration)
+internal sealed class DemoSeeder(UserRepository users, ExtensionRepository extensions, IConfiguration configuration)
     : IHostedService
 {
     private static readonly string[] DemoExtensions = ["1001", "1002", "1003"];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Seed:Enabled", true) || await AnyUserAsync(cancellationToken))
+        if (!configuration.GetValue("Seed:Enabled", true) || await users.AnyAsync(cancellationToken))
             return;
 
         var configured = configuration["Seed:AdminPassword"];
@@ -35,12 +34,6 @@ internal sealed class DemoSeeder(NpgsqlDataSource dataSource, UserRepository use
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task<bool> AnyUserAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("select exists (select 1 from users)");
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 
     private static void PrintBox(IEnumerable<string> lines)
     {

@@ -1,3 +1,4 @@
+using Pbx.Data.Extensions;
 using Pbx.TestSupport;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;

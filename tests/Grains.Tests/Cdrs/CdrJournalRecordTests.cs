@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
+using Pbx.Data.Cdrs;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Cdrs;
-using Pbx.Grains.Recordings;
 using Shouldly;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Shouldly;
 using Xunit;

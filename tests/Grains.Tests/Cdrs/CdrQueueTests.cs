@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pbx.Data.Cdrs;
+using Pbx.Data.Recordings;
 using Pbx.Grains.Cdrs;
-using Pbx.Grains.Recordings;
 using Pbx.TestSupport;
 using Shouldly;
 using Xunit;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.TestSupport;
 using Shouldly;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 

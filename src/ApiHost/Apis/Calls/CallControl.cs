@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Calls;
 using Orleans;
 
@@ -15,7 +14,7 @@ namespace Pbx.ApiHost.Apis.Calls;
 /// <see cref="NotSupportedException"/> from the grain and answers 501 here, so each route works the moment the grain
 /// method lands.
 /// </summary>
-internal sealed partial class CallControl(IServiceProvider services, NpgsqlDataSource db, ILogger<CallControl> logger)
+internal sealed partial class CallControl(IGrainFactory grains, ExtensionRepository extensions, ILogger<CallControl> logger)
 {
     /// <summary>The deflect target that sends a ringing call to the called extension's voicemail box.</summary>
     public const string Voicemail = "voicemail";
@@ -32,20 +31,12 @@ internal sealed partial class CallControl(IServiceProvider services, NpgsqlDataS
     [GeneratedRegex("^[0-9*#A-D]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex DtmfDigits();
 
-    /// <summary>The grains, or null on a node that hosts only the API (no silo in the process).</summary>
-    private IGrainFactory? Grains => services.GetService<IGrainFactory>();
-
-    /// <summary>True when this node can act on calls at all.</summary>
-    public bool Available => Grains is not null;
-
     /// <summary>
     /// Asks the call grain <paramref name="callId"/> to do <paramref name="action"/>: null when done, otherwise the problem
     /// to answer with.
     /// </summary>
     public async Task<ProblemHttpResult?> ActAsync(string callId, string action, string? user, Func<ICallGrain, Task<CallActionResult>> act)
     {
-        if (Grains is not { } grains)
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Call control is not available on this node.");
         CallActionResult result;
         try
         {
@@ -96,7 +87,7 @@ internal sealed partial class CallControl(IServiceProvider services, NpgsqlDataS
     {
         if (string.IsNullOrWhiteSpace(number))
             errors.Add(field, "is required.");
-        else if (!await ExtensionExistsAsync(number, cancellationToken))
+        else if (!await extensions.ExistsAsync(number, cancellationToken))
             errors.Add(field, $"there is no extension {number}.");
     }
 
@@ -108,14 +99,7 @@ internal sealed partial class CallControl(IServiceProvider services, NpgsqlDataS
     {
         if (string.IsNullOrWhiteSpace(number))
             errors.Add(field, "is required.");
-        else if (!(allowVoicemail && number == Voicemail) && !OutsideNumber().IsMatch(number) && !await ExtensionExistsAsync(number, cancellationToken))
+        else if (!(allowVoicemail && number == Voicemail) && !OutsideNumber().IsMatch(number) && !await extensions.ExistsAsync(number, cancellationToken))
             errors.Add(field, $"must be an extension or an outside number (+ and 5 to 20 digits){(allowVoicemail ? $", or '{Voicemail}'" : "")}; there is no extension {number}.");
-    }
-
-    private async Task<bool> ExtensionExistsAsync(string number, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from extensions where number = @number)", new { number }, cancellationToken: cancellationToken));
     }
 }

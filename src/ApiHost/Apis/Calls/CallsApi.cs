@@ -1,11 +1,10 @@
 using System.Globalization;
 using CsvHelper;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Cdrs;
 
 namespace Pbx.ApiHost.Apis.Calls;
 
@@ -29,7 +28,7 @@ public static class CallsApi
 
     internal static async Task<Results<Ok<PagedResult<CallRecord>>, ValidationProblem>> ListAsync(
         string? from, string? to, string? number, string? direction, string? disposition, string? sort, int? page, int? pageSize, bool? exactTotal,
-        NpgsqlDataSource db, CancellationToken cancellationToken)
+        CdrRepository cdrs, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
@@ -37,36 +36,25 @@ public static class CallsApi
         if (!errors.IsEmpty)
             return errors.ToProblem();
 
-        var parameters = filter.Parameters();
-        parameters.Add("limit", paging.PageSize);
-        parameters.Add("offset", paging.Offset);
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var items = (await connection.QueryAsync<CallRecord>(new CommandDefinition(
-            $"select {CallFilter.Columns} from cdrs {CallFilter.Where} order by {filter.OrderBy} limit @limit offset @offset",
-            parameters, cancellationToken: cancellationToken))).AsList();
+        var items = await cdrs.ListAsync(filter, paging.Offset, paging.PageSize, cancellationToken);
         // A page that is not full, and not past the end, is the last one: the total is known without counting.
         if (items.Count < paging.PageSize && (items.Count > 0 || paging.Offset == 0))
             return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, paging.Offset + items.Count));
 
         if (exactTotal == true)
         {
-            var exact = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"select count(*) from cdrs {CallFilter.Where}", parameters, cancellationToken: cancellationToken));
+            var exact = await cdrs.CountAsync(filter, upTo: null, cancellationToken);
             return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, exact));
         }
-        parameters.Add("countLimit", CountLimit + 1);
-        var counted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"select count(*) from (select 1 from cdrs {CallFilter.Where} limit @countLimit) bounded", parameters, cancellationToken: cancellationToken));
+        var counted = await cdrs.CountAsync(filter, upTo: CountLimit + 1, cancellationToken);
         var isExact = counted <= CountLimit;
         var total = Math.Max(isExact ? counted : CountLimit, paging.Offset + items.Count);
         return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, total, isExact));
     }
 
-    internal static async Task<Results<Ok<CallRecord>, ProblemHttpResult>> GetAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CallRecord>, ProblemHttpResult>> GetAsync(long id, CdrRepository cdrs, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var call = await connection.QuerySingleOrDefaultAsync<CallRecord>(new CommandDefinition(
-            $"select {CallFilter.Columns} from cdrs where id = @id", new { id }, cancellationToken: cancellationToken));
+        var call = await cdrs.GetAsync(id, cancellationToken);
         return call is null ? ApiProblems.NotFound("call", id) : TypedResults.Ok(call);
     }
 
@@ -75,7 +63,7 @@ public static class CallsApi
     /// Validation happens before the first byte, so a bad filter is still a 400 problem.
     /// </summary>
     internal static Results<PushStreamHttpResult, ValidationProblem> Export(
-        string? from, string? to, string? number, string? direction, string? disposition, string? sort, NpgsqlDataSource db, HttpContext http)
+        string? from, string? to, string? number, string? direction, string? disposition, string? sort, CdrRepository cdrs, HttpContext http)
     {
         var errors = new ValidationErrors();
         var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
@@ -85,18 +73,18 @@ public static class CallsApi
         var cancellationToken = http.RequestAborted;
         return TypedResults.Stream(async body =>
         {
-            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            // The first row is asked for before the first byte, so a database that does not answer is still a 500 problem.
+            await using var rows = cdrs.StreamAsync(filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var more = await rows.MoveNextAsync();
             await using var writer = new StreamWriter(body, leaveOpen: true);
             await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
             csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
             csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
             csv.WriteHeader<CallRecord>();
             await csv.NextRecordAsync();
-            var rows = connection.QueryUnbufferedAsync<CallRecord>(
-                $"select {CallFilter.Columns} from cdrs {CallFilter.Where} order by {filter.OrderBy}", filter.Parameters());
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            for (; more; more = await rows.MoveNextAsync())
             {
-                csv.WriteRecord(row);
+                csv.WriteRecord(rows.Current);
                 await csv.NextRecordAsync();
             }
         }, "text/csv; charset=utf-8", "calls.csv");

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Users;
 using Pbx.Grains.Calls;
 
 namespace Pbx.ApiHost.Apis.Calls;
@@ -37,11 +37,11 @@ public static class PhoneApi
     }
 
     internal static async Task<Results<Ok<PhoneStatus>, ProblemHttpResult>> GetAsync(
-        ClaimsPrincipal user, UserRepository users, LiveCallBoard board, CallControl control, CancellationToken cancellationToken)
+        ClaimsPrincipal user, UserRepository users, LiveCallBoard board, CancellationToken cancellationToken)
     {
         if (await ExtensionOfAsync(user, users, cancellationToken) is not { } number)
             return TypedResults.Ok(new PhoneStatus(null, null));
-        return TypedResults.Ok(new PhoneStatus(number, CallOf(board, number, control.Available)));
+        return TypedResults.Ok(new PhoneStatus(number, CallOf(board, number, mayAct: true)));
     }
 
     /// <summary>Click-to-call from the user's own extension: its phones ring first, then <see cref="OriginateCallRequest.To"/>.</summary>

@@ -1,3 +1,4 @@
+using Pbx.Data.Extensions;
 namespace Pbx.ApiHost.Apis.Extensions;
 
 /// <summary>

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Extensions;
 
 namespace Pbx.ApiHost.Apis.Extensions;
 
@@ -10,19 +9,15 @@ public static partial class ExtensionsApi
 {
     private static readonly string[] PermissionClasses = ["internal", "national", "international"];
 
-    private const string OutboundColumns = "extension_group as Group, permission_class as PermissionClass, outbound_caller_id as OutboundCallerId";
-
     internal static async Task<Results<Ok<ExtensionOutboundSettings>, ProblemHttpResult>> GetOutboundAsync(
-        long id, NpgsqlDataSource db, CancellationToken cancellationToken)
+        long id, ExtensionRepository extensions, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var outbound = await connection.QuerySingleOrDefaultAsync<ExtensionOutboundSettings>(new CommandDefinition(
-            $"select {OutboundColumns} from extensions where id = @id", new { id }, cancellationToken: cancellationToken));
+        var outbound = await extensions.GetOutboundAsync(id, cancellationToken);
         return outbound is null ? ApiProblems.NotFound("extension", id) : TypedResults.Ok(outbound);
     }
 
     internal static async Task<Results<Ok<ExtensionOutboundSettings>, ValidationProblem, ProblemHttpResult>> PutOutboundAsync(
-        long id, ExtensionOutboundSettings settings, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+        long id, ExtensionOutboundSettings settings, ExtensionRepository extensions, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Require(settings.Group is not null && GroupPattern().IsMatch(settings.Group), "group", "must be 1 to 32 of letters, digits, '_', '-'.");
@@ -32,14 +27,8 @@ public static partial class ExtensionsApi
             "must be a phone number: an optional '+' and 3 to 15 digits.");
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var updated = await connection.QuerySingleOrDefaultAsync<ExtensionOutboundSettings>(new CommandDefinition(
-            $"""
-            update extensions set extension_group = @Group, permission_class = @PermissionClass, outbound_caller_id = @OutboundCallerId, updated_at = @now
-            where id = @id returning {OutboundColumns}
-            """,
-            new { id, settings.Group, settings.PermissionClass, settings.OutboundCallerId, now = clock.GetUtcNow().UtcDateTime },
-            cancellationToken: cancellationToken));
+        // No grain to tell: call grains read the outbound columns per trunk call.
+        var updated = await extensions.SetOutboundAsync(id, settings, cancellationToken);
         return updated is null ? ApiProblems.NotFound("extension", id) : TypedResults.Ok(updated);
     }
 

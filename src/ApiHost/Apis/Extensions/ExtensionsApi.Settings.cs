@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Extensions;
+using Orleans;
 
 namespace Pbx.ApiHost.Apis.Extensions;
 
@@ -11,18 +11,16 @@ public static partial class ExtensionsApi
 {
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
 
-    internal static async Task<Results<Ok<ExtensionSettings>, ProblemHttpResult>> GetSettingsAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ExtensionSettings>, ProblemHttpResult>> GetSettingsAsync(long id, ExtensionRepository extensions, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "select settings::text from extensions where id = @id", new { id }, cancellationToken: cancellationToken));
+        var json = await extensions.GetSettingsJsonAsync(id, cancellationToken);
         return json is null
             ? ApiProblems.NotFound("extension", id)
             : TypedResults.Ok(JsonSerializer.Deserialize<ExtensionSettings>(json, SettingsJson) ?? new ExtensionSettings());
     }
 
     internal static async Task<Results<Ok<ExtensionSettings>, ValidationProblem, ProblemHttpResult>> PutSettingsAsync(
-        long id, ExtensionSettings settings, NpgsqlDataSource db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+        long id, ExtensionSettings settings, ExtensionRepository extensions, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ValidateForwardTarget(settings.ForwardAlways, "forwardAlways", errors);
@@ -33,15 +31,10 @@ public static partial class ExtensionsApi
         if (!errors.IsEmpty)
             return errors.ToProblem();
 
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        // Merge rather than replace: later features (voicemail, permission class) keep their own keys in the same document.
-        var updated = await connection.QuerySingleOrDefaultAsync<(string Number, string Json)?>(new CommandDefinition(
-            "update extensions set settings = settings || @json::jsonb, updated_at = @now where id = @id returning number, settings::text",
-            new { id, json = JsonSerializer.Serialize(settings, SettingsJson), now = clock.GetUtcNow().UtcDateTime },
-            cancellationToken: cancellationToken));
-        if (updated is not { } row)
+        // Merged, not replaced: later features (voicemail, permission class) keep their own keys in the same document.
+        if (await extensions.MergeSettingsAsync(id, JsonSerializer.Serialize(settings, SettingsJson), cancellationToken) is not { } row)
             return ApiProblems.NotFound("extension", id);
-        await ReloadGrainAsync(context, row.Number);
+        await ReloadGrainAsync(grains, row.Number);
         return TypedResults.Ok(JsonSerializer.Deserialize<ExtensionSettings>(row.Json, SettingsJson) ?? settings);
     }
 

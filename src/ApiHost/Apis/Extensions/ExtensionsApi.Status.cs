@@ -4,6 +4,7 @@ using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Hubs;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Extensions;
 using Pbx.Grains.Extensions;
 using Orleans;
 
@@ -19,18 +20,14 @@ public static partial class ExtensionsApi
     /// is written behind). The grain lists the calls; the live board adds what each looks like, as the API host saw its events.
     /// </summary>
     internal static async Task<Results<Ok<ExtensionStatusResponse>, ProblemHttpResult>> GetStatusAsync(
-        long id, ExtensionNumbers numbers, LiveCallBoard board, CallControl control, ClaimsPrincipal user, IServiceProvider services,
-        CancellationToken cancellationToken)
+        long id, ExtensionRepository extensions, IGrainFactory grains, LiveCallBoard board, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await numbers.FindAsync(id, cancellationToken) is not { } number)
+        if (await extensions.GetAsync(id, cancellationToken) is not { } extension)
             return ApiProblems.NotFound("extension", id);
-        // The grains are reachable from a host with the silo role or a cluster client; an API host built alone has neither.
-        if (services.GetService<IGrainFactory>() is not { } grains)
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Live extension state is not available on this node.");
-        var status = await grains.GetGrain<IExtensionGrain>(number).GetStatusAsync();
+        var status = await grains.GetGrain<IExtensionGrain>(extension.Number).GetStatusAsync();
         if (!status.Exists)
             return ApiProblems.NotFound("extension", id);
-        var mayAct = control.Available && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator));
+        var mayAct = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
         return TypedResults.Ok(StatusOf(id, status, board, mayAct));
     }
 

@@ -1,19 +1,15 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Recordings;
 
 namespace Pbx.ApiHost.Apis.Recordings;
 
 /// <summary><c>/api/v1/recordings</c>: list, download (with HTTP range requests, RFC 9110 14) and delete call recordings.</summary>
 public static partial class RecordingsApi
 {
-    private const string Columns =
-        "id, call_id as CallId, content_type as ContentType, duration_ms as DurationMs, size_bytes as SizeBytes, created_at as CreatedAt, file_path as FilePath";
-
     public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/recordings").WithTags("Recordings");
@@ -27,7 +23,7 @@ public static partial class RecordingsApi
 
     /// <summary>Filters: <c>callId</c>, <c>from</c>/<c>to</c> on the creation time.</summary>
     internal static async Task<Results<Ok<PagedResult<Recording>>, ValidationProblem>> ListAsync(
-        string? callId, string? from, string? to, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken cancellationToken)
+        string? callId, string? from, string? to, int? page, int? pageSize, RecordingRepository recordings, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var paging = PageQuery.Parse(page, pageSize, errors);
@@ -35,27 +31,16 @@ public static partial class RecordingsApi
         var toTime = IsoTime.Parse(to, "to", errors);
         if (!errors.IsEmpty)
             return errors.ToProblem();
-
-        const string where = """
-            where (@callId::text is null or call_id = @callId)
-              and (@from::timestamptz is null or created_at >= @from)
-              and (@to::timestamptz is null or created_at < @to)
-            """;
-        var args = new { callId, from = fromTime, to = toTime, limit = paging.PageSize, offset = paging.Offset };
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"select count(*) from recordings {where}", args, cancellationToken: cancellationToken));
-        var items = await connection.QueryAsync<Recording>(new CommandDefinition(
-            $"select {Columns} from recordings {where} order by created_at desc, id desc limit @limit offset @offset", args, cancellationToken: cancellationToken));
-        return TypedResults.Ok(new PagedResult<Recording>(items.AsList(), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(PagedResult.Of(await recordings.ListAsync(callId, fromTime, toTime, paging.Offset, paging.PageSize, cancellationToken), paging));
     }
 
-    internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> GetAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken) =>
-        await FindAsync(id, db, cancellationToken) is { } recording ? TypedResults.Ok(recording) : ApiProblems.NotFound("recording", id);
+    internal static async Task<Results<Ok<Recording>, ProblemHttpResult>> GetAsync(long id, RecordingRepository recordings, CancellationToken cancellationToken) =>
+        await recordings.GetAsync(id, cancellationToken) is { } recording ? TypedResults.Ok(recording) : ApiProblems.NotFound("recording", id);
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(
-        long id, NpgsqlDataSource db, IOptions<RecordingOptions> options, CancellationToken cancellationToken)
+        long id, RecordingRepository recordings, IOptions<RecordingOptions> options, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, db, cancellationToken) is not { } recording)
+        if (await recordings.GetAsync(id, cancellationToken) is not { } recording)
             return ApiProblems.NotFound("recording", id);
         var path = FullPath(recording, options.Value);
         if (!File.Exists(path))
@@ -69,44 +54,38 @@ public static partial class RecordingsApi
     /// (or found already missing, which is reported, not fatal); a file that cannot be removed keeps the row.
     /// </summary>
     internal static async Task<Results<Ok<RecordingDeleted>, ProblemHttpResult>> DeleteAsync(
-        long id, NpgsqlDataSource db, IOptions<RecordingOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        long id, RecordingRepository recordings, IOptions<RecordingOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(RecordingsApi));
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var recording = await connection.QuerySingleOrDefaultAsync<Recording>(new CommandDefinition(
-            $"delete from recordings where id = @id returning {Columns}", new { id }, transaction, cancellationToken: cancellationToken));
-        if (recording is null)
-            return ApiProblems.NotFound("recording", id);
-
-        var path = FullPath(recording, options.Value);
-        var missing = !File.Exists(path);
-        if (missing)
+        var missing = false;
+        var (recording, deleted) = await recordings.DeleteAsync(id, row =>
         {
-            LogFileMissing(logger, id, path);
-        }
-        else
-        {
+            var path = FullPath(row, options.Value);
+            missing = !File.Exists(path);
+            if (missing)
+            {
+                LogFileMissing(logger, id, path);
+                return true;
+            }
             try
             {
                 File.Delete(path);
+                return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 LogFileNotRemoved(logger, e, id, path);
-                return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Recording not deleted",
-                    detail: $"The audio file of recording {id} could not be removed; the recording was kept.");
+                return false;
             }
+        }, cancellationToken);
+        if (recording is null)
+            return ApiProblems.NotFound("recording", id);
+        if (!deleted)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Recording not deleted",
+                detail: $"The audio file of recording {id} could not be removed; the recording was kept.");
         }
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new RecordingDeleted(id, missing));
-    }
-
-    private static async Task<Recording?> FindAsync(long id, NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Recording>(new CommandDefinition(
-            $"select {Columns} from recordings where id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
     private static string FullPath(Recording recording, RecordingOptions options) =>

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
 using Orleans;
+using Pbx.Data;
+using Pbx.Data.Trunks;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.ApiHost.Apis.Trunks;
@@ -13,25 +13,6 @@ namespace Pbx.ApiHost.Apis.Trunks;
 /// <summary><c>/api/v1/trunks</c>: carrier SIP trunks and their live status. Everyone signed in reads; only admins change.</summary>
 public static partial class TrunksApi
 {
-    private const string Columns = """
-        id, description, enabled, host, port, transport, outbound_proxy as OutboundProxy, username, realm,
-        (password_protected is not null or ha1_md5 is not null) as HasPassword, register, register_expires as RegisterExpires,
-        allowed_networks::text[] as AllowedNetworks, codecs, max_calls as MaxCalls, default_caller_id as DefaultCallerId, privacy,
-        country_code as CountryCode, national_prefix as NationalPrefix, international_prefix as InternationalPrefix,
-        national_length as NationalLength, carrier_format as CarrierFormat
-        """;
-
-    private const string Assignments = """
-        description = @Description, enabled = @Enabled, host = @Host, port = @Port, transport = @Transport,
-        outbound_proxy = @OutboundProxy, username = @Username, realm = @Realm,
-        password_protected = case when @PasswordGiven then @PasswordProtected else password_protected end,
-        ha1_md5 = case when @PasswordGiven then @Ha1Md5 else ha1_md5 end,
-        register = @Register, register_expires = @RegisterExpires, allowed_networks = @AllowedNetworks::cidr[], codecs = @Codecs,
-        max_calls = @MaxCalls, default_caller_id = @DefaultCallerId, privacy = @Privacy, country_code = @CountryCode,
-        national_prefix = @NationalPrefix, international_prefix = @InternationalPrefix, national_length = @NationalLength,
-        carrier_format = @CarrierFormat, updated_at = now()
-        """;
-
     public static RouteGroupBuilder MapTrunksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/trunks").WithTags("Trunks");
@@ -52,67 +33,47 @@ public static partial class TrunksApi
         return result;
     }
 
-    internal static async Task<Ok<IReadOnlyList<Trunk>>> ListAsync(NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var trunks = await connection.QueryAsync<Trunk>(new CommandDefinition($"select {Columns} from trunks order by id", cancellationToken: cancellationToken));
-        return TypedResults.Ok<IReadOnlyList<Trunk>>(trunks.AsList());
-    }
+    internal static async Task<Ok<IReadOnlyList<Trunk>>> ListAsync(TrunkRepository trunks, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await trunks.ListAsync(cancellationToken));
 
-    internal static async Task<Results<Ok<Trunk>, ProblemHttpResult>> GetAsync(string id, NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var trunk = await connection.QuerySingleOrDefaultAsync<Trunk>(new CommandDefinition(
-            $"select {Columns} from trunks where id = @id", new { id }, cancellationToken: cancellationToken));
-        return trunk is null ? ApiProblems.NotFound("trunk", id) : TypedResults.Ok(trunk);
-    }
+    internal static async Task<Results<Ok<Trunk>, ProblemHttpResult>> GetAsync(string id, TrunkRepository trunks, CancellationToken cancellationToken) =>
+        await trunks.GetAsync(id, cancellationToken) is { } trunk ? TypedResults.Ok(trunk) : ApiProblems.NotFound("trunk", id);
 
-    /// <summary>The trunk grain's live state; 503 when this API host runs without a silo to ask.</summary>
+    /// <summary>The trunk grain's live state.</summary>
     internal static async Task<Results<Ok<TrunkStatusResponse>, ProblemHttpResult>> StatusAsync(
-        string id, HttpContext context, NpgsqlDataSource db, CancellationToken cancellationToken)
+        string id, TrunkRepository trunks, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from trunks where id = @id)", new { id }, cancellationToken: cancellationToken)))
+        if (!await trunks.ExistsAsync(id, cancellationToken))
             return ApiProblems.NotFound("trunk", id);
-        if (context.RequestServices.GetService<IGrainFactory>() is not { } grains)
-            return TypedResults.Problem("Live trunk status needs the silo role in this process.", statusCode: (int)HttpStatusCode.ServiceUnavailable);
         var status = await grains.GetGrain<ITrunkGrain>(id).GetStatusAsync();
         return TypedResults.Ok(new TrunkStatusResponse(id, status.Phase.ToString().ToLowerInvariant(), status.FailureReason, status.Failures,
             status.ExpiresAt, status.NextAttemptAt, status.ActiveCalls));
     }
 
     internal static async Task<Results<Created<Trunk>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TrunkRequest request, NpgsqlDataSource db, TrunkPasswordProtector passwords, CancellationToken cancellationToken)
+        TrunkRequest request, TrunkRepository trunks, TrunkPasswordProtector passwords, CancellationToken cancellationToken)
     {
         var errors = Validate(request, request.Id, isNew: true);
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        // Insert the key, then set every column through the same assignments as PUT.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "insert into trunks (id, host, country_code) values (@Id, @Host, @CountryCode) on conflict (id) do nothing returning id",
-            new { request.Id, request.Host, request.CountryCode }, transaction, cancellationToken: cancellationToken));
-        var trunk = inserted is null ? null : await UpdateRowAsync(connection, transaction, request.Id!, request, passwords, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var trunk = await trunks.CreateAsync(ToChange(request.Id!, request, passwords), cancellationToken);
         return trunk is null
             ? ApiProblems.Conflict($"Trunk '{request.Id}' already exists.")
             : TypedResults.Created($"/api/v1/trunks/{trunk.Id}", trunk);
     }
 
     internal static async Task<Results<Ok<Trunk>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, TrunkRequest request, NpgsqlDataSource db, TrunkPasswordProtector passwords, CancellationToken cancellationToken)
+        string id, TrunkRequest request, TrunkRepository trunks, TrunkPasswordProtector passwords, CancellationToken cancellationToken)
     {
         var errors = Validate(request, id, isNew: false);
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
         try
         {
-            var trunk = await UpdateRowAsync(connection, null, id, request, passwords, cancellationToken);
+            var trunk = await trunks.UpdateAsync(ToChange(id, request, passwords), cancellationToken);
             return trunk is null ? ApiProblems.NotFound("trunk", id) : TypedResults.Ok(trunk);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        catch (RowConflictException e) when (e.Conflict == RowConflict.CheckFailed)
         {
             // A registering trunk without a stored password: the table's check says so, the client learns which field.
             var problem = new ValidationErrors();
@@ -121,28 +82,24 @@ public static partial class TrunksApi
         }
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync(new CommandDefinition("delete from trunks where id = @id", new { id }, cancellationToken: cancellationToken));
-        return deleted == 1 ? TypedResults.NoContent() : ApiProblems.NotFound("trunk", id);
-    }
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, TrunkRepository trunks, CancellationToken cancellationToken) =>
+        await trunks.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("trunk", id);
 
-    private static Task<Trunk?> UpdateRowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string id, TrunkRequest r, TrunkPasswordProtector passwords,
-        CancellationToken cancellationToken)
+    /// <summary>Every column as the request sets it, defaults applied and the password protected.</summary>
+    private static TrunkChange ToChange(string id, TrunkRequest r, TrunkPasswordProtector passwords)
     {
         var ha1Only = r.StoreHa1Only == true && r.Realm is not null && r.Username is not null;
-        var args = new
+        return new TrunkChange
         {
             Id = id,
             Description = r.Description ?? "",
             Enabled = r.Enabled ?? true,
-            r.Host,
+            Host = r.Host!,
             Port = r.Port ?? 5060,
             Transport = r.Transport ?? "udp",
-            r.OutboundProxy,
-            r.Username,
-            r.Realm,
+            OutboundProxy = r.OutboundProxy,
+            Username = r.Username,
+            Realm = r.Realm,
             PasswordGiven = r.Password is not null,
             PasswordProtected = r.Password is null || ha1Only ? null : passwords.Protect(r.Password),
             Ha1Md5 = r.Password is not null && ha1Only ? TrunkPasswordProtector.Ha1Md5(r.Username!, r.Realm!, r.Password) : null,
@@ -151,16 +108,14 @@ public static partial class TrunksApi
             AllowedNetworks = r.AllowedNetworks ?? [],
             Codecs = r.Codecs ?? ["PCMA", "PCMU"],
             MaxCalls = r.MaxCalls ?? 30,
-            r.DefaultCallerId,
+            DefaultCallerId = r.DefaultCallerId,
             Privacy = r.Privacy ?? false,
-            r.CountryCode,
+            CountryCode = r.CountryCode!,
             NationalPrefix = r.NationalPrefix ?? "0",
             InternationalPrefix = r.InternationalPrefix ?? "00",
             NationalLength = r.NationalLength ?? 0,
             CarrierFormat = r.CarrierFormat ?? "e164",
         };
-        return connection.QuerySingleOrDefaultAsync<Trunk>(new CommandDefinition(
-            $"update trunks set {Assignments} where id = @Id returning {Columns}", args, transaction, cancellationToken: cancellationToken));
     }
 
     private static ValidationErrors Validate(TrunkRequest r, string? id, bool isNew)

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
+using Pbx.Data.Extensions;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Apis.Users;
 
@@ -32,21 +32,21 @@ public static partial class UsersApi
     {
         var errors = new ValidationErrors();
         var paging = PageQuery.Parse(page, pageSize, errors);
-        return errors.IsEmpty ? TypedResults.Ok(await users.ListAsync(paging, cancellationToken)) : errors.ToProblem();
+        return errors.IsEmpty ? TypedResults.Ok(PagedResult.Of(await users.ListAsync(paging.Offset, paging.PageSize, cancellationToken), paging)) : errors.ToProblem();
     }
 
     internal static async Task<Results<Ok<ApiUser>, ProblemHttpResult>> GetAsync(long id, UserRepository users, CancellationToken cancellationToken) =>
         await users.GetAsync(id, cancellationToken) is { } user ? TypedResults.Ok(user) : ApiProblems.NotFound("user", id);
 
     internal static async Task<Results<Created<ApiUser>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateUserRequest request, UserRepository users, NpgsqlDataSource db, CancellationToken cancellationToken)
+        CreateUserRequest request, UserRepository users, ExtensionRepository extensions, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Require(request.Username is not null && UsernamePattern().IsMatch(request.Username), "username",
             "is required: 1 to 64 letters, digits, '.', '_', '-' or '@'.");
         ValidatePassword(request.Password, errors);
         ValidateRole(request.Role, errors);
-        await ValidateExtensionAsync(request.ExtensionNumber, db, errors, cancellationToken);
+        await ValidateExtensionAsync(request.ExtensionNumber, extensions, errors, cancellationToken);
         if (!errors.IsEmpty)
             return errors.ToProblem();
 
@@ -57,11 +57,11 @@ public static partial class UsersApi
     }
 
     internal static async Task<Results<Ok<ApiUser>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateUserRequest request, UserRepository users, NpgsqlDataSource db, CancellationToken cancellationToken)
+        long id, UpdateUserRequest request, UserRepository users, ExtensionRepository extensions, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ValidateRole(request.Role, errors);
-        await ValidateExtensionAsync(request.ExtensionNumber, db, errors, cancellationToken);
+        await ValidateExtensionAsync(request.ExtensionNumber, extensions, errors, cancellationToken);
         if (!errors.IsEmpty)
             return errors.ToProblem();
         if (await users.GetAsync(id, cancellationToken) is null)
@@ -95,14 +95,10 @@ public static partial class UsersApi
     private static void ValidateRole(string? role, ValidationErrors errors) =>
         errors.Require(role is not null && Roles.All.Contains(role), "role", $"must be one of {string.Join(", ", Roles.All)}.");
 
-    private static async Task ValidateExtensionAsync(string? number, NpgsqlDataSource db, ValidationErrors errors, CancellationToken cancellationToken)
+    private static async Task ValidateExtensionAsync(string? number, ExtensionRepository extensions, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        if (number is null)
-            return;
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from extensions where number = @number)", new { number }, cancellationToken: cancellationToken));
-        errors.Require(exists, "extensionNumber", $"no extension '{number}' exists.");
+        if (number is not null)
+            errors.Require(await extensions.ExistsAsync(number, cancellationToken), "extensionNumber", $"no extension '{number}' exists.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]

@@ -1,0 +1,51 @@
+using Dapper;
+
+namespace Pbx.Data.Recordings;
+
+/// <summary>The API's view of recordings: filtered pages, one by id, and deleting a row together with its file.</summary>
+public sealed partial class RecordingRepository
+{
+    private const string Columns =
+        "id, call_id as CallId, content_type as ContentType, duration_ms as DurationMs, size_bytes as SizeBytes, created_at as CreatedAt, file_path as FilePath";
+
+    /// <summary>A page of recordings, newest first: of call <paramref name="callId"/>, created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task<RowPage<Recording>> ListAsync(string? callId, DateTime? from, DateTime? to, int offset, int limit, CancellationToken cancellationToken)
+    {
+        const string where = """
+            where (@callId::text is null or call_id = @callId)
+              and (@from::timestamptz is null or created_at >= @from)
+              and (@to::timestamptz is null or created_at < @to)
+            """;
+        var args = new { callId, from, to, limit, offset };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"select count(*) from recordings {where}", args, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Recording>(new CommandDefinition(
+            $"select {Columns} from recordings {where} order by created_at desc, id desc limit @limit offset @offset", args, cancellationToken: cancellationToken));
+        return new RowPage<Recording>(rows.AsList(), total);
+    }
+
+    /// <summary>The recording <paramref name="id"/>, or null.</summary>
+    public async Task<Recording?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Recording>(new CommandDefinition(
+            $"select {Columns} from recordings where id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Deletes the row of recording <paramref name="id"/> in a transaction that commits only once
+    /// <paramref name="removeFile"/> returned true, so a file that cannot be removed keeps its row. Returns the row (null
+    /// when there was none) and whether it is gone.
+    /// </summary>
+    public async Task<(Recording? Recording, bool Deleted)> DeleteAsync(long id, Func<Recording, bool> removeFile, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var recording = await connection.QuerySingleOrDefaultAsync<Recording>(new CommandDefinition(
+            $"delete from recordings where id = @id returning {Columns}", new { id }, transaction, cancellationToken: cancellationToken));
+        if (recording is null || !removeFile(recording))
+            return (recording, false);
+        await transaction.CommitAsync(cancellationToken);
+        return (recording, true);
+    }
+}
