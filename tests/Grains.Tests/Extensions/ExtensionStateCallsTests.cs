@@ -24,6 +24,23 @@ public sealed class ExtensionStateCallsTests
     }
 
     [Fact]
+    public void The_calls_survive_the_state_written_and_read_back_as_the_grain_storage_does_oldest_first()
+    {
+        var state = new ExtensionState();
+        state.JoinCall("later", Now.AddSeconds(5));
+        state.JoinCall("first", Now);
+        state.JoinCall("gone", Now.AddSeconds(1));
+        state.LeaveCall("gone");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(state, System.Text.Json.JsonSerializerOptions.Web);
+        var loaded = System.Text.Json.JsonSerializer.Deserialize<ExtensionState>(json, System.Text.Json.JsonSerializerOptions.Web)!;
+
+        loaded.CallIds().ShouldBe(["first", "later"]);
+        loaded.JoinCall("first", Now).ShouldBeFalse("a call read back is still known by its id");
+        loaded.LeaveCall("later").ShouldBeTrue();
+    }
+
+    [Fact]
     public void Calls_joined_before_the_process_started_are_forgotten()
     {
         var state = new ExtensionState();
