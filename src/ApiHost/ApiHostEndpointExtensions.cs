@@ -10,6 +10,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Console;
 using Pbx.ApiHost.Health;
 using Pbx.ApiHost.Hubs;
+using Pbx.ApiHost.Problems;
 using Pbx.ApiHost.Security;
 
 namespace Pbx.ApiHost;
@@ -26,6 +27,7 @@ public static class ApiHostEndpointExtensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNulFreeQueries();
         app.UseCors();
         app.UseConsole();
         app.UseDevelopmentSwaggerUi();

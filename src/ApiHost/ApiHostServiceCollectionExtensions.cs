@@ -22,6 +22,9 @@ namespace Pbx.ApiHost;
 /// <summary>Registers the REST administration API; <see cref="ApiHostEndpointExtensions.MapApi"/> maps it.</summary>
 public static class ApiHostServiceCollectionExtensions
 {
+    /// <summary>The default of <c>Api:MaxRequestBodyBytes</c>: 1 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
     /// <summary>
     /// Everything the API needs: the repositories it reads and writes through (over the data source already registered,
     /// or one built from <c>Database:ConnectionString</c>); a registered <see cref="ILiveCallStatistics"/> or zeros. The host
@@ -69,6 +72,9 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DashboardTokenFromCookie>();
 
         services.AddApiProblemDetails();
+        // No API body comes near this; a client sending megabytes (a 10 MB "user name") gets 413 before anything reads it.
+        var maxBody = configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi();
         return services;

@@ -12,14 +12,14 @@ internal sealed partial class LoginService(UserRepository users, IOptions<LoginO
         if (user is null)
         {
             UserRepository.VerifyDecoy(password);
-            LogUnknownUser(logger, username);
+            LogUnknownUser(logger, LoggedName.Of(username));
             return (LoginOutcome.InvalidCredentials, null);
         }
 
         var now = clock.GetUtcNow();
         if (user.LockedUntil is { } lockedUntil && lockedUntil > now.UtcDateTime)
         {
-            LogLockedAttempt(logger, username, lockedUntil);
+            LogLockedAttempt(logger, LoggedName.Of(username), lockedUntil);
             return (LoginOutcome.Locked, null);
         }
 
@@ -28,14 +28,14 @@ internal sealed partial class LoginService(UserRepository users, IOptions<LoginO
             var limits = options.Value;
             var locked = await users.RecordFailedLoginAsync(user.Id, limits.MaxFailedAttempts, now.AddMinutes(limits.LockoutMinutes), cancellationToken);
             if (locked is { } until)
-                LogLockedOut(logger, username, limits.MaxFailedAttempts, until);
+                LogLockedOut(logger, LoggedName.Of(username), limits.MaxFailedAttempts, until);
             else
-                LogWrongPassword(logger, username);
+                LogWrongPassword(logger, LoggedName.Of(username));
             return (LoginOutcome.InvalidCredentials, null);
         }
 
         await users.RecordSuccessfulLoginAsync(user.Id, cancellationToken);
-        LogSignedIn(logger, username, user.Role);
+        LogSignedIn(logger, LoggedName.Of(username), user.Role);
         return (LoginOutcome.Success, user);
     }
 }

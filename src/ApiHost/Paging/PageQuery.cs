@@ -8,6 +8,9 @@ public sealed record PageQuery(int Page, int PageSize)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    // Far beyond any list here, and low enough that page * pageSize stays an int (page=2147483647 once overflowed to a 500).
+    public const int MaxPage = 1_000_000;
+
     /// <summary>Rows to skip in SQL.</summary>
     public int Offset => (Page - 1) * PageSize;
 
@@ -15,8 +18,8 @@ public sealed record PageQuery(int Page, int PageSize)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        errors.Require(p >= 1, "page", "must be 1 or more.");
+        errors.Require(p is >= 1 and <= MaxPage, "page", $"must be between 1 and {MaxPage}.");
         errors.Require(size is >= 1 and <= MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}.");
-        return new PageQuery(Math.Max(p, 1), Math.Clamp(size, 1, MaxPageSize));
+        return new PageQuery(Math.Clamp(p, 1, MaxPage), Math.Clamp(size, 1, MaxPageSize));
     }
 }

@@ -11,6 +11,7 @@ internal static class ProblemDetailsSetup
     {
         // A body that does not bind (a string where a number belongs) throws, so the exception handler can say which field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new NulCharacters.RefusingConverter()));
         services.Configure<ExceptionHandlerOptions>(options =>
         {
             options.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
@@ -30,7 +31,7 @@ internal static class ProblemDetailsSetup
                     context.ProblemDetails.Title = "One or more fields are invalid.";
                     context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
                     {
-                        [path[2..]] = ["has the wrong type for this field."],
+                        [path[2..]] = [bad.InnerException is NulCharacters.NulCharacterException ? NulCharacters.Message : "has the wrong type for this field."],
                     };
                 }
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
@@ -77,7 +78,9 @@ public static class CallsApi
             await using var rows = cdrs.StreamAsync(filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
             var more = await rows.MoveNextAsync();
             await using var writer = new StreamWriter(body, leaveOpen: true);
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            // A caller's display name is whatever the far end put in From: a cell starting with = + - @ (or a tab or CR) would
+            // run as a formula in a spreadsheet, so such cells get a leading apostrophe (OWASP's CSV injection advice).
+            await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
             csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
             csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
             csv.WriteHeader<CallRecord>();

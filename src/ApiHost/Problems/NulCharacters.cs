@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pbx.ApiHost.Problems;
+
+/// <summary>
+/// Text with a NUL character (U+0000) is refused as a 400 naming the field, in query strings and JSON bodies alike:
+/// PostgreSQL cannot store it in text (SQLSTATE 22021), and a filter or name carrying one used to end as a 500.
+/// </summary>
+internal static class NulCharacters
+{
+    public const string Message = "must not contain the NUL character (U+0000).";
+
+    /// <summary>Refuses a request whose query string carries a NUL in any parameter, before any endpoint runs.</summary>
+    public static WebApplication UseNulFreeQueries(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var refused = context.Request.Query.Where(p => p.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+                .ToDictionary(p => p.Key, _ => new[] { Message }, StringComparer.Ordinal);
+            if (refused.Count == 0)
+            {
+                await next(context);
+                return;
+            }
+            await TypedResults.ValidationProblem(refused).ExecuteAsync(context);
+        });
+        return app;
+    }
+
+    /// <summary>Reads JSON strings as usual but refuses one with a NUL; the problem details name its field.</summary>
+    internal sealed class RefusingConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetString();
+            return value is not null && value.Contains('\0', StringComparison.Ordinal) ? throw new NulCharacterException() : value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>What <see cref="RefusingConverter"/> throws; the JSON reader adds the field's path to it.</summary>
+    internal sealed class NulCharacterException() : JsonException(NulCharacters.Message);
+}
