@@ -47,7 +47,8 @@ public static class ApiHostEndpointExtensions
         app.MapRecordingsApi();
         app.MapStatsApi();
         app.MapLiveApi();
-        app.MapHub<LiveHub>(LiveHub.Path);
+        // A live view stays open only as long as its token: at expiry the hub closes it and the page signs in again.
+        app.MapHub<LiveHub>(LiveHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         return app;

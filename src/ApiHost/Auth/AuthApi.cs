@@ -8,8 +8,9 @@ namespace Pbx.ApiHost.Auth;
 
 /// <summary>
 /// <c>POST /api/v1/auth/login</c> exchanges a username and password for a bearer token.
-/// <c>POST /api/v1/auth/refresh</c>, called with a still-valid token, returns a fresh one with a new expiry and the
-/// user's current role; it fails with 401 once the user is deleted or locked, so clients refresh before expiry.
+/// <c>POST /api/v1/auth/refresh</c>, called with a still-valid token, returns a fresh one with a new expiry; it fails
+/// with 401 once the session has ended (<see cref="SessionRule"/>), so clients refresh before expiry.
+/// <c>POST /api/v1/auth/logout</c> ends every session of the user.
 /// </summary>
 public static class AuthApi
 {
@@ -21,7 +22,10 @@ public static class AuthApi
             .WithDescription("Rate-limited per client address (429 with Retry-After); repeated wrong passwords lock the account for a while.");
         group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer)
             .WithSummary("Exchange a still-valid bearer token for a fresh one")
-            .WithDescription("Send the current token in the Authorization header before it expires; the new token carries the user's current role. 401 once the user is deleted or locked.");
+            .WithDescription("Send the current token in the Authorization header before it expires. 401 once the user is deleted, locked or signed out, or their password, role or extension changed.");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Viewer)
+            .WithSummary("Sign out everywhere")
+            .WithDescription("Ends every session of the signed-in user: this token and every other issued before stop working at once.");
         group.MapDashboardSession();
         return group;
     }
@@ -41,6 +45,11 @@ public static class AuthApi
             ? TypedResults.Ok(tokens.Issue(user!))
             : ApiProblems.Unauthorized("Wrong username or password, or the account is temporarily locked.");
     }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(ClaimsPrincipal principal, UserRepository users, CancellationToken cancellationToken) =>
+        TokenIssuer.UserId(principal) is { } id && await users.EndSessionsAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.Unauthorized("The user no longer exists.");
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
         ClaimsPrincipal principal, UserRepository users, TokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)

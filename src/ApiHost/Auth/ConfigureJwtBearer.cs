@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 
@@ -23,6 +24,27 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions) : ICon
             RoleClaimType = TokenIssuer.RoleClaim,
             NameClaimType = TokenIssuer.NameClaim,
             ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        // A signature is not enough: the user's row must still back the session (SessionRule), read on every request (one
+        // lookup by key; the API's traffic is an operator's, not a phone's).
+        (options.Events ??= new JwtBearerEvents()).OnTokenValidated = async context =>
+        {
+            var principal = context.Principal!;
+            var users = context.HttpContext.RequestServices.GetRequiredService<UserRepository>();
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            ApiUser? user;
+            try
+            {
+                user = TokenIssuer.UserId(principal) is { } id ? await users.GetAsync(id, context.HttpContext.RequestAborted) : null;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // PostgreSQL is away: the signature and expiry still hold, so the token is taken as it stands; what needs the
+                // database fails on its own (500), while health checks and call actions served by grains keep working.
+                return;
+            }
+            if (SessionRule.Ended(TokenIssuer.SessionVersion(principal), principal.FindFirst(TokenIssuer.RoleClaim)?.Value, user, now) is { } reason)
+                context.Fail($"The session has ended: {reason}.");
         };
     }
 

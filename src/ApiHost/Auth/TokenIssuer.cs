@@ -13,6 +13,9 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
     public const string RoleClaim = "role";
     public const string NameClaim = "name";
 
+    /// <summary>The user's session version when the token was issued (<see cref="SessionRule"/>).</summary>
+    public const string SessionClaim = "sv";
+
     private readonly JsonWebTokenHandler _handler = new();
 
     public static SymmetricSecurityKey SigningKey(JwtOptions options) =>
@@ -21,6 +24,10 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
     /// <summary>The user id a token of this issuer carries in <c>sub</c>.</summary>
     public static long? UserId(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The session version a token of this issuer carries.</summary>
+    public static int? SessionVersion(ClaimsPrincipal principal) =>
+        int.TryParse(principal.FindFirst(SessionClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
 
     public TokenResponse Issue(ApiUser user)
     {
@@ -39,6 +46,7 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(NameClaim, user.Username),
                 new Claim(RoleClaim, user.Role),
+                new Claim(SessionClaim, user.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
             ]),
             SigningCredentials = new SigningCredentials(SigningKey(jwt), SecurityAlgorithms.HmacSha256),
         });

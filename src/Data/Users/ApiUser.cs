@@ -25,4 +25,8 @@ public sealed record ApiUser
 
     [JsonIgnore]
     public int FailedLogins { get; init; }
+
+    /// <summary>Moves on when the user's sessions must end (password, role or extension changed, locked, signed out).</summary>
+    [JsonIgnore]
+    public int SessionVersion { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id, username, role, extension_number as ExtensionNumber, locked_until as LockedUntil, created_at as CreatedAt, " +
-        "password_hash as PasswordHash, failed_logins as FailedLogins";
+        "password_hash as PasswordHash, failed_logins as FailedLogins, session_version as SessionVersion";
 
     private static readonly PasswordHasher<ApiUser> Hasher = new();
     private static readonly ApiUser DecoyUser = new() { Username = "", Role = "" };
@@ -38,7 +38,7 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "update users set password_hash = @hash, failed_logins = 0, locked_until = null where username = @username",
+            "update users set password_hash = @hash, failed_logins = 0, locked_until = null, session_version = session_version + 1 where username = @username",
             new { username, hash = HashPassword(password) },
             cancellationToken: cancellationToken)) == 1;
     }
@@ -48,7 +48,7 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "update users set password_hash = @hash, failed_logins = 0, locked_until = null where id = @id",
+            "update users set password_hash = @hash, failed_logins = 0, locked_until = null, session_version = session_version + 1 where id = @id",
             new { id, hash = HashPassword(password) },
             cancellationToken: cancellationToken)) == 1;
     }
@@ -94,7 +94,7 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ApiUser>(new CommandDefinition(
-            $"update users set role = @role, extension_number = @extensionNumber where id = @id and (@role = 'admin' or {KeepsAnAdmin}) returning {Columns}",
+            $"update users set role = @role, extension_number = @extensionNumber, session_version = session_version + 1 where id = @id and (@role = 'admin' or {KeepsAnAdmin}) returning {Columns}",
             new { id, role, extensionNumber },
             cancellationToken: cancellationToken));
     }
@@ -115,7 +115,12 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
             case PasswordVerificationResult.Success:
                 return true;
             case PasswordVerificationResult.SuccessRehashNeeded:
-                await SetPasswordAsync(user.Id, password, cancellationToken);
+                // The same password under stronger parameters: the user's sessions go on.
+                await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+                {
+                    await connection.ExecuteAsync(new CommandDefinition("update users set password_hash = @hash where id = @id",
+                        new { id = user.Id, hash = HashPassword(password) }, cancellationToken: cancellationToken));
+                }
                 return true;
             default:
                 return false;
@@ -134,12 +139,21 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
             """
             update users set
                 locked_until = case when failed_logins + 1 >= @max then @lockUntil else locked_until end,
+                session_version = case when failed_logins + 1 >= @max then session_version + 1 else session_version end,
                 failed_logins = case when failed_logins + 1 >= @max then 0 else failed_logins + 1 end
             where id = @id
             returning case when locked_until = @lockUntil then locked_until end
             """,
             new { id, max = maxFailedAttempts, lockUntil = lockUntil.UtcDateTime },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Ends every session of the user (sign-out): tokens issued before stop working; false when no such user.</summary>
+    public async Task<bool> EndSessionsAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "update users set session_version = session_version + 1 where id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task RecordSuccessfulLoginAsync(long id, CancellationToken cancellationToken = default)
