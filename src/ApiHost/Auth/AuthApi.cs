@@ -22,7 +22,7 @@ public static class AuthApi
             .WithDescription("Rate-limited per client address (429 with Retry-After); repeated wrong passwords lock the account for a while.");
         group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer)
             .WithSummary("Exchange a still-valid bearer token for a fresh one")
-            .WithDescription("Send the current token in the Authorization header before it expires. 401 once the user is deleted, locked or signed out, or their password, role or extension changed.");
+            .WithDescription("Send the current token in the Authorization header before it expires. 401 once the user is deleted or signed out, or their password, role or extension changed.");
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Viewer)
             .WithSummary("Sign out everywhere")
             .WithDescription("Ends every session of the signed-in user: this token and every other issued before stop working at once.");

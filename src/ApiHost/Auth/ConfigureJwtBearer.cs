@@ -31,7 +31,6 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions) : ICon
         {
             var principal = context.Principal!;
             var users = context.HttpContext.RequestServices.GetRequiredService<UserRepository>();
-            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             ApiUser? user;
             try
             {
@@ -43,7 +42,7 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions) : ICon
                 // database fails on its own (500), while health checks and call actions served by grains keep working.
                 return;
             }
-            if (SessionRule.Ended(TokenIssuer.SessionVersion(principal), principal.FindFirst(TokenIssuer.RoleClaim)?.Value, user, now) is { } reason)
+            if (SessionRule.Ended(TokenIssuer.SessionVersion(principal), principal.FindFirst(TokenIssuer.RoleClaim)?.Value, user) is { } reason)
                 context.Fail($"The session has ended: {reason}.");
         };
     }

@@ -139,7 +139,6 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
             """
             update users set
                 locked_until = case when failed_logins + 1 >= @max then @lockUntil else locked_until end,
-                session_version = case when failed_logins + 1 >= @max then session_version + 1 else session_version end,
                 failed_logins = case when failed_logins + 1 >= @max then 0 else failed_logins + 1 end
             where id = @id
             returning case when locked_until = @lockUntil then locked_until end
