@@ -41,7 +41,9 @@ public sealed class CallRecordingTests(CallFeatureFixture fixture) : IClassFixtu
         File.Exists(row.FilePath + ".part").ShouldBeFalse("the recording was completed when the call ended");
         (await Sox.ChannelsAsync(row.FilePath)).ShouldBe(2);
         var seconds = await Sox.DurationAsync(row.FilePath);
-        seconds.ShouldBeInRange(0.8, 4.0, "about the 1.5 s the caller stayed on after the answer");
+        // From the start request to the hang-up: at most the 1.5 s the caller stays on after the answer, less however long the
+        // test took to ask for the recording after seeing the answer (0.8 s once on a loaded 2-core box).
+        seconds.ShouldBeInRange(0.3, 4.0, "about the 1.5 s the caller stayed on after the answer");
         (row.DurationMs / 1000.0).ShouldBe(seconds, 0.05);
         // sipp's sample speech is quiet (RMS about 0.01 over the whole file, 0.0025 over its quietest 1.5 s seen on a busy
         // machine, where the recording starts later into it); silence is below 0.001 (A-law's smallest step is 8/32768).
