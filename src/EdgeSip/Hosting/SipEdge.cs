@@ -17,7 +17,7 @@ namespace Pbx.EdgeSip.Hosting;
 public sealed partial class SipEdge : IHostedService, ISipInbound
 {
     // RFC 3261 and the extensions a PBX meets: known but not served here means 405, unknown means 501 (RFC 3261 8.2.1).
-    private static readonly FrozenSet<string> KnownMethods = FrozenSet.ToFrozenSet(
+    internal static readonly FrozenSet<string> KnownMethods = FrozenSet.ToFrozenSet(
         ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"],
         StringComparer.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
 
 namespace Pbx.EdgeSip.Hosting;
@@ -18,13 +17,11 @@ public static class SipMetrics
     private static readonly Counter<long> Malformed = Meter.CreateCounter<long>("pbx.sip.malformed", "{message}", "datagrams and stream messages that did not parse");
     private static readonly Counter<long> ClusterUnavailable = Meter.CreateCounter<long>("pbx.sip.cluster_unavailable", "{request}", "requests answered 503 because no silo answered");
 
-    // The method tag takes only known methods: anyone can send a request with a made-up one, and each would be a new series.
-    private static readonly FrozenSet<string> TaggedMethods = FrozenSet.ToFrozenSet(
-        ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"],
-        StringComparer.Ordinal);
-
-    /// <summary>The tag value a request's method is counted under: itself when known, else "other".</summary>
-    public static string MethodTag(string method) => TaggedMethods.TryGetValue(method, out var known) ? known : "other";
+    /// <summary>
+    /// The tag value a request's method is counted under: itself when the edge knows it, else "other" (anyone can send a
+    /// request with a made-up method, and each would be a new series).
+    /// </summary>
+    public static string MethodTag(string method) => SipEdge.KnownMethods.TryGetValue(method, out var known) ? known : "other";
 
     internal static void OnRequest(string method) => Requests.Add(1, new KeyValuePair<string, object?>("method", MethodTag(method)));
 

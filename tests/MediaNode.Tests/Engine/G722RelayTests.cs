@@ -1,3 +1,4 @@
+using Pbx.TestSupport;
 using Pbx.MediaNode.Codecs;
 
 namespace Pbx.MediaNode.Tests.Engine;
@@ -67,21 +68,6 @@ public sealed class G722RelayTests : IAsyncLifetime
         return samples;
     }
 
-    /// <summary>Share of the signal's energy at the tone (Goertzel), after the first 100 ms while the codecs adapt.</summary>
-    private static double ToneShare(short[] samples, int rate)
-    {
-        var settled = samples.AsSpan(rate / 10);
-        var coefficient = 2 * Math.Cos(2 * Math.PI * ToneHz / rate);
-        double s1 = 0, s2 = 0, energy = 0;
-        foreach (var sample in settled)
-        {
-            var s = sample + coefficient * s1 - s2;
-            s2 = s1;
-            s1 = s;
-            energy += (double)sample * sample;
-        }
-        var power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-        // A pure tone's Goertzel power is N/2 times its energy.
-        return power / (energy * settled.Length / 2);
-    }
+    /// <summary>Share of the signal's energy at the tone, after the first 100 ms while the codecs adapt.</summary>
+    private static double ToneShare(short[] samples, int rate) => Goertzel.ToneShare(samples.AsSpan(rate / 10), ToneHz, rate);
 }

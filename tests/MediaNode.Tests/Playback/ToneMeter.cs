@@ -1,6 +1,6 @@
 namespace Pbx.MediaNode.Tests.Playback;
 
-/// <summary>Measures audio the way a listener would notice: loudness and where the energy sits in frequency.</summary>
+/// <summary>Measures audio the way a listener would notice: loudness (tones: <see cref="Pbx.TestSupport.Goertzel"/>).</summary>
 internal static class ToneMeter
 {
     public static double Rms(ReadOnlySpan<short> samples)
@@ -9,22 +9,6 @@ internal static class ToneMeter
         foreach (var s in samples)
             sum += (double)s * s;
         return Math.Sqrt(sum / samples.Length);
-    }
-
-    /// <summary>Share of the energy of <paramref name="samples"/> that lies at <paramref name="frequency"/> (1 for a pure tone).</summary>
-    public static double ShareAt(ReadOnlySpan<short> samples, double frequency, int sampleRate = 8000)
-    {
-        double coefficient = 2 * Math.Cos(2 * Math.PI * frequency / sampleRate);
-        double s1 = 0, s2 = 0, energy = 0;
-        foreach (var x in samples)
-        {
-            double s = x + coefficient * s1 - s2;
-            s2 = s1;
-            s1 = s;
-            energy += (double)x * x;
-        }
-        double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-        return power / (energy * samples.Length / 2);
     }
 
     /// <summary>Reads a whole source into an array.</summary>

@@ -1,3 +1,4 @@
+using Pbx.TestSupport;
 using Pbx.MediaNode.Playback;
 using Shouldly;
 using Xunit;
@@ -12,9 +13,9 @@ public sealed class ToneSourceTests
         var samples = ToneMeter.ReadAll(new ToneSource(TonePlan.Europe.Busy, TimeSpan.FromSeconds(2)));
 
         samples.Length.ShouldBe(16000);
-        ToneMeter.ShareAt(samples.AsSpan(0, 4000), 425).ShouldBeGreaterThan(0.98);
+        Goertzel.ToneShare(samples.AsSpan(0, 4000), 425).ShouldBeGreaterThan(0.98);
         ToneMeter.Rms(samples.AsSpan(4000, 4000)).ShouldBe(0);
-        ToneMeter.ShareAt(samples.AsSpan(8000, 4000), 425).ShouldBeGreaterThan(0.98);
+        Goertzel.ToneShare(samples.AsSpan(8000, 4000), 425).ShouldBeGreaterThan(0.98);
         ToneMeter.Rms(samples.AsSpan(12000, 4000)).ShouldBe(0);
     }
 
@@ -32,8 +33,8 @@ public sealed class ToneSourceTests
     {
         var samples = ToneMeter.ReadAll(new ToneSource(TonePlan.NorthAmerica.Ringback, TimeSpan.FromSeconds(1)));
 
-        ToneMeter.ShareAt(samples, 440).ShouldBe(0.5, tolerance: 0.05);
-        ToneMeter.ShareAt(samples, 480).ShouldBe(0.5, tolerance: 0.05);
+        Goertzel.ToneShare(samples, 440).ShouldBe(0.5, tolerance: 0.05);
+        Goertzel.ToneShare(samples, 480).ShouldBe(0.5, tolerance: 0.05);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pbx.TestSupport;
 using Pbx.MediaNode.Playback;
 using Shouldly;
 using Xunit;
@@ -34,7 +35,7 @@ public sealed class WavFileSourceTests : IDisposable
 
         samples.Length.ShouldBe(8000);
         var middle = samples.AsSpan(1000, 6000);
-        ToneMeter.ShareAt(middle, 1000).ShouldBeGreaterThan(0.95);
+        Goertzel.ToneShare(middle, 1000).ShouldBeGreaterThan(0.95);
         // Level kept through downmix and resampling: a 0.5 full-scale sine has an RMS of 0.354 x 32767.
         ToneMeter.Rms(middle).ShouldBe(0.5 * 32767 / Math.Sqrt(2), tolerance: 600);
     }

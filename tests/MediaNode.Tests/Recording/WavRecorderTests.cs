@@ -1,3 +1,4 @@
+using Pbx.TestSupport;
 using System.Globalization;
 using Pbx.MediaNode.Playback;
 using Pbx.MediaNode.Recording;
@@ -34,7 +35,7 @@ public sealed class WavRecorderTests : IDisposable
         Info(path, "-c").ShouldBe("1");
         Info(path, "-r").ShouldBe("8000");
         using var playback = new WavFileSource(path);
-        ToneMeter.ShareAt(ToneMeter.ReadAll(playback), 1000).ShouldBeGreaterThan(0.99);
+        Goertzel.ToneShare(ToneMeter.ReadAll(playback), 1000).ShouldBeGreaterThan(0.99);
     }
 
     [Fact]

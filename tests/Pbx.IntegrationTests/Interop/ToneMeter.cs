@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pbx.TestSupport;
 
 namespace Pbx.IntegrationTests.Interop;
 
@@ -22,22 +23,14 @@ internal static class ToneMeter
         var blockLength = rate / BlocksPerSecond;
         var blocks = samples.Length / blockLength;
         var first = window is { } w ? Math.Max(0, blocks - (int)(w.TotalSeconds * BlocksPerSecond)) : 0;
-        var coefficient = 2 * Math.Cos(2 * Math.PI * frequency / rate);
         var toneBlocks = 0;
         for (var block = first; block < blocks; block++)
         {
             var span = samples.AsSpan(block * blockLength, blockLength);
-            double s1 = 0, s2 = 0, energy = 0;
+            double energy = 0;
             foreach (var sample in span)
-            {
-                var s0 = sample + coefficient * s1 - s2;
-                s2 = s1;
-                s1 = s0;
                 energy += (double)sample * sample;
-            }
-            // A sine of amplitude A over N samples gives Goertzel power (A N / 2)^2 and energy A^2 N / 2: their ratio, over N / 2, is 1.
-            var power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-            if (energy / blockLength >= MinimumRms * MinimumRms && power / (energy * blockLength / 2) >= MinimumToneShare)
+            if (energy / blockLength >= MinimumRms * MinimumRms && Goertzel.ToneShare(span, frequency, rate) >= MinimumToneShare)
                 toneBlocks++;
         }
         return (double)toneBlocks / BlocksPerSecond;
