@@ -59,6 +59,34 @@ public sealed class AuthTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_locked_account_answers_no_faster_than_a_wrong_password_so_time_does_not_tell_it_apart()
+    {
+        var locked = await fixture.Users.CreateAsync("timing-locked", ApiFixture.Password, Roles.Viewer);
+        await fixture.Users.RecordFailedLoginAsync(locked!.Id, 1, DateTimeOffset.UtcNow.AddHours(1));
+        await fixture.Users.CreateAsync("timing-open", ApiFixture.Password, Roles.Viewer);
+        using var client = fixture.Anonymous();
+
+        // The fastest of a few answers each: load on the box only ever makes an answer slower. Checking a password costs
+        // tens of milliseconds; a locked account used to answer in a few.
+        var lockedAnswer = await FastestAnswerAsync(client, "timing-locked");
+        var wrongPassword = await FastestAnswerAsync(client, "timing-open", attempts: 2);
+
+        lockedAnswer.ShouldBeGreaterThan(wrongPassword * 0.3, $"locked {lockedAnswer.TotalMilliseconds:0} ms, wrong password {wrongPassword.TotalMilliseconds:0} ms");
+    }
+
+    private static async Task<TimeSpan> FastestAnswerAsync(HttpClient client, string username, int attempts = 4)
+    {
+        var fastest = TimeSpan.MaxValue;
+        for (var i = 0; i < attempts; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password = "not the password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            fastest = clock.Elapsed < fastest ? clock.Elapsed : fastest;
+        }
+        return fastest;
+    }
+
+    [Fact]
     public async Task Setting_a_new_password_unlocks_the_account()
     {
         var user = await fixture.Users.CreateAsync("unlocked", ApiFixture.Password, Roles.Viewer);

@@ -19,6 +19,9 @@ internal sealed partial class LoginService(UserRepository users, IOptions<LoginO
         var now = clock.GetUtcNow();
         if (user.LockedUntil is { } lockedUntil && lockedUntil > now.UtcDateTime)
         {
+            // As long as checking a password takes: a locked account answered in a few milliseconds, a wrong password in
+            // about a hundred, so the time alone told which accounts exist and are being guessed.
+            UserRepository.VerifyDecoy(password);
             LogLockedAttempt(logger, LoggedName.Of(username), lockedUntil);
             return (LoginOutcome.Locked, null);
         }
