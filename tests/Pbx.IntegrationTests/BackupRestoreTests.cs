@@ -49,6 +49,7 @@ public sealed class BackupRestoreTests : IDisposable
     {
         var source = PostgresServer.Shared.CreateDatabase("backup");
         var files = Folders("source");
+        // Started once for its migrations: the database then holds a PBX's tables, as a running installation's does.
         await using (await PbxHost.StartAsync(source, $"--Media:RecordingsDirectory={files.Recordings}"))
         {
         }

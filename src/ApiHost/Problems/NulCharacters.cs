@@ -16,17 +16,20 @@ internal static class NulCharacters
     {
         app.Use(async (context, next) =>
         {
-            var refused = context.Request.Query.Where(p => p.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
-                .ToDictionary(p => p.Key, _ => new[] { Message }, StringComparer.Ordinal);
-            if (refused.Count == 0)
+            // Every request passes here: the common case (no NUL) allocates nothing.
+            if (!context.Request.QueryString.HasValue || !context.Request.Query.Any(CarriesNul))
             {
                 await next(context);
                 return;
             }
+            var refused = context.Request.Query.Where(CarriesNul).ToDictionary(p => p.Key, _ => new[] { Message }, StringComparer.Ordinal);
             await TypedResults.ValidationProblem(refused).ExecuteAsync(context);
         });
         return app;
     }
+
+    private static bool CarriesNul(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> parameter) =>
+        parameter.Value.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true);
 
     /// <summary>Reads JSON strings as usual but refuses one with a NUL; the problem details name its field.</summary>
     internal sealed class RefusingConverter : JsonConverter<string>
