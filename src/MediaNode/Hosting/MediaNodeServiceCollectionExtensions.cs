@@ -26,7 +26,7 @@ public static class MediaNodeServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<MediaOptions>>(sp =>
             new MediaAddressDetection(HostNetwork.Interfaces, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MediaAddressDetection>>()));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new MediaCounters(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<MediaCounters>();
         services.TryAddSingleton<MediaEngine>();
         services.TryAddSingleton<IMediaNode>(sp => sp.GetRequiredService<MediaEngine>());
         services.TryAddSingleton<LocalMediaNodes>();

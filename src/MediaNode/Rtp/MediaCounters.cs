@@ -3,32 +3,42 @@ using System.Diagnostics.Metrics;
 namespace Pbx.MediaNode.Rtp;
 
 /// <summary>
-/// Packet counters of a media node, published on the <c>Pbx.MediaNode</c> meter (dotnet-counters, OpenTelemetry) and readable
-/// directly. Plain interlocked fields: counting must not allocate or lock on the packet path.
+/// Packet counters of a media node, readable directly and published on the <c>Pbx.MediaNode</c> meter (dotnet-counters,
+/// OpenTelemetry) as the sum over the process's live nodes: one set of instruments per process, as Prometheus expects one
+/// series per name, however many engines a process runs (a test host, a benchmark). Plain interlocked fields: counting
+/// must not allocate or lock on the packet path.
 /// </summary>
 public sealed class MediaCounters : IDisposable
 {
     /// <summary>Name of the <see cref="Meter"/> the counters are published on.</summary>
     public const string MeterName = "Pbx.MediaNode";
 
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Lock LiveLock = new();
+    private static readonly List<MediaCounters> Live = [];
+
     private readonly long[] _dropped = new long[Enum.GetValues<RtpDropReason>().Length];
-    private readonly Meter _meter;
     private long _received;
     private long _forwarded;
     private long _generated;
     private long _rtcpReceived;
     private long _rtcpSent;
 
-    /// <summary>Creates the counters and their meter instruments.</summary>
-    public MediaCounters(IMeterFactory? meterFactory = null)
+    static MediaCounters()
     {
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _meter.CreateObservableCounter("pbx.media.rtp.received", () => Volatile.Read(ref _received), "{packet}", "RTP packets accepted");
-        _meter.CreateObservableCounter("pbx.media.rtp.forwarded", () => Volatile.Read(ref _forwarded), "{packet}", "RTP packets relayed to a bridged leg");
-        _meter.CreateObservableCounter("pbx.media.rtp.generated", () => Volatile.Read(ref _generated), "{packet}", "RTP packets of prompts, tones and mixes");
-        _meter.CreateObservableCounter("pbx.media.rtcp.received", () => Volatile.Read(ref _rtcpReceived), "{packet}", "valid RTCP compound packets received");
-        _meter.CreateObservableCounter("pbx.media.rtcp.sent", () => Volatile.Read(ref _rtcpSent), "{packet}", "RTCP compound packets sent");
-        _meter.CreateObservableCounter("pbx.media.dropped", ObserveDropped, "{packet}", "datagrams discarded, by reason");
+        Meter.CreateObservableCounter("pbx.media.rtp.received", () => Sum(c => c.Received), "{packet}", "RTP packets accepted");
+        Meter.CreateObservableCounter("pbx.media.rtp.forwarded", () => Sum(c => c.Forwarded), "{packet}", "RTP packets relayed to a bridged leg");
+        Meter.CreateObservableCounter("pbx.media.rtp.generated", () => Sum(c => c.Generated), "{packet}", "RTP packets of prompts, tones and mixes");
+        Meter.CreateObservableCounter("pbx.media.rtcp.received", () => Sum(c => c.RtcpReceived), "{packet}", "valid RTCP compound packets received");
+        Meter.CreateObservableCounter("pbx.media.rtcp.sent", () => Sum(c => c.RtcpSent), "{packet}", "RTCP compound packets sent");
+        Meter.CreateObservableCounter("pbx.media.dropped", ObserveDropped, "{packet}", "datagrams discarded, by reason");
+    }
+
+    /// <summary>Creates the counters of one node; they count towards the process's instruments until disposed.</summary>
+    public MediaCounters()
+    {
+        lock (LiveLock)
+            Live.Add(this);
     }
 
     /// <summary>RTP packets accepted on any endpoint.</summary>
@@ -61,12 +71,22 @@ public sealed class MediaCounters : IDisposable
 
     internal void OnDropped(RtpDropReason reason) => Interlocked.Increment(ref _dropped[(int)reason]);
 
-    /// <inheritdoc />
-    public void Dispose() => _meter.Dispose();
+    /// <summary>The node's counts leave the process's totals (its endpoints are gone).</summary>
+    public void Dispose()
+    {
+        lock (LiveLock)
+            Live.Remove(this);
+    }
 
-    private IEnumerable<Measurement<long>> ObserveDropped()
+    private static long Sum(Func<MediaCounters, long> count)
+    {
+        lock (LiveLock)
+            return Live.Sum(count);
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveDropped()
     {
         foreach (var reason in Enum.GetValues<RtpDropReason>())
-            yield return new Measurement<long>(Dropped(reason), new KeyValuePair<string, object?>("reason", reason.ToString()));
+            yield return new Measurement<long>(Sum(c => c.Dropped(reason)), new KeyValuePair<string, object?>("reason", reason.ToString()));
     }
 }
