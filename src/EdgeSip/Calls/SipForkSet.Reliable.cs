@@ -16,26 +16,36 @@ internal sealed partial class SipForkSet
     // call without 100rel allocates nothing for it.
     private ConcurrentDictionary<string, EarlyDialogPracks>? _pracks;
 
-    /// <summary>Reports a provisional response of the fork whose INVITE had CSeq <paramref name="inviteCSeq"/>, PRACKing it first when it is reliable.</summary>
-    private Task ReportProvisionalAsync(ForkTarget fork, SipResponse response, uint inviteCSeq)
+    /// <summary>
+    /// Queues a provisional response of the fork whose INVITE had CSeq <paramref name="inviteCSeq"/> for the call grain,
+    /// PRACKing it at once when it is reliable: the PRACK does not wait for the grain, or for earlier reports on the caller's
+    /// side, which may themselves be waiting for the caller's PRACK.
+    /// </summary>
+    private void ReportProvisional(ForkTarget fork, SipResponse response, uint inviteCSeq, ForkReportOrder order)
     {
         if (response.StatusCode == 100 || !SipOptionTags.Lists(response, SipHeaderId.Require, SipOptionTags.Reliable))
-            return ReportAsync(fork, response, null);
+        {
+            order.Enqueue(() => ReportAsync(fork, response, null));
+            return;
+        }
         // RFC 3262 section 4: a reliable response without a readable RSeq cannot be acknowledged; it is taken as unreliable.
         if (!uint.TryParse(response.Get("RSeq")?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rseq) || response.To?.Tag is not { } tag)
-            return ReportAsync(fork, response, null);
+        {
+            order.Enqueue(() => ReportAsync(fork, response, null));
+            return;
+        }
         var table = LazyInitializer.EnsureInitialized(ref _pracks, () => new ConcurrentDictionary<string, EarlyDialogPracks>(StringComparer.Ordinal));
         var pracks = table.GetOrAdd($"{fork.ForkId}|{tag}", _ => new EarlyDialogPracks(inviteCSeq));
         uint prackCSeq;
         lock (pracks)
         {
             if (pracks.Sequence.Arrive(rseq) != ReliableArrival.New)
-                return Task.CompletedTask;
+                return;
             prackCSeq = ++pracks.LastCSeq;
         }
         var rack = new SipRAck(rseq, inviteCSeq, "INVITE");
         _ = legs.PrackAsync(SipDialogMessages.EarlyDialog(fork.Leg, response, prackCSeq), rack);
-        return ReportAsync(fork, response, prackCSeq);
+        order.Enqueue(() => ReportAsync(fork, response, prackCSeq));
     }
 
     /// <summary>The last CSeq a PRACK used on any early dialog of the fork, which the confirmed dialog continues from; null when none was sent.</summary>

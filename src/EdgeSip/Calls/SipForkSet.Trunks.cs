@@ -25,7 +25,7 @@ internal sealed partial class SipForkSet
     /// answer (RFC 3261 22.2). Only once: a second challenge means the credentials are wrong, and that, like a challenge
     /// we cannot answer, is reported as 503 so the call fails over to the next trunk instead of challenging the phone.
     /// </summary>
-    private async Task<(SipResponse Response, uint? CSeq)> AnswerTrunkChallengeAsync(ForkTarget fork, SipEndPoint destination, SipResponse challenge)
+    private async Task<(SipResponse Response, uint? CSeq)> AnswerTrunkChallengeAsync(ForkTarget fork, SipEndPoint destination, SipResponse challenge, ForkReportOrder order)
     {
         var trunkId = fork.Trunk!.TrunkId;
         var proxy = challenge.StatusCode == 407;
@@ -47,7 +47,7 @@ internal sealed partial class SipForkSet
         }
         invite.Add(proxy ? SipHeaderId.ProxyAuthorization : SipHeaderId.Authorization, authorization);
         _sent[fork.ForkId] = (invite, destination);
-        var response = await SendToTrunkAsync(fork, invite, destination, cseq);
+        var response = await SendToTrunkAsync(fork, invite, destination, cseq, order);
         if (response.StatusCode is 401 or 407)
         {
             owner.LogTrunkChallengeUnanswered(trunkId, fork.Leg.CallId, "credentials refused");
@@ -62,7 +62,7 @@ internal sealed partial class SipForkSet
     /// no CANCEL before a provisional response: a provisional that comes late is CANCELled then, a late 2xx is ACKed and
     /// reported (the grain ends it with BYE), and any other late final is reported as 503 so it starts no challenge round.
     /// </summary>
-    private async Task<SipResponse> SendToTrunkAsync(ForkTarget fork, SipRequest invite, SipEndPoint destination, uint? cseq)
+    private async Task<SipResponse> SendToTrunkAsync(ForkTarget fork, SipRequest invite, SipEndPoint destination, uint? cseq, ForkReportOrder order)
     {
         const int Silent = 0, Responded = 1, GivenUp = 2;
         var state = Silent;
@@ -71,7 +71,7 @@ internal sealed partial class SipForkSet
             if (Interlocked.CompareExchange(ref state, Responded, Silent) == GivenUp)
                 _ = legs.CancelAsync(invite, destination);
             else
-                _ = ReportProvisionalAsync(fork, r, cseq ?? fork.Leg.LocalCSeq);
+                ReportProvisional(fork, r, cseq ?? fork.Leg.LocalCSeq, order);
         });
         if (fork.Trunk!.FailoverTimeout is not { } timeout)
             return await sending;

@@ -96,7 +96,7 @@ internal sealed partial class SipForkSet(
     {
         try
         {
-            await SendForkAsync(fork);
+            await SendForkAsync(fork, new ForkReportOrder());
         }
         catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
         {
@@ -111,19 +111,20 @@ internal sealed partial class SipForkSet(
         }
     }
 
-    private async Task SendForkAsync(ForkTarget fork)
+    private async Task SendForkAsync(ForkTarget fork, ForkReportOrder order)
     {
         var destination = SipDialogMessages.Destination(fork.Leg);
         var invite = CreateInvite(fork, fork.Leg.LocalCSeq, destination);
         _sent[fork.ForkId] = (invite, destination);
         var response = fork.Trunk is null
-            ? await client.SendAsync(invite, destination, provisional: r => _ = ReportProvisionalAsync(fork, r, fork.Leg.LocalCSeq))
-            : await SendToTrunkAsync(fork, invite, destination, null);
+            ? await client.SendAsync(invite, destination, provisional: r => ReportProvisional(fork, r, fork.Leg.LocalCSeq, order))
+            : await SendToTrunkAsync(fork, invite, destination, null, order);
         uint? cseq = null;
         if (fork.Trunk is not null && response.StatusCode is 401 or 407)
-            (response, cseq) = await AnswerTrunkChallengeAsync(fork, destination, response);
+            (response, cseq) = await AnswerTrunkChallengeAsync(fork, destination, response, order);
         if (response.StatusCode is >= 200 and < 300)
             await legs.AckAsync(fork.Leg with { RemoteTag = response.To?.Tag }, cseq ?? fork.Leg.LocalCSeq);
+        await order.DrainedAsync();
         await ReportAsync(fork, response, LastLocalCSeq(fork.ForkId) ?? cseq);
     }
 
