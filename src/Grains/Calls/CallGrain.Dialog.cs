@@ -1,3 +1,4 @@
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Media;
 
@@ -12,21 +13,29 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<InDialogInstruction> OnInDialogRequestAsync(InDialogRequest request)
     {
-        var fromCaller = State.CallerLeg?.CallId == request.CallId;
-        var fromCallee = State.CalleeLeg?.CallId == request.CallId;
-        if (fromCaller && State.Originated && State.Phase == CallPhase.Ringing && request.Method == "BYE")
-            return await OriginatorHungUpAsync();
-        if (State.Phase == CallPhase.Ringing && request.Method == "UPDATE" && (fromCaller || IsRingingFork(request.CallId)))
-            return await EarlyUpdateAsync(request, fromCaller);
-        // RFC 3261 12.2.2: a request for a dialog we do not hold is 481.
-        if (State.Phase != CallPhase.Answered || !(fromCaller || fromCallee))
-            return new InDialogInstruction(NoSuchDialog(), null);
-        // RFC 3261 12.2.2: a CSeq lower than the last one received on the dialog is out of order: 500.
-        if (State.RemoteCSeqs.TryGetValue(request.CallId, out var last) && request.CSeq < last)
-            return Respond(500, "Server Internal Error");
-        State.RemoteCSeqs[request.CallId] = request.CSeq;
-        if (request.Method == "BYE" && State.Transfer is { Kind: TransferKind.Blind } transfer && transfer.LeavingCallId == request.CallId)
-            return await TransferorLeftAsync();
+        var side = SideOf(request.CallId);
+        var fromCaller = side == DialogSide.Caller;
+        uint? last = State.RemoteCSeqs.TryGetValue(request.CallId, out var seen) ? seen : null;
+        var step = InDialogRule.Decide(new InDialogFacts(State.Phase, State.Originated, request.Method, side, request.CSeq, last,
+            request.Sdp is not null, State.Transfer is { Kind: TransferKind.Blind } transfer && transfer.LeavingCallId == request.CallId,
+            OfferPendingFromOtherSide(fromCaller)));
+        if (InDialogRule.AdvancesCSeq(step, side))
+            State.RemoteCSeqs[request.CallId] = request.CSeq;
+        switch (step)
+        {
+            case InDialogStep.NoSuchDialog:
+                return new InDialogInstruction(NoSuchDialog(), null);
+            case InDialogStep.OutOfOrder:
+                return Respond(500, "Server Internal Error");
+            case InDialogStep.Glare:
+                return Respond(491, "Request Pending");
+            case InDialogStep.OriginatorHungUp:
+                return await OriginatorHungUpAsync();
+            case InDialogStep.EarlyUpdate:
+                return await EarlyUpdateAsync(request, fromCaller);
+            case InDialogStep.TransferorLeft:
+                return await TransferorLeftAsync();
+        }
         // RFC 4028 section 10: any re-INVITE or UPDATE on the leg refreshes its session.
         if (request.Method != "BYE")
             ArmSessionTimer(fromCaller);
@@ -38,7 +47,7 @@ public sealed partial class CallGrain
         else
             State.CallerLeg = other;
 
-        if (request.Method == "BYE")
+        if (step == InDialogStep.Bye)
         {
             await EndAsync(CdrDisposition.Answered, "BYE", fromCaller ? "caller" : "callee");
             return new InDialogInstruction(new CallerResponse(200, "OK", null), new LegRequest("BYE", other, null));
@@ -68,6 +77,7 @@ public sealed partial class CallGrain
             return Respond(488, "Not Acceptable Here");
         }
         State.PendingAnswer = answer;
+        State.OfferInFlight = new OfferInFlight(fromCaller, time.GetUtcNow());
         // RFC 3264 8.4: an offer of sendonly or inactive puts the other party on hold; sendrecv again resumes.
         var held = Mirror(request.Sdp) != MediaDirection.SendReceive;
         if (held != State.Held)
@@ -87,6 +97,7 @@ public sealed partial class CallGrain
             await state.WriteStateAsync();
         var answer = State.PendingAnswer;
         State.PendingAnswer = null;
+        State.OfferInFlight = null;
         if (State.Phase != CallPhase.Answered)
             return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
         if (status is < 200 or >= 300 || sdp is null || answer is null)
@@ -118,12 +129,6 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task<InDialogInstruction> EarlyUpdateAsync(InDialogRequest request, bool fromCaller)
     {
-        if (fromCaller)
-        {
-            if (request.CSeq < State.RemoteCSeqs.GetValueOrDefault(request.CallId))
-                return Respond(500, "Server Internal Error");
-            State.RemoteCSeqs[request.CallId] = request.CSeq;
-        }
         if (request.Sdp is null)
             return new InDialogInstruction(new CallerResponse(200, "OK", null), null);
         try
@@ -153,15 +158,26 @@ public sealed partial class CallGrain
         return true;
     }
 
-    private bool IsRingingFork(string callId)
+    private DialogSide SideOf(string callId)
     {
+        if (State.CallerLeg?.CallId == callId)
+            return DialogSide.Caller;
+        if (State.CalleeLeg?.CallId == callId)
+            return DialogSide.Callee;
         foreach (var fork in State.Forks.Values)
         {
             if (fork.CallId == callId)
-                return true;
+                return DialogSide.RingingFork;
         }
-        return false;
+        return DialogSide.Unknown;
     }
+
+    /// <summary>
+    /// An offer forwarded from the other party still awaits its answer. One older than a transaction's whole life (64*T1,
+    /// RFC 3261 timer B) is taken as lost (its edge went away before reporting), so it cannot refuse the call's offers forever.
+    /// </summary>
+    private bool OfferPendingFromOtherSide(bool fromCaller) =>
+        State.OfferInFlight is { } inFlight && inFlight.FromCaller != fromCaller && time.GetUtcNow() - inFlight.Since < Linger;
 
     private string Endpoint(bool caller) => caller ? State.CallerEndpoint : State.CalleeEndpoint;
 

@@ -69,6 +69,9 @@ public sealed class CallState
     /// <summary>The SDP answer owed to the leg whose re-INVITE/UPDATE is being forwarded.</summary>
     public string? PendingAnswer { get; set; }
 
+    /// <summary>A re-INVITE or UPDATE offer forwarded to the other leg and not answered yet; an offer from that leg meanwhile is glare.</summary>
+    public OfferInFlight? OfferInFlight { get; set; }
+
     /// <summary>The running recording's id on the media node (it names the file), or null when not recording.</summary>
     public string? RecordingId { get; set; }
 
