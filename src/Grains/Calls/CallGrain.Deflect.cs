@@ -1,3 +1,5 @@
+using Pbx.Grains.Calls.Rules;
+
 namespace Pbx.Grains.Calls;
 
 /// <summary>
@@ -12,11 +14,11 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> DeflectAsync(string target)
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
-        if (State.Phase != CallPhase.Ringing || State.Transfer is not null || State.Originated || State.CallerLeg is null || Edge is not { } edge
-            || string.IsNullOrEmpty(target) || target == VoicemailTarget)
+        if (Admit(CallAction.Deflect) is var verdict && verdict != CallActionResult.Done)
+            return verdict;
+        if (State.CallerLeg is null || string.IsNullOrEmpty(target) || target == VoicemailTarget)
             return CallActionResult.NotApplicable;
+        var edge = Edge!;
         var now = time.GetUtcNow();
         if (await FindExtensionAsync(target) is null)
             return await DeflectOutAsync(target, edge, now);

@@ -1,3 +1,4 @@
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Media;
 
 namespace Pbx.Grains.Calls;
@@ -8,13 +9,13 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> SendDtmfAsync(string fromNumber, string digits)
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
+        var verdict = Admit(CallAction.SendDtmf);
+        if (verdict == CallActionResult.NoSuchCall)
+            return verdict;
         if (!DtmfKeys.AreValid(digits))
             return CallActionResult.InvalidArgument;
-        // Before answer there is no media toward the callee, and early media toward the caller is the callee's to send.
-        if (State.Phase != CallPhase.Answered)
-            return CallActionResult.NotApplicable;
+        if (verdict != CallActionResult.Done)
+            return verdict;
         if (State.EndpointAway(fromNumber) is not { Length: > 0 } endpoint)
             return CallActionResult.InvalidArgument;
         LogSendingDtmf(CallKey, fromNumber, digits.Length);

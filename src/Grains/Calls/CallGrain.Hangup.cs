@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Pbx.Grains.Calls.Rules;
 using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Media;
@@ -31,22 +32,22 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> HangupAsync()
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
-        // A ringing call's INVITE transaction is held by the edge serving it; ringing ends by CANCEL or the no-answer time.
-        return State.Phase != CallPhase.Ringing && await HangupBothAsync("hangup requested") ? CallActionResult.Done : CallActionResult.NotApplicable;
+        if (Admit(CallAction.Hangup) is var verdict && verdict != CallActionResult.Done)
+            return verdict;
+        return await HangupBothAsync("hangup requested") ? CallActionResult.Done : CallActionResult.NotApplicable;
     }
 
     /// <summary>
-    /// True when no call lives under this key (never started, or ended): an action asked of it finds nothing, and the
-    /// activation such a request created goes at once.
+    /// Whether the call takes <paramref name="action"/> now (<see cref="CallActionRule"/>). When no call lives under this
+    /// key (never started, or ended) the activation the request created goes at once.
     /// </summary>
-    private bool NoCallHere()
+    private CallActionResult Admit(CallAction action)
     {
-        if (State.Phase is not (CallPhase.None or CallPhase.Ended))
-            return false;
-        DeactivateOnIdle();
-        return true;
+        var verdict = CallActionRule.Admit(action, new CallActionFacts(State.Phase, State.CallerLeg is not null && State.CalleeLeg is not null,
+            Edge is not null, State.Held, State.Transfer is not null, State.Originated, State.RecordingId is not null));
+        if (verdict == CallActionResult.NoSuchCall)
+            DeactivateOnIdle();
+        return verdict;
     }
 
     /// <inheritdoc />

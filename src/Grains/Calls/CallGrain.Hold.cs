@@ -1,3 +1,4 @@
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Media;
 
 namespace Pbx.Grains.Calls;
@@ -37,11 +38,9 @@ public sealed partial class CallGrain
 
     private async Task<CallActionResult> SetHoldAsync(bool hold)
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
-        if (State.Phase != CallPhase.Answered || Edge is not { } edge || State.Held == hold
-            || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
-            return CallActionResult.NotApplicable;
+        if (Admit(hold ? CallAction.Hold : CallAction.Resume) is var verdict && verdict != CallActionResult.Done)
+            return verdict;
+        var (edge, caller, callee) = (Edge!, State.CallerLeg!, State.CalleeLeg!);
 
         State.CallerLeg = caller = Next(caller);
         State.CalleeLeg = callee = Next(callee);

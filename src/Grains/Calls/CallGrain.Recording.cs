@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pbx.Data.Recordings;
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Media;
 using Pbx.Grains.Recordings;
 
@@ -14,10 +15,8 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> StartRecordingAsync()
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
-        if (State.Phase != CallPhase.Answered || State.RecordingId is not null)
-            return CallActionResult.NotApplicable;
+        if (Admit(CallAction.StartRecording) is var verdict && verdict != CallActionResult.Done)
+            return verdict;
         await BeginRecordingAsync();
         await state.WriteStateAsync();
         PublishCall("recording-started", time.GetUtcNow());
@@ -27,10 +26,8 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> StopRecordingAsync()
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
-        if (State.RecordingId is null)
-            return CallActionResult.NotApplicable;
+        if (Admit(CallAction.StopRecording) is var verdict && verdict != CallActionResult.Done)
+            return verdict;
         await FinishRecordingAsync();
         await state.WriteStateAsync();
         PublishCall("recording-stopped", time.GetUtcNow());

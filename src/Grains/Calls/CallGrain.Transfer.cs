@@ -14,11 +14,11 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<CallActionResult> TransferAsync(string target, string? transferor)
     {
-        if (NoCallHere())
-            return CallActionResult.NoSuchCall;
-        if (State.Phase != CallPhase.Answered || State.Transfer is not null || Edge is null || string.IsNullOrEmpty(target)
-            || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+        if (Admit(CallAction.Transfer) is var verdict && verdict != CallActionResult.Done)
+            return verdict;
+        if (string.IsNullOrEmpty(target))
             return CallActionResult.NotApplicable;
+        var (caller, callee) = (State.CallerLeg!, State.CalleeLeg!);
         // The ICallGrain contract: no transferor means the callee leaves.
         var leaving = transferor is null || transferor == State.Ringing ? callee : transferor == State.Caller ? caller : null;
         if (leaving is null)

@@ -201,7 +201,7 @@ public sealed partial class CallGrain(
         return new CallerResponse(481, "Call/Transaction Does Not Exist", null);
     }
 
-    // Not an ended call: one lingering for a 2xx crossing its CANCEL must stay (NoCallHere is for API actions).
+    // Not an ended call: one lingering for a 2xx crossing its CANCEL must stay (Admit is for API actions).
     private void DeactivateIfNeverStarted()
     {
         if (State.Phase == CallPhase.None)
