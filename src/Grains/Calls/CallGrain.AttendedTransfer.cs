@@ -34,7 +34,7 @@ public sealed partial class CallGrain
         State.History.Add(new DialPlanStep("attended-transfer", callerLeaves ? State.Caller : State.Ringing, handed.Number, time.GetUtcNow()));
         await EndAsync(CdrDisposition.Answered, "attended transfer", callerLeaves ? "caller" : "callee");
         if (Edge is { } edge)
-            await edge.SendAsync(new LegRequest("BYE", Next(leaving), null));
+            await edge.SendAsync(new LegRequest("BYE", DialogLegs.Next(leaving), null));
         return handed;
     }
 

@@ -69,8 +69,8 @@ public sealed partial class CallGrain
             return false;
         if ((Edge ?? (_edge = await edges.FindAsync())) is not { } edge)
             return false;
-        caller = Next(caller);
-        callee = Next(callee);
+        caller = DialogLegs.Next(caller);
+        callee = DialogLegs.Next(callee);
         await EndAsync(CdrDisposition.Answered, cause, "system");
         await Task.WhenAll(SendByeAsync(edge, caller), SendByeAsync(edge, callee));
         return true;

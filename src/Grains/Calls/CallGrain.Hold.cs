@@ -42,8 +42,8 @@ public sealed partial class CallGrain
             return verdict;
         var (edge, caller, callee) = (Edge!, State.CallerLeg!, State.CalleeLeg!);
 
-        State.CallerLeg = caller = Next(caller);
-        State.CalleeLeg = callee = Next(callee);
+        State.CallerLeg = caller = DialogLegs.Next(caller);
+        State.CalleeLeg = callee = DialogLegs.Next(callee);
         State.Held = hold;
         // RFC 3264 8.4: offering sendonly tells each phone it is held (it stops sending); the node keeps sending it music.
         var direction = hold ? MediaDirection.SendOnly : MediaDirection.SendReceive;

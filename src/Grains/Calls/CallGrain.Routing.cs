@@ -47,7 +47,7 @@ public sealed partial class CallGrain
     /// <summary>Call forwarding on busy or no answer: ring <paramref name="to"/> instead; null when not configured or not reachable.</summary>
     private async Task<CallInstruction?> ForwardAsync(string kind, string? to, IReadOnlyList<string> cancel)
     {
-        if (string.IsNullOrEmpty(to) || State.History.Count >= MaxForwards)
+        if (!RingingMachine.MayForward(State, to))
             return null;
         var from = State.Ringing;
         PublishExtension(from, "idle", time.GetUtcNow());
@@ -71,11 +71,11 @@ public sealed partial class CallGrain
 
     /// <summary>
     /// The dial plan for an extension: forward-always and do-not-disturb (with its busy forward) are followed up to
-    /// <see cref="MaxForwards"/> hops. Returns the extension to ring, "" for busy, or null when a number does not exist.
+    /// <see cref="RingingMachine.MaxForwards"/> hops. Returns the extension to ring, "" for busy, or null when a number does not exist.
     /// </summary>
     private async Task<string?> RouteAsync(string number, DateTimeOffset now)
     {
-        for (var hop = 0; hop < MaxForwards; hop++)
+        for (var hop = 0; hop < RingingMachine.MaxForwards; hop++)
         {
             if (await FindExtensionAsync(number) is not { } configuration)
                 return null;

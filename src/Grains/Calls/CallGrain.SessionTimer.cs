@@ -73,7 +73,7 @@ public sealed partial class CallGrain
     {
         if (State.Phase != CallPhase.Answered || Edge is not { } edge || (caller ? State.CallerLeg : State.CalleeLeg) is not { } leg)
             return;
-        leg = Next(leg);
+        leg = DialogLegs.Next(leg);
         if (caller)
             State.CallerLeg = leg;
         else

@@ -120,7 +120,7 @@ public sealed partial class CallGrain
         if (response.Status < 200)
             return CallInstruction.None;
         if (response.Status < 300)
-            return await TransferAnsweredAsync(response.ForkId, Confirmed(fork, response), response.Sdp, UacSessionTimer(response.SessionTimer));
+            return await TransferAnsweredAsync(response.ForkId, DialogLegs.Confirmed(fork, response), response.Sdp, UacSessionTimer(response.SessionTimer));
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
         KeepSilentTrunkFork(response, fork);
@@ -152,7 +152,7 @@ public sealed partial class CallGrain
         if (transfer.TransferorGone)
         {
             // Nobody is left to go back to: the party waiting for the target is hung up.
-            var staying = Next(State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CalleeLeg! : State.CallerLeg!);
+            var staying = DialogLegs.Next(State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CalleeLeg! : State.CallerLeg!);
             await EndAsync(CdrDisposition.Answered, $"transfer failed: {failure.Status} {failure.Reason}", "system");
             await Edge!.SendAsync(new LegRequest("BYE", staying, null));
             return;
@@ -187,9 +187,9 @@ public sealed partial class CallGrain
             return;
         DialogLeg leg;
         if (State.CallerLeg?.CallId == transfer.LeavingCallId)
-            State.CallerLeg = leg = Next(State.CallerLeg);
+            State.CallerLeg = leg = DialogLegs.Next(State.CallerLeg);
         else if (State.CalleeLeg?.CallId == transfer.LeavingCallId)
-            State.CalleeLeg = leg = Next(State.CalleeLeg);
+            State.CalleeLeg = leg = DialogLegs.Next(State.CalleeLeg);
         else
             return;
         await edge.SendAsync(new LegRequest("NOTIFY", leg, null, Sipfrag: statusLine));
@@ -208,7 +208,7 @@ public sealed partial class CallGrain
             await media.ReleaseAsync(transfer.Endpoint);
         State.Transfer = null;
         if (State.Originated && State.Phase == CallPhase.Ringing && State.CallerLeg is { } originator && Edge is { } pbx)
-            await pbx.SendAsync(new LegRequest("BYE", Next(originator), null));
+            await pbx.SendAsync(new LegRequest("BYE", DialogLegs.Next(originator), null));
     }
 
     /// <summary><paramref name="uri"/> with its user part replaced by <paramref name="user"/>: sip:2001@host to sip:2003@host.</summary>

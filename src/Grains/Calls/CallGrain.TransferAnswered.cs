@@ -17,7 +17,7 @@ public sealed partial class CallGrain
         if (sdp is null || !await AcceptAnswerAsync(transfer.Endpoint, sdp))
         {
             await TransferFailedAsync(new CallerResponse(488, "Not Acceptable Here", null), CdrDisposition.Failed);
-            return CallInstruction.Act(null, cancel, [Next(leg)]);
+            return CallInstruction.Act(null, cancel, [DialogLegs.Next(leg)]);
         }
         State.RemoteCSeqs[leg.CallId] = 0;
         if (transfer.Kind == TransferKind.Originate)
@@ -68,7 +68,7 @@ public sealed partial class CallGrain
         State.Held = false;
         await state.WriteStateAsync();
         if (!transfer.TransferorGone)
-            await Edge!.SendAsync(new LegRequest("BYE", Next(leaving), null));
+            await Edge!.SendAsync(new LegRequest("BYE", DialogLegs.Next(leaving), null));
         LogTransferred(CallKey, kind, leavingNumber, number);
         PublishCall("transferred", now);
         PublishExtension(number, "in-call", now);
@@ -82,7 +82,7 @@ public sealed partial class CallGrain
 
     private async Task ReInviteSendReceiveAsync(bool caller)
     {
-        var leg = Next(caller ? State.CallerLeg! : State.CalleeLeg!);
+        var leg = DialogLegs.Next(caller ? State.CallerLeg! : State.CalleeLeg!);
         if (caller)
             State.CallerLeg = leg;
         else

@@ -40,9 +40,6 @@ public sealed partial class CallGrain(
     // still finds the cancelled fork's dialog to end with BYE; then it deactivates itself.
     private static readonly TimeSpan Linger = TimeSpan.FromSeconds(32);
 
-    // Forward chains longer than this are a loop or a misconfiguration.
-    private const int MaxForwards = 5;
-
     private CallState State => state.State;
 
     private string CallKey => this.GetPrimaryKeyString();
@@ -92,83 +89,57 @@ public sealed partial class CallGrain(
     }
 
     /// <inheritdoc />
-    public async Task<CallInstruction> OnForkResponseAsync(ForkResponse response)
-    {
-        var ringing = State.Forks.TryGetValue(response.ForkId, out var fork);
-        var cancelled = State.CancelledForks.TryGetValue(response.ForkId, out var late);
-        var step = ForkResponseRule.Decide(new ForkResponseFacts(
-            State.Phase, State.Transfer is not null, ringing, cancelled, response.Status, response.Sdp is not null));
-        switch (step)
-        {
-            case ForkResponseStep.Transfer:
-                return await OnTransferForkResponseAsync(response);
-            case ForkResponseStep.EndLateAnswer:
-                // RFC 3261 13.2.2.4: the edge ACKs the 2xx; the BYE ends the dialog nobody wants.
-                return CallInstruction.Act(null, [], [Next(Confirmed(late!, response))]);
-            case ForkResponseStep.EarlyMedia:
-                return await EarlyMediaAsync(response.Sdp!);
-            case ForkResponseStep.Ringing:
-                return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
-            case ForkResponseStep.Answer:
-                NegotiateCalleeSessionTimer(response.SessionTimer);
-                return await AnsweredAsync(response.ForkId, Confirmed(fork!, response), response.Sdp);
-            case ForkResponseStep.Failed:
-                return await ForkFailedAsync(response, fork!);
-            default:
-                return CallInstruction.None;
-        }
-    }
-
-    private async Task<CallInstruction> ForkFailedAsync(ForkResponse response, DialogLeg fork)
-    {
-        State.Forks.Remove(response.ForkId);
-        State.FailedStatuses.Add(response.Status);
-        if (await FailOverAsync(response, fork) is { } failedOver)
-            return failedOver;
-        var (failure, disposition) = State.FailureOutcome();
-        switch (ForkFailureRule.Decide(State.Forks.Count, disposition, State.Settings.ForwardBusy is { Length: > 0 }))
-        {
-            case ForkFailureStep.WaitForOthers:
-                return CallInstruction.None;
-            case ForkFailureStep.ForwardBusy when await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded:
-                return forwarded;
-            default:
-                await EndAsync(disposition, $"{response.Status} {response.Reason}", "callee");
-                return CallInstruction.Act(failure, [], []);
-        }
-    }
+    public Task<CallInstruction> OnForkResponseAsync(ForkResponse response) =>
+        CarryOutAsync(RingingMachine.OnForkResponse(State, response), response);
 
     /// <inheritdoc />
-    public async Task<CallInstruction> OnRingingEndedAsync(bool noAnswer)
+    public Task<CallInstruction> OnRingingEndedAsync(bool noAnswer) => CarryOutAsync(RingingMachine.OnRingingEnded(State, noAnswer), null);
+
+    /// <summary>
+    /// Carries out what <see cref="RingingMachine"/> decided for an event of the ringing phase: <paramref name="response"/> is
+    /// the fork's response it came from, null when ringing ended.
+    /// </summary>
+    private async Task<CallInstruction> CarryOutAsync(RingingCommand? command, ForkResponse? response)
     {
-        if (State.Transfer is not null && State.Forks.Count > 0)
-            return await OnTransferRingingEndedAsync();
-        if (State.Phase != CallPhase.Ringing)
-            return CallInstruction.None;
-        var cancel = State.CancelForks();
-        if (noAnswer && await ForwardAsync("forward-no-answer", State.Settings.ForwardNoAnswer, cancel) is { } forwarded)
-            return forwarded;
-        if (noAnswer)
+        switch (command)
         {
-            await EndAsync(CdrDisposition.NoAnswer, "no answer", "system");
-            return CallInstruction.Act(new CallerResponse(480, "Temporarily Unavailable", null), cancel, []);
+            case RelayRinging:
+                return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
+            case RelayEarlyMedia early:
+                return await EarlyMediaAsync(early.Sdp);
+            case ToTransfer when response is null:
+                return await OnTransferRingingEndedAsync();
+            case ToTransfer:
+                return await OnTransferForkResponseAsync(response);
+            case ByeLateAnswer late:
+                // RFC 3261 13.2.2.4: the edge ACKs the 2xx; the BYE ends the dialog nobody wants.
+                return CallInstruction.Act(null, [], [late.Leg]);
+            case ConnectCallee answer:
+                NegotiateCalleeSessionTimer(answer.SessionTimer);
+                return await AnsweredAsync(answer);
+            case OfferNextTrunk trunk:
+                return await FailOverAsync(response!, trunk.Fork) ?? await CarryOutAsync(RingingMachine.AfterForkFailed(State, response!), response);
+            case ForwardOrEnd forward:
+                return await ForwardAsync(forward.Kind, forward.Target, forward.Cancel) ?? await CarryOutAsync(forward.Otherwise, response);
+            case EndCall end:
+                await EndAsync(end.Disposition, end.Cause, end.Side);
+                return CallInstruction.Act(end.Response, end.Cancel, []);
+            default:
+                return CallInstruction.None;
         }
-        await EndAsync(CdrDisposition.Cancelled, "CANCEL", "caller");
-        return CallInstruction.Act(null, cancel, []);
     }
 
     /// <inheritdoc />
     public Task<CallInfo> GetInfoAsync() => Task.FromResult(new CallInfo(
         CallKey, State.Caller, State.CallerName, State.Callee, State.Phase, State.StartedAt, State.AnsweredAt, State.EndedAt));
 
-    private async Task<CallInstruction> AnsweredAsync(string forkId, DialogLeg callee, string? sdp)
+    private async Task<CallInstruction> AnsweredAsync(ConnectCallee answer)
     {
-        State.Forks.Remove(forkId);
-        var cancel = State.CancelForks();
-        if (sdp is null || !await AcceptAnswerAsync(State.CalleeEndpoint, sdp))
+        var (callee, cancel) = (answer.Leg, answer.Cancel);
+        if (answer.Sdp is null || !await AcceptAnswerAsync(State.CalleeEndpoint, answer.Sdp))
         {
             await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
-            return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [Next(callee)]);
+            return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [DialogLegs.Next(callee)]);
         }
         await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
         var now = time.GetUtcNow();
@@ -176,7 +147,7 @@ public sealed partial class CallGrain(
         State.AnsweredAt = now;
         State.CalleeLeg = callee;
         State.RemoteCSeqs[callee.CallId] = 0;
-        var answer = State.PendingAnswer;
+        var callerAnswer = State.PendingAnswer;
         State.PendingAnswer = null;
         await JoinAsCalleeAsync();
         await RecordFromAnswerAsync();
@@ -188,7 +159,7 @@ public sealed partial class CallGrain(
         LogAnswered(CallKey, State.Ringing);
         PublishCall("answered", now);
         PublishExtension(State.Ringing, "in-call", now);
-        return CallInstruction.Act(new CallerResponse(200, "OK", answer, ResponseSessionTimer(caller: true)), cancel, []);
+        return CallInstruction.Act(new CallerResponse(200, "OK", callerAnswer, ResponseSessionTimer(caller: true)), cancel, []);
     }
 
     /// <summary>
@@ -220,20 +191,9 @@ public sealed partial class CallGrain(
     private Task BindAsync(IEnumerable<string> callIds) =>
         Task.WhenAll(callIds.Select(id => GrainFactory.Grain<ICallLegGrain>(id).BindAsync(CallKey, durable: State.Phase == CallPhase.Answered)));
 
-    private static DialogLeg Confirmed(DialogLeg fork, ForkResponse response) => fork with
-    {
-        RemoteTag = response.RemoteTag,
-        RemoteTarget = response.Contact ?? fork.RemoteTarget,
-        // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the response, reversed.
-        RouteSet = [.. response.RecordRoute.Reverse()],
-        LocalCSeq = response.LocalCSeq ?? fork.LocalCSeq,
-    };
-
     /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
     private async Task<string> CallerDisplayAsync(string caller, string? fromDisplayName) =>
         (await FindExtensionAsync(caller))?.DisplayName is { Length: > 0 } configured ? configured : fromDisplayName ?? caller;
-
-    private static DialogLeg Next(DialogLeg leg) => leg with { LocalCSeq = leg.LocalCSeq + 1 };
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

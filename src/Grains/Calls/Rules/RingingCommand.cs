@@ -1,0 +1,31 @@
+namespace Pbx.Grains.Calls.Rules;
+
+/// <summary>
+/// What the call grain carries out after <see cref="RingingMachine"/> took an event of the ringing phase. Each command
+/// names the I/O only; the fork book in the call's state has already been updated.
+/// </summary>
+public abstract record RingingCommand;
+
+/// <summary>Ringback: the caller gets 180.</summary>
+public sealed record RelayRinging : RingingCommand;
+
+/// <summary>Early media (RFC 3960): the callee's SDP is accepted and bridged, and the caller gets 183 with the anchor's answer.</summary>
+public sealed record RelayEarlyMedia(string Sdp) : RingingCommand;
+
+/// <summary>A response or the end of ringing belongs to a transfer's (or click-to-call's) target: its own rules apply.</summary>
+public sealed record ToTransfer : RingingCommand;
+
+/// <summary>A 2xx nobody wants (a fork that lost, or one that crossed our CANCEL) is ACKed by the edge and ended with BYE (RFC 3261 13.2.2.4).</summary>
+public sealed record ByeLateAnswer(DialogLeg Leg) : RingingCommand;
+
+/// <summary>The callee answered on <paramref name="Leg"/>: bridge it, 200 to the caller, CANCEL <paramref name="Cancel"/>.</summary>
+public sealed record ConnectCallee(DialogLeg Leg, string? Sdp, SessionTimer? SessionTimer, IReadOnlyList<string> Cancel) : RingingCommand;
+
+/// <summary>A carrier failed the outbound call: offer it to the rule's next trunk, else take the failure as any other fork's.</summary>
+public sealed record OfferNextTrunk(DialogLeg Fork) : RingingCommand;
+
+/// <summary>Ring the forward <paramref name="Target"/> (busy or no answer); when it cannot ring, <paramref name="Otherwise"/>.</summary>
+public sealed record ForwardOrEnd(string Kind, string Target, IReadOnlyList<string> Cancel, EndCall Otherwise) : RingingCommand;
+
+/// <summary>The call ends: the CDR closes with <paramref name="Disposition"/>, the caller gets <paramref name="Response"/> (none after its CANCEL), <paramref name="Cancel"/> are CANCELled.</summary>
+public sealed record EndCall(string Disposition, string Cause, string Side, CallerResponse? Response, IReadOnlyList<string> Cancel) : RingingCommand;
