@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Pbx.Data.Cdrs;
 using Pbx.Data.Extensions;
 using Pbx.Data.Trunks;
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Trunks;
 
@@ -16,9 +17,6 @@ namespace Pbx.Grains.Calls;
 /// </summary>
 public sealed partial class CallGrain
 {
-    // RFC 3323 4.1.1.3: the From of a call whose identity is withheld.
-    private const string AnonymousUri = "sip:anonymous@anonymous.invalid";
-
     /// <inheritdoc />
     public async Task<CallDecision> StartFromTrunkAsync(TrunkCallSetup setup)
     {
@@ -207,18 +205,15 @@ public sealed partial class CallGrain
                 continue;
             }
             call.TrunkId = id;
-            var number = NumberNormaliser.ToCarrierFormat(call.Number, trunk.Plan);
-            var identity = $"sip:{NumberNormaliser.ToCarrierFormat(PresentedNumber(trunk, call), trunk.Plan)}@{trunk.Host}";
-            var port = trunk.Port.ToString(CultureInfo.InvariantCulture);
-            var target = trunk.Transport == "tcp" ? $"sip:{number}@{trunk.Host}:{port};transport=tcp" : $"sip:{number}@{trunk.Host}:{port}";
-            var leg = new DialogLeg(LegCallIds.ToCarrier(), trunk.Privacy ? AnonymousUri : identity, NewId(), $"sip:{number}@{trunk.Host}", null,
-                target, [], trunk.Transport, address.ToString(), trunk.Port, 1);
+            var carrier = CarrierLegRule.Build(trunk, call, State.Caller, State.CallerDisplay);
+            var leg = new DialogLeg(LegCallIds.ToCarrier(), carrier.FromUri, NewId(), carrier.ToUri, null,
+                carrier.RequestUri, [], trunk.Transport, address.ToString(), trunk.Port, 1);
             var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
             State.Forks[forkId] = leg;
             await BindLegsAsync([leg.CallId]);
             await RecordTrunkOutAsync(call, leg.CallId);
-            return new ForkTarget(forkId, leg, restricted, trunk.Privacy ? "Anonymous" : State.CallerDisplay, ForkSessionTimer(),
-                Trunk: new TrunkFork(id, identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
+            return new ForkTarget(forkId, leg, restricted, carrier.CallerDisplay, ForkSessionTimer(),
+                Trunk: new TrunkFork(id, carrier.Identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
         }
         return null;
     }
@@ -234,22 +229,6 @@ public sealed partial class CallGrain
             await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "outbound", call.TrunkId, carrierCallId, State.Caller, call.Number));
         else
             State.History.Add(new DialPlanStep("trunk-out", inbound.TrunkId, call.Number, time.GetUtcNow(), call.TrunkId));
-    }
-
-    /// <summary>
-    /// Caller ID: a call from a trunk that goes back out presents its original caller, as Asterisk and FreeSWITCH do by
-    /// default, so the mobile a desk phone forwards to sees who is calling (a trunk with privacy still withholds it, and
-    /// a withheld or invalid caller falls back to the forwarding extension's). Otherwise the extension's outbound number,
-    /// else the trunk's default number, else the extension number itself.
-    /// </summary>
-    private string PresentedNumber(TrunkSettings trunk, TrunkCallState call)
-    {
-        if (call.Inbound is not null && NumberNormaliser.Normalise(State.Caller, trunk.Plan) is { Kind: NumberKind.National or NumberKind.International } caller)
-            return caller.Number;
-        var configured = call.CallerId ?? trunk.DefaultCallerId;
-        return configured is not null && NumberNormaliser.Normalise(configured, trunk.Plan) is { Kind: NumberKind.National or NumberKind.International } number
-            ? number.Number
-            : State.Caller;
     }
 
     private static async Task<IPAddress?> ResolveAsync(string host)
