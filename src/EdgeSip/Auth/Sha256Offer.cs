@@ -1,3 +1,5 @@
+using Pbx.EdgeSip.Parsing;
+
 namespace Pbx.EdgeSip.Auth;
 
 /// <summary>
@@ -20,42 +22,5 @@ public sealed class Sha256Offer
     }
 
     /// <summary>True when the challenge to an agent sending <paramref name="userAgent"/> (empty when absent) offers SHA-256 first.</summary>
-    public bool AppliesTo(ReadOnlySpan<char> userAgent)
-    {
-        if (_everyone)
-            return true;
-        foreach (var pattern in _userAgentPatterns)
-        {
-            if (Matches(pattern, userAgent))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// Case-insensitive match of the whole <paramref name="text"/> against <paramref name="pattern"/>, where <c>*</c> stands
-    /// for any run of characters (<c>Linphone*</c>, <c>*Yealink SIP-T4*</c>): what an administrator can read off a phone's
-    /// User-Agent line in a trace without learning regular expressions.
-    /// </summary>
-    internal static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
-    {
-        var star = pattern.IndexOf('*');
-        if (star < 0)
-            return text.Equals(pattern, StringComparison.OrdinalIgnoreCase);
-        if (!text.StartsWith(pattern[..star], StringComparison.OrdinalIgnoreCase))
-            return false;
-        text = text[star..];
-        pattern = pattern[(star + 1)..];
-        // Each literal piece between stars is taken at its first occurrence; the piece after the last star must end the text.
-        while ((star = pattern.IndexOf('*')) >= 0)
-        {
-            var piece = pattern[..star];
-            var at = text.IndexOf(piece, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
-                return false;
-            text = text[(at + piece.Length)..];
-            pattern = pattern[(star + 1)..];
-        }
-        return text.EndsWith(pattern, StringComparison.OrdinalIgnoreCase);
-    }
+    public bool AppliesTo(ReadOnlySpan<char> userAgent) => _everyone || WildcardPattern.MatchesAny(_userAgentPatterns, userAgent);
 }

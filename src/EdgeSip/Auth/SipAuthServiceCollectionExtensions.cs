@@ -9,7 +9,7 @@ namespace Pbx.EdgeSip.Auth;
 /// <summary>Registers the edge's digest authentication and source-address lockout.</summary>
 public static class SipAuthServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="DigestAuthenticator"/>, <see cref="SourceLockoutTable"/> and their options from section <c>Sip:Auth</c>, validated on start.</summary>
+    /// <summary>Adds <see cref="DigestAuthenticator"/>, <see cref="SourceLockoutTable"/>, <see cref="SipDigestLogin"/> and their options from section <c>Sip:Auth</c>, validated on start.</summary>
     public static IServiceCollection AddSipAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateOnStart();
@@ -21,6 +21,7 @@ public static class SipAuthServiceCollectionExtensions
         services.TryAddSingleton<NonceCountTable>();
         services.TryAddSingleton<DigestAuthenticator>();
         services.TryAddSingleton<SourceLockoutTable>();
+        services.TryAddSingleton<SipDigestLogin>();
         return services;
     }
 }

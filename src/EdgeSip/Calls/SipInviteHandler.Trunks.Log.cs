@@ -7,8 +7,4 @@ public sealed partial class SipInviteHandler
     // EventIds 3220-3239: trunk calls at the edge.
     [LoggerMessage(EventId = 3220, Level = LogLevel.Information, Message = "INVITE {CallId} from trunk {TrunkId} for {Called}")]
     private partial void LogTrunkInvite(string trunkId, string callId, string called);
-
-    [LoggerMessage(EventId = 3221, Level = LogLevel.Warning,
-        Message = "Security: INVITE from {SourceAddress} as {Caller} refused with 403: neither a trunk nor a usable extension")]
-    private partial void LogRefusedCaller(string caller, string sourceAddress);
 }

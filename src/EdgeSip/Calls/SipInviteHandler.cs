@@ -19,7 +19,7 @@ namespace Pbx.EdgeSip.Calls;
 /// </summary>
 public sealed partial class SipInviteHandler(
     IGrainFactory grains,
-    DigestAuthenticator digest,
+    SipDigestLogin login,
     SipLegSender legs,
     SipCallEdge edge,
     SipForkSets forkSets,
@@ -98,47 +98,22 @@ public sealed partial class SipInviteHandler(
             context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
     }
 
-    /// <summary>The authenticated caller's extension number, or null once a challenge or refusal was sent.</summary>
+    /// <summary>
+    /// The authenticated caller's extension number, or null once a challenge or refusal was sent. A number that is no
+    /// usable extension is challenged like any other (<see cref="SipDigestLogin"/>), so an INVITE cannot tell a scanner
+    /// which extensions exist, and nothing unauthenticated reaches the trunks.
+    /// </summary>
     private async Task<string?> AuthenticateAsync(SipServerContext context)
     {
-        var request = context.Request;
-        var number = request.From?.Uri.User;
-        if (string.IsNullOrEmpty(number))
+        var number = context.Request.From?.Uri.User;
+        if (string.IsNullOrEmpty(number) || login.SourceLocked(context))
         {
             await context.RespondAsync(403, "Forbidden");
             return null;
         }
-        var stored = await grains.Grain<IExtensionGrain>(number).GetCredentialsAsync(context.Source.Remote.Address.ToString());
-        if (stored is not { Enabled: true, LockedOut: false })
-        {
-            // Neither a trunk (checked first) nor a usable extension: an outside INVITE that must not reach the trunks.
-            LogRefusedCaller(number, context.Source.Remote.ToString());
-            await context.RespondAsync(403, "Forbidden");
-            return null;
-        }
-        var authorization = request.Get(SipHeaderId.ProxyAuthorization);
-        if (authorization is null)
-        {
-            await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: true);
-            return null;
-        }
-        if (!DigestCredentials.TryParse(authorization, out var credentials) || !credentials.Username.SequenceEqual(number))
-        {
-            await context.RespondAsync(403, "Forbidden");
-            return null;
-        }
-        switch (digest.Verify(credentials, request.Method, request.RequestUriText, stored))
-        {
-            case DigestVerdict.Valid:
-                return number;
-            case DigestVerdict.StaleNonce:
-                await context.ChallengeAsync(digest, stored.Realm, stale: true, asProxy: true);
-                return null;
-            case var verdict:
-                LogAuthFailed(number, context.Source.Remote.Address.ToString(), verdict);
-                await context.RespondAsync(403, "Forbidden");
-                return null;
-        }
+        var grain = grains.Grain<IExtensionGrain>(number);
+        var stored = await grain.GetCredentialsAsync(context.Source.Remote.Address.ToString());
+        return await login.VerifyAsync(context, number, grain, stored, asProxy: true) ? number : null;
     }
 
     /// <summary>Answers the caller's INVITE with a refusal the grain decided, unless a final response went already.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Parsing;
+using Pbx.EdgeSip.Security;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
 
@@ -27,15 +28,18 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
 
     private readonly SipTransportSet _transports;
     private readonly SipTransactionLayer _layer;
+    private readonly SipFloodGuard _guard;
     private readonly FrozenDictionary<string, ISipRequestHandler> _handlers;
     private readonly SipOptions _options;
     private readonly ILogger<SipEdge> _logger;
     private readonly string _allow;
 
-    public SipEdge(SipTransportSet transports, SipTransactionLayer layer, IEnumerable<ISipRequestHandler> handlers, IOptions<SipOptions> options, ILogger<SipEdge> logger)
+    public SipEdge(SipTransportSet transports, SipTransactionLayer layer, SipFloodGuard guard, IEnumerable<ISipRequestHandler> handlers,
+        IOptions<SipOptions> options, ILogger<SipEdge> logger)
     {
         _transports = transports;
         _layer = layer;
+        _guard = guard;
         _handlers = handlers.ToFrozenDictionary(h => h.Method, StringComparer.Ordinal);
         _options = options.Value;
         _logger = logger;
@@ -83,7 +87,14 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
             _layer.ReceiveResponse(response);
             return;
         }
-        _ = ProcessRequestAsync((SipRequest)message, source);
+        var request = (SipRequest)message;
+        var dropped = _guard.Admit(source.Remote.Address, request.Get(SipHeaderId.UserAgent));
+        if (dropped != SipDropReason.None)
+        {
+            SipMetrics.OnDropped(dropped == SipDropReason.Flood ? "flood" : "scanner");
+            return;
+        }
+        _ = ProcessRequestAsync(request, source);
     }
 
     void ISipInbound.OnMalformed(ReadOnlySpan<byte> bytes, SipParseException error, SipEndPoint source)

@@ -4,7 +4,7 @@ namespace Pbx.EdgeSip.Hosting;
 
 /// <summary>
 /// What an edge counts, on the <c>Pbx.Sip</c> meter (OpenTelemetry, exported at <c>/metrics</c>): new requests by method,
-/// REGISTER outcomes, malformed datagrams, and requests refused because no silo answered. Counting is one interlocked add.
+/// REGISTER outcomes, malformed datagrams, requests dropped from flooding sources and scanners, and requests refused because no silo answered. Counting is one interlocked add.
 /// </summary>
 public static class SipMetrics
 {
@@ -15,6 +15,7 @@ public static class SipMetrics
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>("pbx.sip.requests", "{request}", "new SIP requests (retransmissions absorbed), by method");
     private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("pbx.sip.registrations", "{request}", "authenticated REGISTERs answered, by result");
     private static readonly Counter<long> Malformed = Meter.CreateCounter<long>("pbx.sip.malformed", "{message}", "datagrams and stream messages that did not parse");
+    private static readonly Counter<long> Dropped = Meter.CreateCounter<long>("pbx.sip.dropped", "{request}", "requests dropped unanswered: a flooding source or a scanner, by reason");
     private static readonly Counter<long> ClusterUnavailable = Meter.CreateCounter<long>("pbx.sip.cluster_unavailable", "{request}", "requests answered 503 because no silo answered");
 
     /// <summary>
@@ -28,6 +29,8 @@ public static class SipMetrics
     internal static void OnRegistration(string result) => Registrations.Add(1, new KeyValuePair<string, object?>("result", result));
 
     internal static void OnMalformed() => Malformed.Add(1);
+
+    internal static void OnDropped(string reason) => Dropped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal static void OnClusterUnavailable() => ClusterUnavailable.Add(1);
 }

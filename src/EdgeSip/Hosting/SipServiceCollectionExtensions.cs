@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pbx.EdgeSip.Security;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
 
@@ -25,6 +26,7 @@ public static class SipServiceCollectionExtensions
         services.TryAddSingleton<ISipSender>(sp => sp.GetRequiredService<SipTransportSet>());
         services.TryAddSingleton<SipTransactionLayer>();
         services.TryAddSingleton<SipClient>();
+        services.AddSipFloodGuard(configuration);
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(sp => sp.GetRequiredService<SipEdge>());
         return services;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Auth;
 using Pbx.EdgeSip.Hosting;
@@ -10,16 +9,15 @@ namespace Pbx.EdgeSip.Registrar;
 
 /// <summary>
 /// The REGISTER transaction user (RFC 3261 section 10.3): source-address lockout, digest challenge and check (RFC 7616,
-/// RFC 8760), per-extension lockout, then the extension grain applies the binding rules and the answer goes back with
+/// RFC 8760, <see cref="SipDigestLogin"/>: unknown numbers answered as wrong passwords), per-extension lockout, then the extension grain applies the binding rules and the answer goes back with
 /// every binding and its remaining expiry.
 /// </summary>
 public sealed partial class SipRegistrar(
     KnownExtensions known,
     DigestAuthenticator digest,
-    SourceLockoutTable sourceLockout,
+    SipDigestLogin login,
     IOptions<SipRegistrarOptions> options,
-    TimeProvider time,
-    ILogger<SipRegistrar> logger) : ISipRequestHandler
+    TimeProvider time) : ISipRequestHandler
 {
     private const string PathHeader = "Path";
 
@@ -34,7 +32,7 @@ public sealed partial class SipRegistrar(
         var request = context.Request;
         var address = context.Source.Remote.Address;
         // A guessing source is refused before any grain call or hash, so it cannot load the cluster.
-        if (sourceLockout.IsLocked(address))
+        if (login.SourceLocked(context))
         {
             await RespondAsync(context, 403, "Forbidden");
             return;
@@ -54,57 +52,11 @@ public sealed partial class SipRegistrar(
             await context.ChallengeAsync(digest, realm, stale: false, asProxy: false);
             return;
         }
-        var sourceAddress = address.ToString();
         var grain = known.Grain(number);
-        var stored = await grain.GetCredentialsAsync(sourceAddress);
+        var stored = await grain.GetCredentialsAsync(address.ToString());
         known.Observe(number, grain, stored);
-        if (stored is null)
-        {
-            await RespondAsync(context, 404, "Not Found");
-            return;
-        }
-        if (!stored.Enabled || stored.LockedOut)
-        {
-            await RespondAsync(context, 403, "Forbidden");
-            return;
-        }
-
-        if (authorization is null)
-        {
-            await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: false);
-            return;
-        }
-        if (!DigestCredentials.TryParse(authorization, out var credentials))
-        {
-            await RespondAsync(context, 400, "Malformed Authorization");
-            return;
-        }
-        // The credentials must be the extension's own: one phone may not register another's number (RFC 3261 10.3 step 3).
-        if (!credentials.Username.SequenceEqual(number))
-        {
-            await RespondAsync(context, 403, "Forbidden");
-            return;
-        }
-
-        switch (digest.Verify(credentials, request.Method, request.RequestUriText, stored))
-        {
-            case DigestVerdict.Valid:
-                sourceLockout.RecordSuccess(address);
-                await RegisterAsync(context, grain);
-                return;
-            case DigestVerdict.StaleNonce:
-                await context.ChallengeAsync(digest, stored.Realm, stale: true, asProxy: false);
-                return;
-            case var verdict:
-                LogAuthFailed(number, sourceAddress, verdict);
-                var addressLocked = sourceLockout.RecordFailure(address);
-                var extensionLockout = await grain.RecordAuthFailureAsync(sourceAddress);
-                if (addressLocked || extensionLockout.LockedUntil is not null)
-                    await RespondAsync(context, 403, "Forbidden");
-                else
-                    await context.ChallengeAsync(digest, stored.Realm, stale: false, asProxy: false);
-                return;
-        }
+        if (await login.VerifyAsync(context, number, grain, stored, asProxy: false))
+            await RegisterAsync(context, grain);
     }
 
     private async Task RegisterAsync(SipServerContext context, IExtensionGrain grain)

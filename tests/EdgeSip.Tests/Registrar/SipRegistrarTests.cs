@@ -121,11 +121,20 @@ public sealed class SipRegistrarTests
     }
 
     [Fact]
-    public async Task Unknown_extension_gets_404()
+    public async Task An_unknown_number_is_answered_exactly_as_a_real_extension_with_a_wrong_password()
     {
+        // svwar tells extensions apart by their answers: 401 for a real one and 404 for the rest gave every number away.
         await using var host = await StartAsync();
-        using var phone = UdpPhone(PhoneAddress);
-        (await SendAsync(phone, host, Register("499", phone, cseq: 1))).StatusCode.ShouldBe(404);
+        await host.Extensions.AddAsync("498", password: "pw-498");
+        using var scanner = UdpPhone(AttackerAddress);
+
+        var real = await SendAsync(scanner, host, Register("498", scanner, cseq: 1));
+        var unknown = await SendAsync(scanner, host, Register("499", scanner, cseq: 2));
+
+        (unknown.StatusCode, unknown.ReasonPhrase).ShouldBe((real.StatusCode, real.ReasonPhrase));
+        unknown.GetAll(SipHeaderId.WwwAuthenticate).Select(Challenge).ShouldBe(real.GetAll(SipHeaderId.WwwAuthenticate).Select(Challenge));
+        (await RegisterAsync(scanner, host, "499", "guess", cseq: 10)).StatusCode.ShouldBe(401, "a guess at an unknown number is a wrong password");
+        (await RegisterAsync(scanner, host, "498", "guess", cseq: 20)).StatusCode.ShouldBe(401, "as a guess at a real one is");
     }
 
     [Fact]
@@ -152,7 +161,7 @@ public sealed class SipRegistrarTests
     }
 
     [Fact]
-    public async Task Extension_disabled_after_registering_is_challenged_from_the_edge_then_refused_with_403()
+    public async Task Extension_disabled_after_registering_is_challenged_and_its_password_no_longer_accepted()
     {
         await using var host = await StartAsync();
         await host.Extensions.AddAsync("409", password: "pw-409");
@@ -164,7 +173,9 @@ public sealed class SipRegistrarTests
 
         // The challenge needs only the realm, so the edge answers it for a number it has seen; the credentials then meet the grain.
         (await SendAsync(phone, host, Register("409", phone, cseq: 10))).StatusCode.ShouldBe(401);
-        (await RegisterAsync(phone, host, "409", "pw-409", cseq: 11)).StatusCode.ShouldBe(403);
+        // Answered as an unknown number is: its password fails like a wrong one, so a disabled extension cannot be told apart.
+        (await RegisterAsync(phone, host, "409", "pw-409", cseq: 11)).StatusCode.ShouldBe(401);
+        (await host.Grains.GetGrain<IExtensionGrain>("409").GetBindingsAsync()).ShouldBeEmpty("disabling dropped its registration");
     }
 
     [Fact]
@@ -184,6 +195,10 @@ public sealed class SipRegistrarTests
 
     // Each test gets its own database so extension numbers and lockouts never meet.
     private static Task<RegistrarHost> StartAsync() => RegistrarHost.StartAsync(PostgresServer.Shared.CreateDatabase("reg"));
+
+    // A challenge without its nonce and opaque, which differ per challenge anyway.
+    private static string Challenge(string header) =>
+        System.Text.RegularExpressions.Regex.Replace(header, "(nonce|opaque)=\"[^\"]*\"", "$1=\"\"");
 
     private static SipProbe UdpPhone(IPAddress address)
     {
