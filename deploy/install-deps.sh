@@ -2,7 +2,7 @@
 # Installs the system packages the PBX, its tests and its benchmarks need (Debian).
 # Idempotent: packages already present are skipped, so a warm machine pays nothing.
 set -euo pipefail
-needed=(sip-tester sox espeak-ng postgresql-15 libsox-fmt-base chromium baresip-core linphone-cli)
+needed=(sip-tester sox espeak-ng postgresql-15 libsox-fmt-base chromium baresip-core linphone-cli sipvicious)
 missing=()
 for p in "${needed[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
