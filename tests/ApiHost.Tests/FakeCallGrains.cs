@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
+using Pbx.Grains.Trunks;
 using Orleans;
 
 namespace Pbx.ApiHost.Tests;
@@ -31,8 +32,17 @@ internal sealed class FakeCallGrains
     /// <summary>What an extension's grain reports as its live state, by number; a number not listed is an idle, unregistered extension.</summary>
     public ConcurrentDictionary<string, ExtensionStatus> ExtensionStatuses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What a trunk's grain reports, by id; a trunk not listed has heard from no edge yet.</summary>
+    public ConcurrentDictionary<string, TrunkStatus> TrunkStatuses { get; } = new(StringComparer.Ordinal);
+
     private object GetGrain(Type grainInterface, string key)
     {
+        if (grainInterface == typeof(ITrunkGrain))
+        {
+            var trunk = DispatchProxy.Create<ITrunkGrain, TrunkGrainProxy>();
+            ((TrunkGrainProxy)(object)trunk).Bind(this, key);
+            return trunk;
+        }
         if (grainInterface == typeof(IExtensionGrain))
         {
             // The extensions API tells an extension's grain after each change; that is all it asks of one.
@@ -41,7 +51,7 @@ internal sealed class FakeCallGrains
             return extension;
         }
         if (grainInterface != typeof(ICallGrain))
-            throw new NotSupportedException($"Only call and extension grains are faked, not {grainInterface.Name}.");
+            throw new NotSupportedException($"Only call, extension and trunk grains are faked, not {grainInterface.Name}.");
         var proxy = DispatchProxy.Create<ICallGrain, CallGrainProxy>();
         ((CallGrainProxy)(object)proxy).Bind(this, key);
         return proxy;
@@ -100,6 +110,18 @@ internal sealed class FakeCallGrains
                 _ => throw new NotSupportedException($"Only ReloadAsync and GetStatusAsync of extension grains are faked, not {method.Name}."),
             };
         }
+    }
+
+    /// <summary>A trunk grain: told of changes, asked for its status.</summary>
+    internal class TrunkGrainProxy : RecordingProxy
+    {
+        protected override object Answer(MethodInfo method) => method.Name switch
+        {
+            nameof(ITrunkGrain.ReconfiguredAsync) => Task.CompletedTask,
+            nameof(ITrunkGrain.GetStatusAsync) => Task.FromResult(
+                Owner.TrunkStatuses.GetValueOrDefault(Key) ?? new TrunkStatus(Key, TrunkRegistrationPhase.Disabled, null, 0, null, null, 0)),
+            _ => throw new NotSupportedException($"Only ReconfiguredAsync and GetStatusAsync of trunk grains are faked, not {method.Name}."),
+        };
     }
 
     internal class CallGrainProxy : RecordingProxy
