@@ -6,6 +6,7 @@ using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.SystemStatus;
 using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Dashboard;
@@ -55,6 +56,7 @@ public static class ApiHostServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddTrunksApi(configuration);
+        services.AddSystemApi(configuration);
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<LoginService>();
 

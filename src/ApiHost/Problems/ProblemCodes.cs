@@ -30,6 +30,7 @@ public static class ProblemCodes
     public const string TrunkExists = "trunk.exists";
     public const string CallActionNotApplicable = "call.action_not_applicable";
     public const string CallNotOfExtension = "call.not_of_extension";
+    public const string LanguageUnsupported = "preferences.language_unsupported";
 
     /// <summary>The code of a problem whose producer named none: one per status.</summary>
     public static string ForStatus(int? status) => status switch
