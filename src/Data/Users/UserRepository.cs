@@ -22,13 +22,17 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
     private static readonly ApiUser DecoyUser = new() { Username = "", Role = "" };
     private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(DecoyUser, Guid.NewGuid().ToString()));
 
-    /// <summary>Sets the console language of user <paramref name="id"/> (one of <see cref="Languages"/>); null when there is no such user.</summary>
-    public async Task<ApiUser?> SetLanguageAsync(long id, string language, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ApiUser>(new CommandDefinition(
-            $"update users set language = @language where id = @id returning {Columns}", new { id, language }, cancellationToken: cancellationToken));
-    }
+    /// <summary>
+    /// Sets the console language of user <paramref name="id"/>; null when there is no such user. A language not in
+    /// <see cref="Languages"/> fails the table's check as <see cref="RowConflictException"/>.
+    /// </summary>
+    public Task<ApiUser?> SetLanguageAsync(long id, string language, CancellationToken cancellationToken = default) =>
+        RowConflictException.TranslateAsync("users", async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<ApiUser>(new CommandDefinition(
+                $"update users set language = @language where id = @id returning {Columns}", new { id, language }, cancellationToken: cancellationToken));
+        });
 
     /// <summary>Creates a user; null when the username is taken.</summary>
     public async Task<ApiUser?> CreateAsync(string username, string password, string role, string? extensionNumber = null, CancellationToken cancellationToken = default)
