@@ -112,6 +112,11 @@ public sealed class TrunksApiTests(ApiFixture fixture)
         trunk.Transport.ShouldBe("tcp");
         trunk.MaxCalls.ShouldBe(7);
         trunk.Codecs.ShouldBe(["PCMU"]);
+
+        // What GET shows may be sent back whole, read-only members included.
+        var readBack = await admin.PutAsJsonAsync("/api/v1/trunks/carrier-patch", trunk with { MaxCalls = 9 });
+        readBack.StatusCode.ShouldBe(HttpStatusCode.OK, await readBack.Content.ReadAsStringAsync());
+        (await admin.GetFromJsonAsync<Trunk>("/api/v1/trunks/carrier-patch"))!.MaxCalls.ShouldBe(9);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public static class ProblemCodes
     public const string WrongType = "validation.wrong_type";
     public const string NulCharacter = "validation.nul_character";
     public const string Unreadable = "request.unreadable";
+    public const string BadRequest = "request.invalid";
+    public const string MethodNotAllowed = "request.method_not_allowed";
+    public const string UnsupportedMediaType = "request.unsupported_media_type";
     public const string TooLarge = "request.too_large";
     public const string InvalidCredentials = "auth.invalid_credentials";
     public const string Unauthorized = "auth.unauthorized";
@@ -39,11 +42,14 @@ public static class ProblemCodes
         StatusCodes.Status401Unauthorized => Unauthorized,
         StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status409Conflict => Conflict,
         StatusCodes.Status413PayloadTooLarge => TooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => RateLimited,
         StatusCodes.Status501NotImplemented => NotImplemented,
         StatusCodes.Status503ServiceUnavailable => Unavailable,
+        >= 400 and < 500 => BadRequest,
         _ => Internal,
     };
 }

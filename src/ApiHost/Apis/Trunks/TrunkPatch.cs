@@ -8,10 +8,14 @@ namespace Pbx.ApiHost.Apis.Trunks;
 /// <summary>
 /// A JSON merge patch (RFC 7396) over a stored trunk: each member of the body replaces that field, null puts it back to its
 /// default (or clears it), members not given keep the stored value. A member that is no field of a trunk is refused,
-/// so a misspelt field is not silently ignored. The password is never read back: absent or null keeps the stored one.
+/// so a misspelt field is not silently ignored; the read-only members of a trunk as GET shows it (<c>hasPassword</c>,
+/// <c>updatedAt</c>) are passed over, so a client may send back what it read. The password is never read back: absent or
+/// null keeps the stored one.
 /// </summary>
 internal static class TrunkPatch
 {
+    private static readonly HashSet<string> ReadOnly = new(StringComparer.Ordinal) { "hasPassword", "updatedAt" };
+
     public static TrunkRequest? Apply(Trunk stored, JsonObject changes, JsonSerializerOptions options, ValidationErrors errors)
     {
         var merged = JsonSerializer.SerializeToNode(AsRequest(stored), options)!.AsObject();
@@ -19,7 +23,7 @@ internal static class TrunkPatch
         {
             if (merged.ContainsKey(name))
                 merged[name] = value?.DeepClone();
-            else
+            else if (!ReadOnly.Contains(name))
                 errors.Add(name, "is not a field of a trunk.", ProblemCodes.UnknownField);
         }
         if (!errors.IsEmpty)
