@@ -69,6 +69,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSignalR();
         services.AddSingleton<LiveCallBoard>();
         services.AddSingleton<CallControl>();
+        services.AddSingleton<ExtensionDevices>();
         services.AddHostedService<LiveEventsForwarder>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DashboardTokenFromCookie>();

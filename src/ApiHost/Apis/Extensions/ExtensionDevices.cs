@@ -10,15 +10,16 @@ namespace Pbx.ApiHost.Apis.Extensions;
 /// written behind). Every extension of a page is asked at once. One whose grain does not answer is listed with its devices
 /// unknown (null) rather than failing the whole list.
 /// </summary>
-internal static class ExtensionDevices
+internal sealed partial class ExtensionDevices(IGrainFactory grains, TimeProvider clock, ILogger<ExtensionDevices> logger)
 {
-    public static async Task<IReadOnlyList<ExtensionResponse>> WithDevicesAsync(IReadOnlyList<Extension> extensions, IGrainFactory grains, DateTimeOffset now)
+    public async Task<IReadOnlyList<ExtensionResponse>> WithDevicesAsync(IReadOnlyList<Extension> extensions)
     {
-        var devices = await Task.WhenAll(extensions.Select(e => DevicesAsync(grains, e.Number, now)));
+        var now = clock.GetUtcNow();
+        var devices = await Task.WhenAll(extensions.Select(e => DevicesAsync(e.Number, now)));
         return [.. extensions.Select((e, i) => ExtensionResponse.Of(e, devices[i]))];
     }
 
-    private static async Task<IReadOnlyList<ExtensionContact>?> DevicesAsync(IGrainFactory grains, string number, DateTimeOffset now)
+    private async Task<IReadOnlyList<ExtensionContact>?> DevicesAsync(string number, DateTimeOffset now)
     {
         try
         {
@@ -27,7 +28,12 @@ internal static class ExtensionDevices
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)
         {
+            LogGrainUnavailable(number, ex);
             return null;
         }
     }
+
+    // EventIds 6310-6319: extension devices.
+    [LoggerMessage(EventId = 6310, Level = LogLevel.Warning, Message = "Extension {Extension}: its grain did not answer; listed with its devices unknown")]
+    private partial void LogGrainUnavailable(string extension, Exception exception);
 }

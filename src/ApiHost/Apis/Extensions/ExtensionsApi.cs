@@ -38,7 +38,7 @@ public static partial class ExtensionsApi
     /// phones registered to it (<see cref="ExtensionDevices"/>).
     /// </summary>
     internal static async Task<Results<Ok<PagedResult<ExtensionResponse>>, ValidationProblem>> ListAsync(
-        string? number, string? name, int? page, int? pageSize, ExtensionRepository extensions, IGrainFactory grains, TimeProvider clock,
+        string? number, string? name, int? page, int? pageSize, ExtensionRepository extensions, ExtensionDevices devices,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -46,14 +46,14 @@ public static partial class ExtensionsApi
         if (!errors.IsEmpty)
             return errors.ToProblem();
         var rows = await extensions.ListAsync(number, name, paging.Offset, paging.PageSize, cancellationToken);
-        var items = await ExtensionDevices.WithDevicesAsync(rows.Rows, grains, clock.GetUtcNow());
+        var items = await devices.WithDevicesAsync(rows.Rows);
         return TypedResults.Ok(new PagedResult<ExtensionResponse>(items, paging.Page, paging.PageSize, rows.Total));
     }
 
     internal static async Task<Results<Ok<ExtensionResponse>, ProblemHttpResult>> GetAsync(
-        long id, ExtensionRepository extensions, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken) =>
+        long id, ExtensionRepository extensions, ExtensionDevices devices, CancellationToken cancellationToken) =>
         await extensions.GetAsync(id, cancellationToken) is { } extension
-            ? TypedResults.Ok((await ExtensionDevices.WithDevicesAsync([extension], grains, clock.GetUtcNow()))[0])
+            ? TypedResults.Ok((await devices.WithDevicesAsync([extension]))[0])
             : ApiProblems.NotFound("extension", id);
 
     internal static async Task<Results<Created<ExtensionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(

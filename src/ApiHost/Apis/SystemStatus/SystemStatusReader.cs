@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -80,23 +81,22 @@ internal sealed partial class SystemStatusReader(
         {
             return await read().WaitAsync(PartTimeout, cancellationToken);
         }
-        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        catch (Exception ex) when (ex is TimeoutException or OrleansException or DbException)
         {
+            // The registrations are counted over the enabled extensions' rows, so a database that is down fails that part too.
             LogPartUnavailable(part, ex);
             lock (unavailable)
-                unavailable[part] = ex is TimeoutException ? $"No answer within {PartTimeout.TotalSeconds:0} s." : "The cluster did not answer.";
+            {
+                unavailable[part] = ex switch
+                {
+                    TimeoutException => $"No answer within {PartTimeout.TotalSeconds:0} s.",
+                    DbException => "The database did not answer.",
+                    _ => "The cluster did not answer.",
+                };
+            }
             return default;
         }
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
-
-    [LoggerMessage(EventId = 6300, Level = LogLevel.Warning, Message = "System status: {Part} did not answer")]
-    private partial void LogPartUnavailable(string part, Exception exception);
-
-    [LoggerMessage(EventId = 6301, Level = LogLevel.Warning, Message = "System status: PostgreSQL did not answer")]
-    private partial void LogDatabaseUnreachable(Exception exception);
-
-    [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "System status: the file system of {Directory} could not be read")]
-    private partial void LogDiskUnreadable(string directory, Exception exception);
 }
