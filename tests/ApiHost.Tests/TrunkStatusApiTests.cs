@@ -68,6 +68,7 @@ public sealed class TrunkStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         var told = _grains.Calls.Where(c => c.Key == "status-edit" && c.Method == nameof(ITrunkGrain.ReconfiguredAsync)).Select(c => (DateTimeOffset)c.Args[0]!).ToList();
         told.Count.ShouldBe(2, "told on create and on the edit");
         told[1].ShouldBe(new DateTimeOffset(DateTime.SpecifyKind(edited.UpdatedAt, DateTimeKind.Utc)));
+        _grains.Calls.Last(c => c.Key == "status-edit" && c.Method == nameof(ITrunkGrain.ReconfiguredAsync)).Args[1].ShouldBe(true, "the new settings register");
         status.State.ShouldBe("registering", "no edge has reported on the new settings");
         status.Reason.ShouldBe(TrunkStatusResponse.WaitingReason);
         status.ExpiresAt.ShouldBeNull();

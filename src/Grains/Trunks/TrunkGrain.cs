@@ -51,9 +51,10 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
     }
 
     /// <inheritdoc />
-    public Task ReconfiguredAsync(DateTimeOffset configuredAt)
+    public Task ReconfiguredAsync(DateTimeOffset configuredAt, bool registers)
     {
         _registration.Reconfigured(configuredAt);
+        _registers = registers;
         Publish("reconfigured", time.GetUtcNow());
         return Task.CompletedTask;
     }

@@ -66,7 +66,7 @@ public static class TrunksApi
         var trunk = await trunks.CreateAsync(TrunkChanges.From(request.Id!, request, storedProtected: null, passwords), cancellationToken);
         if (trunk is null)
             return ApiProblems.Conflict($"Trunk '{request.Id}' already exists.", ProblemCodes.TrunkExists);
-        await grains.GetGrain<ITrunkGrain>(trunk.Id).ReconfiguredAsync(Utc(trunk.UpdatedAt));
+        await TellGrainAsync(grains, trunk);
         return TypedResults.Created($"/api/v1/trunks/{trunk.Id}", trunk);
     }
 
@@ -97,7 +97,7 @@ public static class TrunksApi
             var trunk = await trunks.UpdateAsync(TrunkChanges.From(id, request, storedProtected, passwords), cancellationToken);
             if (trunk is null)
                 return ApiProblems.NotFound("trunk", id);
-            await grains.GetGrain<ITrunkGrain>(id).ReconfiguredAsync(Utc(trunk.UpdatedAt));
+            await TellGrainAsync(grains, trunk);
             return TypedResults.Ok(trunk);
         }
         catch (RowConflictException e) when (e.Conflict == RowConflict.CheckFailed)
@@ -111,5 +111,7 @@ public static class TrunksApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, TrunkRepository trunks, CancellationToken cancellationToken) =>
         await trunks.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("trunk", id);
 
-    private static DateTimeOffset Utc(DateTime updatedAt) => new(DateTime.SpecifyKind(updatedAt, DateTimeKind.Utc));
+    private static Task TellGrainAsync(IGrainFactory grains, Trunk trunk) =>
+        grains.GetGrain<ITrunkGrain>(trunk.Id).ReconfiguredAsync(new DateTimeOffset(DateTime.SpecifyKind(trunk.UpdatedAt, DateTimeKind.Utc)),
+            trunk.Enabled && trunk.Register);
 }
