@@ -3,7 +3,9 @@ using Pbx.ApiHost.Apis.DialRules;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
+using Pbx.ApiHost.Apis.Me;
 using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.SystemStatus;
 using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Apis.Users;
 using Pbx.ApiHost.Auth;
@@ -46,6 +48,8 @@ public static class ApiHostEndpointExtensions
         app.MapDialRulesApi();
         app.MapRecordingsApi();
         app.MapStatsApi();
+        app.MapSystemApi();
+        app.MapPreferencesApi();
         app.MapLiveApi();
         // A live view stays open only as long as its token: at expiry the hub closes it and the page signs in again.
         app.MapHub<LiveHub>(LiveHub.Path, options => options.CloseOnAuthenticationExpiration = true);

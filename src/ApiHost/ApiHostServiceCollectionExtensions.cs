@@ -6,6 +6,7 @@ using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
+using Pbx.ApiHost.Apis.SystemStatus;
 using Pbx.ApiHost.Apis.Trunks;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Dashboard;
@@ -55,6 +56,7 @@ public static class ApiHostServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddTrunksApi(configuration);
+        services.AddSystemApi(configuration);
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<LoginService>();
 
@@ -67,6 +69,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSignalR();
         services.AddSingleton<LiveCallBoard>();
         services.AddSingleton<CallControl>();
+        services.AddSingleton<ExtensionDevices>();
         services.AddHostedService<LiveEventsForwarder>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessTokenFromQuery>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DashboardTokenFromCookie>();

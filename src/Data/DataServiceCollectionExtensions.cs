@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<RecordingRepository>();
         services.TryAddSingleton<UserRepository>();
         services.TryAddSingleton<StatsRepository>();
+        services.TryAddSingleton<Health.DatabaseProbe>();
         return services;
     }
 

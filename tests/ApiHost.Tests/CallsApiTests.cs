@@ -127,6 +127,39 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Xlsx_export_holds_the_same_filtered_sorted_rows_with_text_that_never_runs_as_a_formula()
+    {
+        await using (var connection = await fixture.Db.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                insert into cdrs (call_id, caller, caller_name, callee, direction, started_at, duration_seconds, disposition)
+                values ('xlsx-test-2', '3955', '=HYPERLINK("http://evil.example","click")', '3956', 'internal', '2024-05-02T10:00:00Z', 20, 'answered'),
+                       ('xlsx-test-1', '3955', 'Alisher', '3956', 'internal', '2024-05-01T10:00:00Z', 10, 'answered'),
+                       ('xlsx-test-x', '3957', 'Other', '3956', 'internal', '2024-05-03T10:00:00Z', 10, 'busy')
+                """);
+        }
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
+
+        using var response = await client.GetAsync("/api/v1/calls/export.xlsx?number=3955&sort=startedAt");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe("calls.xlsx");
+        var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows.Select(r => r["CallId"]).ShouldBe(["xlsx-test-1", "xlsx-test-2"]);
+        rows[1]["CallerName"].ShouldBe("=HYPERLINK(\"http://evil.example\",\"click\")");
+        workbook.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(workbook);
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync();
+        xml.ShouldNotContain("<x:f>", customMessage: "no cell holds a formula");
+        xml.ShouldNotContain("<f>", customMessage: "no cell holds a formula");
+        await Problem.ReadValidationAsync(await client.GetAsync("/api/v1/calls/export.xlsx?direction=sideways"));
+    }
+
+    [Fact]
     public async Task Csv_export_of_many_rows_arrives_complete()
     {
         const int rows = 20_000;

@@ -27,4 +27,22 @@ public sealed class DatabaseDownTests
         body.ShouldNotContain("Npgsql");
         body.ShouldNotContain("127.0.0.1");
     }
+
+    [Fact]
+    public async Task Without_PostgreSQL_the_system_status_still_answers_and_says_the_database_is_unreachable()
+    {
+        await using var api = await TestApi.StartAsync("Host=127.0.0.1;Port=1;Username=pbx;Database=none;Timeout=2");
+        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+        var issuer = new TokenIssuer(Options.Create(new JwtOptions { SigningKey = TestApi.SigningKey }), TimeProvider.System);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", issuer.Issue(new ApiUser { Id = 1, Username = "admin", Role = Roles.Admin }).AccessToken);
+
+        var response = await client.GetAsync("/api/v1/system/status");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var status = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        status.GetProperty("database").GetProperty("reachable").GetBoolean().ShouldBeFalse();
+        status.GetProperty("database").GetProperty("latencyMs").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        status.GetProperty("version").GetString().ShouldNotBeNullOrEmpty();
+    }
 }

@@ -11,8 +11,8 @@ namespace Pbx.ApiHost.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class EndpointCoverageTests(ApiFixture fixture)
 {
-    /// <summary>The one API endpoint a stranger may call.</summary>
-    private static readonly string[] Anonymous = ["/api/v1/auth/login"];
+    /// <summary>The API endpoints a stranger may call: sign-in, and what the sign-in page shows (time zone, languages).</summary>
+    private static readonly string[] Anonymous = ["/api/v1/auth/login", "/api/v1/system/info"];
 
     [Fact]
     public async Task The_OpenAPI_document_lists_every_mapped_endpoint()

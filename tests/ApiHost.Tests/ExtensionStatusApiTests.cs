@@ -56,9 +56,10 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         status.Number.ShouldBe(Desk);
         status.Id.ShouldBe(_ids[Desk]);
         status.Registered.ShouldBeTrue();
+        // Those bindings expired long ago by the server's clock: 0 seconds left.
         status.Contacts.ShouldBe([
-            new ExtensionContact("sip:3961@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20", Now.AddSeconds(3600), Now, "edge-1"),
-            new ExtensionContact("sip:3961@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null, Now.AddSeconds(3600), Now, "edge-1"),
+            new ExtensionContact("sip:3961@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20", Now.AddSeconds(3600), Now, "edge-1", 0),
+            new ExtensionContact("sip:3961@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null, Now.AddSeconds(3600), Now, "edge-1", 0),
         ]);
         status.InCall.ShouldBeFalse();
         status.Calls.ShouldBeEmpty();
@@ -81,6 +82,45 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
             ("status-unseen", ExtensionsApi.UnseenCallState, null, null),
         ]);
         status.Calls[0].Actions.ShouldContain(CallActions.Hangup);
+    }
+
+    [Fact]
+    public async Task The_extension_list_and_detail_show_each_registered_device_with_its_address_user_agent_and_seconds_left()
+    {
+        var registered = DateTimeOffset.UtcNow;
+        _grains.ExtensionStatuses[Desk] = Status(Desk, [], new ContactBinding("sip:3961@192.0.2.10:5062", null, registered.AddSeconds(600), "register-call-id", 1,
+            "192.0.2.10", 5062, "tcp", "edge-1", "Yealink SIP-T46U 108.86.0.20", [], null, registered));
+        using var viewer = await ClientAsync(Roles.Viewer);
+
+        var list = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/extensions?number={Desk}");
+        var detail = (await viewer.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Desk]}"))!;
+        var idle = (await viewer.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Idle]}"))!;
+
+        var listed = list.GetProperty("items")[0];
+        listed.GetProperty("registered").GetBoolean().ShouldBeTrue();
+        var device = listed.GetProperty("devices")[0];
+        device.GetProperty("contact").GetString().ShouldBe("sip:3961@192.0.2.10:5062");
+        device.GetProperty("sourceAddress").GetString().ShouldBe("192.0.2.10");
+        device.GetProperty("transport").GetString().ShouldBe("tcp");
+        device.GetProperty("userAgent").GetString().ShouldBe("Yealink SIP-T46U 108.86.0.20");
+        device.GetProperty("expiresInSeconds").GetInt32().ShouldBeInRange(590, 600);
+        detail.Devices.ShouldNotBeNull().Single().SourcePort.ShouldBe(5062);
+        (idle.Registered, idle.Devices!.Count).ShouldBe((false, 0));
+    }
+
+    [Fact]
+    public async Task An_extension_whose_grain_does_not_answer_is_listed_with_its_devices_unknown()
+    {
+        using var admin = await ClientAsync(Roles.Admin);
+        var number = FakeCallGrains.UnreachablePrefix + "3963";
+        (await admin.PostAsJsonAsync("/api/v1/extensions", new { number })).StatusCode.ShouldBe(HttpStatusCode.InternalServerError,
+            "creating it tells its grain, which does not answer; the row stays");
+
+        var listed = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/extensions?number={number}")).GetProperty("items")[0];
+
+        listed.GetProperty("number").GetString().ShouldBe(number);
+        listed.GetProperty("devices").ValueKind.ShouldBe(JsonValueKind.Null);
+        listed.GetProperty("registered").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]

@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
+using Pbx.Grains.Trunks;
 using Orleans;
+using Orleans.Runtime;
+using Pbx.Grains.Cluster;
+using Pbx.Grains.Media;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -31,8 +35,32 @@ internal sealed class FakeCallGrains
     /// <summary>What an extension's grain reports as its live state, by number; a number not listed is an idle, unregistered extension.</summary>
     public ConcurrentDictionary<string, ExtensionStatus> ExtensionStatuses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What a trunk's grain reports, by id; a trunk not listed has heard from no edge yet.</summary>
+    public ConcurrentDictionary<string, TrunkStatus> TrunkStatuses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The silos the management grain lists; null makes the cluster's grains fail as an unreachable cluster does.</summary>
+    public List<MembershipEntry>? Silos { get; set; } = [];
+
+    /// <summary>The node ids the edges' directory lists.</summary>
+    public List<string> Edges { get; } = [];
+
+    /// <summary>What the media directory lists.</summary>
+    public List<MediaNodeEntry> MediaNodes { get; } = [];
+
     private object GetGrain(Type grainInterface, string key)
     {
+        if (grainInterface == typeof(IManagementGrain) || grainInterface == typeof(INodeDirectoryGrain<ICallEdge>) || grainInterface == typeof(IMediaDirectoryGrain))
+        {
+            var directory = (ClusterGrainProxy)DispatchProxy.Create(grainInterface, typeof(ClusterGrainProxy));
+            directory.Bind(this, key);
+            return directory;
+        }
+        if (grainInterface == typeof(ITrunkGrain))
+        {
+            var trunk = DispatchProxy.Create<ITrunkGrain, TrunkGrainProxy>();
+            ((TrunkGrainProxy)(object)trunk).Bind(this, key);
+            return trunk;
+        }
         if (grainInterface == typeof(IExtensionGrain))
         {
             // The extensions API tells an extension's grain after each change; that is all it asks of one.
@@ -41,7 +69,7 @@ internal sealed class FakeCallGrains
             return extension;
         }
         if (grainInterface != typeof(ICallGrain))
-            throw new NotSupportedException($"Only call and extension grains are faked, not {grainInterface.Name}.");
+            throw new NotSupportedException($"Only call, extension and trunk grains are faked, not {grainInterface.Name}.");
         var proxy = DispatchProxy.Create<ICallGrain, CallGrainProxy>();
         ((CallGrainProxy)(object)proxy).Bind(this, key);
         return proxy;
@@ -52,10 +80,13 @@ internal sealed class FakeCallGrains
     {
         public FakeCallGrains Owner { get; set; } = null!;
 
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && args is [string key, ..]
-                ? Owner.GetGrain(targetMethod.GetGenericArguments()[0], key)
-                : throw new NotSupportedException($"The fake grain factory answers GetGrain<T>(string) only, not {targetMethod}.");
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => (targetMethod, args) switch
+        {
+            ({ Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true }, [string key, ..]) => Owner.GetGrain(targetMethod.GetGenericArguments()[0], key),
+            ({ Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true }, [long key, ..]) =>
+                Owner.GetGrain(targetMethod.GetGenericArguments()[0], key.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"The fake grain factory answers GetGrain<T>(string) and GetGrain<T>(long) only, not {targetMethod}."),
+        };
     }
 
     /// <summary>A grain proxy that records each call, then answers it. Not sealed: DispatchProxy derives from it.</summary>
@@ -98,6 +129,41 @@ internal sealed class FakeCallGrains
                 nameof(IExtensionGrain.GetStatusAsync) => Task.FromResult(
                     Owner.ExtensionStatuses.GetValueOrDefault(Key) ?? new ExtensionStatus(Key, true, true, [], new LockoutStatus(0, null, 0), [])),
                 _ => throw new NotSupportedException($"Only ReloadAsync and GetStatusAsync of extension grains are faked, not {method.Name}."),
+            };
+        }
+    }
+
+    /// <summary>A trunk grain: told of changes, asked for its status.</summary>
+    internal class TrunkGrainProxy : RecordingProxy
+    {
+        protected override object Answer(MethodInfo method) => method.Name switch
+        {
+            nameof(ITrunkGrain.ReconfiguredAsync) => Task.CompletedTask,
+            nameof(ITrunkGrain.GetStatusAsync) => Task.FromResult(
+                Owner.TrunkStatuses.GetValueOrDefault(Key) ?? new TrunkStatus(Key, TrunkRegistrationPhase.Disabled, null, 0, null, null, 0)),
+            _ => throw new NotSupportedException($"Only ReconfiguredAsync and GetStatusAsync of trunk grains are faked, not {method.Name}."),
+        };
+    }
+
+    /// <summary>The cluster's own grains the system status reads: membership, the edges' and the media nodes' directories.</summary>
+    internal class ClusterGrainProxy : RecordingProxy
+    {
+        protected override object Answer(MethodInfo method)
+        {
+            if (Owner.Silos is not { } silos)
+                return method.Name switch
+                {
+                    nameof(IManagementGrain.GetDetailedHosts) => Task.FromException<MembershipEntry[]>(new OrleansException("No silo answered.")),
+                    nameof(IMediaDirectoryGrain.GetLiveNodesAsync) => Task.FromException<IReadOnlyList<MediaNodeEntry>>(new OrleansException("No silo answered.")),
+                    _ => Task.FromException<IReadOnlyList<LiveNode<ICallEdge>>>(new OrleansException("No silo answered.")),
+                };
+            return method.Name switch
+            {
+                nameof(IManagementGrain.GetDetailedHosts) => Task.FromResult(silos.ToArray()),
+                nameof(IMediaDirectoryGrain.GetLiveNodesAsync) => Task.FromResult<IReadOnlyList<MediaNodeEntry>>(Owner.MediaNodes),
+                nameof(INodeDirectoryGrain<ICallEdge>.GetLiveAsync) => Task.FromResult<IReadOnlyList<LiveNode<ICallEdge>>>(
+                    [.. Owner.Edges.Select(id => new LiveNode<ICallEdge>(id, null!))]),
+                _ => throw new NotSupportedException($"Only the system status's reads of cluster grains are faked, not {method.Name}."),
             };
         }
     }

@@ -15,6 +15,8 @@ internal static class Problem
         problem.GetProperty("status").GetInt32().ShouldBe((int)expected);
         problem.GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
         problem.GetProperty("traceId").GetString().ShouldNotBeNullOrEmpty();
+        // The console translates problems by their code, so every problem has one.
+        problem.GetProperty("code").GetString().ShouldNotBeNullOrEmpty(body);
         body.ShouldNotContain("   at ", customMessage: "a stack trace left the server");
         return problem;
     }

@@ -42,6 +42,29 @@ public sealed class ProblemDetailsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Every_problem_carries_a_stable_code_the_console_can_translate()
+    {
+        using var admin = await fixture.SignedInAsync(Roles.Admin);
+        using var anonymous = fixture.Anonymous();
+
+        async Task<string?> CodeOf(HttpResponseMessage response, HttpStatusCode status) =>
+            (await Problem.ReadAsync(response, status)).GetProperty("code").GetString();
+
+        (await CodeOf(await admin.GetAsync("/api/v1/extensions/424243"), HttpStatusCode.NotFound)).ShouldBe("not_found");
+        (await CodeOf(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = "nobody-here", password = "wrong password" }),
+            HttpStatusCode.Unauthorized)).ShouldBe("auth.invalid_credentials");
+        (await CodeOf(await anonymous.GetAsync("/api/v1/extensions"), HttpStatusCode.Unauthorized)).ShouldBe("auth.unauthorized");
+        (await CodeOf(await admin.PostAsJsonAsync("/api/v1/extensions", new { number = "1302", maxContacts = "many" }), HttpStatusCode.BadRequest))
+            .ShouldBe("validation.wrong_type");
+        (await CodeOf(await admin.PostAsJsonAsync("/api/v1/extensions", new { }), HttpStatusCode.BadRequest)).ShouldBe("validation.field_required");
+        (await CodeOf(await admin.PostAsJsonAsync("/api/v1/extensions", new { number = "1303", maxContacts = 1000 }), HttpStatusCode.BadRequest))
+            .ShouldBe("validation.field_invalid");
+        (await CodeOf(await admin.GetAsync("/api/v1/calls?number=a%00b"), HttpStatusCode.BadRequest)).ShouldBe("validation.nul_character");
+        using var notJson = new StringContent("number=1304", System.Text.Encoding.UTF8, "application/json");
+        (await CodeOf(await admin.PostAsync("/api/v1/extensions", notJson), HttpStatusCode.BadRequest)).ShouldBe("request.unreadable");
+    }
+
+    [Fact]
     public async Task Health_and_openapi_are_served_without_a_token()
     {
         using var client = fixture.Anonymous();

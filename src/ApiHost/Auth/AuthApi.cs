@@ -43,20 +43,20 @@ public static class AuthApi
         // A locked account answers like a wrong password, so the response does not confirm that the username exists.
         return outcome == LoginOutcome.Success
             ? TypedResults.Ok(tokens.Issue(user!))
-            : ApiProblems.Unauthorized("Wrong username or password, or the account is temporarily locked.");
+            : ApiProblems.Unauthorized("Wrong username or password, or the account is temporarily locked.", ProblemCodes.InvalidCredentials);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(ClaimsPrincipal principal, UserRepository users, CancellationToken cancellationToken) =>
         TokenIssuer.UserId(principal) is { } id && await users.EndSessionsAsync(id, cancellationToken)
             ? TypedResults.NoContent()
-            : ApiProblems.Unauthorized("The user no longer exists.");
+            : ApiProblems.Unauthorized("The user no longer exists.", ProblemCodes.SessionEnded);
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
         ClaimsPrincipal principal, UserRepository users, TokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         var user = TokenIssuer.UserId(principal) is { } id ? await users.GetAsync(id, cancellationToken) : null;
         if (user is null || user.LockedUntil > clock.GetUtcNow().UtcDateTime)
-            return ApiProblems.Unauthorized("The user no longer exists or is locked.");
+            return ApiProblems.Unauthorized("The user no longer exists or is locked.", ProblemCodes.SessionEnded);
         return TypedResults.Ok(tokens.Issue(user));
     }
 }

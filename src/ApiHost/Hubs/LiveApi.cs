@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Auth;
+using Pbx.ApiHost.Problems;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Orleans;
@@ -34,7 +35,7 @@ public static class LiveApi
         var status = await grains.GetGrain<IExtensionGrain>(number).GetStatusAsync();
         return status.Exists
             ? TypedResults.Ok(status)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No extension {number}.");
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", $"No extension {number}.", ProblemCodes.NotFound);
     }
 
     /// <summary>The latest event of every call in progress.</summary>

@@ -22,8 +22,10 @@ internal static class NulCharacters
                 await next(context);
                 return;
             }
-            var refused = context.Request.Query.Where(CarriesNul).ToDictionary(p => p.Key, _ => new[] { Message }, StringComparer.Ordinal);
-            await TypedResults.ValidationProblem(refused).ExecuteAsync(context);
+            var errors = new ValidationErrors();
+            foreach (var parameter in context.Request.Query.Where(CarriesNul))
+                errors.Add(parameter.Key, Message, ProblemCodes.NulCharacter);
+            await errors.ToProblem().ExecuteAsync(context);
         });
         return app;
     }

@@ -26,15 +26,25 @@ internal static class ProblemDetailsSetup
             if (context.Exception is BadHttpRequestException bad)
             {
                 context.ProblemDetails.Title = "The request could not be read.";
+                context.ProblemDetails.Extensions["code"] = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemCodes.TooLarge : ProblemCodes.Unreadable;
                 if (bad.InnerException is JsonException { Path: { Length: > 2 } path })
                 {
+                    var nul = bad.InnerException is NulCharacters.NulCharacterException;
+                    var field = path[2..];
                     context.ProblemDetails.Title = "One or more fields are invalid.";
+                    context.ProblemDetails.Extensions["code"] = nul ? ProblemCodes.NulCharacter : ProblemCodes.WrongType;
                     context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
                     {
-                        [path[2..]] = [bad.InnerException is NulCharacters.NulCharacterException ? NulCharacters.Message : "has the wrong type for this field."],
+                        [field] = [nul ? NulCharacters.Message : "has the wrong type for this field."],
+                    };
+                    context.ProblemDetails.Extensions["fieldCodes"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        [field] = [nul ? ProblemCodes.NulCharacter : ProblemCodes.WrongType],
                     };
                 }
             }
+            // Every problem has a code: the producer's, or the one of its status.
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(context.ProblemDetails.Status));
         });
     }
 }

@@ -50,4 +50,7 @@ public sealed record Trunk
 
     /// <summary>e164, international or national.</summary>
     public required string CarrierFormat { get; init; }
+
+    /// <summary>When the row last changed (UTC): the edge restarts the trunk's registration when it moves.</summary>
+    public DateTime UpdatedAt { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed partial class TrunkRepository(NpgsqlDataSource dataSource)
         (password_protected is not null or ha1_md5 is not null) as HasPassword, register, register_expires as RegisterExpires,
         allowed_networks::text[] as AllowedNetworks, codecs, max_calls as MaxCalls, default_caller_id as DefaultCallerId, privacy,
         country_code as CountryCode, national_prefix as NationalPrefix, international_prefix as InternationalPrefix,
-        national_length as NationalLength, carrier_format as CarrierFormat
+        national_length as NationalLength, carrier_format as CarrierFormat, updated_at as UpdatedAt
         """;
 
     private const string Assignments = """
@@ -49,6 +49,17 @@ public sealed partial class TrunkRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "select exists (select 1 from trunks where id = @id)", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The encrypted password of trunk <paramref name="id"/> (null when none, or only its HA1, is stored): the API decrypts
+    /// it to compute the HA1 again when the username or realm changes without a new password.
+    /// </summary>
+    public async Task<string?> FindProtectedPasswordAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select password_protected from trunks where id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The ids among <paramref name="ids"/> that name a trunk.</summary>

@@ -19,6 +19,9 @@ public sealed record ApiUser
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>The console language the user chose (en, ru or uz); null until chosen.</summary>
+    public string? Language { get; init; }
+
     /// <summary>PBKDF2 hash in ASP.NET Core Identity v3 format; never serialized.</summary>
     [JsonIgnore]
     public string PasswordHash { get; init; } = "";

@@ -13,11 +13,26 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id, username, role, extension_number as ExtensionNumber, locked_until as LockedUntil, created_at as CreatedAt, " +
-        "password_hash as PasswordHash, failed_logins as FailedLogins, session_version as SessionVersion";
+        "password_hash as PasswordHash, failed_logins as FailedLogins, session_version as SessionVersion, language";
+
+    /// <summary>The console languages a user may choose (the <c>users.language</c> check).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "ru", "uz"];
 
     private static readonly PasswordHasher<ApiUser> Hasher = new();
     private static readonly ApiUser DecoyUser = new() { Username = "", Role = "" };
     private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(DecoyUser, Guid.NewGuid().ToString()));
+
+    /// <summary>
+    /// Sets the console language of user <paramref name="id"/>; null when there is no such user. A language not in
+    /// <see cref="Languages"/> fails the table's check as <see cref="RowConflictException"/>.
+    /// </summary>
+    public Task<ApiUser?> SetLanguageAsync(long id, string language, CancellationToken cancellationToken = default) =>
+        RowConflictException.TranslateAsync("users", async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<ApiUser>(new CommandDefinition(
+                $"update users set language = @language where id = @id returning {Columns}", new { id, language }, cancellationToken: cancellationToken));
+        });
 
     /// <summary>Creates a user; null when the username is taken.</summary>
     public async Task<ApiUser?> CreateAsync(string username, string password, string role, string? extensionNumber = null, CancellationToken cancellationToken = default)

@@ -5,9 +5,11 @@ namespace Pbx.EdgeSip.Trunks;
 /// <summary>
 /// Keeps one trunk registered: sends REGISTER, reports the outcome to the trunk grain, and waits until the time the grain
 /// names (a refresh before expiry, or a back-off after a failure) before the next. Ends with an un-REGISTER (expires 0,
-/// RFC 3261 10.2.2) when stopped, so the carrier stops routing calls to an address that no longer answers.
+/// RFC 3261 10.2.2) when stopped, so the carrier stops routing calls to an address that no longer answers. Each outcome
+/// names the row version (<paramref name="configuredAt"/>) it was sent with, so the grain can ignore one the API has superseded.
 /// </summary>
-public sealed class TrunkRegistrationLoop(TrunkRegistration registration, ITrunkGrain trunk, TimeSpan expires, TimeProvider time)
+public sealed class TrunkRegistrationLoop(TrunkRegistration registration, ITrunkGrain trunk, TimeSpan expires, TimeProvider time,
+    DateTimeOffset? configuredAt = null)
 {
     private static readonly TimeSpan UnregisterLimit = TimeSpan.FromSeconds(5);
 
@@ -27,7 +29,7 @@ public sealed class TrunkRegistrationLoop(TrunkRegistration registration, ITrunk
                 break;
             }
             registered = outcome.Registered;
-            var next = await trunk.OnRegisterOutcomeAsync(outcome);
+            var next = await trunk.OnRegisterOutcomeAsync(outcome with { ConfiguredAt = configuredAt });
             var wait = next - time.GetUtcNow();
             try
             {

@@ -14,6 +14,9 @@ public sealed partial class TrunkRegistrationService
     [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Trunk {TrunkId}: host {Host} does not resolve: {Reason}")]
     private partial void LogUnresolvable(string trunkId, string host, string reason);
 
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Trunk {TrunkId}: could not report why it is not registered to its grain")]
+    private partial void LogReportFailed(string trunkId, Exception exception);
+
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Reading the trunks to register failed; keeping the running registrations")]
     private partial void LogDirectoryFailed(Exception exception);
 }

@@ -79,6 +79,7 @@ public sealed partial class TrunkRegistrationService(
         if (row.Ha1Md5 is null)
         {
             LogNoUsableSecret(row.TrunkId);
+            await ReportUnstartableAsync(row, "No digest secret for the carrier's realm is stored: save the trunk's password with its realm.");
             return null;
         }
         var kind = row.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp;
@@ -91,15 +92,33 @@ public sealed partial class TrunkRegistrationService(
         catch (SocketException ex)
         {
             LogUnresolvable(row.TrunkId, targetHost, ex.Message);
+            await ReportUnstartableAsync(row, $"Host {targetHost} does not resolve: {ex.Message}");
             return null;
         }
         var endpoint = new TrunkEndpoint(row.TrunkId, row.Host, new SipEndPoint(kind, new IPEndPoint(address, targetPort)));
         var secret = new TrunkSecret(row.Username, null, row.Realm, row.Ha1Md5);
         var loop = new TrunkRegistrationLoop(new TrunkRegistration(client, transports, endpoint, secret),
-            grains.Grain<ITrunkGrain>(row.TrunkId), row.Expires, time);
+            grains.Grain<ITrunkGrain>(row.TrunkId), row.Expires, time, row.UpdatedAt);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         LogStarted(row.TrunkId, endpoint.Destination.ToString());
         return new Running(row, stop, Task.Run(() => loop.RunAsync(stop.Token), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A trunk this edge cannot register shows why in its status, not only in this log: the attempt is reported failed
+    /// (and tried again at the next poll).
+    /// </summary>
+    private async Task ReportUnstartableAsync(TrunkRegistrationRow row, string reason)
+    {
+        try
+        {
+            await grains.Grain<ITrunkGrain>(row.TrunkId).OnRegisterOutcomeAsync(new TrunkRegisterOutcome(false, TimeSpan.Zero, reason, row.UpdatedAt));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cluster may be restarting: the next poll reports again.
+            LogReportFailed(row.TrunkId, ex);
+        }
     }
 
     private static (string Host, int Port) SplitHostPort(string value, int defaultPort)

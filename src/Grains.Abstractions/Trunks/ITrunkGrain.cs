@@ -13,6 +13,13 @@ public interface ITrunkGrain : IGrainWithStringKey
     /// <summary>Applies the outcome of a REGISTER exchange and returns when the next REGISTER should be sent.</summary>
     Task<DateTimeOffset> OnRegisterOutcomeAsync(TrunkRegisterOutcome outcome);
 
+    /// <summary>
+    /// The trunk's row changed at <paramref name="configuredAt"/> (its <c>updated_at</c>): the registration state of the
+    /// old settings is forgotten at once (no stale expiry shown), and outcomes of REGISTERs sent with older settings are ignored.
+    /// <paramref name="registers"/> says whether the new settings register at all (enabled, with registration on).
+    /// </summary>
+    Task ReconfiguredAsync(DateTimeOffset configuredAt, bool registers);
+
     /// <summary>Reserves one of the trunk's <paramref name="maxCalls"/> call slots for <paramref name="callId"/>; false when all are in use.</summary>
     Task<bool> TryStartCallAsync(string callId, int maxCalls);
 

@@ -9,6 +9,7 @@ namespace Pbx.Grains.Trunks;
 /// <param name="ExpiresAt">When the carrier's binding lapses; null when not registered.</param>
 /// <param name="NextAttemptAt">When the next REGISTER goes out; null when the trunk does not register.</param>
 /// <param name="ActiveCalls">Calls currently using the trunk.</param>
+/// <param name="FailedAt">When the last attempt failed; null after a success.</param>
 [GenerateSerializer, Immutable]
 public sealed record TrunkStatus(string TrunkId, TrunkRegistrationPhase Phase, string? FailureReason, int Failures,
-    DateTimeOffset? ExpiresAt, DateTimeOffset? NextAttemptAt, int ActiveCalls);
+    DateTimeOffset? ExpiresAt, DateTimeOffset? NextAttemptAt, int ActiveCalls, DateTimeOffset? FailedAt = null);

@@ -212,6 +212,11 @@ public sealed partial class CallGrain(
             disposition,
         }, at);
 
-    private void PublishExtension(string number, string kind, DateTimeOffset at) =>
-        liveEvents.Publish(ExtensionTopic, number, kind, new { callId = CallKey }, at);
+    private void PublishExtension(string number, string kind, DateTimeOffset at)
+    {
+        bool? known = _extensionProfiles.TryGetValue(number, out var profile) ? profile is not null : null;
+        var dialledOut = State.Trunk is { Direction: "outbound" } trunk ? trunk.Number : null;
+        if (ExtensionStateRule.IsExtension(number, known, CallerIsExtension ? null : State.Caller, dialledOut))
+            liveEvents.Publish(ExtensionTopic, number, kind, new { callId = CallKey }, at);
+    }
 }

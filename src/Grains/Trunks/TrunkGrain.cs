@@ -25,6 +25,12 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
     public Task<DateTimeOffset> OnRegisterOutcomeAsync(TrunkRegisterOutcome outcome)
     {
         var now = time.GetUtcNow();
+        if (_registration.IsStale(outcome))
+        {
+            // The edge restarts this trunk's registration with its new settings within a poll; until then, wait.
+            LogStaleOutcome(TrunkId, outcome.ConfiguredAt);
+            return Task.FromResult(now + options.Value.MinBackoff);
+        }
         var wasPhase = _registration.Phase;
         _registers = true;
         var settings = options.Value;
@@ -42,6 +48,15 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
         // Every outcome moves the binding's expiry or the next attempt, which the trunk's live state shows.
         Publish(outcome.Registered ? "registered" : "registration-failed", now);
         return Task.FromResult(_registration.NextAttemptAt);
+    }
+
+    /// <inheritdoc />
+    public Task ReconfiguredAsync(DateTimeOffset configuredAt, bool registers)
+    {
+        _registration.Reconfigured(configuredAt);
+        _registers = registers;
+        Publish("reconfigured", time.GetUtcNow());
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -70,7 +85,7 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
 
     private TrunkStatus Status() => _registers
         ? new TrunkStatus(TrunkId, _registration.Phase, _registration.FailureReason, _registration.Failures, _registration.ExpiresAt,
-            _registration.NextAttemptAt, _calls.Count)
+            _registration.NextAttemptAt, _calls.Count, _registration.FailedAt)
         : new TrunkStatus(TrunkId, TrunkRegistrationPhase.Disabled, null, 0, null, null, _calls.Count);
 
     private void Publish(string kind, DateTimeOffset at)
@@ -80,6 +95,7 @@ public sealed partial class TrunkGrain(ILiveEvents liveEvents, IOptions<TrunkOpt
         {
             state = status.Phase.ToString().ToLowerInvariant(),
             reason = status.FailureReason,
+            failedAt = status.FailedAt,
             failures = status.Failures,
             expiresAt = status.ExpiresAt,
             nextAttemptAt = status.NextAttemptAt,

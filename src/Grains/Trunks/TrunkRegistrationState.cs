@@ -21,6 +21,32 @@ public sealed class TrunkRegistrationState
     /// <summary>When to send the next REGISTER.</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>When the last attempt failed; null after a success.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
+
+    /// <summary>The <c>updated_at</c> of the trunk row this state is about; null until the API reports a change.</summary>
+    public DateTimeOffset? ConfiguredAt { get; private set; }
+
+    /// <summary>
+    /// The trunk's settings changed at <paramref name="configuredAt"/>: what was known of the old registration (its expiry,
+    /// its failures) says nothing of the new one, which starts again as <see cref="TrunkRegistrationPhase.Registering"/>.
+    /// An older change reported late changes nothing.
+    /// </summary>
+    public void Reconfigured(DateTimeOffset configuredAt)
+    {
+        if (ConfiguredAt >= configuredAt)
+            return;
+        ConfiguredAt = configuredAt;
+        Phase = TrunkRegistrationPhase.Registering;
+        FailureReason = null;
+        FailedAt = null;
+        Failures = 0;
+        ExpiresAt = null;
+    }
+
+    /// <summary>An outcome of a REGISTER sent with settings older than the last change: the edge restarts with the new ones.</summary>
+    public bool IsStale(TrunkRegisterOutcome outcome) => outcome.ConfiguredAt < ConfiguredAt;
+
     /// <summary>
     /// The carrier accepted the binding for <paramref name="granted"/> (the Expires it returned, which may be shorter than
     /// asked, RFC 3261 10.2.4). The refresh goes out before expiry: at half the interval for short bindings, otherwise
@@ -30,6 +56,7 @@ public sealed class TrunkRegistrationState
     {
         Phase = TrunkRegistrationPhase.Registered;
         FailureReason = null;
+        FailedAt = null;
         Failures = 0;
         ExpiresAt = now + granted;
         var lead = granted / 2 < margin ? granted / 2 : margin;
@@ -45,6 +72,7 @@ public sealed class TrunkRegistrationState
     {
         Phase = TrunkRegistrationPhase.Failed;
         FailureReason = reason;
+        FailedAt = now;
         Failures++;
         if (ExpiresAt <= now)
             ExpiresAt = null;

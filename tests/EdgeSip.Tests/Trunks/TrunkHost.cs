@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Orleans;
@@ -28,7 +29,8 @@ internal sealed class TrunkHost : IAsyncDisposable
 
     public SipTransportSet Transports => _host.Services.GetRequiredService<SipTransportSet>();
 
-    public static async Task<TrunkHost> StartAsync(string connectionString)
+    /// <param name="registerTrunks">Also run the edge's trunk registration service, reading the trunk table every 100 ms.</param>
+    public static async Task<TrunkHost> StartAsync(string connectionString, bool registerTrunks = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,12 +44,15 @@ internal sealed class TrunkHost : IAsyncDisposable
             ["Sip:Timers:T2"] = "00:00:00.4",
             ["Trunks:MinBackoff"] = "00:00:00.2",
             ["Trunks:MaxBackoff"] = "00:00:01",
+            ["Trunks:Registration:PollInterval"] = "00:00:00.1",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(FreePort.LoneSilo());
         builder.Services.AddSilo(builder.Configuration);
         builder.Services.AddTrunks(builder.Configuration);
         builder.Services.AddEdgeSip(builder.Configuration);
+        if (registerTrunks)
+            builder.Services.AddSipTrunks(builder.Configuration);
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);

@@ -67,4 +67,44 @@ public sealed class TrunkRegistrationStateTests
         state.Failed("timeout", MinBackoff, MaxBackoff, Now.AddSeconds(130));
         state.ExpiresAt.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_change_of_settings_forgets_the_old_binding_and_its_failures_at_once()
+    {
+        var state = new TrunkRegistrationState();
+        state.Registered(TimeSpan.FromSeconds(3600), Margin, Now);
+        state.Failed("403 Forbidden", MinBackoff, MaxBackoff, Now.AddSeconds(10));
+
+        state.Reconfigured(Now.AddSeconds(20));
+
+        state.Phase.ShouldBe(TrunkRegistrationPhase.Registering);
+        state.ExpiresAt.ShouldBeNull();
+        state.FailureReason.ShouldBeNull();
+        state.FailedAt.ShouldBeNull();
+        state.Failures.ShouldBe(0);
+    }
+
+    [Fact]
+    public void An_outcome_of_a_register_sent_with_the_old_settings_is_stale_and_one_with_the_new_is_not()
+    {
+        var state = new TrunkRegistrationState();
+        var changed = Now.AddSeconds(20);
+        state.Reconfigured(changed);
+
+        state.IsStale(new TrunkRegisterOutcome(true, TimeSpan.FromSeconds(3600), "200 OK", Now)).ShouldBeTrue();
+        state.IsStale(new TrunkRegisterOutcome(true, TimeSpan.FromSeconds(3600), "200 OK", changed)).ShouldBeFalse();
+        state.IsStale(new TrunkRegisterOutcome(true, TimeSpan.FromSeconds(3600), "200 OK")).ShouldBeFalse("an edge that names no version is believed");
+    }
+
+    [Fact]
+    public void A_failure_keeps_when_it_happened_until_the_next_success()
+    {
+        var state = new TrunkRegistrationState();
+
+        state.Failed("408 Request Timeout", MinBackoff, MaxBackoff, Now);
+        state.FailedAt.ShouldBe(Now);
+        state.Registered(TimeSpan.FromSeconds(3600), Margin, Now.AddSeconds(5));
+
+        state.FailedAt.ShouldBeNull();
+    }
 }

@@ -45,8 +45,8 @@ internal sealed partial class CallControl(IGrainFactory grains, ExtensionReposit
         catch (NotSupportedException)
         {
             LogNotSupported(logger, action, callId);
-            return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available yet",
-                detail: $"The call engine cannot {action} calls yet.");
+            return ApiProblems.Problem(StatusCodes.Status501NotImplemented, "Not available yet",
+                $"The call engine cannot {action} calls yet.", ProblemCodes.NotImplemented);
         }
         LogAction(logger, action, callId, user, result);
         return result switch
@@ -54,9 +54,9 @@ internal sealed partial class CallControl(IGrainFactory grains, ExtensionReposit
             CallActionResult.Done => null,
             CallActionResult.NoSuchCall => ApiProblems.NotFound("call in progress", callId),
             // The API validates what it can (digits, numbers); the grain also knows who is in the call.
-            CallActionResult.InvalidArgument => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
-                detail: $"The call engine refused '{action}' on call {callId}: a party or value that does not fit the call."),
-            _ => ApiProblems.Conflict($"'{action}' does not apply to call {callId} in its current state."),
+            CallActionResult.InvalidArgument => ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request",
+                $"The call engine refused '{action}' on call {callId}: a party or value that does not fit the call.", ProblemCodes.FieldInvalid),
+            _ => ApiProblems.Conflict($"'{action}' does not apply to call {callId} in its current state.", ProblemCodes.CallActionNotApplicable),
         };
     }
 
@@ -66,8 +66,8 @@ internal sealed partial class CallControl(IGrainFactory grains, ExtensionReposit
     /// </summary>
     public Task<ProblemHttpResult?> DeflectAsync(string callId, string target, string? user) =>
         target == Voicemail
-            ? Task.FromResult<ProblemHttpResult?>(TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available yet",
-                detail: "Voicemail is not available yet: deflect the call to a number."))
+            ? Task.FromResult<ProblemHttpResult?>(ApiProblems.Problem(StatusCodes.Status501NotImplemented, "Not available yet",
+                "Voicemail is not available yet: deflect the call to a number.", ProblemCodes.NotImplemented))
             : ActAsync(callId, CallActions.Deflect, user, call => call.DeflectAsync(target));
 
     /// <summary>Click-to-call on a fresh key: the new call's id, or the problem to answer with.</summary>

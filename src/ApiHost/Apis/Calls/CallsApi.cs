@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
@@ -9,7 +6,7 @@ using Pbx.Data.Cdrs;
 
 namespace Pbx.ApiHost.Apis.Calls;
 
-/// <summary><c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV download.</summary>
+/// <summary><c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV or XLSX download.</summary>
 public static class CallsApi
 {
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder app)
@@ -17,7 +14,8 @@ public static class CallsApi
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Viewer);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
-        group.MapGet("/export.csv", Export);
+        group.MapGet("/export.csv", ExportCsv);
+        group.MapGet("/export.xlsx", ExportXlsx);
         return group;
     }
 
@@ -59,37 +57,13 @@ public static class CallsApi
         return call is null ? ApiProblems.NotFound("call", id) : TypedResults.Ok(call);
     }
 
-    /// <summary>
-    /// The filtered list as CSV, written row by row while PostgreSQL streams it, so a year of calls never sits in memory.
-    /// Validation happens before the first byte, so a bad filter is still a 400 problem.
-    /// </summary>
-    internal static Results<PushStreamHttpResult, ValidationProblem> Export(
-        string? from, string? to, string? number, string? direction, string? disposition, string? sort, CdrRepository cdrs, HttpContext http)
-    {
-        var errors = new ValidationErrors();
-        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
-        if (!errors.IsEmpty)
-            return errors.ToProblem();
+    /// <summary>The filtered list as CSV (<see cref="CallHistoryExport"/>).</summary>
+    internal static Results<PushStreamHttpResult, ValidationProblem> ExportCsv(
+        string? from, string? to, string? number, string? direction, string? disposition, string? sort, CdrRepository cdrs, HttpContext http) =>
+        CallHistoryExport.Export(CallHistoryExport.Csv, from, to, number, direction, disposition, sort, cdrs, http);
 
-        var cancellationToken = http.RequestAborted;
-        return TypedResults.Stream(async body =>
-        {
-            // The first row is asked for before the first byte, so a database that does not answer is still a 500 problem.
-            await using var rows = cdrs.StreamAsync(filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            var more = await rows.MoveNextAsync();
-            await using var writer = new StreamWriter(body, leaveOpen: true);
-            // A caller's display name is whatever the far end put in From: a cell starting with = + - @ (or a tab or CR) would
-            // run as a formula in a spreadsheet, so such cells get a leading apostrophe (OWASP's CSV injection advice).
-            await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
-            csv.WriteHeader<CallRecord>();
-            await csv.NextRecordAsync();
-            for (; more; more = await rows.MoveNextAsync())
-            {
-                csv.WriteRecord(rows.Current);
-                await csv.NextRecordAsync();
-            }
-        }, "text/csv; charset=utf-8", "calls.csv");
-    }
+    /// <summary>The filtered list as an Excel workbook (<see cref="CallHistoryExport"/>).</summary>
+    internal static Results<PushStreamHttpResult, ValidationProblem> ExportXlsx(
+        string? from, string? to, string? number, string? direction, string? disposition, string? sort, CdrRepository cdrs, HttpContext http) =>
+        CallHistoryExport.Export(CallHistoryExport.Xlsx, from, to, number, direction, disposition, sort, cdrs, http);
 }

@@ -116,7 +116,8 @@ public static class PhoneApi
         var call = CallActionsApi.ToActiveCall(e, mayAct: false);
         return call.Caller == number || call.Callee == number
             ? (number, null)
-            : (number, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"Call {callId} is not a call of extension {number}."));
+            : (number, ApiProblems.Problem(StatusCodes.Status403Forbidden, "Forbidden", $"Call {callId} is not a call of extension {number}.",
+                ProblemCodes.CallNotOfExtension));
     }
 
     private static ProblemHttpResult NoExtension() => ApiProblems.Conflict("No extension is linked to this user.");

@@ -1,6 +1,8 @@
+using Pbx.Grains.Extensions;
+
 namespace Pbx.ApiHost.Apis.Extensions;
 
-/// <summary>One registered phone of an extension, as <c>GET /api/v1/extensions/{id}/status</c> shows it.</summary>
+/// <summary>One registered phone (device) of an extension, from the registrar's binding in the extension's grain.</summary>
 /// <param name="Contact">The Contact URI the phone registered.</param>
 /// <param name="SourceAddress">IP address the REGISTER came from: where the PBX sends requests to the phone (NAT).</param>
 /// <param name="SourcePort">Port the REGISTER came from.</param>
@@ -9,6 +11,12 @@ namespace Pbx.ApiHost.Apis.Extensions;
 /// <param name="ExpiresAt">When the binding lapses unless the phone registers again.</param>
 /// <param name="RegisteredAt">When the binding was first added.</param>
 /// <param name="EdgeNode">The SIP edge node that reaches the phone.</param>
+/// <param name="ExpiresInSeconds">Seconds left until <paramref name="ExpiresAt"/> when the answer was made (0 once past).</param>
 public sealed record ExtensionContact(
     string Contact, string SourceAddress, int SourcePort, string Transport, string? UserAgent, DateTimeOffset ExpiresAt, DateTimeOffset RegisteredAt,
-    string EdgeNode);
+    string EdgeNode, int ExpiresInSeconds)
+{
+    public static ExtensionContact From(ContactBinding b, DateTimeOffset now) =>
+        new(b.ContactUri, b.SourceAddress, b.SourcePort, b.Transport, b.UserAgent, b.ExpiresAt, b.RegisteredAt, b.EdgeNodeId,
+            (int)Math.Max(0, Math.Ceiling((b.ExpiresAt - now).TotalSeconds)));
+}

@@ -20,7 +20,8 @@ public static partial class ExtensionsApi
     /// is written behind). The grain lists the calls; the live board adds what each looks like, as the API host saw its events.
     /// </summary>
     internal static async Task<Results<Ok<ExtensionStatusResponse>, ProblemHttpResult>> GetStatusAsync(
-        long id, ExtensionRepository extensions, IGrainFactory grains, LiveCallBoard board, ClaimsPrincipal user, CancellationToken cancellationToken)
+        long id, ExtensionRepository extensions, IGrainFactory grains, LiveCallBoard board, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (await extensions.GetAsync(id, cancellationToken) is not { } extension)
             return ApiProblems.NotFound("extension", id);
@@ -28,14 +29,12 @@ public static partial class ExtensionsApi
         if (!status.Exists)
             return ApiProblems.NotFound("extension", id);
         var mayAct = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
-        return TypedResults.Ok(StatusOf(id, status, board, mayAct));
+        return TypedResults.Ok(StatusOf(id, status, board, mayAct, clock.GetUtcNow()));
     }
 
-    internal static ExtensionStatusResponse StatusOf(long id, ExtensionStatus status, LiveCallBoard board, bool mayAct)
+    internal static ExtensionStatusResponse StatusOf(long id, ExtensionStatus status, LiveCallBoard board, bool mayAct, DateTimeOffset now)
     {
-        var contacts = status.Bindings
-            .Select(b => new ExtensionContact(b.ContactUri, b.SourceAddress, b.SourcePort, b.Transport, b.UserAgent, b.ExpiresAt, b.RegisteredAt, b.EdgeNodeId))
-            .ToList();
+        var contacts = status.Bindings.Select(b => ExtensionContact.From(b, now)).ToList();
         var seen = board.ActiveCalls().ToDictionary(e => e.Key, StringComparer.Ordinal);
         // A call that started before this API host did has sent it no event yet: it is listed with what the grain knows.
         var calls = (status.ActiveCalls ?? [])

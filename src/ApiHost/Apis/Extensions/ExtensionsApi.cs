@@ -33,20 +33,28 @@ public static partial class ExtensionsApi
         return group;
     }
 
-    /// <summary>Filters: <c>number</c> (prefix), <c>name</c> (display name contains, case-insensitive).</summary>
-    internal static async Task<Results<Ok<PagedResult<Extension>>, ValidationProblem>> ListAsync(
-        string? number, string? name, int? page, int? pageSize, ExtensionRepository extensions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Filters: <c>number</c> (prefix), <c>name</c> (display name contains, case-insensitive). Each extension comes with the
+    /// phones registered to it (<see cref="ExtensionDevices"/>).
+    /// </summary>
+    internal static async Task<Results<Ok<PagedResult<ExtensionResponse>>, ValidationProblem>> ListAsync(
+        string? number, string? name, int? page, int? pageSize, ExtensionRepository extensions, ExtensionDevices devices,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var paging = PageQuery.Parse(page, pageSize, errors);
         if (!errors.IsEmpty)
             return errors.ToProblem();
         var rows = await extensions.ListAsync(number, name, paging.Offset, paging.PageSize, cancellationToken);
-        return TypedResults.Ok(PagedResult.Of(rows, paging));
+        var items = await devices.WithDevicesAsync(rows.Rows);
+        return TypedResults.Ok(new PagedResult<ExtensionResponse>(items, paging.Page, paging.PageSize, rows.Total));
     }
 
-    internal static async Task<Results<Ok<Extension>, ProblemHttpResult>> GetAsync(long id, ExtensionRepository extensions, CancellationToken cancellationToken) =>
-        await extensions.GetAsync(id, cancellationToken) is { } extension ? TypedResults.Ok(extension) : ApiProblems.NotFound("extension", id);
+    internal static async Task<Results<Ok<ExtensionResponse>, ProblemHttpResult>> GetAsync(
+        long id, ExtensionRepository extensions, ExtensionDevices devices, CancellationToken cancellationToken) =>
+        await extensions.GetAsync(id, cancellationToken) is { } extension
+            ? TypedResults.Ok((await devices.WithDevicesAsync([extension]))[0])
+            : ApiProblems.NotFound("extension", id);
 
     internal static async Task<Results<Created<ExtensionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateExtensionRequest request, ExtensionRepository extensions, IGrainFactory grains, CancellationToken cancellationToken)

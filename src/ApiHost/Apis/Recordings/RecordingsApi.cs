@@ -44,7 +44,7 @@ public static partial class RecordingsApi
             return ApiProblems.NotFound("recording", id);
         var path = FullPath(recording, options.Value);
         if (!File.Exists(path))
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The audio file of recording {id} is missing.");
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", $"The audio file of recording {id} is missing.", ProblemCodes.NotFound);
         // Range processing lets players seek and resume without fetching the whole file (206 Partial Content).
         return TypedResults.PhysicalFile(path, recording.ContentType, $"recording-{id}{Path.GetExtension(path)}", enableRangeProcessing: true);
     }
