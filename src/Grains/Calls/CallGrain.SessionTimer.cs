@@ -1,3 +1,5 @@
+using Pbx.Grains.Calls.Rules;
+
 namespace Pbx.Grains.Calls;
 
 /// <summary>
@@ -10,41 +12,17 @@ public sealed partial class CallGrain
     private IDisposable? _callerSessionTimer;
     private IDisposable? _calleeSessionTimer;
 
-    /// <summary>RFC 4028 section 8.1: an INVITE asking for an interval below our minimum gets 422 naming it in Min-SE.</summary>
-    private CallDecision? SessionIntervalTooSmall(SessionTimer? offered)
-    {
-        var minimum = options.Value.MinSessionExpires;
-        if (offered?.Expires is not { } asked || asked >= minimum)
-            return null;
-        return new CallDecision(new CallerResponse(422, "Session Interval Too Small", null, new SessionTimer(null, null, minimum, false)), [], TimeSpan.Zero);
-    }
+    /// <summary>The 422 for an INVITE asking an interval below our minimum, as a refusal before any state (<see cref="SessionTimerRule.TooSmall"/>).</summary>
+    private CallDecision? SessionIntervalTooSmall(SessionTimer? offered) =>
+        SessionTimerRule.TooSmall(offered, options.Value) is { } refusal ? new CallDecision(refusal, [], TimeSpan.Zero) : null;
 
-    /// <summary>
-    /// The caller leg, the PBX as UAS (RFC 4028 section 9): the asked interval, lowered to ours but never below either
-    /// minimum; the refresher the caller named, else the caller when it supports timers, else the PBX.
-    /// </summary>
-    private void NegotiateCallerSessionTimer(SessionTimer? offered)
-    {
-        var o = options.Value;
-        var seconds = Math.Max(Math.Min(offered?.Expires ?? o.SessionExpires, o.SessionExpires), Math.Max(offered?.MinExpires ?? 0, o.MinSessionExpires));
-        var callerRefreshes = offered?.Refresher is { } refresher ? refresher == SessionTimer.Uac : offered?.Supported == true;
-        State.CallerSessionTimer = new LegSessionTimer(seconds, PbxRefreshes: !callerRefreshes);
-    }
+    private void NegotiateCallerSessionTimer(SessionTimer? offered) => State.CallerSessionTimer = SessionTimerRule.AsUas(offered, options.Value);
 
-    /// <summary>What every fork's INVITE asks (RFC 4028 section 7.1): our interval and minimum, the refresher left to the phone.</summary>
-    private SessionTimer ForkSessionTimer() => new(options.Value.SessionExpires, null, options.Value.MinSessionExpires, true);
+    private SessionTimer ForkSessionTimer() => SessionTimerRule.Offer(options.Value);
 
-    /// <summary>
-    /// The callee leg, the PBX as UAC (RFC 4028 section 7.2): the interval and refresher of the 2xx; a 2xx without
-    /// Session-Expires (a phone without timers) leaves the PBX refreshing at the interval it asked.
-    /// </summary>
     private void NegotiateCalleeSessionTimer(SessionTimer? answered) => State.CalleeSessionTimer = UacSessionTimer(answered);
 
-    /// <summary>A leg where the PBX is the UAC (a callee, a transfer target, a click-to-call originator), from its 2xx.</summary>
-    private LegSessionTimer UacSessionTimer(SessionTimer? answered) =>
-        answered?.Expires is { } seconds
-            ? new LegSessionTimer(seconds, PbxRefreshes: answered.Refresher != SessionTimer.Uas)
-            : new LegSessionTimer(options.Value.SessionExpires, PbxRefreshes: true);
+    private LegSessionTimer UacSessionTimer(SessionTimer? answered) => SessionTimerRule.AsUac(answered, options.Value);
 
     private SessionTimer? ResponseSessionTimer(bool caller) => (caller ? State.CallerSessionTimer : State.CalleeSessionTimer)?.ForResponse();
 
