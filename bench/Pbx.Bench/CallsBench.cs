@@ -80,7 +80,7 @@ public sealed partial class CallsBench : IBenchSuite
         }
     }
 
-    private static async Task<WebApplication> StartPbxAsync(CancellationToken cancellationToken)
+    internal static async Task<WebApplication> StartPbxAsync(CancellationToken cancellationToken)
     {
         string[] args =
         [
