@@ -31,7 +31,9 @@ internal sealed class CallerRun(string sipp, string edge, string callee, string 
             edge, "-sf", scenarioFile, "-inf", injection, "-s", callee, "-t", "u1", "-i", "127.0.0.1", "-p", Text(port),
             "-mi", "127.0.0.1", "-mp", Text(FreePort.UdpAndTcp()),
             "-m", Text(calls), "-r", Text(rate), "-l", Text(limit), "-recv_timeout", "10000", "-nostdin",
-            "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",
+            "-trace_stat", "-stf", stat, "-fd", "3600",
+            // Response times are dumped every rtt_freq calls: a short run must dump at least once.
+            "-trace_rtt", "-rtt_freq", Text(Math.Clamp(calls / 10, 1, 1000)),
             // As in the register bench: sipp's default socket buffer drops bursts, each drop a 500 ms retransmission.
             "-buff_size", "4194304",
         ], workDir);

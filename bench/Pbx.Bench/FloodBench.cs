@@ -44,6 +44,8 @@ public sealed class FloodBench : IBenchSuite
             var run = new CallerRun(sipp, edge.ToString(), CallsBench.Text(CallsBench.Callee), injection, directory.FullName, database);
             var calls = rate * seconds;
 
+            // Warm-up (JIT, grain activations, connections), not reported: the quiet figure must not carry a cold start.
+            await run.RunAsync(CallScenarios.Caller(CallsBench.Hold), rate * 3, rate, rate * 4, CallsBench.Hold, CallsBench.CdrDeadline, cancellationToken);
             var quiet = await run.RunAsync(CallScenarios.Caller(CallsBench.Hold), calls, rate, rate * 4, CallsBench.Hold, CallsBench.CdrDeadline, cancellationToken);
             await using var flood = StartFlood(sipp, edge.ToString(), directory.FullName, FloodRate * (seconds + 5));
             var flooded = await run.RunAsync(CallScenarios.Caller(CallsBench.Hold), calls, rate, rate * 4, CallsBench.Hold, CallsBench.CdrDeadline, cancellationToken);
