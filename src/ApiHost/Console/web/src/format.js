@@ -1,7 +1,7 @@
 // Dates, times, numbers and durations as the user's language writes them. Times arrive as ISO-8601 UTC and are shown
 // in the organisation's time zone, whatever the browser's own: an administrator travelling, or a server-room PC set to
 // UTC, sees the office's clock and the office's "today".
-import { locale } from "./i18n/i18n.js";
+import { locale, t } from "./i18n/i18n.js";
 
 /** The organisation's time zone (IANA). One constant until the API serves it; every date in the console goes through it. */
 export const organisationTimeZone = "Asia/Tashkent";
@@ -29,13 +29,18 @@ export function duration(totalSeconds) {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
-/** A length in words of the user's language ("2 min 5 s", "2 мин 5 с"), for a figure that stands alone. */
+/**
+ * A length in the user's words ("2 min 5 s", "2 мин 5 с", "2 daq 5 s"), for a figure that stands alone. The units come
+ * from the catalogue: Intl.DurationFormat has no Uzbek data in Chromium (it answers in English) and writes nothing for 0.
+ */
 export function durationInWords(totalSeconds) {
   if (totalSeconds === null || totalSeconds === undefined) return "";
   const { h, m, s } = parts(totalSeconds);
-  // Intl.DurationFormat is recent (Chromium 129, Firefox 136, Safari 16.4): older browsers get the clock.
-  if (!Intl.DurationFormat) return duration(totalSeconds);
-  return formatter("durationWords", (tag) => new Intl.DurationFormat(tag, { style: "short" })).format({ hours: h, minutes: m, seconds: s });
+  const words = [];
+  if (h) words.push(t("duration.hours", { n: number(h) }));
+  if (h || m) words.push(t("duration.minutes", { n: number(m) }));
+  words.push(t("duration.seconds", { n: number(s) }));
+  return words.join(" ");
 }
 
 function parts(totalSeconds) {

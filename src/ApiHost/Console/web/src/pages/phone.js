@@ -2,7 +2,7 @@
 // tones), incoming calls with deflect, and its call history. Calls come from the live stream; actions go to
 // /api/v1/me/phone, which only lets the user act on their own extension's calls.
 import { html, render } from "lit";
-import { get, query, request } from "../api.js";
+import { can, get, query, request } from "../api.js";
 import { dateTime, duration, since } from "../format.js";
 import { t } from "../i18n/i18n.js";
 import { dispositionTag } from "./cells.js";
@@ -107,8 +107,8 @@ export function mount(el) {
 
   function draw() {
     if (state.number === null) {
-      // The console has no page for users: linking is an administrator's API call (PUT /api/v1/users/{id}).
-      render(html`<h1>${t("nav.phone")}</h1>${empty(t("phone.noExtension"))}`, el);
+      // The console has no page for users yet: an administrator links an extension through the users API.
+      render(html`<h1>${t("nav.phone")}</h1>${empty(t(can.admin() ? "phone.noExtensionAdmin" : "phone.noExtension"))}`, el);
       return;
     }
     const call = state.number ? currentCall() : undefined;
