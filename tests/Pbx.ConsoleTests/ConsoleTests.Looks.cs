@@ -72,6 +72,6 @@ public sealed partial class ConsoleTests
         accept = true;
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Deleted.");
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToHaveTextAsync("Deleted.");
     }
 }
