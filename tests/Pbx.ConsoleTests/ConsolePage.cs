@@ -11,12 +11,18 @@ internal static class ConsolePage
     {
         language ??= ConsoleLanguage.English;
         var page = await browser.NewPageAsync(pbx.BaseAddress, width, height, language.Locale);
+        await SignInAsync(page, role, language);
+        return page;
+    }
+
+    /// <summary>Signs in on a page already made (with routes of its own), in the language its browser is set to.</summary>
+    public static async Task SignInAsync(IPage page, string role, ConsoleLanguage language)
+    {
         await page.GotoAsync("/console/");
         await page.GetByLabel(language.UserName).FillAsync(role);
         await page.GetByLabel(language.Password).FillAsync(EmbeddedPbx.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = language.SignIn }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = language.Dashboard })).ToBeVisibleAsync();
-        return page;
     }
 
     /// <summary>Opens a console page the way a user would, from the main navigation, and waits for its heading.</summary>

@@ -1,6 +1,6 @@
 // The REST API as the console uses it: bearer token in sessionStorage, problem details turned into ApiError.
 import { t } from "./i18n/i18n.js";
-import { problemMessage } from "./i18n/problems.js";
+import { fieldMessages, problemMessage } from "./i18n/problems.js";
 
 const tokenKey = "pbx.session";
 
@@ -9,7 +9,7 @@ export class ApiError extends Error {
   constructor(status, problem) {
     super(status === 0 ? t("problem.unreachable") : problemMessage(problem, status));
     this.status = status;
-    this.fieldErrors = problem?.errors ?? {};
+    this.fieldErrors = fieldMessages(problem);
   }
 }
 

@@ -3,8 +3,15 @@
 // UTC, sees the office's clock and the office's "today".
 import { locale, t } from "./i18n/i18n.js";
 
-/** The organisation's time zone (IANA). One constant until the API serves it; every date in the console goes through it. */
-export const organisationTimeZone = "Asia/Tashkent";
+// The organisation's time zone (IANA), which every date in the console goes through: Tashkent, the first users' zone,
+// until the server names its own (organisation.js).
+let organisationTimeZone = "Asia/Tashkent";
+
+/** Shows every later date in zone; the formatters made for the previous zone are dropped. */
+export function setOrganisationTimeZone(zone) {
+  organisationTimeZone = zone;
+  formatters.clear();
+}
 
 // Building an Intl formatter costs far more than using one, and live pages redraw every second: keep one per locale.
 const formatters = new Map();

@@ -2,10 +2,11 @@
 // user who cannot read the current one still finds theirs.
 import { html } from "lit";
 import { languages } from "./i18n/languages.js";
-import { language, setLanguage, t } from "./i18n/i18n.js";
+import { chooseLanguage } from "./i18n/account-language.js";
+import { language, t } from "./i18n/i18n.js";
 
 export const languageSwitcher = () => html`
   <label class="language"><span class="visually-hidden">${t("language.label")}</span>
-    <select @change=${(e) => setLanguage(e.target.value)}>
+    <select @change=${(e) => chooseLanguage(e.target.value)}>
       ${languages.map((l) => html`<option value=${l.code} lang=${l.code} ?selected=${l.code === language()}>${l.name}</option>`)}
     </select></label>`;

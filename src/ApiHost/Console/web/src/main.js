@@ -4,6 +4,8 @@ import { can, request, session, signOut } from "./api.js";
 import { disconnect, onStatus } from "./live.js";
 import { onLanguageChange, t, valueLabel } from "./i18n/i18n.js";
 import { languageSwitcher } from "./language-switcher.js";
+import { adoptAccountLanguage } from "./i18n/account-language.js";
+import { loadOrganisation } from "./organisation.js";
 import * as login from "./pages/login.js";
 import * as dashboard from "./pages/dashboard.js";
 import * as wallboard from "./pages/wallboard.js";
@@ -47,7 +49,7 @@ function navigate() {
   if (!session()) {
     document.title = `${t("login.submit")} · ${t("app.title")}`;
     render(html`<main id="main" class="signin">${""}</main>`, root);
-    unmount = login.mount(root.querySelector("main"), navigate) ?? (() => {});
+    unmount = login.mount(root.querySelector("main"), signedIn) ?? (() => {});
     return;
   }
   const route = routes[name];
@@ -98,7 +100,14 @@ async function openOrleansDashboard() {
   }
 }
 
+// A language kept with the account may differ from this browser's; adopting it draws the page already.
+async function signedIn() {
+  if (!(await adoptAccountLanguage())) navigate();
+}
+
 window.addEventListener("hashchange", navigate);
 // The page is drawn again in the new language; what it shows is fetched again, as on a visit.
 onLanguageChange(navigate);
+await loadOrganisation();
 navigate();
+if (session()) adoptAccountLanguage();
