@@ -28,10 +28,9 @@ const routes = {
 };
 
 const root = document.getElementById("app");
-// lit renders after existing children: drop the static "Loading…" shown before this script ran.
-root.replaceChildren();
 let unmount = () => {};
 let connection = "connected";
+const liveStatus = () => t(connection === "connected" ? "live.connected" : "live.reconnecting");
 
 onStatus((status) => {
   connection = status === "reconnected" ? "connected" : status;
@@ -39,8 +38,6 @@ onStatus((status) => {
   const badge = document.querySelector(".live-status");
   if (badge) badge.textContent = liveStatus();
 });
-
-const liveStatus = () => t(connection === "connected" ? "live.connected" : "live.reconnecting");
 
 function navigate() {
   unmount();
@@ -105,9 +102,12 @@ async function signedIn() {
   if (!(await adoptAccountLanguage())) navigate();
 }
 
+// A page formats its dates as it first draws them, so the organisation's time zone must be known before.
+await loadOrganisation();
+// lit renders after existing children: drop the static "Loading…" shown until now.
+root.replaceChildren();
 window.addEventListener("hashchange", navigate);
 // The page is drawn again in the new language; what it shows is fetched again, as on a visit.
 onLanguageChange(navigate);
-await loadOrganisation();
 navigate();
 if (session()) adoptAccountLanguage();
