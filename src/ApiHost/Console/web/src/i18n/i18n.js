@@ -1,5 +1,5 @@
-// The user's language and the messages in it. The choice is kept in localStorage, so it is the browser's, not the
-// account's: the API has no per-user preference to keep it in yet.
+// The user's language and the messages in it. The choice is kept in this browser (localStorage), which is all the
+// sign-in page has; account-language.js keeps it with the account as well.
 import { fallbackLanguage, languages, pickLanguage } from "./languages.js";
 import en from "./messages/en.json";
 import ru from "./messages/ru.json";
