@@ -73,9 +73,12 @@ public sealed partial class ConsoleTests
     public async Task The_language_chosen_in_the_header_stays_after_a_reload_and_sign_out()
     {
         var page = await ConsolePage.SignInAsync(browser, pbx, "viewer");
+        // The live connection has reported itself (the page marks the body): the header redraws its badge in the new language.
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).SelectOptionAsync("uz");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Boshqaruv paneli" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".live-status")).ToHaveTextAsync("Onlayn");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "uz");
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Qoʻngʻiroqlar tarixi" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Til" })).ToHaveValueAsync("uz");
@@ -176,8 +179,10 @@ public sealed partial class ConsoleTests
         await ConsolePage.OpenAsync(page, "История звонков", "История звонков");
         await page.GetByLabel("Номер").FillAsync("7841");
         await page.GetByRole(AriaRole.Button, new() { Name = "Применить" }).ClickAsync();
+        var rows = page.Locator("table.history tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
         // 19:30:05 UTC is 04:30:05 the next morning in Tokyo (UTC+9).
-        await Expect(page.Locator("table.history tbody tr")).ToContainTextAsync("09.03.2026, 04:30:05");
+        await Expect(rows).ToContainTextAsync("09.03.2026, 04:30:05");
     }
 
     /// <summary>

@@ -29,20 +29,23 @@ const routes = {
 
 const root = document.getElementById("app");
 let unmount = () => {};
+let shown = null; // the route whose page is shown under the header, null on the sign-in page
 let connection = "connected";
 const liveStatus = () => t(connection === "connected" ? "live.connected" : "live.reconnecting");
 
 onStatus((status) => {
   connection = status === "reconnected" ? "connected" : status;
   document.body.dataset.live = connection;
-  const badge = document.querySelector(".live-status");
-  if (badge) badge.textContent = liveStatus();
+  // Through lit, never by hand: lit must own the badge's text to change it again in another language. The page under
+  // the header is not touched (<main> holds no template parts).
+  if (shown) render(shell(shown), root);
 });
 
 function navigate() {
   unmount();
   unmount = () => {};
   const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/");
+  shown = null;
   if (!session()) {
     document.title = `${t("login.submit")} · ${t("app.title")}`;
     render(html`<main id="main" class="signin">${""}</main>`, root);
@@ -57,6 +60,7 @@ function navigate() {
   document.title = `${t(`nav.${name}`)} · ${t("app.title")}`;
   document.body.classList.toggle("full-screen", !!route.fullScreen);
   render(shell(name), root);
+  shown = name;
   const main = root.querySelector("main");
   main.focus({ preventScroll: true });
   // Each visit renders into a fresh element, so an answer that arrives after the user left a page draws off-screen.
