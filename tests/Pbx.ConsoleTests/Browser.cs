@@ -29,8 +29,12 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own cookies and storage) at a laptop or phone size, navigating relative to <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh page (own cookies and storage) at a laptop or phone size, navigating relative to <paramref name="baseAddress"/>,
+    /// in a browser whose language is <paramref name="locale"/> (what <c>navigator.languages</c> tells the console) and
+    /// whose clock is Berlin's, not the organisation's Tashkent: dates must follow the organisation, not the browser.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, int height = 800, string locale = "en-US")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,6 +42,7 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
             TimezoneId = "Europe/Berlin",
+            Locale = locale,
         });
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
@@ -46,6 +51,7 @@ public sealed class Browser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Saves a screenshot as <paramref name="name"/>.png, which may name a subfolder ("languages/ru-dashboard").</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
 

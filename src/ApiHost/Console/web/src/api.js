@@ -1,11 +1,15 @@
 // The REST API as the console uses it: bearer token in sessionStorage, problem details turned into ApiError.
+import { t } from "./i18n/i18n.js";
+import { fieldMessages, problemMessage } from "./i18n/problems.js";
+
 const tokenKey = "pbx.session";
 
 export class ApiError extends Error {
+  /** status 0: the server could not be reached at all. */
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    super(status === 0 ? t("problem.unreachable") : problemMessage(problem, status));
     this.status = status;
-    this.fieldErrors = problem?.errors ?? {};
+    this.fieldErrors = fieldMessages(problem);
   }
 }
 
@@ -36,7 +40,10 @@ export async function request(method, url, body, { anonymous = false, raw = fals
   const current = session();
   if (!anonymous && current) headers.Authorization = `Bearer ${current.accessToken}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // fetch rejects only when no answer came (server down, network gone), with a browser-worded English TypeError.
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).catch(() => {
+    throw new ApiError(0, null);
+  });
   if (response.status === 401 && !anonymous) {
     signOut();
     location.hash = "#/login";

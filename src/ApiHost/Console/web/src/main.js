@@ -2,6 +2,10 @@ import { html, render } from "lit";
 import "./app.css";
 import { can, request, session, signOut } from "./api.js";
 import { disconnect, onStatus } from "./live.js";
+import { onLanguageChange, t, valueLabel } from "./i18n/i18n.js";
+import { languageSwitcher } from "./language-switcher.js";
+import { adoptAccountLanguage } from "./i18n/account-language.js";
+import { loadOrganisation } from "./organisation.js";
 import * as login from "./pages/login.js";
 import * as dashboard from "./pages/dashboard.js";
 import * as wallboard from "./pages/wallboard.js";
@@ -12,37 +16,40 @@ import * as dids from "./pages/dids.js";
 import * as phone from "./pages/phone.js";
 
 // Hash routes, so the server serves one index.html and a reload keeps the page.
+// Each route's title is the message "nav.<name>".
 const routes = {
-  dashboard: { title: "Dashboard", page: dashboard, allowed: () => true },
-  wallboard: { title: "Wallboard", page: wallboard, allowed: () => true, fullScreen: true },
-  extensions: { title: "Extensions", page: extensions, allowed: () => true },
-  calls: { title: "Live calls", page: liveCalls, allowed: () => true },
-  history: { title: "Call history", page: history, allowed: () => true },
-  dids: { title: "DID numbers", page: dids, allowed: () => true },
-  phone: { title: "Phone", page: phone, allowed: () => true },
+  dashboard: { page: dashboard, allowed: () => true },
+  wallboard: { page: wallboard, allowed: () => true, fullScreen: true },
+  extensions: { page: extensions, allowed: () => true },
+  calls: { page: liveCalls, allowed: () => true },
+  history: { page: history, allowed: () => true },
+  dids: { page: dids, allowed: () => true },
+  phone: { page: phone, allowed: () => true },
 };
 
 const root = document.getElementById("app");
-// lit renders after existing children: drop the static "Loading…" shown before this script ran.
-root.replaceChildren();
 let unmount = () => {};
+let shown = null; // the route whose page is shown under the header, null on the sign-in page
 let connection = "connected";
+const liveStatus = () => t(connection === "connected" ? "live.connected" : "live.reconnecting");
 
 onStatus((status) => {
   connection = status === "reconnected" ? "connected" : status;
   document.body.dataset.live = connection;
-  const badge = document.querySelector(".live-status");
-  if (badge) badge.textContent = connection === "connected" ? "Live" : "Reconnecting…";
+  // Through lit, never by hand: lit must own the badge's text to change it again in another language. The page under
+  // the header is not touched (<main> holds no template parts).
+  if (shown) render(shell(shown), root);
 });
 
 function navigate() {
   unmount();
   unmount = () => {};
   const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/");
+  shown = null;
   if (!session()) {
-    document.title = "Sign in · PBX console";
+    document.title = `${t("login.submit")} · ${t("app.title")}`;
     render(html`<main id="main" class="signin">${""}</main>`, root);
-    unmount = login.mount(root.querySelector("main"), navigate) ?? (() => {});
+    unmount = login.mount(root.querySelector("main"), signedIn) ?? (() => {});
     return;
   }
   const route = routes[name];
@@ -50,9 +57,10 @@ function navigate() {
     location.hash = "#/dashboard";
     return;
   }
-  document.title = `${route.title} · PBX console`;
+  document.title = `${t(`nav.${name}`)} · ${t("app.title")}`;
   document.body.classList.toggle("full-screen", !!route.fullScreen);
   render(shell(name), root);
+  shown = name;
   const main = root.querySelector("main");
   main.focus({ preventScroll: true });
   // Each visit renders into a fresh element, so an answer that arrives after the user left a page draws off-screen.
@@ -65,16 +73,17 @@ function shell(current) {
   const user = session();
   const links = Object.entries(routes).filter(([, r]) => r.allowed());
   return html`
-    <a class="skip" href="#main" @click=${(e) => { e.preventDefault(); root.querySelector("main").focus(); }}>Skip to content</a>
+    <a class="skip" href="#main" @click=${(e) => { e.preventDefault(); root.querySelector("main").focus(); }}>${t("app.skip")}</a>
     <header class="top">
       <span class="brand">PBX</span>
-      <nav aria-label="Main">
-        ${links.map(([name, r]) => html`<a href="#/${name}" aria-current=${name === current ? "page" : "false"}>${r.title}</a>`)}
+      <nav aria-label=${t("nav.label")}>
+        ${links.map(([name]) => html`<a href="#/${name}" aria-current=${name === current ? "page" : "false"}>${t(`nav.${name}`)}</a>`)}
       </nav>
-      <span class="live-status" role="status" aria-live="polite">${connection === "connected" ? "Live" : "Reconnecting…"}</span>
+      <span class="live-status" role="status" aria-live="polite">${liveStatus()}</span>
       ${can.admin() ? html`<button type="button" class="link" @click=${openOrleansDashboard}>Orleans</button>` : ""}
-      <span class="user">${user.username} <small>(${user.role}${can.admin() ? "" : ", read-only"})</small></span>
-      <button type="button" class="link" @click=${() => { signOut(); disconnect(); location.hash = "#/login"; navigate(); }}>Sign out</button>
+      <span class="user">${user.username} <small>(${can.admin() ? valueLabel("role", user.role) : t("header.readOnly", { role: valueLabel("role", user.role) })})</small></span>
+      ${languageSwitcher()}
+      <button type="button" class="link" @click=${() => { signOut(); disconnect(); location.hash = "#/login"; navigate(); }}>${t("header.signOut")}</button>
     </header>
     <main id="main" tabindex="-1"></main>`;
 }
@@ -92,5 +101,17 @@ async function openOrleansDashboard() {
   }
 }
 
+// A language kept with the account may differ from this browser's; adopting it draws the page already.
+async function signedIn() {
+  if (!(await adoptAccountLanguage())) navigate();
+}
+
+// A page formats its dates as it first draws them, so the organisation's time zone must be known before.
+await loadOrganisation();
+// lit renders after existing children: drop the static "Loading…" shown until now.
+root.replaceChildren();
 window.addEventListener("hashchange", navigate);
+// The page is drawn again in the new language; what it shows is fetched again, as on a visit.
+onLanguageChange(navigate);
 navigate();
+if (session()) adoptAccountLanguage();

@@ -2,7 +2,10 @@ import { html, render } from "lit";
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend } from "chart.js";
 import { get, query } from "../api.js";
 import { listen, onStatus } from "../live.js";
-import { duration, startOfToday, time } from "../format.js";
+import { duration, durationInWords, hourMinute, nextDay, number, startOfDay, time, today } from "../format.js";
+import { locale, t, valueLabel } from "../i18n/i18n.js";
+import { dispositionTag } from "./cells.js";
+import { empty, failed, loading } from "./states.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -17,23 +20,23 @@ export function mount(el) {
   const draw = () => {
     render(
       html`
-        <h1>Dashboard</h1>
-        ${error ? html`<p class="error" role="alert">${error} <button type="button" @click=${load}>Retry</button></p>` : ""}
-        ${!stats && !error ? html`<p class="loading" role="status">Loading…</p>` : ""}
+        <h1>${t("nav.dashboard")}</h1>
+        ${error ? failed(error, load) : ""}
+        ${!stats && !error ? loading() : ""}
         ${stats ? tiles(stats) : ""}
         <section class="card" aria-labelledby="per-hour">
-          <h2 id="per-hour">Calls per hour today</h2>
-          <div class="chart"><canvas id="volume" role="img" aria-label="Calls per hour today"></canvas></div>
+          <h2 id="per-hour">${t("dashboard.perHour")}</h2>
+          <div class="chart"><canvas id="volume" role="img" aria-label=${t("dashboard.perHour")}></canvas></div>
         </section>
         <section class="card" aria-labelledby="recent-title">
-          <h2 id="recent-title">Recent calls</h2>
-          ${recent.length === 0
-            ? html`<p class="empty">No calls yet today.</p>`
+          <h2 id="recent-title">${t("dashboard.recent")}</h2>
+          ${!stats ? "" : recent.length === 0
+            ? empty(t("dashboard.noCallsToday"))
             : html`<div class="table-wrap"><table>
-                <thead><tr><th>Time</th><th>From</th><th>To</th><th>Direction</th><th>Result</th><th>Duration</th></tr></thead>
+                <thead><tr><th>${t("call.time")}</th><th>${t("call.from")}</th><th>${t("call.to")}</th><th>${t("call.direction")}</th><th>${t("call.result")}</th><th>${t("call.duration")}</th></tr></thead>
                 <tbody>${recent.map((c) => html`<tr>
-                  <td>${time(c.startedAt)}</td><td>${c.caller}</td><td>${c.callee}</td><td>${c.direction}</td>
-                  <td><span class="tag ${c.disposition ?? "in-progress"}">${c.disposition ?? "in progress"}</span></td>
+                  <td>${time(c.startedAt)}</td><td>${c.caller}</td><td>${c.callee}</td><td>${valueLabel("direction", c.direction)}</td>
+                  <td>${dispositionTag(c.disposition)}</td>
                   <td>${duration(c.durationSeconds)}</td></tr>`)}</tbody></table></div>`}
         </section>`,
       el,
@@ -44,21 +47,21 @@ export function mount(el) {
   function tiles(s) {
     const byDisposition = Object.entries(s.callsTodayByDisposition);
     return html`<div class="tiles">
-      <div class="tile"><span class="label">Registered extensions</span><span class="value" data-testid="registered">${s.registeredExtensions} / ${s.totalExtensions}</span></div>
-      <div class="tile"><span class="label">Active calls</span><span class="value" data-testid="active-calls">${s.activeCalls}</span></div>
-      <div class="tile"><span class="label">Calls today</span><span class="value">${s.callsToday}</span>
-        <span class="detail">${byDisposition.length ? byDisposition.map(([k, v]) => `${k} ${v}`).join(" · ") : "none yet"}</span></div>
-      <div class="tile"><span class="label">Average talk time</span><span class="value">${duration(s.averageDurationSecondsToday)}</span></div>
+      <div class="tile"><span class="label">${t("dashboard.registered")}</span><span class="value" data-testid="registered">${number(s.registeredExtensions)} / ${number(s.totalExtensions)}</span></div>
+      <div class="tile"><span class="label">${t("dashboard.activeCalls")}</span><span class="value" data-testid="active-calls">${number(s.activeCalls)}</span></div>
+      <div class="tile"><span class="label">${t("dashboard.callsToday")}</span><span class="value">${number(s.callsToday)}</span>
+        <span class="detail">${byDisposition.length ? byDisposition.map(([k, v]) => `${valueLabel("disposition", k)} ${number(v)}`).join(" · ") : t("dashboard.noneYet")}</span></div>
+      <div class="tile"><span class="label">${t("dashboard.averageTalk")}</span><span class="value" data-testid="average-talk">${durationInWords(s.averageDurationSecondsToday)}</span></div>
     </div>`;
   }
 
   function drawChart() {
     const canvas = el.querySelector("#volume");
     if (!canvas || !el.isConnected) return;
-    const labels = volume.map((v) => new Date(v.start).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+    const labels = volume.map((v) => hourMinute(v.start));
     const datasets = [
-      { label: "Answered", data: volume.map((v) => v.answered), backgroundColor: "#2f855a" },
-      { label: "Not answered", data: volume.map((v) => v.total - v.answered), backgroundColor: "#c05621" },
+      { label: t("dashboard.answered"), data: volume.map((v) => v.answered), backgroundColor: "#2f855a" },
+      { label: t("dashboard.notAnswered"), data: volume.map((v) => v.total - v.answered), backgroundColor: "#c05621" },
     ];
     if (chart && chart.canvas === canvas) {
       chart.data.labels = labels;
@@ -70,25 +73,27 @@ export function mount(el) {
     chart = new Chart(canvas, {
       type: "bar",
       data: { labels, datasets },
-      options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+      // The chart's own numbers (axis ticks, tooltips) in the user's language as well.
+      options: { locale: locale(), animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
     });
   }
 
   async function load() {
     try {
-      const from = startOfToday();
-      const to = new Date(from.getTime() + 24 * 3600 * 1000);
+      // "Today" is the organisation's day, whatever the browser's time zone.
+      const from = startOfDay(today());
+      const to = startOfDay(nextDay(today()));
       const [s, v, r] = await Promise.all([
         get("/api/v1/stats/dashboard"),
-        get(`/api/v1/stats/calls${query({ from: from.toISOString(), to: to.toISOString(), interval: "hour" })}`),
-        get(`/api/v1/calls${query({ from: from.toISOString(), pageSize: 10 })}`),
+        get(`/api/v1/stats/calls${query({ from, to, interval: "hour" })}`),
+        get(`/api/v1/calls${query({ from, pageSize: 10 })}`),
       ]);
       stats = s;
       volume = Array.isArray(v) ? v : v.items ?? [];
       recent = r.items;
       error = "";
     } catch (err) {
-      error = `Could not load the dashboard: ${err.message}`;
+      error = t("dashboard.loadFailed", { reason: err.message });
     }
     draw();
   }

@@ -1,6 +1,9 @@
 import { html, render } from "lit";
 import { can, get, request } from "../api.js";
+import { t, valueLabel } from "../i18n/i18n.js";
+import { orDash } from "./cells.js";
 import { describedBy, fieldError } from "./form.js";
+import { empty, failed, loading } from "./states.js";
 
 const kinds = ["extension", "ivr", "queue", "voicemail", "conference"];
 
@@ -15,35 +18,36 @@ export function mount(el) {
   const draw = () =>
     render(
       html`
-        <h1>DID numbers</h1>
+        <h1>${t("nav.dids")}</h1>
         ${message ? html`<p class="notice" role="status">${message}</p>` : ""}
-        ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-        ${admin ? html`<form class="filters" @submit=${create} aria-label="Add a DID number">
-          <label>Number <input name="number" inputmode="tel" required aria-describedby=${describedBy(errors, "number")}></label>${fieldError(errors, "number")}
-          <label>Description <input name="description"></label>
-          <button type="submit">Add</button></form>` : ""}
-        ${!items && !error ? html`<p class="loading" role="status">Loading…</p>` : ""}
-        ${items && items.length === 0 ? html`<p class="empty">No DID numbers yet.</p>` : ""}
+        ${error ? failed(error, items ? null : load) : ""}
+        ${admin ? html`<form class="filters" @submit=${create} aria-label=${t("dids.addTitle")}>
+          <label>${t("dids.number")} <input name="number" inputmode="tel" required aria-describedby=${describedBy(errors, "number")}></label>${fieldError(errors, "number")}
+          <label>${t("dids.description")} <input name="description"></label>
+          <button type="submit">${t("common.add")}</button></form>` : ""}
+        ${!items && !error ? loading() : ""}
+        ${items && items.length === 0 ? empty(t("dids.none")) : ""}
         ${items && items.length > 0 ? html`<div class="table-wrap"><table>
-          <thead><tr><th>Number</th><th>Description</th><th>Routes to</th>${admin ? html`<th>Actions</th>` : ""}</tr></thead>
+          <thead><tr><th>${t("dids.number")}</th><th>${t("dids.description")}</th><th>${t("dids.routesTo")}</th>${admin ? html`<th>${t("common.actions")}</th>` : ""}</tr></thead>
           <tbody>${items.map((d) => html`<tr data-number=${d.number}>
-            <td>${d.number}</td><td>${d.description}</td>
-            <td>${editing === d.id ? routeForm(d) : d.destinationKind ? `${d.destinationKind} ${d.destinationTarget}` : html`<span class="muted">not routed</span>`}</td>
+            <td>${d.number}</td><td>${orDash(d.description, t("dids.noDescription"))}</td>
+            <td>${editing === d.id ? routeForm(d) : d.destinationKind
+              ? `${valueLabel("destination", d.destinationKind)} ${d.destinationTarget}` : html`<span class="muted">${t("dids.notRouted")}</span>`}</td>
             ${admin ? html`<td class="actions">
-              <button type="button" class="secondary" @click=${() => { editing = d.id; errors = {}; draw(); }}>Route</button>
-              <button type="button" class="danger" @click=${() => remove(d)}>Delete</button></td>` : ""}</tr>`)}
+              <button type="button" class="secondary" @click=${() => { editing = d.id; errors = {}; draw(); }}>${t("dids.route")}</button>
+              <button type="button" class="danger" @click=${() => remove(d)}>${t("common.delete")}</button></td>` : ""}</tr>`)}
           </tbody></table></div>` : ""}`,
       el,
     );
 
   const routeForm = (d) => html`<form class="inline" @submit=${(e) => saveRoute(e, d)}>
-    <label>Kind <select name="kind">${kinds.map((k) => html`<option ?selected=${k === d.destinationKind}>${k}</option>`)}</select></label>
+    <label>${t("dids.kind")} <select name="kind">${kinds.map((k) => html`<option value=${k} ?selected=${k === d.destinationKind}>${valueLabel("destination", k)}</option>`)}</select></label>
     ${fieldError(errors, "kind")}
-    <label>Target <input name="target" required .value=${d.destinationTarget ?? ""} aria-describedby=${describedBy(errors, "target")}></label>
+    <label>${t("dids.target")} <input name="target" required .value=${d.destinationTarget ?? ""} aria-describedby=${describedBy(errors, "target")}></label>
     ${fieldError(errors, "target")}
-    <button type="submit">Save</button>
-    ${d.destinationKind ? html`<button type="button" class="secondary" @click=${() => clearRoute(d)}>Clear</button>` : ""}
-    <button type="button" class="link" @click=${() => { editing = null; draw(); }}>Cancel</button></form>`;
+    <button type="submit">${t("common.save")}</button>
+    ${d.destinationKind ? html`<button type="button" class="secondary" @click=${() => clearRoute(d)}>${t("dids.clearRoute")}</button>` : ""}
+    <button type="button" class="link" @click=${() => { editing = null; draw(); }}>${t("common.cancel")}</button></form>`;
 
   async function run(action, success) {
     errors = {};
@@ -66,26 +70,28 @@ export function mount(el) {
     return run(async () => {
       await request("POST", "/api/v1/did-numbers", { number: f.number.value, description: f.description.value });
       f.reset();
-    }, "Added.");
+    }, t("dids.added"));
   };
   const saveRoute = (e, d) => {
     e.preventDefault();
     return run(async () => {
       await request("PUT", `/api/v1/did-numbers/${d.id}/route`, { kind: e.target.kind.value, target: e.target.target.value });
       editing = null;
-    }, "Route saved.");
+    }, t("dids.routeSaved"));
   };
-  const clearRoute = (d) => run(async () => {
+  // Clearing a route makes calls to the number fail at once, so it is asked like a delete.
+  const clearRoute = (d) => confirm(t("dids.confirmClearRoute", { number: d.number })) && run(async () => {
     await request("DELETE", `/api/v1/did-numbers/${d.id}/route`);
     editing = null;
-  }, "Route cleared.");
-  const remove = (d) => confirm(`Delete DID ${d.number}?`) && run(() => request("DELETE", `/api/v1/did-numbers/${d.id}`), "Deleted.");
+  }, t("dids.routeCleared"));
+  const remove = (d) => confirm(t("dids.confirmDelete", { number: d.number })) && run(() => request("DELETE", `/api/v1/did-numbers/${d.id}`), t("dids.deleted"));
 
   async function load() {
     try {
       items = (await get("/api/v1/did-numbers?pageSize=500")).items;
+      error = "";
     } catch (err) {
-      error = `Could not load DID numbers: ${err.message}`;
+      error = t("dids.loadFailed", { reason: err.message });
     }
     draw();
   }

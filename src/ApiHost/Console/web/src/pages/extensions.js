@@ -3,7 +3,10 @@ import { can, get, latestOnly, query, request } from "../api.js";
 import { listen } from "../live.js";
 import { describedBy, fieldError, formObject, randomPassword } from "./form.js";
 import { callParties } from "./live-model.js";
-import { time } from "../format.js";
+import { number, time } from "../format.js";
+import { t, valueLabel } from "../i18n/i18n.js";
+import { orDash } from "./cells.js";
+import { empty, failed, loading } from "./states.js";
 
 export function mount(el, [id]) {
   return id ? mountDetail(el, id) : mountList(el);
@@ -21,24 +24,24 @@ function mountList(el) {
     render(
       html`
         <div class="page-head">
-          <h1>Extensions</h1>
-          ${can.admin() ? html`<a class="button" href="#/extensions/new">New extension</a>` : ""}
+          <h1>${t("nav.extensions")}</h1>
+          ${can.admin() ? html`<a class="button" href="#/extensions/new">${t("extensions.new")}</a>` : ""}
         </div>
         <form class="filters" role="search" @submit=${(e) => { e.preventDefault(); filter = formObject(e.target); page = 1; load(); }}>
-          <label>Number starts with <input name="number" inputmode="numeric" .value=${filter.number}></label>
-          <label>Name contains <input name="name" .value=${filter.name}></label>
-          <button type="submit">Search</button>
+          <label>${t("extensions.numberStartsWith")} <input name="number" inputmode="numeric" .value=${filter.number}></label>
+          <label>${t("extensions.nameContains")} <input name="name" .value=${filter.name}></label>
+          <button type="submit">${t("common.search")}</button>
         </form>
-        ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-        ${!result && !error ? html`<p class="loading" role="status">Loading…</p>` : ""}
-        ${result && result.items.length === 0 ? html`<p class="empty">No extensions match.</p>` : ""}
+        ${error ? failed(error, load) : ""}
+        ${!result && !error ? loading() : ""}
+        ${result && result.items.length === 0 ? empty(t("extensions.noneMatch")) : ""}
         ${result && result.items.length > 0 ? html`
           <div class="table-wrap"><table>
-            <thead><tr><th>Number</th><th>Name</th><th>Enabled</th><th>Registration</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>${t("extension.number")}</th><th>${t("extension.name")}</th><th>${t("extension.enabled")}</th><th>${t("extension.registration")}</th><th><span class="visually-hidden">${t("common.actions")}</span></th></tr></thead>
             <tbody>${result.items.map((x) => html`<tr data-number=${x.number}>
-              <td>${x.number}</td><td>${x.displayName}</td><td>${x.enabled ? "yes" : "no"}</td>
-              <td><span class="tag ${registered.has(x.number) ? "registered" : "offline"}" data-testid="registration">${registered.has(x.number) ? "registered" : "not registered"}</span></td>
-              <td><a href="#/extensions/${x.id}">${can.admin() ? "Edit" : "View"}<span class="visually-hidden"> ${x.number}</span></a></td></tr>`)}
+              <td>${x.number}</td><td>${orDash(x.displayName, t("extension.noName"))}</td><td>${x.enabled ? t("common.yes") : t("common.no")}</td>
+              <td>${registrationTag(registered.has(x.number))}</td>
+              <td><a href="#/extensions/${x.id}">${can.admin() ? t("common.edit") : t("common.view")}<span class="visually-hidden"> ${x.number}</span></a></td></tr>`)}
             </tbody></table></div>
           ${pager(result, (p) => { page = p; load(); })}` : ""}`,
       el,
@@ -51,7 +54,7 @@ function mountList(el) {
       registered = new Set(live.registered);
       error = "";
     } catch (err) {
-      error = `Could not load extensions: ${err.message}`;
+      error = t("extensions.loadFailed", { reason: err.message });
     }
     draw();
   }
@@ -61,15 +64,19 @@ function mountList(el) {
   return stop;
 }
 
+const registrationTag = (registered) =>
+  html`<span class="tag ${registered ? "registered" : "offline"}" data-testid="registration">${t(registered ? "extension.registered" : "extension.notRegistered")}</span>`;
+
 export function pager(result, go) {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   // A large call history stops counting at a limit (totalIsExact false): "more than", and Next while pages are full.
   const exact = result.totalIsExact !== false;
   const last = exact ? result.page >= pages : result.items.length < result.pageSize;
-  return html`<nav class="pager" aria-label="Pages">
-    <button type="button" ?disabled=${result.page <= 1} @click=${() => go(result.page - 1)}>Previous</button>
-    <span>Page ${result.page} of ${exact ? pages : `${pages}+`} · ${exact ? result.total : `more than ${result.total.toLocaleString()}`} in all</span>
-    <button type="button" ?disabled=${last} @click=${() => go(result.page + 1)}>Next</button></nav>`;
+  return html`<nav class="pager" aria-label=${t("pager.label")}>
+    <button type="button" ?disabled=${result.page <= 1} @click=${() => go(result.page - 1)}>${t("pager.previous")}</button>
+    <span>${t("pager.position", { page: number(result.page), pages: exact ? number(pages) : `${number(pages)}+` })} ·
+      ${t(exact ? "pager.total" : "pager.totalAtLeast", { total: number(result.total) })}</span>
+    <button type="button" ?disabled=${last} @click=${() => go(result.page + 1)}>${t("pager.next")}</button></nav>`;
 }
 
 function mountDetail(el, id) {
@@ -85,51 +92,51 @@ function mountDetail(el, id) {
   const draw = () =>
     render(
       html`
-        <p><a href="#/extensions">← All extensions</a></p>
-        <h1>${creating ? "New extension" : `Extension ${extension?.number ?? ""}`}</h1>
+        <p><a href="#/extensions">← ${t("extension.all")}</a></p>
+        <h1>${creating ? t("extensions.new") : t("extension.title", { number: extension?.number ?? "" })}</h1>
         ${message ? html`<p class="notice" role="status">${message}</p>` : ""}
-        ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-        ${!extension && !error ? html`<p class="loading" role="status">Loading…</p>` : ""}
+        ${error ? failed(error, extension ? null : load) : ""}
+        ${!extension && !error ? loading() : ""}
         ${extension ? html`
           <div class="columns">
             <form class="card" @submit=${save} aria-labelledby="ext-details">
-              <h2 id="ext-details">Details</h2>
+              <h2 id="ext-details">${t("extension.details")}</h2>
               <fieldset ?disabled=${!admin}>
-                <label>Number <input name="number" inputmode="numeric" required .value=${extension.number} ?readonly=${!creating} aria-describedby=${describedBy(errors, "number")}></label>
+                <label>${t("extension.number")} <input name="number" inputmode="numeric" required .value=${extension.number} ?readonly=${!creating} aria-describedby=${describedBy(errors, "number")}></label>
                 ${fieldError(errors, "number")}
-                <label>Display name <input name="displayName" .value=${extension.displayName} aria-describedby=${describedBy(errors, "displayName")}></label>
+                <label>${t("extension.displayName")} <input name="displayName" .value=${extension.displayName} aria-describedby=${describedBy(errors, "displayName")}></label>
                 ${fieldError(errors, "displayName")}
-                ${creating ? html`<label>SIP password <small>(left empty: one is generated)</small>
+                ${creating ? html`<label>${t("extension.sipPassword")} <small>${t("extension.sipPasswordHint")}</small>
                   <input name="password" type="text" autocomplete="new-password" aria-describedby=${describedBy(errors, "password")}></label>${fieldError(errors, "password")}` : ""}
-                <label>Phones at once <input name="maxContacts" type="number" min="1" .value=${String(extension.maxContacts)} aria-describedby=${describedBy(errors, "maxContacts")}></label>
+                <label>${t("extension.maxContacts")} <input name="maxContacts" type="number" min="1" .value=${String(extension.maxContacts)} aria-describedby=${describedBy(errors, "maxContacts")}></label>
                 ${fieldError(errors, "maxContacts")}
-                <label class="check"><input name="enabled" type="checkbox" ?checked=${extension.enabled}> Enabled</label>
-                ${admin ? html`<div class="actions"><button type="submit">${creating ? "Create" : "Save"}</button>
-                  ${creating ? "" : html`<button type="button" class="danger" @click=${remove}>Delete</button>`}</div>` : ""}
+                <label class="check"><input name="enabled" type="checkbox" ?checked=${extension.enabled}> ${t("extension.enabled")}</label>
+                ${admin ? html`<div class="actions"><button type="submit">${creating ? t("common.create") : t("common.save")}</button>
+                  ${creating ? "" : html`<button type="button" class="danger" @click=${remove}>${t("common.delete")}</button>`}</div>` : ""}
               </fieldset>
             </form>
             ${creating ? "" : html`
               <section class="card" aria-labelledby="ext-status">
-                <h2 id="ext-status">Status</h2>
-                <p>Registration: <span class="tag ${live.registered ? "registered" : "offline"}">${live.registered ? "registered" : "not registered"}</span></p>
-                ${live.bindings.length > 0 ? html`<h3>Phones</h3><div class="table-wrap"><table class="bindings">
-                  <thead><tr><th>Contact</th><th>From</th><th>Phone</th><th>Expires</th></tr></thead>
+                <h2 id="ext-status">${t("extension.status")}</h2>
+                <p>${t("extension.registration")}: ${registrationTag(live.registered)}</p>
+                ${live.bindings.length > 0 ? html`<h3>${t("extension.phones")}</h3><div class="table-wrap"><table class="bindings">
+                  <thead><tr><th>${t("binding.contact")}</th><th>${t("binding.source")}</th><th>${t("binding.userAgent")}</th><th>${t("binding.expires")}</th></tr></thead>
                   <tbody>${live.bindings.map((b) => html`<tr><td>${b.contactUri}</td><td>${b.sourceAddress}:${b.sourcePort} ${b.transport}</td>
-                    <td>${b.userAgent ?? ""}</td><td>${time(b.expiresAt)}</td></tr>`)}</tbody></table></div>` : ""}
-                ${live.lockedUntil && new Date(live.lockedUntil) > new Date() ? html`<p class="error">Locked out after wrong passwords until ${time(live.lockedUntil)}.</p>` : ""}
-                <h3>Current calls</h3>
-                ${live.calls.length === 0 ? html`<p class="empty">None.</p>` : html`<ul>${live.calls.map((c) => {
+                    <td>${orDash(b.userAgent, t("binding.noUserAgent"))}</td><td>${time(b.expiresAt)}</td></tr>`)}</tbody></table></div>` : ""}
+                ${live.lockedUntil && new Date(live.lockedUntil) > new Date() ? html`<p class="error">${t("extension.lockedUntil", { time: time(live.lockedUntil) })}</p>` : ""}
+                <h3>${t("extension.currentCalls")}</h3>
+                ${live.calls.length === 0 ? empty(t("extension.noCalls")) : html`<ul>${live.calls.map((c) => {
                   const p = callParties(c);
-                  return html`<li>${p.from} → ${p.to} (${c.kind})</li>`;
+                  return html`<li>${p.from} → ${p.to} (${valueLabel("callState", c.kind)})</li>`;
                 })}</ul>`}
               </section>
               ${settings ? settingsForm() : ""}
               ${admin ? html`<form class="card" @submit=${setPassword} aria-labelledby="ext-password">
-                <h2 id="ext-password">Reset SIP password</h2>
-                <label>New password <input name="password" type="text" autocomplete="new-password" minlength="8" required aria-describedby=${describedBy(errors, "password")}></label>
+                <h2 id="ext-password">${t("extension.resetPassword")}</h2>
+                <label>${t("extension.newPassword")} <input name="password" type="text" autocomplete="new-password" minlength="8" required aria-describedby=${describedBy(errors, "password")}></label>
                 ${fieldError(errors, "password")}
-                <div class="actions"><button type="button" class="secondary" @click=${(e) => (e.target.form.password.value = randomPassword())}>Generate</button>
-                <button type="submit">Set password</button></div>
+                <div class="actions"><button type="button" class="secondary" @click=${(e) => (e.target.form.password.value = randomPassword())}>${t("extension.generate")}</button>
+                <button type="submit">${t("extension.setPassword")}</button></div>
               </form>` : ""}`}
           </div>` : ""}`,
       el,
@@ -137,15 +144,15 @@ function mountDetail(el, id) {
 
   const settingsForm = () => html`
     <form class="card" @submit=${saveSettings} aria-labelledby="ext-settings">
-      <h2 id="ext-settings">Forwarding and do not disturb</h2>
+      <h2 id="ext-settings">${t("settings.title")}</h2>
       <fieldset ?disabled=${!admin}>
-        <label class="check"><input name="dnd" type="checkbox" ?checked=${settings.dnd}> Do not disturb</label>
-        <label class="check"><input name="callWaiting" type="checkbox" ?checked=${settings.callWaiting}> Call waiting</label>
-        <label>Forward always to <input name="forwardAlways" .value=${settings.forwardAlways ?? ""}></label>${fieldError(errors, "forwardAlways")}
-        <label>Forward when busy to <input name="forwardBusy" .value=${settings.forwardBusy ?? ""}></label>${fieldError(errors, "forwardBusy")}
-        <label>Forward on no answer to <input name="forwardNoAnswer" .value=${settings.forwardNoAnswer ?? ""}></label>${fieldError(errors, "forwardNoAnswer")}
-        <label>No answer after (seconds) <input name="noAnswerSeconds" type="number" min="5" max="120" .value=${String(settings.noAnswerSeconds)}></label>${fieldError(errors, "noAnswerSeconds")}
-        ${admin ? html`<div class="actions"><button type="submit">Save settings</button></div>` : ""}
+        <label class="check"><input name="dnd" type="checkbox" ?checked=${settings.dnd}> ${t("settings.dnd")}</label>
+        <label class="check"><input name="callWaiting" type="checkbox" ?checked=${settings.callWaiting}> ${t("settings.callWaiting")}</label>
+        <label>${t("settings.forwardAlways")} <input name="forwardAlways" .value=${settings.forwardAlways ?? ""}></label>${fieldError(errors, "forwardAlways")}
+        <label>${t("settings.forwardBusy")} <input name="forwardBusy" .value=${settings.forwardBusy ?? ""}></label>${fieldError(errors, "forwardBusy")}
+        <label>${t("settings.forwardNoAnswer")} <input name="forwardNoAnswer" .value=${settings.forwardNoAnswer ?? ""}></label>${fieldError(errors, "forwardNoAnswer")}
+        <label>${t("settings.noAnswerSeconds")} <input name="noAnswerSeconds" type="number" min="5" max="120" .value=${String(settings.noAnswerSeconds)}></label>${fieldError(errors, "noAnswerSeconds")}
+        ${admin ? html`<div class="actions"><button type="submit">${t("settings.save")}</button></div>` : ""}
       </fieldset>
     </form>`;
 
@@ -174,7 +181,7 @@ function mountDetail(el, id) {
         location.hash = `#/extensions/${created.extension.id}`;
       }, "");
     }
-    return run(async () => (extension = await request("PUT", `/api/v1/extensions/${id}`, body)), "Saved.");
+    return run(async () => (extension = await request("PUT", `/api/v1/extensions/${id}`, body)), t("common.saved"));
   }
 
   function saveSettings(e) {
@@ -189,7 +196,7 @@ function mountDetail(el, id) {
       forwardNoAnswer: orNull(f.forwardNoAnswer.value),
       noAnswerSeconds: Number(f.noAnswerSeconds.value),
     };
-    return run(async () => (settings = await request("PUT", `/api/v1/extensions/${id}/settings`, body)), "Settings saved.");
+    return run(async () => (settings = await request("PUT", `/api/v1/extensions/${id}/settings`, body)), t("settings.saved"));
   }
 
   function setPassword(e) {
@@ -198,11 +205,11 @@ function mountDetail(el, id) {
     return run(async () => {
       await request("POST", `/api/v1/extensions/${id}/password`, { password });
       e.target.reset();
-    }, "Password changed: enter it in the phone.");
+    }, t("extension.passwordChanged"));
   }
 
   function remove() {
-    if (!confirm(`Delete extension ${extension.number}? Its phones stop working at once.`)) return;
+    if (!confirm(t("extension.confirmDelete", { number: extension.number }))) return;
     return run(async () => {
       await request("DELETE", `/api/v1/extensions/${id}`);
       location.hash = "#/extensions";
@@ -224,9 +231,9 @@ function mountDetail(el, id) {
       };
       const generated = sessionStorage.getItem("pbx.generated");
       sessionStorage.removeItem("pbx.generated");
-      if (generated !== null) message = generated ? `Created. Its SIP password is ${generated} (shown once: note it now).` : "Created.";
+      if (generated !== null) message = generated ? t("extension.createdWithPassword", { password: generated }) : t("extension.created");
     } catch (err) {
-      error = err.status === 404 ? "This extension does not exist (any more)." : `Could not load the extension: ${err.message}`;
+      error = err.status === 404 ? t("extension.gone") : t("extension.loadFailed", { reason: err.message });
     }
     draw();
   }

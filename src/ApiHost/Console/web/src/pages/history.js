@@ -1,8 +1,11 @@
 import { html, render } from "lit";
 import { blobUrl, download, get, latestOnly, query } from "../api.js";
-import { dateTime, duration, localDateToIso } from "../format.js";
+import { dateTime, duration, nextDay, startOfDay } from "../format.js";
+import { t, valueLabel } from "../i18n/i18n.js";
+import { dispositionTag } from "./cells.js";
 import { formObject } from "./form.js";
 import { pager } from "./extensions.js";
+import { empty, failed, loading } from "./states.js";
 
 const dispositions = ["answered", "busy", "no-answer", "failed", "cancelled", "interrupted"];
 const directions = ["internal", "inbound", "outbound"];
@@ -15,41 +18,47 @@ export function mount(el) {
   let playing = null; // { id, url }
   const fetchCalls = latestOnly(get);
 
-  // The "to" date is inclusive in the form, so the API's exclusive bound is the next midnight.
+  // Dates are days of the organisation's calendar, as the table shows them; "to" is inclusive in the form, so the API's
+  // exclusive bound is the next day's start.
   const apiFilter = () => ({
-    from: localDateToIso(filter.from),
-    to: filter.to ? new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000).toISOString() : "",
+    from: startOfDay(filter.from),
+    to: filter.to ? startOfDay(nextDay(filter.to)) : "",
     number: filter.number,
     direction: filter.direction,
     disposition: filter.disposition,
   });
 
+  const choice = (name, values) => html`<select name=${name}><option value="">${t("history.any")}</option>
+    ${values.map((v) => html`<option value=${v}>${valueLabel(name, v)}</option>`)}</select>`;
+
   const draw = () =>
     render(
       html`
-        <h1>Call history</h1>
+        <h1>${t("nav.history")}</h1>
         <form class="filters" role="search" @submit=${(e) => { e.preventDefault(); filter = formObject(e.target); page = 1; load(); }}>
-          <label>From <input name="from" type="date"></label>
-          <label>To <input name="to" type="date"></label>
-          <label>Number <input name="number" inputmode="tel"></label>
-          <label>Direction <select name="direction"><option value="">any</option>${directions.map((d) => html`<option>${d}</option>`)}</select></label>
-          <label>Result <select name="disposition"><option value="">any</option>${dispositions.map((d) => html`<option>${d}</option>`)}</select></label>
-          <button type="submit">Filter</button>
-          <button type="button" class="secondary" @click=${exportCsv}>Export CSV</button>
+          <label>${t("history.from")} <input name="from" type="date"></label>
+          <label>${t("history.to")} <input name="to" type="date"></label>
+          <label>${t("history.number")} <input name="number" inputmode="tel"></label>
+          <label>${t("call.direction")} ${choice("direction", directions)}</label>
+          <label>${t("call.result")} ${choice("disposition", dispositions)}</label>
+          <div class="filter-actions">
+            <button type="submit">${t("history.filter")}</button>
+            <button type="button" class="secondary" @click=${exportCsv}>${t("history.exportCsv")}</button>
+          </div>
         </form>
-        ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-        ${!result && !error ? html`<p class="loading" role="status">Loading…</p>` : ""}
-        ${result && result.items.length === 0 ? html`<p class="empty">No calls match these filters.</p>` : ""}
+        ${error ? failed(error, load) : ""}
+        ${!result && !error ? loading() : ""}
+        ${result && result.items.length === 0 ? empty(t("history.noneMatch")) : ""}
         ${result && result.items.length > 0 ? html`
           <div class="table-wrap"><table class="history">
-            <thead><tr><th>Started</th><th>From</th><th>To</th><th>Direction</th><th>Result</th><th>Duration</th><th>Recording</th></tr></thead>
+            <thead><tr><th>${t("call.started")}</th><th>${t("call.from")}</th><th>${t("call.to")}</th><th>${t("call.direction")}</th><th>${t("call.result")}</th><th>${t("call.duration")}</th><th>${t("call.recording")}</th></tr></thead>
             <tbody>${result.items.map((c) => html`<tr data-call-id=${c.callId}>
-              <td>${dateTime(c.startedAt)}</td><td>${c.callerName ? `${c.callerName} ` : ""}${c.caller}</td><td>${c.callee}</td><td>${c.direction}</td>
-              <td><span class="tag ${c.disposition ?? "in-progress"}">${c.disposition ?? "in progress"}</span></td><td>${duration(c.durationSeconds)}</td>
+              <td>${dateTime(c.startedAt)}</td><td>${c.callerName ? `${c.callerName} ` : ""}${c.caller}</td><td>${c.callee}</td><td>${valueLabel("direction", c.direction)}</td>
+              <td>${dispositionTag(c.disposition)}</td><td>${duration(c.durationSeconds)}</td>
               <td>${c.recordingId ? html`
-                ${playing?.id === c.recordingId ? html`<audio controls autoplay src=${playing.url} aria-label="Recording of call ${c.callId}"></audio>`
-                  : html`<button type="button" class="secondary" @click=${() => play(c.recordingId)}>Play</button>`}
-                <button type="button" class="secondary" @click=${() => download(`/api/v1/recordings/${c.recordingId}/content`, `call-${c.callId}.wav`)}>Download</button>` : ""}</td>
+                ${playing?.id === c.recordingId ? html`<audio controls autoplay src=${playing.url} aria-label=${t("history.recordingOf", { call: c.callId })}></audio>`
+                  : html`<button type="button" class="secondary" @click=${() => play(c.recordingId)}>${t("history.play")}</button>`}
+                <button type="button" class="secondary" @click=${() => download(`/api/v1/recordings/${c.recordingId}/content`, `call-${c.callId}.wav`)}>${t("history.download")}</button>` : ""}</td>
             </tr>`)}</tbody></table></div>
           ${pager(result, (p) => { page = p; load(); })}` : ""}`,
       el,
@@ -60,7 +69,7 @@ export function mount(el) {
       result = await fetchCalls(`/api/v1/calls${query({ ...apiFilter(), page, pageSize: 50 })}`);
       error = "";
     } catch (err) {
-      error = `Could not load the call history: ${err.message}`;
+      error = t("history.loadFailed", { reason: err.message });
     }
     draw();
   }
@@ -69,7 +78,7 @@ export function mount(el) {
     try {
       await download(`/api/v1/calls/export.csv${query(apiFilter())}`, "calls.csv");
     } catch (err) {
-      error = `Could not export: ${err.message}`;
+      error = t("history.exportFailed", { reason: err.message });
       draw();
     }
   }
@@ -79,7 +88,7 @@ export function mount(el) {
       if (playing) URL.revokeObjectURL(playing.url);
       playing = { id, url: await blobUrl(`/api/v1/recordings/${id}/content`) };
     } catch (err) {
-      error = `Could not load the recording: ${err.message}`;
+      error = t("history.recordingFailed", { reason: err.message });
     }
     draw();
   }

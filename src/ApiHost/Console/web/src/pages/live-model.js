@@ -1,6 +1,8 @@
 // The live picture shared by the wallboard and the live calls page: extensions with registration and call state,
 // and calls in progress, first fetched from /api/v1/live then kept up to date from hub events.
+import { html } from "lit";
 import { get } from "../api.js";
+import { t, valueLabel } from "../i18n/i18n.js";
 import { listen, onStatus, subscribed } from "../live.js";
 
 export const callParties = (call) => ({
@@ -37,7 +39,7 @@ export function liveModel(onChange) {
       model.error = "";
       for (const again of replay) again();
     } catch (err) {
-      model.error = `Could not load the live picture: ${err.message}`;
+      model.error = t("live.loadFailed", { reason: err.message });
     } finally {
       replay = null;
     }
@@ -104,7 +106,11 @@ export function callState(call) {
 }
 
 /** What a call's state column says: held, or its phase (a "resumed" event is an answered call again). */
-export const stateLabel = (call) => (callState(call).held ? "held" : call.data?.state ?? call.kind);
+export const stateLabel = (call) => valueLabel("callState", callState(call).held ? "held" : call.data?.state ?? call.kind);
+
+/** The mark of a call being recorded, read out as words. */
+export const recordingBadge = () =>
+  html`<span class="rec" role="img" aria-label=${t("call.recordingNow")} title=${t("call.recordingNow")}>● REC</span>`;
 
 /** The actions that apply to a call now, as the API's ActiveCall.actions names them (CallActionsApi.ActionsFor). */
 export function callActions({ ringing, held, recording }) {

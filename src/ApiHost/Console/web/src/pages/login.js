@@ -1,5 +1,7 @@
 import { html, render } from "lit";
 import { signIn } from "../api.js";
+import { t } from "../i18n/i18n.js";
+import { languageSwitcher } from "../language-switcher.js";
 
 export function mount(el, done) {
   let error = "";
@@ -8,11 +10,11 @@ export function mount(el, done) {
     render(
       html`
         <form class="card signin-form" @submit=${submit} aria-labelledby="signin-title">
-          <h1 id="signin-title">PBX console</h1>
-          <label>User name <input name="username" autocomplete="username" required autofocus></label>
-          <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+          <div class="signin-head"><h1 id="signin-title">${t("app.title")}</h1>${languageSwitcher()}</div>
+          <label>${t("login.username")} <input name="username" autocomplete="username" required autofocus></label>
+          <label>${t("login.password")} <input name="password" type="password" autocomplete="current-password" required></label>
           ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-          <button type="submit" ?disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button>
+          <button type="submit" ?disabled=${busy}>${busy ? t("login.busy") : t("login.submit")}</button>
         </form>`,
       el,
     );
@@ -26,7 +28,8 @@ export function mount(el, done) {
       await signIn(form.get("username"), form.get("password"));
       done();
     } catch (err) {
-      error = err.status === 401 ? "Wrong user name or password." : err.message;
+      // A 401 from the login endpoint means wrong credentials or a locked account, whether or not it names its code.
+      error = err.status === 401 ? t("problem.auth.invalid_credentials") : err.message;
       busy = false;
       draw();
     }

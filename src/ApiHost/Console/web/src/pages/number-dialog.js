@@ -1,6 +1,7 @@
 // A small modal dialog asking for a number (transfer, deflect). The native <dialog> traps focus, closes on Escape and
 // gives focus back to the button that opened it, so it is keyboard accessible without extra code.
 import { html, render } from "lit";
+import { t } from "../i18n/i18n.js";
 
 /** Resolves to the number typed (or "voicemail" when offered and chosen), or null when cancelled. */
 export function askNumber({ title, label, submit, voicemail = false }) {
@@ -28,8 +29,8 @@ export function askNumber({ title, label, submit, voicemail = false }) {
           <label>${label} <input name="number" inputmode="tel" autocomplete="off" required></label>
           <div class="actions">
             <button type="submit">${submit}</button>
-            ${voicemail ? html`<button type="button" class="secondary" @click=${() => finish("voicemail")}>To voicemail</button>` : ""}
-            <button type="button" class="secondary" @click=${() => finish(null)}>Cancel</button>
+            ${voicemail ? html`<button type="button" class="secondary" @click=${() => finish("voicemail")}>${t("action.toVoicemail")}</button>` : ""}
+            <button type="button" class="secondary" @click=${() => finish(null)}>${t("common.cancel")}</button>
           </div>
         </form>
       </dialog>`,

@@ -2,15 +2,18 @@
 // tones), incoming calls with deflect, and its call history. Calls come from the live stream; actions go to
 // /api/v1/me/phone, which only lets the user act on their own extension's calls.
 import { html, render } from "lit";
-import { get, query, request } from "../api.js";
+import { can, get, query, request } from "../api.js";
 import { dateTime, duration, since } from "../format.js";
-import { callActions, callParties, callState, liveModel, stateLabel } from "./live-model.js";
+import { t } from "../i18n/i18n.js";
+import { dispositionTag } from "./cells.js";
+import { callActions, callParties, callState, liveModel, recordingBadge, stateLabel } from "./live-model.js";
 import { askNumber } from "./number-dialog.js";
+import { empty, failed, loading } from "./states.js";
 
 const keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
 
 export function mount(el) {
-  const state = { number: undefined, dialled: "", tones: "", history: [], error: "", notice: "" };
+  const state = { number: undefined, dialled: "", tones: "", history: null, error: "", notice: "" };
   const { model, stop } = liveModel(() => draw());
   const ticker = setInterval(() => draw(), 1000);
 
@@ -22,7 +25,7 @@ export function mount(el) {
       }
       state.error = "";
     } catch (e) {
-      state.error = `Could not load your phone: ${e.message}`;
+      state.error = t("phone.loadFailed", { reason: e.message });
     }
     draw();
   }
@@ -48,7 +51,7 @@ export function mount(el) {
   async function callNumber(e) {
     e.preventDefault();
     const to = state.dialled.trim();
-    if (to) await post("/api/v1/me/phone/originate", { to }, `Calling ${to}: your phone rings first, then ${to}.`);
+    if (to) await post("/api/v1/me/phone/originate", { to }, t("phone.calling", { number: to }));
   }
 
   async function sendTone(call, digit) {
@@ -59,12 +62,12 @@ export function mount(el) {
   }
 
   async function transfer(call) {
-    const target = await askNumber({ title: "Transfer your call", label: "Transfer to", submit: "Transfer" });
+    const target = await askNumber({ title: t("phone.transferTitle"), label: t("action.transferTo"), submit: t("action.transferSubmit") });
     if (target) await act(call, "transfer", { target });
   }
 
   async function deflect(call) {
-    const target = await askNumber({ title: "Send this call elsewhere", label: "Ring instead", submit: "Deflect", voicemail: true });
+    const target = await askNumber({ title: t("phone.deflectTitle"), label: t("action.ringInstead"), submit: t("action.deflectSubmit"), voicemail: true });
     if (target) await act(call, "deflect", { target });
   }
 
@@ -80,31 +83,32 @@ export function mount(el) {
   function currentCallSection(call) {
     if (!call) {
       state.tones = "";
-      return html`<p class="empty">No call right now.</p>`;
+      return empty(t("phone.noCall"));
     }
     const parties = callParties(call);
     const flags = callState(call);
     const applies = new Set(callActions(flags));
     return html`
       <p data-testid="current-call">${parties.from} → ${parties.to} · ${stateLabel(call)} · <span class="ticking">${since(call.data?.answeredAt ?? call.data?.startedAt ?? call.timestamp)}</span>
-        ${flags.recording ? html`<span class="rec" role="img" aria-label="Recording">● REC</span>` : ""}</p>
+        ${flags.recording ? recordingBadge() : ""}</p>
       <div class="actions">
-        <button type="button" ?disabled=${!applies.has("hangup")} @click=${() => act(call, "hangup")}>Hang up</button>
-        ${flags.held ? html`<button type="button" ?disabled=${!applies.has("resume")} @click=${() => act(call, "resume")}>Resume</button>`
-          : html`<button type="button" ?disabled=${!applies.has("hold")} @click=${() => act(call, "hold")}>Hold</button>`}
-        <button type="button" ?disabled=${!applies.has("transfer")} @click=${() => transfer(call)}>Transfer…</button>
+        <button type="button" ?disabled=${!applies.has("hangup")} @click=${() => act(call, "hangup")}>${t("action.hangup")}</button>
+        ${flags.held ? html`<button type="button" ?disabled=${!applies.has("resume")} @click=${() => act(call, "resume")}>${t("action.resume")}</button>`
+          : html`<button type="button" ?disabled=${!applies.has("hold")} @click=${() => act(call, "hold")}>${t("action.hold")}</button>`}
+        <button type="button" ?disabled=${!applies.has("transfer")} @click=${() => transfer(call)}>${t("action.transfer")}</button>
       </div>
       ${applies.has("dtmf") ? html`
-        <h3>Tones</h3>
-        <div role="group" aria-label="Send tones" class="keys tones">
-          ${keys.map((k) => html`<button type="button" aria-label=${`Tone ${k}`} @click=${() => sendTone(call, k)}>${k}</button>`)}
+        <h3>${t("phone.tones")}</h3>
+        <div role="group" aria-label=${t("phone.sendTones")} class="keys tones">
+          ${keys.map((k) => html`<button type="button" aria-label=${t("phone.tone", { key: k })} @click=${() => sendTone(call, k)}>${k}</button>`)}
         </div>
-        <p class="sent-tones" aria-live="polite">${state.tones ? `Sent: ${state.tones}` : ""}</p>` : ""}`;
+        <p class="sent-tones" aria-live="polite">${state.tones ? t("phone.sent", { tones: state.tones }) : ""}</p>` : ""}`;
   }
 
   function draw() {
     if (state.number === null) {
-      render(html`<h1>Phone</h1><p class="empty">No extension is linked to your user; an admin can link one on the Users page.</p>`, el);
+      // The console has no page for users yet: an administrator links an extension through the users API.
+      render(html`<h1>${t("nav.phone")}</h1>${empty(t(can.admin() ? "phone.noExtensionAdmin" : "phone.noExtension"))}`, el);
       return;
     }
     const call = state.number ? currentCall() : undefined;
@@ -112,35 +116,35 @@ export function mount(el) {
     const incoming = call && callState(call).ringing && parties.to === state.number;
     render(
       html`
-        <h1>Phone ${state.number ?? ""}</h1>
-        ${state.number === undefined && !state.error ? html`<p class="loading" role="status">Loading…</p>` : ""}
-        ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : ""}
+        <h1>${state.number ? t("phone.title", { number: state.number }) : t("nav.phone")}</h1>
+        ${state.number === undefined && !state.error ? loading() : ""}
+        ${state.error ? failed(state.error, state.number === undefined ? load : null) : ""}
         ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
         ${incoming ? html`<div class="notice incoming">
-          <p role="alert">Incoming call from ${parties.from}</p>
+          <p role="alert">${t("phone.incoming", { number: parties.from })}</p>
           <div class="actions">
-            <button type="button" @click=${() => deflect(call)}>Send elsewhere…</button>
-            <button type="button" class="secondary" @click=${() => act(call, "deflect", { target: "voicemail" })}>To voicemail</button>
+            <button type="button" @click=${() => deflect(call)}>${t("phone.sendElsewhere")}</button>
+            <button type="button" class="secondary" @click=${() => act(call, "deflect", { target: "voicemail" })}>${t("action.toVoicemail")}</button>
           </div></div>` : ""}
-        <section aria-label="Current call" class="current-call">
-          <h2>Current call</h2>
+        <section aria-labelledby="phone-current" class="current-call">
+          <h2 id="phone-current">${t("phone.currentCall")}</h2>
           ${currentCallSection(call)}
         </section>
-        ${call ? "" : html`<section aria-label="Dialpad" class="dialpad">
-          <h2>Dial</h2>
+        ${call ? "" : html`<section aria-label=${t("phone.dialpad")} class="dialpad">
+          <h2>${t("phone.dial")}</h2>
           <form @submit=${callNumber}>
-            <label>Number <input inputmode="tel" autocomplete="off" .value=${state.dialled} @input=${(e) => { state.dialled = e.target.value; draw(); }}></label>
+            <label>${t("phone.number")} <input inputmode="tel" autocomplete="off" .value=${state.dialled} @input=${(e) => { state.dialled = e.target.value; draw(); }}></label>
             <div class="keys">${keys.map((k) => html`<button type="button" @click=${() => { state.dialled += k; draw(); }}>${k}</button>`)}</div>
-            <button type="submit" ?disabled=${!state.dialled.trim()} title="Your phone rings first, then the number">Call</button>
+            <button type="submit" ?disabled=${!state.dialled.trim()} title=${t("phone.callHint")}>${t("phone.call")}</button>
           </form>
         </section>`}
-        <section aria-label="My calls">
-          <h2>My calls</h2>
-          ${state.history.length === 0 ? html`<p class="empty">No calls yet.</p>` : html`
+        <section aria-labelledby="phone-history">
+          <h2 id="phone-history">${t("phone.myCalls")}</h2>
+          ${!state.history ? "" : state.history.length === 0 ? empty(t("phone.noCalls")) : html`
             <div class="table-wrap"><table class="my-calls">
-              <thead><tr><th>Started</th><th>From</th><th>To</th><th>Result</th><th>Duration</th></tr></thead>
+              <thead><tr><th>${t("call.started")}</th><th>${t("call.from")}</th><th>${t("call.to")}</th><th>${t("call.result")}</th><th>${t("call.duration")}</th></tr></thead>
               <tbody>${state.history.map((c) => html`<tr><td>${dateTime(c.startedAt)}</td><td>${c.caller}</td><td>${c.callee}</td>
-                <td>${c.disposition ?? ""}</td><td>${duration(c.durationSeconds ?? 0)}</td></tr>`)}</tbody></table></div>`}
+                <td>${dispositionTag(c.disposition)}</td><td>${duration(c.durationSeconds ?? 0)}</td></tr>`)}</tbody></table></div>`}
         </section>`,
       el,
     );
