@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Pbx.ApiHost.Auth;
+using Pbx.Data.Users;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -72,7 +74,9 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task The_language_chosen_in_the_header_stays_after_a_reload_and_sign_out()
     {
-        var page = await ConsolePage.SignInAsync(browser, pbx, "viewer");
+        // A user of its own: the choice is stored with the account, and the other tests sign in as the shared viewer.
+        await new UserRepository(pbx.Db).CreateAsync("viewer-uz", EmbeddedPbx.Password, Roles.Viewer);
+        var page = await ConsolePage.SignInAsync(browser, pbx, "viewer-uz");
         // The live connection has reported itself (the page marks the body): the header redraws its badge in the new language.
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).SelectOptionAsync("uz");
