@@ -7,6 +7,7 @@ using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Live;
 using Pbx.Grains.Media;
+using Pbx.Grains.Persistence;
 using Orleans;
 using Orleans.Runtime;
 using Pbx.Grains.Trunks;
@@ -19,7 +20,7 @@ namespace Pbx.Grains.Calls;
 /// the edge sends. Dialog data is persisted once answered so a long call survives idle collection.
 /// </summary>
 public sealed partial class CallGrain(
-    [PersistentState("call")] IPersistentState<CallState> state,
+    [PersistentState("call", GrainStorageNames.OutageTolerant)] IPersistentState<CallState> state,
     IMediaControl media,
     CdrQueue cdrs,
     ILiveEvents liveEvents,

@@ -6,6 +6,8 @@ namespace Pbx.Grains.Trunks;
 /// <summary>
 /// Serves the trunks to register, inbound sources and call credentials from the trunk repository. The sources are cached
 /// briefly: the trunks API invalidates them in its process, other writers' changes apply within <see cref="SourcesLifetime"/>.
+/// While PostgreSQL is away the last table read goes on serving: every INVITE asks it, and a phone's call between two
+/// extensions must not fail because the trunks cannot be re-read.
 /// </summary>
 public sealed class TrunkDirectory(TrunkRepository trunks, TimeProvider time) : ITrunkDirectory
 {
@@ -13,6 +15,7 @@ public sealed class TrunkDirectory(TrunkRepository trunks, TimeProvider time) : 
     public static readonly TimeSpan SourcesLifetime = TimeSpan.FromSeconds(5);
 
     private volatile CachedSources? _sources;
+    private volatile TrunkSourceTable? _lastRead;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<TrunkRegistrationRow>> ListRegisteringAsync(CancellationToken cancellationToken) =>
@@ -41,15 +44,24 @@ public sealed class TrunkDirectory(TrunkRepository trunks, TimeProvider time) : 
 
     private async Task<TrunkSourceTable> ReadSourcesAsync()
     {
+        IReadOnlyList<TrunkSource> sources;
+        try
+        {
+            sources = await trunks.ListSourcesAsync();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException && _lastRead is not null)
+        {
+            return _lastRead!;
+        }
         var networks = new List<(string TrunkId, IPNetwork Network)>();
         var hosts = new List<(string TrunkId, string Host, int Port)>();
-        foreach (var source in await trunks.ListSourcesAsync())
+        foreach (var source in sources)
         {
             foreach (var network in source.AllowedNetworks)
                 networks.Add((source.Id, IPNetwork.Parse(network)));
             hosts.Add((source.Id, source.Host, source.Port));
         }
-        return new TrunkSourceTable(networks, hosts);
+        return _lastRead = new TrunkSourceTable(networks, hosts);
     }
 
     /// <inheritdoc />

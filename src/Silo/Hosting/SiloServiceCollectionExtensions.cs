@@ -9,6 +9,7 @@ using Orleans.Dashboard;
 using Orleans.Providers;
 using Orleans.Storage;
 using Pbx.Silo.Live;
+using Pbx.Grains.Persistence;
 using Pbx.Silo.Persistence;
 
 namespace Pbx.Silo.Hosting;
@@ -43,6 +44,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(new MigrationSet(MigrationScript.Embedded));
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<GrainStateStorage>();
+        services.TryAddSingleton<OutageTolerantStorage>();
         // Before AddOrleans: hosted services start in registration order, and the silo needs the schema.
         services.AddHostedService<MigrationHostedService>();
         services.AddOrleans(silo =>
@@ -60,6 +62,7 @@ public static class SiloServiceCollectionExtensions
             // [PersistentState] without a storage name asks for the unkeyed IGrainStorage; by name "Default", the keyed one.
             silo.Services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<GrainStateStorage>());
             silo.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<GrainStateStorage>());
+            silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.OutageTolerant, (sp, _) => sp.GetRequiredService<OutageTolerantStorage>());
             silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<PbxClusterOptions>>((o, pbx) =>
             {
                 o.ClusterId = pbx.Value.ClusterId;
