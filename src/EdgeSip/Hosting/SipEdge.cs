@@ -138,6 +138,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         var context = new SipServerContext(transaction, _options);
         var request = transaction.Request;
         SipMetrics.OnRequest(request.Method);
+        using var span = SipTracing.Start(request);
         // RFC 3261 8.2.2.3: a Require naming an extension we do not implement is 420 listing those in Unsupported.
         if (request.Get(SipHeaderId.Require) is not null && request.Method != "CANCEL"
             && SipOptionTags.Unsupported(request, RequirableTags) is { } unsupported)

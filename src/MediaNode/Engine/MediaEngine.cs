@@ -73,6 +73,7 @@ public sealed partial class MediaEngine : IMediaNode, IAsyncDisposable
     /// <inheritdoc />
     public Task<MediaAllocationResult> AllocateAsync(string callId, IMediaEvents events)
     {
+        using var span = MediaTracing.Start("allocate", callId);
         // Binding the sockets is the costliest step of a call's set-up: it takes the allocator's own short lock, not the
         // control lock every other operation on every leg waits for.
         if (Ports.TryAllocate() is not { } pair)
@@ -96,6 +97,7 @@ public sealed partial class MediaEngine : IMediaNode, IAsyncDisposable
     /// <inheritdoc />
     public Task<string> AnswerAsync(string endpointId, string offerSdp)
     {
+        using var span = MediaTracing.Start("answer", endpointId);
         var offer = SdpParser.Parse(offerSdp);
         SdpSession answer;
         lock (_control)
@@ -112,6 +114,7 @@ public sealed partial class MediaEngine : IMediaNode, IAsyncDisposable
     /// <inheritdoc />
     public Task<string> OfferAsync(string endpointId, MediaDirection direction)
     {
+        using var span = MediaTracing.Start("offer", endpointId);
         SdpSession offer;
         lock (_control)
         {
@@ -140,6 +143,7 @@ public sealed partial class MediaEngine : IMediaNode, IAsyncDisposable
     /// <inheritdoc />
     public Task BridgeAsync(string endpointIdA, string endpointIdB)
     {
+        using var span = MediaTracing.Start("bridge", endpointIdA);
         lock (_control)
         {
             var a = Get(endpointIdA);

@@ -25,8 +25,11 @@ public static class ClusterClientServiceCollectionExtensions
         services.AddOptions<PbxClusterOptions>().Bind(configuration.GetSection(PbxClusterOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PbxClusterOptions>, ClusterOptionsValidator>());
         services.AddLiveEvents(silo: false);
+        var traces = Startup.TraceOptions.From(configuration).Enabled;
         services.AddOrleansClient(client =>
         {
+            if (traces)
+                client.AddActivityPropagation();
             client.UseAdoNetClustering(o => o.Configure<IOptions<DatabaseOptions>>((adoNet, db) =>
             {
                 adoNet.Invariant = SiloServiceCollectionExtensions.AdoNetInvariant;

@@ -47,8 +47,12 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<OutageTolerantStorage>();
         // Before AddOrleans: hosted services start in registration order, and the silo needs the schema.
         services.AddHostedService<MigrationHostedService>();
+        var traces = Startup.TraceOptions.From(configuration).Enabled;
         services.AddOrleans(silo =>
         {
+            // Grain calls carry the caller's trace context only when traces are on: otherwise there is nothing to carry.
+            if (traces)
+                silo.AddActivityPropagation();
             silo.UseAdoNetClustering(o => o.Configure<IOptions<DatabaseOptions>>((adoNet, db) =>
             {
                 adoNet.Invariant = AdoNetInvariant;
