@@ -56,13 +56,13 @@ public static class CallActionsApi
     }
 
     /// <summary>
-    /// Calls in progress from the live board, each with the actions the signed-in user may take on it now (none for a
-    /// viewer, none on a node without the call engine).
+    /// Calls in progress from the live board that the signed-in user may see (a viewer: its own extension's), each with
+    /// the actions the user may take on it now (none for a viewer, none on a node without the call engine).
     /// </summary>
     internal static Ok<IReadOnlyList<ActiveCall>> Active(LiveCallBoard board, ClaimsPrincipal user, CallControl control)
     {
-        var mayAct = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
-        return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls().Select(e => ToActiveCall(e, mayAct))]);
+        var mayAct = UserScope.IsSupervisor(user);
+        return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls(UserScope.Of(user)).Select(e => ToActiveCall(e, mayAct))]);
     }
 
     /// <summary>A call's latest live event as the API shows it, offering the actions that apply only when <paramref name="mayAct"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Auth;
@@ -38,7 +39,7 @@ public static partial class ExtensionsApi
     /// phones registered to it (<see cref="ExtensionDevices"/>).
     /// </summary>
     internal static async Task<Results<Ok<PagedResult<ExtensionResponse>>, ValidationProblem>> ListAsync(
-        string? number, string? name, int? page, int? pageSize, ExtensionRepository extensions, ExtensionDevices devices,
+        string? number, string? name, int? page, int? pageSize, ClaimsPrincipal user, ExtensionRepository extensions, ExtensionDevices devices,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -46,14 +47,14 @@ public static partial class ExtensionsApi
         if (!errors.IsEmpty)
             return errors.ToProblem();
         var rows = await extensions.ListAsync(number, name, paging.Offset, paging.PageSize, cancellationToken);
-        var items = await devices.WithDevicesAsync(rows.Rows);
+        var items = await devices.WithDevicesAsync(rows.Rows, UserScope.Of(user));
         return TypedResults.Ok(new PagedResult<ExtensionResponse>(items, paging.Page, paging.PageSize, rows.Total));
     }
 
     internal static async Task<Results<Ok<ExtensionResponse>, ProblemHttpResult>> GetAsync(
-        long id, ExtensionRepository extensions, ExtensionDevices devices, CancellationToken cancellationToken) =>
+        long id, ClaimsPrincipal user, ExtensionRepository extensions, ExtensionDevices devices, CancellationToken cancellationToken) =>
         await extensions.GetAsync(id, cancellationToken) is { } extension
-            ? TypedResults.Ok((await devices.WithDevicesAsync([extension]))[0])
+            ? TypedResults.Ok((await devices.WithDevicesAsync([extension], UserScope.Of(user)))[0])
             : ApiProblems.NotFound("extension", id);
 
     internal static async Task<Results<Created<ExtensionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
