@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,9 +48,9 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         _grains.ExtensionStatuses[Desk] = Status(Desk, [],
             Binding("sip:3961@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20"),
             Binding("sip:3961@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null));
-        using var viewer = await ClientAsync(Roles.Viewer);
+        using var @operator = await ClientAsync(Roles.Operator);
 
-        var status = (await viewer.GetFromJsonAsync<ExtensionStatusResponse>($"/api/v1/extensions/{_ids[Desk]}/status"))!;
+        var status = (await @operator.GetFromJsonAsync<ExtensionStatusResponse>($"/api/v1/extensions/{_ids[Desk]}/status"))!;
 
         status.Number.ShouldBe(Desk);
         status.Id.ShouldBe(_ids[Desk]);
@@ -90,11 +89,11 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         var registered = DateTimeOffset.UtcNow;
         _grains.ExtensionStatuses[Desk] = Status(Desk, [], new ContactBinding("sip:3961@192.0.2.10:5062", null, registered.AddSeconds(600), "register-call-id", 1,
             "192.0.2.10", 5062, "tcp", "edge-1", "Yealink SIP-T46U 108.86.0.20", [], null, registered));
-        using var viewer = await ClientAsync(Roles.Viewer);
+        using var @operator = await ClientAsync(Roles.Operator);
 
-        var list = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/extensions?number={Desk}");
-        var detail = (await viewer.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Desk]}"))!;
-        var idle = (await viewer.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Idle]}"))!;
+        var list = await @operator.GetFromJsonAsync<JsonElement>($"/api/v1/extensions?number={Desk}");
+        var detail = (await @operator.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Desk]}"))!;
+        var idle = (await @operator.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Idle]}"))!;
 
         var listed = list.GetProperty("items")[0];
         listed.GetProperty("registered").GetBoolean().ShouldBeTrue();
@@ -141,12 +140,5 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
     private static ContactBinding Binding(string contact, string address, int port, string transport, string? userAgent) =>
         new(contact, null, Now.AddSeconds(3600), "register-call-id", 1, address, port, transport, "edge-1", userAgent, [], null, Now);
 
-    private async Task<HttpClient> ClientAsync(string username)
-    {
-        var http = new HttpClient { BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username, password = ApiFixture.Password });
-        login.EnsureSuccessStatusCode();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
-        return http;
-    }
+    private async Task<HttpClient> ClientAsync(string username) => (await _api.SignInAsync(username)).Client;
 }
