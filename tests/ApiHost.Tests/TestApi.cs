@@ -57,7 +57,9 @@ internal sealed class TestApi : IAsyncDisposable
         {
             ["Api:Jwt:SigningKey"] = SigningKey,
             ["Api:Login:PermitsPerMinute"] = "1000",
-            ["Api:Login:MaxFailedAttempts"] = "3",
+            ["Api:Login:FailuresBeforeBackoff"] = "3",
+            // Every test signs in from 127.0.0.1: the per-address count across accounts is LoginBackoffTests' to lower.
+            ["Api:Login:SourceFailuresBeforeBackoff"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -15,8 +15,6 @@ public sealed record ApiUser
     /// <summary>The user's own desk phone, if any.</summary>
     public string? ExtensionNumber { get; init; }
 
-    public DateTime? LockedUntil { get; init; }
-
     public DateTime CreatedAt { get; init; }
 
     /// <summary>The console language the user chose (en, ru or uz); null until chosen.</summary>
@@ -26,10 +24,7 @@ public sealed record ApiUser
     [JsonIgnore]
     public string PasswordHash { get; init; } = "";
 
-    [JsonIgnore]
-    public int FailedLogins { get; init; }
-
-    /// <summary>Moves on when the user's sessions must end (password, role or extension changed, locked, signed out).</summary>
+    /// <summary>Moves on when the user's sessions must end (password, role or extension changed, signed out).</summary>
     [JsonIgnore]
     public int SessionVersion { get; init; }
 }
