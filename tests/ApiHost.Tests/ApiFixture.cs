@@ -47,12 +47,12 @@ public sealed class ApiFixture : IAsyncLifetime
         await Db.DisposeAsync();
     }
 
-    /// <summary>A viewer with <see cref="Password"/> linked to extension <paramref name="number"/>, created with the extension when missing.</summary>
-    public async Task CreateViewerOfAsync(string username, string number)
+    /// <summary>A phone user (<see cref="Roles.User"/>) with <see cref="Password"/> of extension <paramref name="number"/>, created with the extension when missing.</summary>
+    public async Task CreatePhoneUserAsync(string username, string number)
     {
         var extensions = new ExtensionRepository(Db, Options.Create(new SipRealmOptions()), TimeProvider.System);
         await extensions.CreateAsync(number, "", Password, enabled: true, maxContacts: 5, CancellationToken.None);
-        await Users.CreateAsync(username, Password, Roles.Viewer, number);
+        await Users.CreateAsync(username, Password, Roles.User, number);
     }
 
     /// <summary>A client without credentials.</summary>

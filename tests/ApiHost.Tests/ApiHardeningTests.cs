@@ -67,9 +67,9 @@ public sealed class ApiHardeningTests(ApiFixture fixture)
                 on conflict do nothing
                 """);
         }
-        using var @operator = await fixture.SignedInAsync(Roles.Operator);
+        using var viewer = await fixture.SignedInAsync(Roles.Viewer);
 
-        var csv = await @operator.GetStringAsync("/api/v1/calls/export.csv?number=3960");
+        var csv = await viewer.GetStringAsync("/api/v1/calls/export.csv?number=3960");
 
         var row = csv.Split("\r\n").Single(line => line.Contains("hardening-formula", StringComparison.Ordinal));
         row.ShouldContain("\"'=HYPERLINK(", customMessage: "the cell starts with an apostrophe, so a spreadsheet shows it as text");

@@ -10,7 +10,7 @@ using Pbx.Data.Recordings;
 namespace Pbx.ApiHost.Tests;
 
 /// <summary>
-/// Object-level authorisation of the call history and recordings: a viewer reaches its own extension's calls (caller,
+/// Object-level authorisation of the call history and recordings: a phone user reaches its own extension's calls (caller,
 /// callee, or rung through a forward) and their recordings only, and another's is a 404 exactly like an unknown id; the
 /// supervisory roles reach everything.
 /// </summary>
@@ -22,7 +22,6 @@ public sealed class CallScopeTests(ApiFixture fixture) : IAsyncLifetime, IDispos
     private const string B = "4102";
     private const string UserA = "scope-user-a";
     private const string UserB = "scope-user-b";
-    private const string Unlinked = "scope-unlinked";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("pbx-scope-").FullName;
     private readonly Dictionary<string, long> _cdr = new(StringComparer.Ordinal);
@@ -30,9 +29,8 @@ public sealed class CallScopeTests(ApiFixture fixture) : IAsyncLifetime, IDispos
 
     public async Task InitializeAsync()
     {
-        await fixture.CreateViewerOfAsync(UserA, A);
-        await fixture.CreateViewerOfAsync(UserB, B);
-        await fixture.Users.CreateAsync(Unlinked, ApiFixture.Password, Roles.Viewer);
+        await fixture.CreatePhoneUserAsync(UserA, A);
+        await fixture.CreatePhoneUserAsync(UserB, B);
         await using var connection = await fixture.Db.OpenConnectionAsync();
         await connection.ExecuteAsync("delete from cdrs where call_id like 'scope-%'; delete from recordings where call_id like 'scope-%'");
         // (call id, caller, callee, history): A calls out, B calls out, and a call to 4199 that 4199 forwarded to A.
@@ -98,7 +96,7 @@ public sealed class CallScopeTests(ApiFixture fixture) : IAsyncLifetime, IDispos
     public async Task A_user_lists_the_recordings_of_its_own_calls_only()
     {
         using var a = await fixture.SignedInAsync(UserA);
-        using var unlinked = await fixture.SignedInAsync(Unlinked);
+        using var unlinked = await fixture.SignedInAsync(Roles.User);
 
         var mine = (await a.GetFromJsonAsync<PagedResult<Recording>>("/api/v1/recordings?pageSize=500"))!;
         var asked = (await a.GetFromJsonAsync<PagedResult<Recording>>("/api/v1/recordings?callId=scope-b"))!;
@@ -126,9 +124,9 @@ public sealed class CallScopeTests(ApiFixture fixture) : IAsyncLifetime, IDispos
     }
 
     [Fact]
-    public async Task A_viewer_without_an_extension_sees_no_calls()
+    public async Task A_phone_user_without_an_extension_sees_no_calls()
     {
-        using var unlinked = await fixture.SignedInAsync(Unlinked);
+        using var unlinked = await fixture.SignedInAsync(Roles.User);
 
         var page = (await unlinked.GetFromJsonAsync<PagedResult<CallRecord>>("/api/v1/calls?from=2024-05-01&to=2024-05-02"))!;
 
@@ -139,6 +137,7 @@ public sealed class CallScopeTests(ApiFixture fixture) : IAsyncLifetime, IDispos
     [Theory]
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Operator)]
+    [InlineData(Roles.Viewer)]
     public async Task The_supervisory_roles_see_every_call_and_recording(string role)
     {
         using var client = await fixture.SignedInAsync(role);

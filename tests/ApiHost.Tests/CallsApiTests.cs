@@ -52,7 +52,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Filters_by_number_on_either_side_and_date_range_newest_first()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var page = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Alice}&from=2024-03-10&to=2024-03-11"))!;
 
@@ -65,7 +65,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Filters_by_direction_and_disposition()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var answered = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Bob}&disposition=answered"))!;
         var inbound = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Bob}&direction=inbound"))!;
@@ -77,7 +77,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Sorts_by_duration_and_pages_with_total()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var longest = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Alice}&sort=-duration&pageSize=2"))!;
         var secondPage = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Alice}&sort=duration&pageSize=2&page=2"))!;
@@ -90,7 +90,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Bad_filters_are_400_naming_each_parameter()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var errors = await Problem.ReadValidationAsync(await client.GetAsync("/api/v1/calls?from=yesterday&direction=sideways&disposition=maybe&sort=caller"));
 
@@ -100,7 +100,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Get_by_id_and_unknown_id_is_404()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
         var first = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Alice}&pageSize=1"))!.Items.Single();
 
         (await client.GetFromJsonAsync<CallRecord>($"/api/v1/calls/{first.Id}")).ShouldBe(first);
@@ -110,7 +110,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Csv_export_streams_the_filtered_sorted_list()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         using var response = await client.GetAsync($"/api/v1/calls/export.csv?number={Alice}&sort=startedAt", HttpCompletionOption.ResponseHeadersRead);
 
@@ -139,7 +139,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
                        ('xlsx-test-x', '3957', 'Other', '3956', 'internal', '2024-05-03T10:00:00Z', 10, 'busy')
                 """);
         }
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         using var response = await client.GetAsync("/api/v1/calls/export.xlsx?number=3955&sort=startedAt");
 
@@ -173,7 +173,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
                 """,
                 new { rows });
         }
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         using var response = await client.GetAsync("/api/v1/calls/export.csv?number=3900", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -192,7 +192,7 @@ public sealed class CallsApiTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Call_volume_per_hour_includes_empty_hours()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var volume = await client.GetFromJsonAsync<JsonElement>("/api/v1/stats/calls?from=2024-03-10T09:00:00Z&to=2024-03-10T13:00:00Z&interval=hour");
 

@@ -33,7 +33,7 @@ public sealed class CallsApiTotalTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_long_list_counts_up_to_the_limit_and_says_so()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var bounded = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Busy}"))!;
         var exact = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Busy}&exactTotal=true"))!;
@@ -48,7 +48,7 @@ public sealed class CallsApiTotalTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_last_page_and_a_short_list_have_an_exact_total_without_asking()
     {
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var last = (await client.GetFromJsonAsync<PagedResult<CallRecord>>($"/api/v1/calls?number={Busy}&pageSize=500&page={(Calls / 500) + 1}"))!;
         var hour = (await client.GetFromJsonAsync<PagedResult<CallRecord>>(

@@ -20,7 +20,7 @@ public sealed class ExportMemoryTests(ApiFixture fixture)
                 """,
                 new { rows });
         }
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
 
         using var response = await client.GetAsync("/api/v1/calls/export.csv?number=3950", HttpCompletionOption.ResponseHeadersRead);
@@ -60,7 +60,7 @@ public sealed class ExportMemoryTests(ApiFixture fixture)
                 """,
                 new { rows });
         }
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
 
         using var response = await client.GetAsync("/api/v1/calls/export.xlsx?number=3952", HttpCompletionOption.ResponseHeadersRead);

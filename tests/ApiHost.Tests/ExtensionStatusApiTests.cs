@@ -48,9 +48,9 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         _grains.ExtensionStatuses[Desk] = Status(Desk, [],
             Binding("sip:3961@192.0.2.10:5062", "192.0.2.10", 5062, "udp", "Yealink SIP-T46U 108.86.0.20"),
             Binding("sip:3961@198.51.100.7:49152;transport=tcp", "198.51.100.7", 49152, "tcp", null));
-        using var @operator = await ClientAsync(Roles.Operator);
+        using var viewer = await ClientAsync(Roles.Viewer);
 
-        var status = (await @operator.GetFromJsonAsync<ExtensionStatusResponse>($"/api/v1/extensions/{_ids[Desk]}/status"))!;
+        var status = (await viewer.GetFromJsonAsync<ExtensionStatusResponse>($"/api/v1/extensions/{_ids[Desk]}/status"))!;
 
         status.Number.ShouldBe(Desk);
         status.Id.ShouldBe(_ids[Desk]);
@@ -89,11 +89,11 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
         var registered = DateTimeOffset.UtcNow;
         _grains.ExtensionStatuses[Desk] = Status(Desk, [], new ContactBinding("sip:3961@192.0.2.10:5062", null, registered.AddSeconds(600), "register-call-id", 1,
             "192.0.2.10", 5062, "tcp", "edge-1", "Yealink SIP-T46U 108.86.0.20", [], null, registered));
-        using var @operator = await ClientAsync(Roles.Operator);
+        using var viewer = await ClientAsync(Roles.Viewer);
 
-        var list = await @operator.GetFromJsonAsync<JsonElement>($"/api/v1/extensions?number={Desk}");
-        var detail = (await @operator.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Desk]}"))!;
-        var idle = (await @operator.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Idle]}"))!;
+        var list = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/extensions?number={Desk}");
+        var detail = (await viewer.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Desk]}"))!;
+        var idle = (await viewer.GetFromJsonAsync<ExtensionResponse>($"/api/v1/extensions/{_ids[Idle]}"))!;
 
         var listed = list.GetProperty("items")[0];
         listed.GetProperty("registered").GetBoolean().ShouldBeTrue();

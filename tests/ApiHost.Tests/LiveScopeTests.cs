@@ -14,9 +14,9 @@ using Pbx.Grains.Live;
 namespace Pbx.ApiHost.Tests;
 
 /// <summary>
-/// Object-level authorisation of what is live: a viewer receives only its own extension's registration and state events
+/// Object-level authorisation of what is live: a phone user receives only its own extension's registration and state events
 /// and its own calls' events over the hub, its snapshots hold only those, and it sees other extensions' phones without
-/// their addresses; the supervisory roles see everything.
+/// their addresses; the supervisory roles (admin, operator, viewer) see everything.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class LiveScopeTests(ApiFixture fixture) : IAsyncLifetime
@@ -34,7 +34,7 @@ public sealed class LiveScopeTests(ApiFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await fixture.CreateViewerOfAsync(UserA, A);
+        await fixture.CreatePhoneUserAsync(UserA, A);
         _api = await TestApi.StartAsync(fixture.ConnectionString, configureServices: services => services
             .AddSingleton(_grains.Factory)
             .AddSingleton<ILiveEvents>(_events)
@@ -47,12 +47,12 @@ public sealed class LiveScopeTests(ApiFixture fixture) : IAsyncLifetime
     public async Task A_user_receives_its_own_extensions_and_calls_events_and_not_another_users()
     {
         var (_, tokenA) = await _api.SignInAsync(UserA);
-        var (_, adminToken) = await _api.SignInAsync(Roles.Admin);
+        var (_, viewerToken) = await _api.SignInAsync(Roles.Viewer);
         await using var a = await HubClient.ConnectAsync(_api.BaseAddress, tokenA);
-        await using var admin = await HubClient.ConnectAsync(_api.BaseAddress, adminToken);
+        await using var viewer = await HubClient.ConnectAsync(_api.BaseAddress, viewerToken);
         foreach (var topic in new[] { "call", "registration", "extension" })
             (await a.InvokeAsync("Subscribe", topic)).ShouldBeNull();
-        (await admin.InvokeAsync("Subscribe", "call")).ShouldBeNull();
+        (await viewer.InvokeAsync("Subscribe", "call")).ShouldBeNull();
 
         // B's events come first: had any reached A, it would arrive before A's own. The "ended" and "held" events carry no
         // parties, as a publisher may send them; they go to the parties of the call's first event.
@@ -71,24 +71,24 @@ public sealed class LiveScopeTests(ApiFixture fixture) : IAsyncLifetime
             received.Add((e["topic"]!.GetValue<string>(), e["key"]!.GetValue<string>(), e["kind"]!.GetValue<string>()));
         }
         received.ShouldBe([("registration", A, "registered"), ("call", "live-a", "ringing"), ("call", "live-a", "held")]);
-        (await admin.NextEventAsync(Wait))["key"]!.GetValue<string>().ShouldBe("live-b");
+        (await viewer.NextEventAsync(Wait))["key"]!.GetValue<string>().ShouldBe("live-b");
     }
 
     [Fact]
-    public async Task A_viewer_without_an_extension_receives_no_live_events()
+    public async Task A_phone_user_without_an_extension_receives_no_live_events()
     {
-        var (_, viewerToken) = await _api.SignInAsync(Roles.Viewer);
+        var (_, unlinkedToken) = await _api.SignInAsync(Roles.User);
         var (_, tokenA) = await _api.SignInAsync(UserA);
-        await using var viewer = await HubClient.ConnectAsync(_api.BaseAddress, viewerToken);
+        await using var unlinked = await HubClient.ConnectAsync(_api.BaseAddress, unlinkedToken);
         await using var a = await HubClient.ConnectAsync(_api.BaseAddress, tokenA);
-        (await viewer.InvokeAsync("Subscribe", "call")).ShouldBeNull();
+        (await unlinked.InvokeAsync("Subscribe", "call")).ShouldBeNull();
         (await a.InvokeAsync("Subscribe", "call")).ShouldBeNull();
 
         _events.Publish("call", "live-unlinked", "ringing", new { caller = A, callee = B }, Now);
 
         // Once A has its call's event, the forwarder has sent it to every group it went to.
         (await a.NextEventAsync(Wait))["key"]!.GetValue<string>().ShouldBe("live-unlinked");
-        await Should.ThrowAsync<OperationCanceledException>(() => viewer.NextEventAsync(TimeSpan.FromMilliseconds(300)));
+        await Should.ThrowAsync<OperationCanceledException>(() => unlinked.NextEventAsync(TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class LiveScopeTests(ApiFixture fixture) : IAsyncLifetime
         board.Apply(Event("extension", A, "in-call", new { callId = "snapshot-a" }));
         board.Apply(Event("extension", B, "in-call", new { callId = "snapshot-b" }));
         var (a, _) = await _api.SignInAsync(UserA);
-        var (@operator, _) = await _api.SignInAsync(Roles.Operator);
+        var (viewer, _) = await _api.SignInAsync(Roles.Viewer);
 
         (await a.GetFromJsonAsync<List<LiveEvent>>("/api/v1/live/calls"))!.Select(e => e.Key).ShouldBe(["snapshot-a"]);
         (await a.GetFromJsonAsync<List<ActiveCall>>("/api/v1/calls/active"))!.Select(c => c.CallId).ShouldBe(["snapshot-a"]);
@@ -110,9 +110,9 @@ public sealed class LiveScopeTests(ApiFixture fixture) : IAsyncLifetime
         await Problem.ReadAsync(await a.GetAsync($"/api/v1/live/extensions/{B}"), HttpStatusCode.NotFound);
         (await a.GetAsync($"/api/v1/live/extensions/{A}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await @operator.GetFromJsonAsync<List<ActiveCall>>("/api/v1/calls/active"))!.Select(c => c.CallId).ShouldBe(["snapshot-a", "snapshot-b"], ignoreOrder: true);
-        (await @operator.GetFromJsonAsync<LiveExtensions>("/api/v1/live/extensions"))!.Registered.ShouldBe([A, B]);
-        (await @operator.GetAsync($"/api/v1/live/extensions/{B}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await viewer.GetFromJsonAsync<List<ActiveCall>>("/api/v1/calls/active"))!.Select(c => c.CallId).ShouldBe(["snapshot-a", "snapshot-b"], ignoreOrder: true);
+        (await viewer.GetFromJsonAsync<LiveExtensions>("/api/v1/live/extensions"))!.Registered.ShouldBe([A, B]);
+        (await viewer.GetAsync($"/api/v1/live/extensions/{B}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

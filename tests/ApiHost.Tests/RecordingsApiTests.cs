@@ -22,7 +22,7 @@ public sealed class RecordingsApiTests(ApiFixture fixture) : IDisposable
     {
         var audio = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
         var id = await AddRecordingAsync($"range-{path}.wav", audio, "audio/wav");
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         using var whole = await client.GetAsync($"/api/v1/recordings/{id}/{path}");
         whole.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -63,7 +63,7 @@ public sealed class RecordingsApiTests(ApiFixture fixture) : IDisposable
     public async Task List_filters_by_call_and_hides_the_file_path()
     {
         var id = await AddRecordingAsync("listed.wav", [1], "audio/wav", "listed-call");
-        using var client = await fixture.SignedInAsync(Roles.Operator);
+        using var client = await fixture.SignedInAsync(Roles.Viewer);
 
         var body = await client.GetStringAsync("/api/v1/recordings?callId=listed-call");
 

@@ -20,10 +20,10 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit.PolicyName)
             .WithSummary("Exchange a username and password for a bearer token")
             .WithDescription("Rate-limited per client address (429 with Retry-After). Failed sign-ins of an account from one address, and from one address across accounts, earn that pair or address a doubling wait: 429 with Retry-After and code auth.too_many_attempts, whether or not the account exists.");
-        group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer)
+        group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Exchange a still-valid bearer token for a fresh one")
             .WithDescription("Send the current token in the Authorization header before it expires. 401 once the user is deleted or signed out, or their password, role or extension changed.");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Viewer)
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Sign out everywhere")
             .WithDescription("Ends every session of the signed-in user: this token and every other issued before stop working at once.");
         group.MapDashboardSession();

@@ -11,14 +11,14 @@ namespace Pbx.ApiHost.Hubs;
 
 /// <summary>
 /// <c>/api/v1/live</c>: the current picture a live page draws before <see cref="LiveHub"/> events update it
-/// (subscribe first, then fetch, so no change falls between the two). A viewer's picture is its own extension's, as its
+/// (subscribe first, then fetch, so no change falls between the two). A phone user's picture is its own extension's, as its
 /// live events are (<see cref="UserScope"/>); another extension's status is a 404.
 /// </summary>
 public static class LiveApi
 {
     public static RouteGroupBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/live").WithTags("Live").RequireAuthorization(Policies.Viewer);
+        var group = app.MapGroup("/api/v1/live").WithTags("Live").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/extensions", ExtensionsAsync);
         group.MapGet("/extensions/{number}", ExtensionStatusAsync);
         group.MapGet("/calls", Calls);

@@ -5,7 +5,7 @@ namespace Pbx.ApiHost.Hubs;
 
 /// <summary>
 /// Which hub groups an event goes to: the topic's group, joined by the supervisory roles, and one group per extension the
-/// event concerns, joined by that extension's viewers (<see cref="LiveHub.Subscribe"/>). A registration or extension-state
+/// event concerns, joined by that extension's phone users (<see cref="LiveHub.Subscribe"/>). A registration or extension-state
 /// event concerns the extension it is keyed by; a call event the call's caller and callee (from the call's first event
 /// when a later one carries no parties).
 /// </summary>

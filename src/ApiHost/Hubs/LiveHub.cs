@@ -6,12 +6,12 @@ namespace Pbx.ApiHost.Hubs;
 
 /// <summary>
 /// <c>/hubs/live</c>: pushes <see cref="Pbx.Grains.Live.LiveEvent"/>s to the console as the client method <c>event</c>.
-/// A client joins one group per topic it shows, so the wallboard does not receive grain lifecycle chatter. Admins and
-/// operators join the topic's group (every event); a viewer joins the group of its own extension within the topic
-/// (<see cref="LiveAudience"/>), so it receives only its extension's registrations and states and its own calls' events,
-/// and a viewer without an extension receives nothing.
+/// A client joins one group per topic it shows, so the wallboard does not receive grain lifecycle chatter. Admins,
+/// operators and viewers join the topic's group (every event); a phone user the group of its own extension within the
+/// topic (<see cref="LiveAudience"/>), so it receives only its extension's registrations and states and its own calls'
+/// events, and one without an extension receives nothing.
 /// </summary>
-[Authorize(Policy = Policies.Viewer)]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class LiveHub : Hub
 {
     /// <summary>Where the hub is mapped.</summary>

@@ -9,7 +9,7 @@ public sealed record ApiUser
 
     public required string Username { get; init; }
 
-    /// <summary>One of the API's roles (admin, operator, viewer).</summary>
+    /// <summary>One of the API's roles (admin, operator, viewer, user).</summary>
     public required string Role { get; init; }
 
     /// <summary>The user's own desk phone, if any.</summary>

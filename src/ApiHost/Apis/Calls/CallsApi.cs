@@ -8,14 +8,14 @@ using Pbx.Data.Cdrs;
 namespace Pbx.ApiHost.Apis.Calls;
 
 /// <summary>
-/// <c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV or XLSX download; a viewer sees its own
+/// <c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV or XLSX download; a phone user (<see cref="Roles.User"/>) sees its own
 /// extension's calls only (<see cref="UserScope"/>), and another's call is a 404, as an unknown id.
 /// </summary>
 public static class CallsApi
 {
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Viewer);
+        var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
         group.MapGet("/export.csv", ExportCsv);

@@ -3,7 +3,7 @@ using Pbx.Grains.Extensions;
 namespace Pbx.ApiHost.Apis.Extensions;
 
 /// <summary>One registered phone (device) of an extension, from the registrar's binding in the extension's grain.</summary>
-/// <remarks>A viewer sees where its own extension's phones are; of another extension's, the fields that name an address
+/// <remarks>A phone user sees where its own extension's phones are; of another extension's, the fields that name an address
 /// (<paramref name="Contact"/>, <paramref name="SourceAddress"/>, <paramref name="SourcePort"/>, <paramref name="EdgeNode"/>)
 /// are null (<see cref="WithoutAddresses"/>).</remarks>
 /// <param name="Contact">The Contact URI the phone registered (it holds the phone's address).</param>

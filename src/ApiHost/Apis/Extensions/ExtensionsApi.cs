@@ -20,8 +20,8 @@ public static partial class ExtensionsApi
     public static RouteGroupBuilder MapExtensionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/extensions").WithTags("Extensions");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.SignedIn);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Admin);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
@@ -30,7 +30,7 @@ public static partial class ExtensionsApi
         group.MapPut("/{id:long}/settings", PutSettingsAsync).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:long}/outbound", GetOutboundAsync).RequireAuthorization(Policies.Viewer);
         group.MapPut("/{id:long}/outbound", PutOutboundAsync).RequireAuthorization(Policies.Admin);
-        group.MapGet("/{id:long}/status", GetStatusAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id:long}/status", GetStatusAsync).RequireAuthorization(Policies.SignedIn);
         return group;
     }
 

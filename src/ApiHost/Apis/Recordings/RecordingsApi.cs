@@ -9,7 +9,7 @@ using Pbx.Data.Recordings;
 namespace Pbx.ApiHost.Apis.Recordings;
 
 /// <summary>
-/// <c>/api/v1/recordings</c>: list, download (with HTTP range requests, RFC 9110 14) and delete call recordings. A viewer
+/// <c>/api/v1/recordings</c>: list, download (with HTTP range requests, RFC 9110 14) and delete call recordings. A phone user
 /// reaches only the recordings of its own extension's calls (<see cref="UserScope"/>); another's is a 404.
 /// </summary>
 public static partial class RecordingsApi
@@ -17,10 +17,10 @@ public static partial class RecordingsApi
     public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/recordings").WithTags("Recordings");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id:long}/download", DownloadAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id:long}/content", DownloadAsync).RequireAuthorization(Policies.Viewer).WithSummary("Alias of GET /api/v1/recordings/{id}/download");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{id:long}/download", DownloadAsync).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{id:long}/content", DownloadAsync).RequireAuthorization(Policies.SignedIn).WithSummary("Alias of GET /api/v1/recordings/{id}/download");
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
         return group;
     }
