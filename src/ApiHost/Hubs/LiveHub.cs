@@ -40,8 +40,8 @@ public sealed class LiveHub : Hub
         return GroupOf(topic) is { } group ? Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted) : Task.CompletedTask;
     }
 
-    // The token's scope is read per call: a connection outlives no session (it closes when its token expires), and a change
-    // of role or extension ends the session.
+    // The scope is the connection's token's. A group joined stays joined until the connection closes, at the token's expiry
+    // at the latest, so a change of role or extension reaches an open connection only then.
     private string? GroupOf(string topic)
     {
         var scope = UserScope.Of(Context.User!);
