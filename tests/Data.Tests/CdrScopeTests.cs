@@ -37,6 +37,27 @@ public sealed class CdrScopeTests(MigratedDatabase database) : IClassFixture<Mig
             .ShouldBeNull("the newest call is 5102's");
     }
 
+    [Fact]
+    public async Task The_history_test_of_an_own_scope_is_served_by_the_history_index()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off", connection))
+            await off.ExecuteNonQueryAsync();
+        // The history arm of ViewScope's condition, as the repository sends it.
+        await using var explain = new Npgsql.NpgsqlCommand(
+            "explain select id from cdrs where history @> jsonb_build_array(jsonb_build_object('to', @own::text))", connection);
+        explain.Parameters.AddWithValue("own", "5101");
+
+        var plan = new System.Text.StringBuilder();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                plan.AppendLine(reader.GetString(0));
+        }
+
+        plan.ToString().ShouldContain("cdrs_history");
+    }
+
     private async Task<List<string>> ListAsync(ViewScope scope) =>
         [.. (await _cdrs.ListAsync(Filter(scope), 0, 50, CancellationToken.None)).Select(c => c.CallId)];
 
