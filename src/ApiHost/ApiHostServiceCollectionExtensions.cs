@@ -59,6 +59,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSystemApi(configuration);
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<LoginService>();
+        services.AddSingleton<LoginThrottle>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

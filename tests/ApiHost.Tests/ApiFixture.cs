@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Npgsql;
 using Pbx.ApiHost.Auth;
+using Microsoft.Extensions.Options;
+using Pbx.Data.Extensions;
 using Pbx.Data.Users;
+using Pbx.Grains.Extensions;
 using Pbx.TestSupport;
 
 namespace Pbx.ApiHost.Tests;
@@ -44,19 +47,27 @@ public sealed class ApiFixture : IAsyncLifetime
         await Db.DisposeAsync();
     }
 
+    /// <summary>A phone user (<see cref="Roles.User"/>) with <see cref="Password"/> of extension <paramref name="number"/>, created with the extension when missing.</summary>
+    public async Task CreatePhoneUserAsync(string username, string number)
+    {
+        var extensions = new ExtensionRepository(Db, Options.Create(new SipRealmOptions()), TimeProvider.System);
+        await extensions.CreateAsync(number, "", Password, enabled: true, maxContacts: 5, CancellationToken.None);
+        await Users.CreateAsync(username, Password, Roles.User, number);
+    }
+
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
-    /// <summary>A client signed in as the seeded user of <paramref name="role"/>.</summary>
-    public async Task<HttpClient> SignedInAsync(string role)
+    /// <summary>A client signed in as <paramref name="username"/> with <see cref="Password"/>: a role's name for the seeded user of that role.</summary>
+    public async Task<HttpClient> SignedInAsync(string username)
     {
         var client = Anonymous();
-        if (!_tokens.TryGetValue(role, out var token))
+        if (!_tokens.TryGetValue(username, out var token))
         {
-            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = role, password = Password });
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password = Password });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
-            _tokens[role] = token;
+            _tokens[username] = token;
         }
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,12 +140,5 @@ public sealed class ExtensionStatusApiTests(ApiFixture fixture) : IAsyncLifetime
     private static ContactBinding Binding(string contact, string address, int port, string transport, string? userAgent) =>
         new(contact, null, Now.AddSeconds(3600), "register-call-id", 1, address, port, transport, "edge-1", userAgent, [], null, Now);
 
-    private async Task<HttpClient> ClientAsync(string username)
-    {
-        var http = new HttpClient { BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username, password = ApiFixture.Password });
-        login.EnsureSuccessStatusCode();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
-        return http;
-    }
+    private async Task<HttpClient> ClientAsync(string username) => (await _api.SignInAsync(username)).Client;
 }

@@ -34,6 +34,18 @@ public sealed class RoleTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_phone_user_reads_its_own_share_and_no_configuration()
+    {
+        using var client = await fixture.SignedInAsync(Roles.User);
+
+        foreach (var path in new[] { "/api/v1/extensions", "/api/v1/calls", "/api/v1/recordings", "/api/v1/calls/active", "/api/v1/live/calls", "/api/v1/me/phone", "/api/v1/me/preferences" })
+            (await client.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        foreach (var path in new[] { "/api/v1/trunks", "/api/v1/did-numbers", "/api/v1/dial-rules", "/api/v1/stats/dashboard", "/api/v1/extensions/1/settings", "/api/v1/users" })
+            await Problem.ReadAsync(await client.GetAsync(path), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await client.PostAsync("/api/v1/calls/any-call/hangup", null), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Without_a_token_every_api_endpoint_is_401()
     {
         using var client = fixture.Anonymous();

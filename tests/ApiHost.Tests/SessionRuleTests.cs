@@ -8,17 +8,11 @@ namespace Pbx.ApiHost.Tests;
 /// <summary>Each row: the token's session version and role against the user's row now.</summary>
 public sealed class SessionRuleTests
 {
-    private static readonly DateTime Now = new(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc);
-
-    private static ApiUser User(int version = 3, string role = Roles.Operator, DateTime? lockedUntil = null) =>
-        new() { Id = 7, Username = "u", Role = role, SessionVersion = version, LockedUntil = lockedUntil };
+    private static ApiUser User(int version = 3, string role = Roles.Operator) =>
+        new() { Id = 7, Username = "u", Role = role, SessionVersion = version };
 
     [Fact]
     public void A_token_of_the_current_session_and_role_stands() => SessionRule.Ended(3, Roles.Operator, User()).ShouldBeNull();
-
-    [Fact]
-    public void A_lock_from_wrong_passwords_does_not_sign_the_user_out() =>
-        SessionRule.Ended(3, Roles.Operator, User(lockedUntil: Now.AddMinutes(15))).ShouldBeNull();
 
     [Theory]
     [InlineData(2, Roles.Operator, "signed out")]

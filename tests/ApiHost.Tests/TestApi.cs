@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pbx.ApiHost.Auth;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -54,7 +57,9 @@ internal sealed class TestApi : IAsyncDisposable
         {
             ["Api:Jwt:SigningKey"] = SigningKey,
             ["Api:Login:PermitsPerMinute"] = "1000",
-            ["Api:Login:MaxFailedAttempts"] = "3",
+            ["Api:Login:FailuresBeforeBackoff"] = "3",
+            // Every test signs in from 127.0.0.1: the per-address count across accounts is LoginBackoffTests' to lower.
+            ["Api:Login:SourceFailuresBeforeBackoff"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
@@ -63,6 +68,17 @@ internal sealed class TestApi : IAsyncDisposable
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new TestApi(app, dataSource, new Uri(address));
+    }
+
+    /// <summary>A client of this API signed in as <paramref name="username"/>, and its token (for the live hub).</summary>
+    public async Task<(HttpClient Client, string Token)> SignInAsync(string username, string password = ApiFixture.Password)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (http, token);
     }
 
     public async ValueTask DisposeAsync()

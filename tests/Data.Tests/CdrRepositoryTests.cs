@@ -1,3 +1,4 @@
+using Pbx.Data;
 using Pbx.Data.Cdrs;
 
 namespace Pbx.Data.Tests;
@@ -17,7 +18,7 @@ public sealed class CdrRepositoryTests(MigratedDatabase database) : IClassFixtur
             writes.Add(new CdrClosed($"history-{i}", null, start.AddMinutes(i).AddSeconds(10 + i), "busy", "486 Busy Here", "callee"));
         }
         await _cdrs.ApplyAsync(writes, CancellationToken.None);
-        var filter = new CdrFilter(start.UtcDateTime, start.AddHours(1).UtcDateTime, "2202", null, "busy", "-duration");
+        var filter = new CdrFilter(start.UtcDateTime, start.AddHours(1).UtcDateTime, "2202", null, "busy", "-duration", ViewScope.All);
 
         var page = await _cdrs.ListAsync(filter, offset: 1, limit: 2, CancellationToken.None);
 

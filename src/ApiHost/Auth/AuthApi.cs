@@ -19,11 +19,11 @@ public static class AuthApi
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit.PolicyName)
             .WithSummary("Exchange a username and password for a bearer token")
-            .WithDescription("Rate-limited per client address (429 with Retry-After); repeated wrong passwords lock the account for a while.");
-        group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.Viewer)
+            .WithDescription("Rate-limited per client address (429 with Retry-After). Failed sign-ins of an account from one address, and from one address across accounts, earn that pair or address a doubling wait: 429 with Retry-After and code auth.too_many_attempts, whether or not the account exists.");
+        group.MapPost("/refresh", RefreshAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Exchange a still-valid bearer token for a fresh one")
             .WithDescription("Send the current token in the Authorization header before it expires. 401 once the user is deleted or signed out, or their password, role or extension changed.");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Viewer)
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Sign out everywhere")
             .WithDescription("Ends every session of the signed-in user: this token and every other issued before stop working at once.");
         group.MapDashboardSession();
@@ -31,7 +31,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, LoginService login, TokenIssuer tokens, CancellationToken cancellationToken)
+        LoginRequest request, LoginService login, TokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Require(!string.IsNullOrWhiteSpace(request.Username), "username", "is required.");
@@ -39,11 +39,20 @@ public static class AuthApi
         if (!errors.IsEmpty)
             return errors.ToProblem();
 
-        var (outcome, user) = await login.LoginAsync(request.Username!, request.Password!, cancellationToken);
-        // A locked account answers like a wrong password, so the response does not confirm that the username exists.
-        return outcome == LoginOutcome.Success
-            ? TypedResults.Ok(tokens.Issue(user!))
-            : ApiProblems.Unauthorized("Wrong username or password, or the account is temporarily locked.", ProblemCodes.InvalidCredentials);
+        var result = await login.LoginAsync(request.Username!, request.Password!, http.Connection.RemoteIpAddress, cancellationToken);
+        switch (result.Outcome)
+        {
+            case LoginOutcome.Success:
+                return TypedResults.Ok(tokens.Issue(result.User!));
+            case LoginOutcome.BackingOff:
+                // An unknown user name earns the same waits as an account (LoginThrottle), so a 429 does not confirm that it exists.
+                var seconds = (int)Math.Ceiling(result.RetryAfter.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "Too many attempts",
+                    $"Too many failed sign-ins. Retry after {seconds} s.", ProblemCodes.TooManyAttempts);
+            default:
+                return ApiProblems.Unauthorized("Wrong username or password.", ProblemCodes.InvalidCredentials);
+        }
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(ClaimsPrincipal principal, UserRepository users, CancellationToken cancellationToken) =>
@@ -52,11 +61,11 @@ public static class AuthApi
             : ApiProblems.Unauthorized("The user no longer exists.", ProblemCodes.SessionEnded);
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
-        ClaimsPrincipal principal, UserRepository users, TokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, UserRepository users, TokenIssuer tokens, CancellationToken cancellationToken)
     {
         var user = TokenIssuer.UserId(principal) is { } id ? await users.GetAsync(id, cancellationToken) : null;
-        if (user is null || user.LockedUntil > clock.GetUtcNow().UtcDateTime)
-            return ApiProblems.Unauthorized("The user no longer exists or is locked.", ProblemCodes.SessionEnded);
+        if (user is null)
+            return ApiProblems.Unauthorized("The user no longer exists.", ProblemCodes.SessionEnded);
         return TypedResults.Ok(tokens.Issue(user));
     }
 }

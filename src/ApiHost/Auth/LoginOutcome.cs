@@ -4,6 +4,10 @@ namespace Pbx.ApiHost.Auth;
 internal enum LoginOutcome
 {
     Success,
+
+    /// <summary>A wrong password or an unknown user name: the two are answered alike.</summary>
     InvalidCredentials,
-    Locked,
+
+    /// <summary>The account from this address, or this address, is waiting after failures (<see cref="LoginThrottle"/>); nothing was checked.</summary>
+    BackingOff,
 }

@@ -1,44 +1,43 @@
-using Microsoft.Extensions.Options;
+using System.Net;
 using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 
-/// <summary>Checks credentials, counts failures and locks accounts that are being guessed.</summary>
-internal sealed partial class LoginService(UserRepository users, IOptions<LoginOptions> options, TimeProvider clock, ILogger<LoginService> logger)
+/// <summary>
+/// Checks credentials and slows guessing per account and address (<see cref="LoginThrottle"/>). Every answer that is not a
+/// success costs one password check, whether the user is unknown, the password wrong or the attempt backing off, so the
+/// time of an answer tells nothing about which accounts exist.
+/// </summary>
+internal sealed partial class LoginService(UserRepository users, LoginThrottle throttle, ILogger<LoginService> logger)
 {
-    public async Task<(LoginOutcome Outcome, ApiUser? User)> LoginAsync(string username, string password, CancellationToken cancellationToken)
+    public async Task<LoginResult> LoginAsync(string username, string password, IPAddress? source, CancellationToken cancellationToken)
     {
+        var logged = LoggedName.Of(username);
+        if (throttle.WaitFor(username, source) is { } wait && wait > TimeSpan.Zero)
+        {
+            UserRepository.VerifyDecoy(password);
+            LogBackingOff(logger, logged, source, wait);
+            return new LoginResult(LoginOutcome.BackingOff, RetryAfter: wait);
+        }
+
         var user = await users.FindByUsernameAsync(username, cancellationToken);
         if (user is null)
         {
             UserRepository.VerifyDecoy(password);
-            LogUnknownUser(logger, LoggedName.Of(username));
-            return (LoginOutcome.InvalidCredentials, null);
-        }
-
-        var now = clock.GetUtcNow();
-        if (user.LockedUntil is { } lockedUntil && lockedUntil > now.UtcDateTime)
-        {
-            // As long as checking a password takes: a locked account answered in a few milliseconds, a wrong password in
-            // about a hundred, so the time alone told which accounts exist and are being guessed.
-            UserRepository.VerifyDecoy(password);
-            LogLockedAttempt(logger, LoggedName.Of(username), lockedUntil);
-            return (LoginOutcome.Locked, null);
+            throttle.Failed(username, source);
+            LogUnknownUser(logger, logged, source);
+            return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
         if (!await users.VerifyPasswordAsync(user, password, cancellationToken))
         {
-            var limits = options.Value;
-            var locked = await users.RecordFailedLoginAsync(user.Id, limits.MaxFailedAttempts, now.AddMinutes(limits.LockoutMinutes), cancellationToken);
-            if (locked is { } until)
-                LogLockedOut(logger, LoggedName.Of(username), limits.MaxFailedAttempts, until);
-            else
-                LogWrongPassword(logger, LoggedName.Of(username));
-            return (LoginOutcome.InvalidCredentials, null);
+            throttle.Failed(username, source);
+            LogWrongPassword(logger, logged, source);
+            return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
-        await users.RecordSuccessfulLoginAsync(user.Id, cancellationToken);
-        LogSignedIn(logger, LoggedName.Of(username), user.Role);
-        return (LoginOutcome.Success, user);
+        throttle.Succeeded(username, source);
+        LogSignedIn(logger, logged, user.Role);
+        return new LoginResult(LoginOutcome.Success, user);
     }
 }

@@ -4,9 +4,9 @@ namespace Pbx.ApiHost.Auth;
 
 /// <summary>
 /// Whether a bearer token's session still stands, from the token's session version and role and the user's row now: a
-/// deleted, demoted or re-passworded user, or one who signed out, loses every token issued before, at once. A lock from
-/// wrong passwords does not end sessions: anyone can type five wrong passwords for the admin, and that must not sign the
-/// admin out everywhere (the lock only stops new sign-ins).
+/// deleted, demoted or re-passworded user, or one who signed out, loses every token issued before, at once. Failed sign-ins
+/// do not end sessions: anyone can type wrong passwords for the admin, and that must not sign the admin out anywhere (they
+/// only slow further sign-ins from the guesser's address, <see cref="LoginThrottle"/>).
 /// </summary>
 public static class SessionRule
 {

@@ -16,6 +16,9 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
     /// <summary>The user's session version when the token was issued (<see cref="SessionRule"/>).</summary>
     public const string SessionClaim = "sv";
 
+    /// <summary>The user's own extension (<see cref="UserScope"/>); absent when none is linked.</summary>
+    public const string ExtensionClaim = "ext";
+
     private readonly JsonWebTokenHandler _handler = new();
 
     public static SymmetricSecurityKey SigningKey(JwtOptions options) =>
@@ -41,15 +44,19 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
             IssuedAt = now,
             NotBefore = now,
             Expires = expires,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(NameClaim, user.Username),
-                new Claim(RoleClaim, user.Role),
-                new Claim(SessionClaim, user.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
-            ]),
+            Subject = new ClaimsIdentity(Claims(user)),
             SigningCredentials = new SigningCredentials(SigningKey(jwt), SecurityAlgorithms.HmacSha256),
         });
         return new TokenResponse(token, "Bearer", expires, jwt.LifetimeMinutes * 60, user.Username, user.Role);
+    }
+
+    private static IEnumerable<Claim> Claims(ApiUser user)
+    {
+        yield return new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return new Claim(NameClaim, user.Username);
+        yield return new Claim(RoleClaim, user.Role);
+        yield return new Claim(SessionClaim, user.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32);
+        if (!string.IsNullOrEmpty(user.ExtensionNumber))
+            yield return new Claim(ExtensionClaim, user.ExtensionNumber);
     }
 }

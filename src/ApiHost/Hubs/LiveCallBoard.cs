@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Pbx.Data;
 using Pbx.Grains.Live;
 
 namespace Pbx.ApiHost.Hubs;
@@ -24,6 +25,14 @@ public sealed class LiveCallBoard
 
     /// <summary>The latest event of each call in progress, oldest first.</summary>
     public IReadOnlyList<LiveEvent> ActiveCalls() => [.. _calls.Values.OrderBy(e => e.Timestamp)];
+
+    /// <summary>The latest event of each call in progress within <paramref name="scope"/> (its extension the caller or callee), oldest first.</summary>
+    public IReadOnlyList<LiveEvent> ActiveCalls(ViewScope scope) =>
+        scope.Everything ? ActiveCalls() : scope.Extension is { } number ? [.. ActiveCalls().Where(e => LiveAudience.IsPartyTo(e, number))] : [];
+
+    /// <summary>The board's latest event of the call <paramref name="liveEvent"/> is about, or null (not a call event, or an unseen call).</summary>
+    public LiveEvent? Call(LiveEvent liveEvent) =>
+        liveEvent.Topic == CallTopic && _calls.TryGetValue(liveEvent.Key, out var known) ? known : null;
 
     /// <summary>The latest call state of each extension that has had one (idle, ringing, in-call, dnd).</summary>
     public IReadOnlyList<LiveEvent> ExtensionStates() => [.. _extensions.Values.OrderBy(e => e.Key, StringComparer.Ordinal)];

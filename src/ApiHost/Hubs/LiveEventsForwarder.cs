@@ -5,7 +5,8 @@ using Pbx.Grains.Live;
 namespace Pbx.ApiHost.Hubs;
 
 /// <summary>
-/// Reads the runtime's live events and sends each to the hub group of its topic, and keeps the <see cref="LiveCallBoard"/>.
+/// Reads the runtime's live events and sends each to the hub group of its topic and to the groups of the extensions it
+/// concerns (<see cref="LiveAudience"/>), and keeps the <see cref="LiveCallBoard"/>.
 /// A host without the silo role has no <see cref="ILiveEvents"/>: then there is nothing to forward.
 /// </summary>
 internal sealed partial class LiveEventsForwarder(
@@ -22,8 +23,10 @@ internal sealed partial class LiveEventsForwarder(
         var dropped = 0L;
         await foreach (var liveEvent in subscription.Reader.ReadAllAsync(stoppingToken))
         {
+            // The parties are read before the board forgets an ended call.
+            var groups = LiveAudience.NumbersOf(liveEvent, board.Call(liveEvent)).Select(n => LiveAudience.GroupOf(liveEvent.Topic, n)).Prepend(liveEvent.Topic);
             board.Apply(liveEvent);
-            await hub.Clients.Group(liveEvent.Topic).SendAsync(LiveHub.EventMethod, liveEvent, stoppingToken);
+            await hub.Clients.Groups([.. groups]).SendAsync(LiveHub.EventMethod, liveEvent, stoppingToken);
             if (subscription.Dropped != dropped)
             {
                 LogDropped(subscription.Dropped - dropped);

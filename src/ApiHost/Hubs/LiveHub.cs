@@ -6,9 +6,12 @@ namespace Pbx.ApiHost.Hubs;
 
 /// <summary>
 /// <c>/hubs/live</c>: pushes <see cref="Pbx.Grains.Live.LiveEvent"/>s to the console as the client method <c>event</c>.
-/// A client joins one group per topic it shows, so the wallboard does not receive grain lifecycle chatter.
+/// A client joins one group per topic it shows, so the wallboard does not receive grain lifecycle chatter. Admins,
+/// operators and viewers join the topic's group (every event); a phone user the group of its own extension within the
+/// topic (<see cref="LiveAudience"/>), so it receives only its extension's registrations and states and its own calls'
+/// events, and one without an extension receives nothing.
 /// </summary>
-[Authorize(Policy = Policies.Viewer)]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class LiveHub : Hub
 {
     /// <summary>Where the hub is mapped.</summary>
@@ -27,14 +30,22 @@ public sealed class LiveHub : Hub
     public Task Subscribe(string topic)
     {
         EnsureAllowed(topic);
-        return Groups.AddToGroupAsync(Context.ConnectionId, topic, Context.ConnectionAborted);
+        return GroupOf(topic) is { } group ? Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted) : Task.CompletedTask;
     }
 
     /// <summary>Stops forwarding <paramref name="topic"/>'s events to this connection.</summary>
     public Task Unsubscribe(string topic)
     {
         EnsureAllowed(topic);
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, topic, Context.ConnectionAborted);
+        return GroupOf(topic) is { } group ? Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted) : Task.CompletedTask;
+    }
+
+    // The scope is the connection's token's. A group joined stays joined until the connection closes, at the token's expiry
+    // at the latest, so a change of role or extension reaches an open connection only then.
+    private string? GroupOf(string topic)
+    {
+        var scope = UserScope.Of(Context.User!);
+        return scope.Everything ? topic : scope.Extension is { } number ? LiveAudience.GroupOf(topic, number) : null;
     }
 
     private void EnsureAllowed(string topic)

@@ -22,6 +22,7 @@ public static class ProblemCodes
     public const string SessionEnded = "auth.session_ended";
     public const string Forbidden = "auth.forbidden";
     public const string RateLimited = "auth.rate_limited";
+    public const string TooManyAttempts = "auth.too_many_attempts";
     public const string NotFound = "not_found";
     public const string Conflict = "conflict";
     public const string NotImplemented = "not_implemented";

@@ -11,8 +11,9 @@ public sealed partial class CdrRepository
         "ended_at as EndedAt, duration_seconds as DurationSeconds, billable_seconds as BillableSeconds, disposition, " +
         "hangup_cause as HangupCause, hangup_side as HangupSide, trunk, recording_id as RecordingId";
 
-    private const string HistoryWhere = """
-        where (@from::timestamptz is null or started_at >= @from)
+    private const string HistoryWhere = $"""
+        where {ViewScope.CdrCondition}
+          and (@from::timestamptz is null or started_at >= @from)
           and (@to::timestamptz is null or started_at < @to)
           and (@number::text is null or caller = @number or callee = @number)
           and (@direction::text is null or direction = @direction)
@@ -58,12 +59,13 @@ public sealed partial class CdrRepository
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The CDR <paramref name="id"/>, or null.</summary>
-    public async Task<CallRecord?> GetAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The CDR <paramref name="id"/> when it is within <paramref name="scope"/>, or null (also for another's call).</summary>
+    public async Task<CallRecord?> GetAsync(long id, ViewScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<CallRecord>(new CommandDefinition(
-            $"select {HistoryColumns} from cdrs where id = @id", new { id }, cancellationToken: cancellationToken));
+            $"select {HistoryColumns} from cdrs where id = @id and {ViewScope.CdrCondition}",
+            new { id, everything = scope.Everything, own = scope.Extension }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Every CDR <paramref name="filter"/> matches, streamed as PostgreSQL sends them (an export never holds them all).</summary>
@@ -81,6 +83,8 @@ public sealed partial class CdrRepository
     private static DynamicParameters Parameters(CdrFilter filter)
     {
         var parameters = new DynamicParameters();
+        parameters.Add("everything", filter.Scope.Everything);
+        parameters.Add("own", filter.Scope.Extension);
         parameters.Add("from", filter.From);
         parameters.Add("to", filter.To);
         parameters.Add("number", filter.Number);

@@ -8,15 +8,24 @@ public sealed partial class RecordingRepository
     private const string Columns =
         "id, call_id as CallId, content_type as ContentType, duration_ms as DurationMs, size_bytes as SizeBytes, created_at as CreatedAt, file_path as FilePath";
 
-    /// <summary>A page of recordings, newest first: of call <paramref name="callId"/>, created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public async Task<RowPage<Recording>> ListAsync(string? callId, DateTime? from, DateTime? to, int offset, int limit, CancellationToken cancellationToken)
+    // A recording is within a scope when its call's CDR is (ViewScope.CdrCondition); a recording whose CDR is missing is a
+    // supervisor's alone.
+    private const string InScope = $"(@everything or exists (select 1 from cdrs where cdrs.call_id = recordings.call_id and {ViewScope.CdrCondition}))";
+
+    /// <summary>
+    /// A page of the recordings within <paramref name="scope"/>, newest first: of call <paramref name="callId"/>, created in
+    /// [<paramref name="from"/>, <paramref name="to"/>).
+    /// </summary>
+    public async Task<RowPage<Recording>> ListAsync(
+        ViewScope scope, string? callId, DateTime? from, DateTime? to, int offset, int limit, CancellationToken cancellationToken)
     {
-        const string where = """
-            where (@callId::text is null or call_id = @callId)
+        const string where = $"""
+            where {InScope}
+              and (@callId::text is null or call_id = @callId)
               and (@from::timestamptz is null or created_at >= @from)
               and (@to::timestamptz is null or created_at < @to)
             """;
-        var args = new { callId, from, to, limit, offset };
+        var args = new { everything = scope.Everything, own = scope.Extension, callId, from, to, limit, offset };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"select count(*) from recordings {where}", args, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Recording>(new CommandDefinition(
@@ -24,12 +33,13 @@ public sealed partial class RecordingRepository
         return new RowPage<Recording>(rows.AsList(), total);
     }
 
-    /// <summary>The recording <paramref name="id"/>, or null.</summary>
-    public async Task<Recording?> GetAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The recording <paramref name="id"/> when it is within <paramref name="scope"/>, or null (also for another's).</summary>
+    public async Task<Recording?> GetAsync(long id, ViewScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Recording>(new CommandDefinition(
-            $"select {Columns} from recordings where id = @id", new { id }, cancellationToken: cancellationToken));
+            $"select {Columns} from recordings where id = @id and {InScope}",
+            new { id, everything = scope.Everything, own = scope.Extension }, cancellationToken: cancellationToken));
     }
 
     /// <summary>

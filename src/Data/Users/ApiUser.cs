@@ -9,13 +9,11 @@ public sealed record ApiUser
 
     public required string Username { get; init; }
 
-    /// <summary>One of the API's roles (admin, operator, viewer).</summary>
+    /// <summary>One of the API's roles (admin, operator, viewer, user).</summary>
     public required string Role { get; init; }
 
     /// <summary>The user's own desk phone, if any.</summary>
     public string? ExtensionNumber { get; init; }
-
-    public DateTime? LockedUntil { get; init; }
 
     public DateTime CreatedAt { get; init; }
 
@@ -26,10 +24,7 @@ public sealed record ApiUser
     [JsonIgnore]
     public string PasswordHash { get; init; } = "";
 
-    [JsonIgnore]
-    public int FailedLogins { get; init; }
-
-    /// <summary>Moves on when the user's sessions must end (password, role or extension changed, locked, signed out).</summary>
+    /// <summary>Moves on when the user's sessions must end (password, role or extension changed, signed out).</summary>
     [JsonIgnore]
     public int SessionVersion { get; init; }
 }

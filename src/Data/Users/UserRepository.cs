@@ -12,8 +12,8 @@ namespace Pbx.Data.Users;
 public sealed class UserRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "id, username, role, extension_number as ExtensionNumber, locked_until as LockedUntil, created_at as CreatedAt, " +
-        "password_hash as PasswordHash, failed_logins as FailedLogins, session_version as SessionVersion, language";
+        "id, username, role, extension_number as ExtensionNumber, created_at as CreatedAt, " +
+        "password_hash as PasswordHash, session_version as SessionVersion, language";
 
     /// <summary>The console languages a user may choose (the <c>users.language</c> check).</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "ru", "uz"];
@@ -48,22 +48,22 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Sets a new password and unlocks the account; false when no such user.</summary>
+    /// <summary>Sets a new password, ending the user's sessions; false when no such user.</summary>
     public async Task<bool> SetPasswordAsync(string username, string password, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "update users set password_hash = @hash, failed_logins = 0, locked_until = null, session_version = session_version + 1 where username = @username",
+            "update users set password_hash = @hash, session_version = session_version + 1 where username = @username",
             new { username, hash = HashPassword(password) },
             cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Sets a new password and unlocks the account; false when no such user.</summary>
+    /// <summary>Sets a new password, ending the user's sessions; false when no such user.</summary>
     public async Task<bool> SetPasswordAsync(long id, string password, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "update users set password_hash = @hash, failed_logins = 0, locked_until = null, session_version = session_version + 1 where id = @id",
+            "update users set password_hash = @hash, session_version = session_version + 1 where id = @id",
             new { id, hash = HashPassword(password) },
             cancellationToken: cancellationToken)) == 1;
     }
@@ -142,41 +142,12 @@ public sealed class UserRepository(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>
-    /// Counts a wrong password; the attempt that reaches <paramref name="maxFailedAttempts"/> locks the account until
-    /// <paramref name="lockUntil"/> and restarts the count. Returns the new lock end, if locked.
-    /// </summary>
-    public async Task<DateTime?> RecordFailedLoginAsync(long id, int maxFailedAttempts, DateTimeOffset lockUntil, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // One statement, so concurrent wrong attempts cannot both read the old count.
-        return await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            """
-            update users set
-                locked_until = case when failed_logins + 1 >= @max then @lockUntil else locked_until end,
-                failed_logins = case when failed_logins + 1 >= @max then 0 else failed_logins + 1 end
-            where id = @id
-            returning case when locked_until = @lockUntil then locked_until end
-            """,
-            new { id, max = maxFailedAttempts, lockUntil = lockUntil.UtcDateTime },
-            cancellationToken: cancellationToken));
-    }
-
     /// <summary>Ends every session of the user (sign-out): tokens issued before stop working; false when no such user.</summary>
     public async Task<bool> EndSessionsAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "update users set session_version = session_version + 1 where id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
-    }
-
-    public async Task RecordSuccessfulLoginAsync(long id, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update users set failed_logins = 0, locked_until = null where id = @id and (failed_logins <> 0 or locked_until is not null)",
-            new { id },
-            cancellationToken: cancellationToken));
     }
 
     /// <summary>Checks against a hash nobody's password matches, so an unknown username costs as much time as a known one.</summary>

@@ -25,7 +25,7 @@ internal static class AdminCommands
             var created = await repository.CreateAsync(name, secret, Roles.Admin, cancellationToken: cancellationToken) is not null;
             if (!created && !await repository.SetPasswordAsync(name, secret, cancellationToken))
                 return Fail($"could not create or update user '{name}'");
-            Console.WriteLine(created ? $"admin '{name}' created" : $"user '{name}' exists: password reset and account unlocked");
+            Console.WriteLine(created ? $"admin '{name}' created" : $"user '{name}' exists: password reset");
             if (string.IsNullOrEmpty(given))
                 Console.WriteLine($"password: {secret}");
             return 0;

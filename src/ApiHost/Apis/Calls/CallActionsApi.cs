@@ -28,7 +28,7 @@ public static class CallActionsApi
 
     public static void MapCallActionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/calls/active", Active).WithTags("Calls").RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/v1/calls/active", Active).WithTags("Calls").RequireAuthorization(Policies.SignedIn);
 
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Operator);
         foreach (var (action, act) in PlainActions)
@@ -56,13 +56,13 @@ public static class CallActionsApi
     }
 
     /// <summary>
-    /// Calls in progress from the live board, each with the actions the signed-in user may take on it now (none for a
-    /// viewer, none on a node without the call engine).
+    /// Calls in progress from the live board that the signed-in user may see (a phone user: its own extension's), each
+    /// with the actions the user may take on it now (none for viewers and phone users, none on a node without the call engine).
     /// </summary>
     internal static Ok<IReadOnlyList<ActiveCall>> Active(LiveCallBoard board, ClaimsPrincipal user, CallControl control)
     {
-        var mayAct = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
-        return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls().Select(e => ToActiveCall(e, mayAct))]);
+        var mayAct = UserScope.MayAct(user);
+        return TypedResults.Ok<IReadOnlyList<ActiveCall>>([.. board.ActiveCalls(UserScope.Of(user)).Select(e => ToActiveCall(e, mayAct))]);
     }
 
     /// <summary>A call's latest live event as the API shows it, offering the actions that apply only when <paramref name="mayAct"/>.</summary>

@@ -10,7 +10,7 @@ using Pbx.Data.Cdrs;
 namespace Pbx.ApiHost.Apis.Calls;
 
 /// <summary>
-/// The call history as a download, filtered exactly as the list (<see cref="CallFilter"/>): each row is written while
+/// The call history as a download, filtered and scoped to the user exactly as the list (<see cref="CallFilter"/>): each row is written while
 /// PostgreSQL streams it (<see cref="CdrRepository.StreamAsync"/>), so a year of calls never sits in memory. Validation
 /// happens before the first byte, so a bad filter is still a 400 problem.
 /// </summary>
@@ -24,7 +24,7 @@ internal static class CallHistoryExport
         string? from, string? to, string? number, string? direction, string? disposition, string? sort, CdrRepository cdrs, HttpContext http)
     {
         var errors = new ValidationErrors();
-        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
+        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, http.User, errors);
         if (!errors.IsEmpty)
             return errors.ToProblem();
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
@@ -6,12 +7,15 @@ using Pbx.Data.Cdrs;
 
 namespace Pbx.ApiHost.Apis.Calls;
 
-/// <summary><c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV or XLSX download.</summary>
+/// <summary>
+/// <c>/api/v1/calls</c>: call history from the CDR table, as JSON pages or a CSV or XLSX download; a phone user (<see cref="Roles.User"/>) sees its own
+/// extension's calls only (<see cref="UserScope"/>), and another's call is a 404, as an unknown id.
+/// </summary>
 public static class CallsApi
 {
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.Viewer);
+        var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
         group.MapGet("/export.csv", ExportCsv);
@@ -27,10 +31,10 @@ public static class CallsApi
 
     internal static async Task<Results<Ok<PagedResult<CallRecord>>, ValidationProblem>> ListAsync(
         string? from, string? to, string? number, string? direction, string? disposition, string? sort, int? page, int? pageSize, bool? exactTotal,
-        CdrRepository cdrs, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CdrRepository cdrs, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, errors);
+        var filter = CallFilter.Parse(from, to, number, direction, disposition, sort, user, errors);
         var paging = PageQuery.Parse(page, pageSize, errors);
         if (!errors.IsEmpty)
             return errors.ToProblem();
@@ -51,9 +55,9 @@ public static class CallsApi
         return TypedResults.Ok(new PagedResult<CallRecord>(items, paging.Page, paging.PageSize, total, isExact));
     }
 
-    internal static async Task<Results<Ok<CallRecord>, ProblemHttpResult>> GetAsync(long id, CdrRepository cdrs, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CallRecord>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, CdrRepository cdrs, CancellationToken cancellationToken)
     {
-        var call = await cdrs.GetAsync(id, cancellationToken);
+        var call = await cdrs.GetAsync(id, UserScope.Of(user), cancellationToken);
         return call is null ? ApiProblems.NotFound("call", id) : TypedResults.Ok(call);
     }
 

@@ -20,7 +20,7 @@ public static class PhoneApi
 
     public static void MapPhoneApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/phone").WithTags("Phone").RequireAuthorization(Policies.Viewer);
+        var group = app.MapGroup("/api/v1/me/phone").WithTags("Phone").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", GetAsync);
         group.MapPost($"/{CallActions.Originate}", OriginateAsync);
         foreach (var action in PlainActions)

@@ -18,6 +18,8 @@ public static partial class ExtensionsApi
     /// <summary>
     /// Registration and call state from the extension's grain, the registrar's own record (not the database's copy, which
     /// is written behind). The grain lists the calls; the live board adds what each looks like, as the API host saw its events.
+    /// Of an extension outside the reader's scope (a phone user's but its own), the phones come without their addresses and
+    /// the calls are not listed (<c>inCall</c> still says whether it is in one).
     /// </summary>
     internal static async Task<Results<Ok<ExtensionStatusResponse>, ProblemHttpResult>> GetStatusAsync(
         long id, ExtensionRepository extensions, IGrainFactory grains, LiveCallBoard board, ClaimsPrincipal user, TimeProvider clock,
@@ -28,8 +30,10 @@ public static partial class ExtensionsApi
         var status = await grains.GetGrain<IExtensionGrain>(extension.Number).GetStatusAsync();
         if (!status.Exists)
             return ApiProblems.NotFound("extension", id);
-        var mayAct = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
-        return TypedResults.Ok(StatusOf(id, status, board, mayAct, clock.GetUtcNow()));
+        var full = StatusOf(id, status, board, UserScope.MayAct(user), clock.GetUtcNow());
+        return TypedResults.Ok(UserScope.Of(user).Covers(status.Number)
+            ? full
+            : full with { Contacts = [.. full.Contacts.Select(c => c.WithoutAddresses())], Calls = [] });
     }
 
     internal static ExtensionStatusResponse StatusOf(long id, ExtensionStatus status, LiveCallBoard board, bool mayAct, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pbx.ApiHost.Auth;
@@ -19,8 +20,8 @@ public static partial class ExtensionsApi
     public static RouteGroupBuilder MapExtensionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/extensions").WithTags("Extensions");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.SignedIn);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Admin);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
@@ -29,7 +30,7 @@ public static partial class ExtensionsApi
         group.MapPut("/{id:long}/settings", PutSettingsAsync).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:long}/outbound", GetOutboundAsync).RequireAuthorization(Policies.Viewer);
         group.MapPut("/{id:long}/outbound", PutOutboundAsync).RequireAuthorization(Policies.Admin);
-        group.MapGet("/{id:long}/status", GetStatusAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id:long}/status", GetStatusAsync).RequireAuthorization(Policies.SignedIn);
         return group;
     }
 
@@ -38,7 +39,7 @@ public static partial class ExtensionsApi
     /// phones registered to it (<see cref="ExtensionDevices"/>).
     /// </summary>
     internal static async Task<Results<Ok<PagedResult<ExtensionResponse>>, ValidationProblem>> ListAsync(
-        string? number, string? name, int? page, int? pageSize, ExtensionRepository extensions, ExtensionDevices devices,
+        string? number, string? name, int? page, int? pageSize, ClaimsPrincipal user, ExtensionRepository extensions, ExtensionDevices devices,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -46,14 +47,14 @@ public static partial class ExtensionsApi
         if (!errors.IsEmpty)
             return errors.ToProblem();
         var rows = await extensions.ListAsync(number, name, paging.Offset, paging.PageSize, cancellationToken);
-        var items = await devices.WithDevicesAsync(rows.Rows);
+        var items = await devices.WithDevicesAsync(rows.Rows, UserScope.Of(user));
         return TypedResults.Ok(new PagedResult<ExtensionResponse>(items, paging.Page, paging.PageSize, rows.Total));
     }
 
     internal static async Task<Results<Ok<ExtensionResponse>, ProblemHttpResult>> GetAsync(
-        long id, ExtensionRepository extensions, ExtensionDevices devices, CancellationToken cancellationToken) =>
+        long id, ClaimsPrincipal user, ExtensionRepository extensions, ExtensionDevices devices, CancellationToken cancellationToken) =>
         await extensions.GetAsync(id, cancellationToken) is { } extension
-            ? TypedResults.Ok((await devices.WithDevicesAsync([extension]))[0])
+            ? TypedResults.Ok((await devices.WithDevicesAsync([extension], UserScope.Of(user)))[0])
             : ApiProblems.NotFound("extension", id);
 
     internal static async Task<Results<Created<ExtensionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(

@@ -14,7 +14,7 @@ public static class PreferencesApi
 {
     public static RouteGroupBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/preferences").WithTags("Me").RequireAuthorization(Policies.Viewer);
+        var group = app.MapGroup("/api/v1/me/preferences").WithTags("Me").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", GetAsync);
         group.MapPut("/", PutAsync);
         return group;
