@@ -50,7 +50,7 @@ internal sealed class BaresipUserAgent : ISoftphone
 
     /// <summary>
     /// Starts baresip as an auto-answering <paramref name="number"/> registering to <paramref name="pbx"/> over
-    /// <paramref name="transport"/> ("udp" or "tcp"), sending <paramref name="sourceWav"/>, with RTP from the 50 ports at
+    /// <paramref name="transport"/> ("udp", "tcp" or "tls"), sending <paramref name="sourceWav"/>, with RTP from the 50 ports at
     /// <paramref name="rtpPortBase"/>; it runs until disposed.
     /// </summary>
     public static BaresipUserAgent StartPhone(string number, IPEndPoint pbx, string transport, string sourceWav, int rtpPortBase) =>
