@@ -25,16 +25,18 @@ internal static class SipCertificateLoader
     /// <summary>Parses what <see cref="Read"/> returned: PEM when the certificate file is text with a PEM label, PFX otherwise.</summary>
     public static SipCertificate Load(SipCertificateFiles files, byte[] certificate, byte[]? key, string hash)
     {
+        var pem = IsPem(certificate);
         try
         {
-            var (leaf, chain) = IsPem(certificate) ? FromPem(files, certificate, key) : FromPfx(files, certificate);
+            var (leaf, chain) = pem ? FromPem(files, certificate, key) : FromPfx(files, certificate);
             if (!leaf.HasPrivateKey)
                 throw new SipCertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} holds no private key for its certificate; set Sip:Certificate:KeyPath to the key file.");
             return new SipCertificate(leaf, chain, hash);
         }
         catch (CryptographicException e)
         {
-            throw new SipCertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} is not a usable certificate and key ({e.Message}).", e);
+            var password = pem ? "" : "; a PFX also fails so when Sip:Certificate:Password is wrong";
+            throw new SipCertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} is not a usable certificate and key ({e.Message}){password}.", e);
         }
         catch (ArgumentException e)
         {

@@ -80,7 +80,9 @@ public sealed class SipCertificateStoreTests : IDisposable
         store.Current.Leaf.Thumbprint.ShouldBe(leaf.Thumbprint);
 
         using var wrong = Store(new SipCertificateOptions { Path = pfx, Password = "guess" });
-        Should.Throw<SipCertificateException>(wrong.Start).Message.ShouldStartWith($"Sip:Certificate:Path: {pfx} is not a usable certificate");
+        var refused = Should.Throw<SipCertificateException>(wrong.Start);
+        refused.Message.ShouldStartWith($"Sip:Certificate:Path: {pfx} is not a usable certificate");
+        refused.Message.ShouldContain("Sip:Certificate:Password");
     }
 
     [Fact]
