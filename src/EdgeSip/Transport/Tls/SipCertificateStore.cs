@@ -7,9 +7,10 @@ namespace Pbx.EdgeSip.Transport.Tls;
 /// <summary>
 /// The certificate TLS handshakes present. Started by the transports when a TLS listener is configured: loads the configured
 /// files, or generates a self-signed certificate on the first start; then compares the files' bytes with what was loaded
-/// every <see cref="SipCertificateOptions.CheckInterval"/> (a poll rather than a file watcher: renewals replace files
-/// through symlinks, as certbot's live/ folder does, which inotify on the folder misses). A changed certificate serves new
-/// connections; open ones keep the one they shook hands with. A file that does not load keeps the old certificate.
+/// every <see cref="SipCertificateOptions.CheckInterval"/>: a poll rather than a file watcher, because it sees a change
+/// however the files were replaced (rewritten, renamed over, a symlink swapped as in certbot's live/ folder, a network
+/// mount where inotify is silent) for two small reads per interval. A changed certificate serves new connections; open
+/// ones keep the one they shook hands with. A file that does not load keeps the old certificate.
 /// </summary>
 internal sealed partial class SipCertificateStore : IDisposable
 {
