@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -65,6 +66,29 @@ public sealed class SipTlsTransportTests : IDisposable
         await phone.SendAsync(SipResponseFactory.Create(arrived, 200, "OK", "phone", null).ToString());
         (await pending.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode.ShouldBe(200);
         edge.Transports.ConnectionCount.ShouldBe(1, "no second connection was opened to reach the phone");
+    }
+
+    [Fact]
+    public async Task A_TLS_phone_whose_connection_closed_is_not_dialled_back_and_the_request_fails_with_503()
+    {
+        await using var edge = await StartAsync();
+        IPEndPoint gone;
+        await using (var phone = await TlsPhone.ConnectAsync(edge.Transports.TlsEndPoints[0]))
+            gone = phone.Local;
+        // The edge forgets the connection when its read loop sees the close.
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            while (edge.Transports.ConnectionCount > 0)
+                await Task.Delay(10, deadline.Token);
+        }
+        var client = edge.Services.GetRequiredService<SipClient>();
+        var request = client.CreateRequest("OPTIONS", SipUri.Parse($"sip:1001@{gone};transport=tls"),
+            new SipNameAddress(SipUri.Parse("sip:pbx@127.0.0.1")), new SipNameAddress(SipUri.Parse("sip:1001@127.0.0.1")));
+
+        // The phone's source port accepts no connection; the phone comes back by registering again (RFC 5626 4.4.1).
+        var response = await client.SendAsync(request, new SipEndPoint(SipTransportKind.Tls, gone)).WaitAsync(TimeSpan.FromSeconds(5));
+
+        response.StatusCode.ShouldBe(503);
     }
 
     [Fact]
