@@ -7,7 +7,10 @@ namespace Pbx.EdgeSip.Transport.Tls;
 /// <summary>A loaded certificate: what SslStream presents (leaf and chain), and the hash of the file bytes it came from.</summary>
 internal sealed class SipCertificate(X509Certificate2 leaf, X509Certificate2Collection chain, string filesHash)
 {
-    /// <summary>Leaf and intermediates, built once per certificate and shared by every handshake.</summary>
+    /// <summary>
+    /// Leaf and intermediates, built once per certificate and shared by every handshake. Offline: the chain sent is what
+    /// the files hold, with no download of missing intermediates while the edge starts.
+    /// </summary>
     public SslStreamCertificateContext Context { get; } = SslStreamCertificateContext.Create(leaf, chain, offline: true);
 
     public X509Certificate2 Leaf => leaf;

@@ -11,15 +11,24 @@ namespace Pbx.EdgeSip.Transport.Tls;
 /// current certificate, no client certificate asked (phones authenticate with digest inside the tunnel). A failure is
 /// counted by reason and logged with the peer's address, and the socket closed.
 /// </summary>
-internal sealed partial class SipTlsHandshake(SipCertificateStore certificates, TimeProvider time, ILogger<SipTlsHandshake> logger)
+internal sealed partial class SipTlsHandshake
 {
-    /// <summary>RFC 8996 deprecates TLS 1.0 and 1.1; every phone with TLS support sold since 2015 does 1.2.</summary>
+    /// <summary>RFC 8996 forbids TLS 1.0 and 1.1; phones and softphones that do TLS at all speak 1.2.</summary>
     public const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
 
     // Kestrel's default: a client that connects and never completes its hello cannot hold a socket and a task for long.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private readonly ILogger<SipTlsHandshake> _logger = logger;
+    private readonly SipCertificateStore _certificates;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SipTlsHandshake> _logger;
+
+    public SipTlsHandshake(SipCertificateStore certificates, TimeProvider time, ILogger<SipTlsHandshake> logger)
+    {
+        _certificates = certificates;
+        _time = time;
+        _logger = logger;
+    }
 
     /// <summary>The authenticated stream over <paramref name="socket"/>, or null (socket closed) when the handshake failed.</summary>
     public async Task<SslStream?> AuthenticateAsync(Socket socket, CancellationToken cancellationToken)
@@ -28,12 +37,12 @@ internal sealed partial class SipTlsHandshake(SipCertificateStore certificates, 
         var stream = new SslStream(SipStreamConnection.OpenStream(socket), leaveInnerStreamOpen: false);
         var options = new SslServerAuthenticationOptions
         {
-            ServerCertificateContext = certificates.Current.Context,
+            ServerCertificateContext = _certificates.Current.Context,
             EnabledSslProtocols = Protocols,
             ClientCertificateRequired = false,
             AllowRenegotiation = false,
         };
-        using var deadline = new CancellationTokenSource(Timeout, time);
+        using var deadline = new CancellationTokenSource(Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         string reason;
         Exception failure;
