@@ -41,10 +41,10 @@ public sealed class TlsInteropTests
             // The callee answering proves the INVITE reached it: over TLS, to the source port of its own connection.
             await Task.WhenAll(caller.ConnectedAsync(), callee.ConnectedAsync());
             // The callee hangs up, so the PBX's BYE must reach the caller over the caller's connection too. (Not the other way
-            // round: in this set-up baresip 1.0 prints no end for a call it hung up itself, over TCP as over TLS, although its
+            // round: baresip 1.0 here prints nothing when a call it hung up itself ends, over TCP as over TLS, although its
             // BYE is answered 200; a BYE it receives it reports.)
             await callee.HangUpAsync();
-            await caller.EndedAsync();
+            await caller.ByeReceivedAsync();
 
             (await CdrRow.ClosedAsync(pbx.Database, "5601", "5602", TimeSpan.FromSeconds(10))).Disposition.ShouldBe("answered");
             pbx.Transports.ConnectionCount.ShouldBe(2, "each phone's registration connection carried its calls; none was opened besides");
