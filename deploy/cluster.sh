@@ -2,7 +2,7 @@
 # A local cluster on this machine: two silos, one SIP edge, one media node and one API host, each its own process,
 # all on the local PostgreSQL (the same one run.sh uses). Logs and pids under .data/cluster/.
 #   bash deploy/cluster.sh start | stop | status
-# Ports: silos 11111/30000 and 11112/30001 (silo/gateway), edge SIP 5060 UDP+TCP, media RTP 10000-20000, API/console 8080.
+# Ports: silos 11111/30000 and 11112/30001 (silo/gateway), edge SIP 5060 UDP+TCP and 5061 TLS, media RTP 10000-20000, API/console 8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=.data/cluster

@@ -11,6 +11,10 @@ export Api__Jwt__SigningKey=${Api__Jwt__SigningKey:-$(cat .data/jwt-signing-key)
 export Media__RecordingsDirectory=${Media__RecordingsDirectory:-$PWD/.data/recordings}
 export Media__PromptsDirectory=${Media__PromptsDirectory:-$PWD/.data/prompts}
 export Trunks__KeysDirectory=${Trunks__KeysDirectory:-$PWD/.data/keys}
+# SIP over TLS on its standard port (an address alone means 5061), presenting the certificate generated under .data/certs
+# on the first run unless Sip__Certificate__Path names one.
+export Sip__Tls__0=${Sip__Tls__0:-0.0.0.0}
+export Sip__Certificate__Directory=${Sip__Certificate__Directory:-$PWD/.data/certs}
 # Each silo process needs its own CDR journal directory (deploy/cluster.sh gives each silo one).
 PBX_DLL=src/Silo/bin/Release/net10.0/Pbx.Silo.dll
 export Cdrs__JournalDirectory=${Cdrs__JournalDirectory:-$PWD/.data/cdr-journal}

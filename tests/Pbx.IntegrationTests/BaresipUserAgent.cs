@@ -50,7 +50,7 @@ internal sealed class BaresipUserAgent : ISoftphone
 
     /// <summary>
     /// Starts baresip as an auto-answering <paramref name="number"/> registering to <paramref name="pbx"/> over
-    /// <paramref name="transport"/> ("udp" or "tcp"), sending <paramref name="sourceWav"/>, with RTP from the 50 ports at
+    /// <paramref name="transport"/> ("udp", "tcp" or "tls"), sending <paramref name="sourceWav"/>, with RTP from the 50 ports at
     /// <paramref name="rtpPortBase"/>; it runs until disposed.
     /// </summary>
     public static BaresipUserAgent StartPhone(string number, IPEndPoint pbx, string transport, string sourceWav, int rtpPortBase) =>
@@ -116,6 +116,13 @@ internal sealed class BaresipUserAgent : ISoftphone
     public Task HangUpAsync() => TypeAsync("b");
 
     public Task EndedAsync(int occurrence = 1) => Output.WaitForAsync(" terminated (duration", $"call {occurrence} ended", Limit, occurrence);
+
+    /// <summary>
+    /// Waits until a BYE from the far end closed its call: libre ends the session with ECONNRESET for a BYE it receives, which
+    /// baresip prints as "session closed: Connection reset by peer" (the connection itself stays up). Over TCP and TLS its
+    /// call summary, which <see cref="EndedAsync"/> waits for, sometimes never comes.
+    /// </summary>
+    public Task ByeReceivedAsync() => Output.WaitForAsync("session closed: Connection reset by peer", "the far end's BYE", Limit);
 
     // The menu starts a telephone-event when a digit key goes down and ends it when the key comes up: over the console the
     // release is KEYCODE_REL (0x04), without which baresip 1.0 sends the event (E bit never set) until the next key.

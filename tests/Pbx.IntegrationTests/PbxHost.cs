@@ -45,8 +45,14 @@ internal sealed class PbxHost : IAsyncDisposable
 
     public IPEndPoint Tcp => _app.Services.GetRequiredService<SipTransportSet>().TcpEndPoints[0];
 
-    /// <summary>Where phones reach the PBX over <paramref name="transport"/>, "udp" or "tcp".</summary>
-    public IPEndPoint SipEndPoint(string transport) => transport == "tcp" ? Tcp : Udp;
+    /// <summary>The SIP-over-TLS listener, when the host was started with <c>--Sip:Tls:0=...</c>.</summary>
+    public IPEndPoint Tls => Transports.TlsEndPoints[0];
+
+    /// <summary>The edge's sockets and open connections.</summary>
+    public SipTransportSet Transports => _app.Services.GetRequiredService<SipTransportSet>();
+
+    /// <summary>Where phones reach the PBX over <paramref name="transport"/>, "udp", "tcp" or "tls".</summary>
+    public IPEndPoint SipEndPoint(string transport) => transport switch { "tcp" => Tcp, "tls" => Tls, _ => Udp };
 
     public ILiveEvents LiveEvents => _app.Services.GetRequiredService<ILiveEvents>();
 

@@ -30,9 +30,8 @@ internal static class SipDialogMessages
     };
 
     /// <summary>Where requests on the leg go: the peer's observed source address and transport (RFC 3581).</summary>
-    public static SipEndPoint Destination(DialogLeg leg) => new(
-        leg.Transport switch { "tcp" => SipTransportKind.Tcp, "ws" or "wss" => SipTransportKind.WebSocket, _ => SipTransportKind.Udp },
-        new IPEndPoint(IPAddress.Parse(leg.Address), leg.Port));
+    public static SipEndPoint Destination(DialogLeg leg) =>
+        new(SipTransportNames.Parse(leg.Transport), new IPEndPoint(IPAddress.Parse(leg.Address), leg.Port));
 
     /// <summary>
     /// A request on the leg: Request-URI = remote target, Route = route set, From/To with the dialog's tags, CSeq =
@@ -76,13 +75,14 @@ internal static class SipDialogMessages
     public static void AddVia(SipRequest request, SipEndPoint destination, IPEndPoint local) =>
         request.Add(SipHeaderId.Via, $"SIP/2.0/{destination.ViaTransport} {local};branch={SipVia.MagicCookie}{SipResponseFactory.NewTag()};rport");
 
-    /// <summary>Our Contact URI as seen from <paramref name="destination"/>.</summary>
-    public static string Contact(string user, SipEndPoint destination, IPEndPoint local) => destination.Transport switch
-    {
-        SipTransportKind.Tcp => $"sip:{user}@{local};transport=tcp",
-        SipTransportKind.WebSocket => $"sip:{user}@{local};transport=ws",
-        _ => $"sip:{user}@{local}",
-    };
+    /// <summary>
+    /// Our Contact URI as seen from <paramref name="destination"/>, naming the transport unless it is UDP (RFC 3261 19.1.1):
+    /// a TLS leg says transport=tls, as Asterisk and FreeSWITCH write it and every TLS phone reads it, so the phone's requests
+    /// in the dialog come back over TLS to our TLS listener.
+    /// </summary>
+    public static string Contact(string user, SipEndPoint destination, IPEndPoint local) => destination.Transport == SipTransportKind.Udp
+        ? $"sip:{user}@{local}"
+        : $"sip:{user}@{local};transport={SipTransportNames.Of(destination.Transport)}";
 
     /// <summary>Puts an SDP body on the message, or none.</summary>
     public static void SetSdp(SipMessage message, string? sdp)

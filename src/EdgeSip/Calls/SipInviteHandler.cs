@@ -94,7 +94,7 @@ public sealed partial class SipInviteHandler(
         var from = request.From!;
         var contact = request.Contacts.Count > 0 ? request.Contacts[0].Uri.ToString() : from.Uri.ToString();
         return new DialogLeg(callId, request.To!.Uri.ToString(), context.Transaction.ToTag, from.Uri.ToString(), from.Tag, contact,
-            [.. request.GetAll(SipHeaderId.RecordRoute)], Registrar.RegisterRequestReader.TransportName(context.Source.Transport),
+            [.. request.GetAll(SipHeaderId.RecordRoute)], SipTransportNames.Of(context.Source.Transport),
             context.Source.Remote.Address.ToString(), context.Source.Remote.Port, 0);
     }
 

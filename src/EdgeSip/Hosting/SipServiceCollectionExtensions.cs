@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Security;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Transport.Tls;
 
 namespace Pbx.EdgeSip.Hosting;
 
@@ -22,7 +23,10 @@ public static class SipServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
         services.TryAddSingleton<IOptions<SipTimerOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<SipOptions>>().Value.Timers));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SipTransportSet>();
+        services.TryAddSingleton<SipCertificateStore>();
+        services.TryAddSingleton<SipTlsHandshake>();
+        services.TryAddSingleton(sp => new SipTransportSet(sp.GetRequiredService<IOptions<SipOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<SipCertificateStore>(), sp.GetRequiredService<SipTlsHandshake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SipTransportSet>>()));
         services.TryAddSingleton<ISipSender>(sp => sp.GetRequiredService<SipTransportSet>());
         services.TryAddSingleton<SipTransactionLayer>();
         services.TryAddSingleton<SipClient>();

@@ -34,19 +34,11 @@ internal static class RegisterRequestReader
             request.CSeq?.Number ?? 0,
             source.Remote.Address.ToString(),
             source.Remote.Port,
-            TransportName(source.Transport),
+            SipTransportNames.Of(source.Transport),
             edgeNodeId,
             request.Get(SipHeaderId.UserAgent),
             PathValues(request));
     }
-
-    /// <summary>Transport as bindings store it: "udp", "tcp", "ws".</summary>
-    public static string TransportName(SipTransportKind transport) => transport switch
-    {
-        SipTransportKind.Udp => "udp",
-        SipTransportKind.Tcp => "tcp",
-        _ => "ws",
-    };
 
     // Delta-seconds may be up to 2^32-1 (RFC 3261 20.19); the grain clamps to MaxExpires anyway.
     private static int? Clamp(uint? seconds) => seconds is { } s ? (int)Math.Min(s, int.MaxValue) : null;

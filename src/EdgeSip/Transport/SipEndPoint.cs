@@ -8,18 +8,19 @@ namespace Pbx.EdgeSip.Transport;
 /// </summary>
 public sealed record SipEndPoint(SipTransportKind Transport, IPEndPoint Remote)
 {
-    /// <summary>TCP and WebSocket: no retransmission timers, no UDP size limit (RFC 3261 17.1.1.2, 18.1.1).</summary>
+    /// <summary>TCP, TLS and WebSocket: no retransmission timers, no UDP size limit (RFC 3261 17.1.1.2, 18.1.1).</summary>
     public bool IsReliable => Transport != SipTransportKind.Udp;
 
-    /// <summary>Transport token for Via (RFC 3261 18.1.1, RFC 7118 7: "WS").</summary>
+    /// <summary>Transport token for Via (RFC 3261 18.1.1 and 26.2: "TLS", RFC 7118 7: "WS").</summary>
     public string ViaTransport => Transport switch
     {
         SipTransportKind.Udp => "UDP",
         SipTransportKind.Tcp => "TCP",
+        SipTransportKind.Tls => "TLS",
         _ => "WS",
     };
 
-    /// <summary>"UDP:192.0.2.10:5060", "TCP:[2001:db8::1]:5061", "WS:...": the form a binding stores.</summary>
+    /// <summary>"UDP:192.0.2.10:5060", "TCP:[2001:db8::1]:5061", "TLS:...", "WS:...": the form a binding stores.</summary>
     public override string ToString() => $"{ViaTransport}:{Remote}";
 
     /// <summary>Reads what <see cref="ToString"/> wrote, e.g. from a stored binding.</summary>
@@ -33,6 +34,7 @@ public sealed record SipEndPoint(SipTransportKind Transport, IPEndPoint Remote)
         {
             "UDP" => SipTransportKind.Udp,
             "TCP" => SipTransportKind.Tcp,
+            "TLS" => SipTransportKind.Tls,
             "WS" => SipTransportKind.WebSocket,
             _ => null,
         };

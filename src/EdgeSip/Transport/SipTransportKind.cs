@@ -6,4 +6,7 @@ public enum SipTransportKind
     Udp,
     Tcp,
     WebSocket,
+
+    /// <summary>SIP over TLS over TCP (RFC 3261 26.2), framed as TCP is.</summary>
+    Tls,
 }

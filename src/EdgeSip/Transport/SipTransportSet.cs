@@ -10,11 +10,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Hosting;
+using Pbx.EdgeSip.Transport.Tls;
 
 namespace Pbx.EdgeSip.Transport;
 
 /// <summary>
-/// Every socket of the edge: UDP sockets, TCP listeners, the SIP-over-WebSocket endpoint, and the table of open
+/// Every socket of the edge: UDP sockets, TCP and TLS listeners, the SIP-over-WebSocket endpoint, and the table of open
 /// connections that responses and later requests reuse. Sends go out on the transport and connection a destination names.
 /// </summary>
 public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
@@ -23,6 +24,9 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
     private readonly ILogger<SipTransportSet> _logger;
     private readonly List<UdpSipTransport> _udp = [];
     private readonly List<Socket> _tcpListeners = [];
+    private readonly List<Socket> _tlsListeners = [];
+    private readonly SipCertificateStore _certificates;
+    private readonly SipTlsHandshake _tlsHandshake;
     private readonly ConcurrentDictionary<SipEndPoint, ISipConnection> _connections = new();
     private readonly ConcurrentBag<Task> _loops = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -32,10 +36,13 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
 
     private readonly TimeProvider _time;
 
-    public SipTransportSet(IOptions<SipOptions> options, TimeProvider time, ILogger<SipTransportSet> logger)
+    internal SipTransportSet(IOptions<SipOptions> options, TimeProvider time, SipCertificateStore certificates, SipTlsHandshake tlsHandshake,
+        ILogger<SipTransportSet> logger)
     {
         _options = options.Value;
         _time = time;
+        _certificates = certificates;
+        _tlsHandshake = tlsHandshake;
         _logger = logger;
     }
 
@@ -44,9 +51,12 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
 
     public IReadOnlyList<IPEndPoint> TcpEndPoints => _tcpListeners.ConvertAll(l => (IPEndPoint)l.LocalEndPoint!);
 
+    /// <summary>Bound SIP-over-TLS listeners; empty unless <c>Sip:Tls</c> names some.</summary>
+    public IReadOnlyList<IPEndPoint> TlsEndPoints => _tlsListeners.ConvertAll(l => (IPEndPoint)l.LocalEndPoint!);
+
     public IReadOnlyList<IPEndPoint> WebSocketEndPoints { get; private set; } = [];
 
-    /// <summary>Open TCP and WebSocket connections.</summary>
+    /// <summary>Open TCP, TLS and WebSocket connections.</summary>
     public int ConnectionCount => _connections.Count;
 
     internal async Task StartAsync(ISipInbound inbound, CancellationToken cancellationToken)
@@ -60,15 +70,14 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
             LogListening("UDP", transport.Local.ToString());
         }
         foreach (var endPoint in _options.TcpEndPoints())
+            _tcpListeners.Add(Listen(endPoint, SipTransportKind.Tcp, OpenTcpAsync));
+        var tls = _options.TlsEndPoints();
+        if (tls.Count > 0)
         {
-            var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
-                listener.DualMode = false;
-            listener.Bind(endPoint);
-            listener.Listen(512);
-            _tcpListeners.Add(listener);
-            _loops.Add(AcceptLoopAsync(listener));
-            LogListening("TCP", listener.LocalEndPoint!.ToString()!);
+            // Before the first listener, so a certificate that cannot be loaded stops start-up naming its key.
+            _certificates.Start();
+            foreach (var endPoint in tls)
+                _tlsListeners.Add(Listen(endPoint, SipTransportKind.Tls, OpenTlsAsync));
         }
         var webSockets = _options.WebSocketEndPoints();
         if (webSockets.Count > 0)
@@ -116,6 +125,14 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
                 var connection = _connections.TryGetValue(destination, out var open) ? open : await ConnectAsync(destination, cancellationToken).ConfigureAwait(false);
                 await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 break;
+            case SipTransportKind.Tls:
+                // A phone on TLS is reached over the connection it opened (RFC 5626 and RFC 5923's reuse): the source port of a
+                // phone's connection accepts no new one, and a phone that lost it opens a new one when it registers again.
+                var tls = _connections.TryGetValue(destination, out var secure)
+                    ? secure
+                    : throw new InvalidOperationException($"no open TLS connection to {destination}");
+                await tls.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                break;
             default:
                 // A browser cannot be dialled: WebSocket peers are reached only over the connection they opened (RFC 7118 5).
                 var socket = _connections.TryGetValue(destination, out var ws)
@@ -134,6 +151,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
         {
             SipTransportKind.Udp => UdpEndPoints,
             SipTransportKind.Tcp => TcpEndPoints,
+            SipTransportKind.Tls => TlsEndPoints,
             _ => WebSocketEndPoints,
         };
         var local = bound.FirstOrDefault(e => e.AddressFamily == family) ?? bound.FirstOrDefault()
@@ -154,7 +172,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var listener in _tcpListeners)
+        foreach (var listener in _tcpListeners.Concat(_tlsListeners))
             listener.Dispose();
         foreach (var udp in _udp)
             udp.Dispose();
@@ -174,9 +192,33 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
             // Loops end with the sockets they read from.
         }
         _stopping.Dispose();
+        _certificates.Dispose();
     }
 
-    private async Task AcceptLoopAsync(Socket listener)
+    /// <summary>A listening socket whose accepted connections <paramref name="open"/> turns into SIP connections.</summary>
+    private Socket Listen(IPEndPoint endPoint, SipTransportKind transport, Func<Socket, Task<SipStreamConnection?>> open)
+    {
+        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
+            listener.DualMode = false;
+        listener.Bind(endPoint);
+        listener.Listen(512);
+        _loops.Add(AcceptLoopAsync(listener, open));
+        LogListening(transport.ToString().ToUpperInvariant(), listener.LocalEndPoint!.ToString()!);
+        return listener;
+    }
+
+    private Task<SipStreamConnection?> OpenTcpAsync(Socket accepted) =>
+        Task.FromResult<SipStreamConnection?>(SipStreamConnection.OverTcp(accepted, _time, _options.Timers.TransactionTimeout));
+
+    private async Task<SipStreamConnection?> OpenTlsAsync(Socket accepted)
+    {
+        var remote = SipStreamConnection.RemoteOf(accepted, SipTransportKind.Tls);
+        var stream = await _tlsHandshake.AuthenticateAsync(accepted, _stopping.Token).ConfigureAwait(false);
+        return stream is null ? null : new SipStreamConnection(stream, remote, _time, _options.Timers.TransactionTimeout);
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, Func<Socket, Task<SipStreamConnection?>> open)
     {
         while (!_stopping.IsCancellationRequested)
         {
@@ -194,8 +236,24 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
                 LogAcceptFailed(e);
                 continue;
             }
-            Track(new TcpSipConnection(accepted, _time, _options.Timers.TransactionTimeout));
+            _loops.Add(ServeAsync(accepted, open));
         }
+    }
+
+    /// <summary>One accepted connection from its opening (a TLS handshake takes round trips, so not on the accept loop) to its end.</summary>
+    private async Task ServeAsync(Socket accepted, Func<Socket, Task<SipStreamConnection?>> open)
+    {
+        SipStreamConnection? connection;
+        try
+        {
+            connection = await open(accepted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (connection is not null)
+            await RunTrackedAsync(connection).ConfigureAwait(false);
     }
 
     private async Task<ISipConnection> ConnectAsync(SipEndPoint destination, CancellationToken cancellationToken)
@@ -210,19 +268,15 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        var connection = new TcpSipConnection(socket, _time, _options.Timers.TransactionTimeout);
-        return Track(connection);
-    }
-
-    private TcpSipConnection Track(TcpSipConnection connection)
-    {
-        _connections[connection.Remote] = connection;
-        _loops.Add(RunConnectionAsync(connection));
+        var connection = SipStreamConnection.OverTcp(socket, _time, _options.Timers.TransactionTimeout);
+        _loops.Add(RunTrackedAsync(connection));
         return connection;
     }
 
-    private async Task RunConnectionAsync(TcpSipConnection connection)
+    /// <summary>Makes <paramref name="connection"/> reachable for sends and reads it until it ends.</summary>
+    private async Task RunTrackedAsync(SipStreamConnection connection)
     {
+        _connections[connection.Remote] = connection;
         try
         {
             await connection.RunAsync(_inbound!, _stopping.Token).ConfigureAwait(false);

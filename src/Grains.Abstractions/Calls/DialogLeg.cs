@@ -12,7 +12,7 @@ namespace Pbx.Grains.Calls;
 /// <param name="RemoteTag">The peer's tag; null until the peer answered.</param>
 /// <param name="RemoteTarget">Request-URI of our in-dialog requests: the peer's Contact (RFC 3261 12.1.1, 12.1.2).</param>
 /// <param name="RouteSet">Route headers for in-dialog requests, in order (from Record-Route, RFC 3261 12.1).</param>
-/// <param name="Transport">Transport toward the peer ("udp", "tcp", "ws").</param>
+/// <param name="Transport">Transport toward the peer ("udp", "tcp", "tls", "ws").</param>
 /// <param name="Address">IP address requests go to: the peer's observed source (RFC 3581), for NAT.</param>
 /// <param name="Port">Port requests go to.</param>
 /// <param name="LocalCSeq">CSeq number of our last request on this leg (RFC 3261 12.2.1.1).</param>

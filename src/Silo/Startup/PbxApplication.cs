@@ -7,6 +7,7 @@ using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.EdgeSip.Trunks;
+using Pbx.EdgeSip.Transport.Tls;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
@@ -108,7 +109,7 @@ internal static class PbxApplication
 
     /// <summary>Failures whose message tells the operator what to fix, so no stack trace is shown for them.</summary>
     public static bool IsOperatorFixable(Exception exception)
-        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException;
+        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException or SipCertificateException;
 
     private static int Fail(string message)
     {

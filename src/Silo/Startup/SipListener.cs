@@ -8,12 +8,13 @@ namespace Pbx.Silo.Startup;
 /// <param name="EndPoint">The address and port.</param>
 internal sealed record SipListener(string Key, IPEndPoint EndPoint)
 {
-    /// <summary>Every address of <paramref name="options"/>, UDP, TCP, then WebSocket.</summary>
+    /// <summary>Every address of <paramref name="options"/>, UDP, TCP, WebSocket, then TLS.</summary>
     public static IReadOnlyList<SipListener> From(SipOptions options) =>
     [
         .. Keyed("Sip:Udp", options.Udp, options.UdpEndPoints()),
         .. Keyed("Sip:Tcp", options.Tcp, options.TcpEndPoints()),
         .. Keyed("Sip:WebSocket", options.WebSocket, options.WebSocketEndPoints()),
+        .. Keyed("Sip:Tls", options.Tls, options.TlsEndPoints()),
     ];
 
     private static IEnumerable<SipListener> Keyed(string list, List<string> configured, IReadOnlyList<IPEndPoint> endPoints) =>

@@ -28,7 +28,7 @@ internal sealed class WelcomeBanner(IHostApplicationLifetime lifetime, IServer s
     private void Print()
     {
         var bound = new ListeningAddresses(
-            transports?.UdpEndPoints ?? [], transports?.TcpEndPoints ?? [], transports?.WebSocketEndPoints ?? [],
+            transports?.UdpEndPoints ?? [], transports?.TcpEndPoints ?? [], transports?.WebSocketEndPoints ?? [], transports?.TlsEndPoints ?? [],
             [.. server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []], api);
         Lines = WelcomeText.Lines(bound, HostNetwork.Primary().Address, configuration["Sip:Realm"] ?? "pbx");
         Console.WriteLine();

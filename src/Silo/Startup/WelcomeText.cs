@@ -28,11 +28,11 @@ internal static class WelcomeText
         return lines;
     }
 
-    /// <summary>"192.168.1.20:5060 (UDP, TCP)", one entry per distinct address, then "ws://...:5066 (WebSocket)".</summary>
+    /// <summary>"192.168.1.20:5060 (UDP, TCP)", "192.168.1.20:5061 (TLS)", one entry per distinct address, then "ws://...:5066 (WebSocket)".</summary>
     private static List<string> Sip(ListeningAddresses bound, IPAddress host)
     {
         var byAddress = new List<(string Address, List<string> Transports)>();
-        foreach (var (transport, endPoints) in new[] { ("UDP", bound.SipUdp), ("TCP", bound.SipTcp) })
+        foreach (var (transport, endPoints) in new[] { ("UDP", bound.SipUdp), ("TCP", bound.SipTcp), ("TLS", bound.SipTls) })
         {
             foreach (var endPoint in Shown(endPoints))
             {

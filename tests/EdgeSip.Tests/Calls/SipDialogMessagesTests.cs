@@ -25,6 +25,20 @@ public sealed class SipDialogMessagesTests
         SipDialogMessages.Destination(Leg).ToString().ShouldBe("TCP:127.0.0.1:40000");
     }
 
+    [Theory]
+    [InlineData("udp", "UDP:127.0.0.1:40000", "sip:1001@192.0.2.1:5060")]
+    [InlineData("tcp", "TCP:127.0.0.1:40000", "sip:1001@192.0.2.1:5060;transport=tcp")]
+    [InlineData("tls", "TLS:127.0.0.1:40000", "sip:1001@192.0.2.1:5060;transport=tls")]
+    [InlineData("ws", "WS:127.0.0.1:40000", "sip:1001@192.0.2.1:5060;transport=ws")]
+    public void A_leg_is_reached_over_its_stored_transport_and_our_contact_names_that_transport(string transport, string destination, string contact)
+    {
+        // A phone that registered over TLS is rung over TLS, and its requests in the dialog come back over TLS (RFC 3261 19.1.1).
+        var reached = SipDialogMessages.Destination(Leg with { Transport = transport });
+
+        reached.ToString().ShouldBe(destination);
+        SipDialogMessages.Contact("1001", reached, System.Net.IPEndPoint.Parse("192.0.2.1:5060")).ShouldBe(contact);
+    }
+
     [Fact]
     public void Cancel_copies_the_invite_branch_call_id_from_to_and_cseq_number()
     {

@@ -29,7 +29,11 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public IPEndPoint WebSocket => Transports.WebSocketEndPoints[0];
 
-    public static async Task<EdgeHost> StartAsync(Action<IServiceCollection>? services = null, string bind = "127.0.0.1:0")
+    /// <param name="services">Services over the edge's.</param>
+    /// <param name="bind">The UDP and TCP address.</param>
+    /// <param name="settings">Settings over the defaults (<c>Sip:Tls:0</c> to listen on TLS too).</param>
+    public static async Task<EdgeHost> StartAsync(Action<IServiceCollection>? services = null, string bind = "127.0.0.1:0",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -40,6 +44,7 @@ internal sealed class EdgeHost : IAsyncDisposable
             ["Sip:WebSocket:0"] = "127.0.0.1:0",
             ["Sip:UserAgent"] = "Pbx-Test",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddEdgeSip(builder.Configuration);
         services?.Invoke(builder.Services);
         var host = builder.Build();

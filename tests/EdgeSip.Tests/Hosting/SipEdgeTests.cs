@@ -53,13 +53,16 @@ public sealed class SipEdgeTests
         ((SipResponse)await tcp.ReceiveStreamAsync()).StatusCode.ShouldBe(200);
     }
 
-    [Fact]
-    public void A_binding_endpoint_round_trips_through_its_text_form()
+    [Theory]
+    [InlineData(SipTransportKind.Tcp, "TCP:[2001:db8::1]:5061")]
+    [InlineData(SipTransportKind.Tls, "TLS:[2001:db8::1]:5061")]
+    public void A_binding_endpoint_round_trips_through_its_text_form(SipTransportKind transport, string text)
     {
-        var stored = new SipEndPoint(SipTransportKind.Tcp, IPEndPoint.Parse("[2001:db8::1]:5061")).ToString();
-        stored.ShouldBe("TCP:[2001:db8::1]:5061");
+        var stored = new SipEndPoint(transport, IPEndPoint.Parse("[2001:db8::1]:5061")).ToString();
+        stored.ShouldBe(text);
         SipEndPoint.TryParse(stored, out var endPoint).ShouldBeTrue();
-        endPoint.ShouldBe(new SipEndPoint(SipTransportKind.Tcp, IPEndPoint.Parse("[2001:db8::1]:5061")));
+        endPoint.ShouldBe(new SipEndPoint(transport, IPEndPoint.Parse("[2001:db8::1]:5061")));
+        SipTransportNames.Parse(SipTransportNames.Of(transport)).ShouldBe(transport);
     }
 
     [Fact]

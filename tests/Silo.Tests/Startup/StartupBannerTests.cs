@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Transport;
+using Pbx.EdgeSip.Transport.Tls;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Startup;
 using Pbx.TestSupport;
@@ -52,6 +53,40 @@ public sealed class StartupBannerTests
         var refused = await Should.ThrowAsync<OptionsValidationException>(() => app.StartAsync(timeout.Token));
 
         refused.Message.ShouldContain("Media:Address is 127.0.0.1 (loopback) but SIP listens on 192.0.2.10:0 (Sip:Udp:0)");
+    }
+
+    [Fact]
+    public async Task With_Sip_Tls_the_banner_lists_the_TLS_port_beside_UDP_and_TCP()
+    {
+        var certificates = Directory.CreateTempSubdirectory("pbx-banner-certs-");
+        await using var app = Build("--Sip:Tls:0=127.0.0.1:0", $"--Sip:Certificate:Directory={certificates.FullName}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await app.StartAsync(timeout.Token);
+        try
+        {
+            var transports = app.Services.GetRequiredService<SipTransportSet>();
+            var lines = app.Services.GetServices<IHostedService>().OfType<WelcomeBanner>().Single().Lines;
+
+            lines[0].ShouldStartWith($"  PBX ready. SIP phones: {transports.UdpEndPoints[0]} (UDP), {transports.TcpEndPoints[0]} (TCP), {transports.TlsEndPoints[0]} (TLS);");
+        }
+        finally
+        {
+            await app.StopAsync(timeout.Token);
+            certificates.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_TLS_certificate_that_cannot_be_read_stops_start_up_with_a_message_naming_the_key_and_the_file()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"pbx-no-such-{Guid.NewGuid():N}.pem");
+        await using var app = Build("--Sip:Tls:0=127.0.0.1:0", $"--Sip:Certificate:Path={missing}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var refused = await Should.ThrowAsync<SipCertificateException>(() => app.StartAsync(timeout.Token));
+
+        refused.Message.ShouldStartWith($"Sip:Certificate:Path: cannot read {missing}");
+        PbxApplication.IsOperatorFixable(refused).ShouldBeTrue("printed as one line, without a stack trace");
     }
 
     private static WebApplication Build(params string[] settings)

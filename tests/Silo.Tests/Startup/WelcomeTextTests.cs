@@ -11,16 +11,17 @@ public sealed class WelcomeTextTests
     private static readonly IPAddress Host = IPAddress.Parse("192.168.1.20");
 
     [Fact]
-    public void Wildcard_bindings_show_the_hosts_primary_address_with_the_bound_ports_and_IPv6_twins_left_out()
+    public void Wildcard_bindings_show_the_hosts_primary_address_with_the_bound_ports_and_IPv6_twins_left_out_TLS_on_its_own_port()
     {
         var bound = new ListeningAddresses(
             [IPEndPoint.Parse("0.0.0.0:5070"), IPEndPoint.Parse("[::]:5070")], [IPEndPoint.Parse("0.0.0.0:5070"), IPEndPoint.Parse("[::]:5070")],
-            [IPEndPoint.Parse("0.0.0.0:5066")], ["http://0.0.0.0:8081", "http://[::]:8081"], Api: true);
+            [IPEndPoint.Parse("0.0.0.0:5066")], [IPEndPoint.Parse("0.0.0.0:5061"), IPEndPoint.Parse("[::]:5061")],
+            ["http://0.0.0.0:8081", "http://[::]:8081"], Api: true);
 
         var lines = WelcomeText.Lines(bound, Host, "pbx");
 
         lines.ShouldBe([
-            "  PBX ready. SIP phones: 192.168.1.20:5070 (UDP, TCP), ws://192.168.1.20:5066 (WebSocket); realm pbx, user = extension number.",
+            "  PBX ready. SIP phones: 192.168.1.20:5070 (UDP, TCP), 192.168.1.20:5061 (TLS), ws://192.168.1.20:5066 (WebSocket); realm pbx, user = extension number.",
             "  Browser: http://192.168.1.20:8081/   API: http://192.168.1.20:8081/api/v1   Stop: Ctrl-C",
         ]);
     }
@@ -29,7 +30,7 @@ public sealed class WelcomeTextTests
     public void Specific_addresses_are_shown_as_bound_each_transport_with_its_own_port()
     {
         var bound = new ListeningAddresses(
-            [IPEndPoint.Parse("10.0.0.5:5060")], [IPEndPoint.Parse("10.0.0.5:5061")], [], ["http://127.0.0.1:8080", "http://10.0.0.5:8443"], Api: true);
+            [IPEndPoint.Parse("10.0.0.5:5060")], [IPEndPoint.Parse("10.0.0.5:5061")], [], [], ["http://127.0.0.1:8080", "http://10.0.0.5:8443"], Api: true);
 
         var lines = WelcomeText.Lines(bound, Host, "office");
 
@@ -40,7 +41,7 @@ public sealed class WelcomeTextTests
     [Fact]
     public void A_process_without_the_edge_or_the_API_says_so_instead_of_inventing_addresses()
     {
-        var lines = WelcomeText.Lines(new ListeningAddresses([], [], [], ["http://0.0.0.0:8080"], Api: false), Host, "pbx");
+        var lines = WelcomeText.Lines(new ListeningAddresses([], [], [], [], ["http://0.0.0.0:8080"], Api: false), Host, "pbx");
 
         lines.ShouldBe(["  PBX ready. SIP: this process has no edge role.", "  HTTP: http://192.168.1.20:8080/   Stop: Ctrl-C"]);
         string.Join("\n", lines).ShouldNotContain("5060");

@@ -5,25 +5,44 @@ using Pbx.EdgeSip.Parsing;
 
 namespace Pbx.EdgeSip.Transport;
 
-/// <summary>One TCP connection: frames messages off the stream by Content-Length (RFC 3261 18.3) and serializes sends.</summary>
-internal sealed class TcpSipConnection : ISipConnection, IDisposable
+/// <summary>
+/// One stream connection, TCP or TLS (an <see cref="System.Net.Security.SslStream"/> over the TCP stream): frames messages
+/// off the stream by Content-Length (RFC 3261 18.3) and serializes sends. The framing is the same for both: TLS only
+/// changes the bytes under it (RFC 3261 26.2).
+/// </summary>
+internal sealed class SipStreamConnection : ISipConnection, IDisposable
 {
-    private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     private readonly TimeProvider _time;
     private readonly TimeSpan _partialTimeout;
 
+    /// <param name="stream">The connection's stream; disposing it closes the socket.</param>
+    /// <param name="remote">The peer, with the transport the stream carries.</param>
     /// <param name="partialTimeout">How long a started message may wait for its remaining bytes before the connection is
     /// closed (RFC 4475 3.1.2.2: a Content-Length past the data must not hold the connection forever).</param>
-    public TcpSipConnection(Socket socket, TimeProvider time, TimeSpan partialTimeout)
+    public SipStreamConnection(Stream stream, SipEndPoint remote, TimeProvider time, TimeSpan partialTimeout)
     {
-        _socket = socket;
+        _stream = stream;
         _time = time;
         _partialTimeout = partialTimeout;
-        socket.NoDelay = true;
-        Remote = new SipEndPoint(SipTransportKind.Tcp, (IPEndPoint)socket.RemoteEndPoint!);
+        Remote = remote;
     }
+
+    /// <summary>A plain TCP connection over <paramref name="socket"/>, connected or accepted.</summary>
+    public static SipStreamConnection OverTcp(Socket socket, TimeProvider time, TimeSpan partialTimeout) =>
+        new(OpenStream(socket), RemoteOf(socket, SipTransportKind.Tcp), time, partialTimeout);
+
+    /// <summary>The socket's stream, owning it, with Nagle off: SIP messages are small and each is sent whole.</summary>
+    public static NetworkStream OpenStream(Socket socket)
+    {
+        socket.NoDelay = true;
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>The peer of <paramref name="socket"/> over <paramref name="transport"/>.</summary>
+    public static SipEndPoint RemoteOf(Socket socket, SipTransportKind transport) => new(transport, (IPEndPoint)socket.RemoteEndPoint!);
 
     public SipEndPoint Remote { get; }
 
@@ -64,9 +83,9 @@ internal sealed class TcpSipConnection : ISipConnection, IDisposable
                 filled -= start;
             }
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // Peer reset or shutdown: the connection simply ends.
+            // Peer reset, TLS alert or shutdown: the connection simply ends.
         }
         finally
         {
@@ -80,11 +99,7 @@ internal sealed class TcpSipConnection : ISipConnection, IDisposable
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (!message.IsEmpty)
-            {
-                var sent = await _socket.SendAsync(message, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                message = message[sent..];
-            }
+            await _stream.WriteAsync(message, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -92,15 +107,15 @@ internal sealed class TcpSipConnection : ISipConnection, IDisposable
         }
     }
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose() => _stream.Dispose();
 
     private async ValueTask<int> ReceiveAsync(Memory<byte> into, bool partial, CancellationToken cancellationToken)
     {
         if (!partial)
-            return await _socket.ReceiveAsync(into, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            return await _stream.ReadAsync(into, cancellationToken).ConfigureAwait(false);
         using var deadline = new CancellationTokenSource(_partialTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-        return await _socket.ReceiveAsync(into, SocketFlags.None, linked.Token).ConfigureAwait(false);
+        return await _stream.ReadAsync(into, linked.Token).ConfigureAwait(false);
     }
 
     private static byte[] Grow(byte[] buffer, int filled)
