@@ -23,7 +23,11 @@ internal sealed partial class SipForkSet
     /// </summary>
     private void ReportProvisional(ForkTarget fork, SipResponse response, uint inviteCSeq, ForkReportOrder order)
     {
-        if (response.StatusCode == 100 || !SipOptionTags.Lists(response, SipHeaderId.Require, SipOptionTags.Reliable))
+        // A 100 is hop-by-hop (RFC 3261 16.7 step 5 is the proxy's case; a B2BUA's caller leg has its own): the grain has
+        // nothing to do with it, and skipping it saves a grain call per call.
+        if (response.StatusCode == 100)
+            return;
+        if (!SipOptionTags.Lists(response, SipHeaderId.Require, SipOptionTags.Reliable))
         {
             order.Enqueue(() => ReportAsync(fork, response, null));
             return;

@@ -88,7 +88,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
             return;
         }
         var request = (SipRequest)message;
-        var dropped = _guard.Admit(source.Remote.Address, request.Get(SipHeaderId.UserAgent));
+        var dropped = _guard.Admit(source.Remote, request.Get(SipHeaderId.UserAgent));
         if (dropped != SipDropReason.None)
         {
             SipMetrics.OnDropped(dropped == SipDropReason.Flood ? "flood" : "scanner");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Parsing;
 using Pbx.Grains.Extensions;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Security;
 
@@ -32,10 +33,13 @@ public sealed partial class SipFloodGuard
     private readonly SourceWindowTable _table;
     private readonly TimeProvider _time;
     private readonly ILogger<SipFloodGuard> _logger;
+    private readonly ITrunkDirectory? _trunks;
 
     /// <summary>A guard for the options' limits, with no source counted yet.</summary>
-    public SipFloodGuard(IOptions<SipFloodOptions> options, TimeProvider time, ILogger<SipFloodGuard> logger)
+    /// <param name="trunks">The carriers' sources, never banned: a busy trunk is not a flood (absent where no trunk is served).</param>
+    public SipFloodGuard(IOptions<SipFloodOptions> options, TimeProvider time, ILogger<SipFloodGuard> logger, ITrunkDirectory? trunks = null)
     {
+        _trunks = trunks;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -46,16 +50,18 @@ public sealed partial class SipFloodGuard
     }
 
     /// <summary>Whether the edge serves a request from <paramref name="source"/> sent by <paramref name="userAgent"/> (empty when absent).</summary>
-    public SipDropReason Admit(IPAddress source, ReadOnlySpan<char> userAgent)
+    public SipDropReason Admit(IPEndPoint source, ReadOnlySpan<char> userAgent)
     {
         if (!userAgent.IsEmpty && WildcardPattern.MatchesAny(_options.ScannerUserAgents, userAgent))
             return SipDropReason.Scanner;
-        if (!_options.Enabled || IsTrusted(source))
+        var address = source.Address;
+        if (!_options.Enabled || IsTrusted(address))
             return SipDropReason.None;
-        var banned = _table.Record(source, _time.GetUtcNow(), _policy, out var engaged);
+        if (!_table.Record(address, _time.GetUtcNow(), _policy, out var engaged) || _trunks?.IsKnownSource(address, source.Port) == true)
+            return SipDropReason.None;
         if (engaged)
-            LogBanned(source, _options.RequestsPerWindow, _options.Window, _options.BanDuration);
-        return banned ? SipDropReason.Flood : SipDropReason.None;
+            LogBanned(address, _options.RequestsPerWindow, _options.Window, _options.BanDuration);
+        return SipDropReason.Flood;
     }
 
     private bool IsTrusted(IPAddress source)

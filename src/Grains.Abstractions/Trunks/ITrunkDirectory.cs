@@ -14,6 +14,12 @@ public interface ITrunkDirectory
     /// </summary>
     Task<string?> IdentifySourceAsync(IPAddress address, int port, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="address"/>:<paramref name="port"/> is a trunk by the source table last read, without reading
+    /// the database: a check cheap enough for every request, so that the flood guard never bans a carrier.
+    /// </summary>
+    bool IsKnownSource(IPAddress address, int port);
+
     /// <summary>Forgets cached trunk sources after the trunks table changed, so the next INVITE reads it again.</summary>
     void Invalidate();
 

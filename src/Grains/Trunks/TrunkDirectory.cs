@@ -26,6 +26,9 @@ public sealed class TrunkDirectory(TrunkRepository trunks, TimeProvider time) : 
         => (await SourcesAsync().WaitAsync(cancellationToken)).Identify(address, port);
 
     /// <inheritdoc />
+    public bool IsKnownSource(IPAddress address, int port) => _lastRead?.Identify(address, port) is not null;
+
+    /// <inheritdoc />
     public void Invalidate() => _sources = null;
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Security;
 using Pbx.EdgeSip.Tests.Transactions;
+using Pbx.Grains.Trunks;
 using Shouldly;
 using Xunit;
 
@@ -11,16 +12,45 @@ namespace Pbx.EdgeSip.Tests.Security;
 /// <summary>The edge's first check of every request: floods and scanners are dropped, phones are not.</summary>
 public sealed class SipFloodGuardTests
 {
-    private static readonly IPAddress Flooder = IPAddress.Parse("203.0.113.7");
-    private static readonly IPAddress Office = IPAddress.Parse("198.51.100.20");
+    private static readonly IPEndPoint Flooder = new(IPAddress.Parse("203.0.113.7"), 5060);
+    private static readonly IPEndPoint Office = new(IPAddress.Parse("198.51.100.20"), 5060);
 
     private readonly ManualTimeProvider _time = new();
 
-    private SipFloodGuard Guard(Action<SipFloodOptions>? configure = null)
+    private SipFloodGuard Guard(Action<SipFloodOptions>? configure = null, ITrunkDirectory? trunks = null)
     {
         var options = new SipFloodOptions { RequestsPerWindow = 100, Window = TimeSpan.FromSeconds(2), BanDuration = TimeSpan.FromMinutes(2), TrackedAddresses = 256 };
         configure?.Invoke(options);
-        return new SipFloodGuard(Options.Create(options), _time, NullLogger<SipFloodGuard>.Instance);
+        return new SipFloodGuard(Options.Create(options), _time, NullLogger<SipFloodGuard>.Instance, trunks);
+    }
+
+    [Fact]
+    public void A_carrier_s_trunk_is_never_banned_however_busy_but_a_phone_on_its_address_is()
+    {
+        var carrier = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 5060);
+        var guard = Guard(trunks: new OneTrunk(carrier));
+        for (var i = 0; i < 1000; i++)
+            guard.Admit(carrier, "").ShouldBe(SipDropReason.None, $"request {i} from the carrier");
+
+        // Its address from another port is not the carrier (the trunk table matches host and port).
+        var phone = new IPEndPoint(carrier.Address, 5062);
+        for (var i = 1; i < 100; i++)
+            guard.Admit(phone, "");
+        guard.Admit(phone, "").ShouldBe(SipDropReason.Flood);
+    }
+
+    // The carrier as the trunk table would name it; the table itself is tested in Grains.Tests (InboundRoutingTests).
+    private sealed class OneTrunk(IPEndPoint carrier) : ITrunkDirectory
+    {
+        public bool IsKnownSource(IPAddress address, int port) => address.Equals(carrier.Address) && port == carrier.Port;
+
+        public Task<IReadOnlyList<TrunkRegistrationRow>> ListRegisteringAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<string?> IdentifySourceAsync(IPAddress address, int port, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void Invalidate() => throw new NotSupportedException();
+
+        public Task<TrunkCredentials?> FindCredentialsAsync(string trunkId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     [Fact]
@@ -31,7 +61,7 @@ public sealed class SipFloodGuardTests
             guard.Admit(Flooder, "").ShouldBe(SipDropReason.None, $"request {i}");
 
         guard.Admit(Flooder, "").ShouldBe(SipDropReason.Flood, "the 100th request within the window");
-        guard.Admit(IPAddress.Parse("::ffff:203.0.113.7"), "").ShouldBe(SipDropReason.Flood, "its IPv4-mapped form is the same source");
+        guard.Admit(new IPEndPoint(IPAddress.Parse("::ffff:203.0.113.7"), 5060), "").ShouldBe(SipDropReason.Flood, "its IPv4-mapped form is the same source");
         guard.Admit(Office, "Yealink SIP-T46U 108.86.0.20").ShouldBe(SipDropReason.None);
 
         _time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
@@ -75,9 +105,9 @@ public sealed class SipFloodGuardTests
         for (var i = 0; i < 1000; i++)
         {
             guard.Admit(Office, "").ShouldBe(SipDropReason.None);
-            guard.Admit(IPAddress.Loopback, "").ShouldBe(SipDropReason.None);
+            guard.Admit(new IPEndPoint(IPAddress.Loopback, 5060), "").ShouldBe(SipDropReason.None);
         }
-        var other = IPAddress.Parse("127.0.0.2");
+        var other = new IPEndPoint(IPAddress.Parse("127.0.0.2"), 5060);
         for (var i = 1; i < 100; i++)
             guard.Admit(other, "");
         guard.Admit(other, "").ShouldBe(SipDropReason.Flood, "127.0.0.2 is another host's address as far as the limit goes");
