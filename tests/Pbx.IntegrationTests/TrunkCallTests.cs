@@ -481,14 +481,15 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
-    public async Task Invite_from_an_unknown_source_gets_403()
+    public async Task Invite_from_an_unknown_source_is_challenged_and_goes_no_further()
     {
         await Data.AddTrunkAsync("t-known", FreePort.UdpAndTcp());
         await Data.AddDidAsync("+358201000003", "extension", "3061");
         await Pbx.AddExtensionAsync("3061");
 
-        // Same address as the trunk's host, another port: not the carrier, and no extension either.
-        var outsider = await CarrierRefusedAsync(FreePort.UdpAndTcp(), "0201000003", 403);
+        // Same address as the trunk's host, another port: not the carrier, and no extension either. It is challenged as any
+        // caller is (so a scanner cannot tell numbers apart), and without credentials it goes no further.
+        var outsider = await CarrierRefusedAsync(FreePort.UdpAndTcp(), "0201000003", 407);
 
         outsider.ExitCode.ShouldBe(0, outsider.Output);
     }
