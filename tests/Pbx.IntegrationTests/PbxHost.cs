@@ -1,4 +1,5 @@
 using Pbx.Data.Extensions;
+using Pbx.Silo.Persistence;
 using Pbx.TestSupport;
 using System.Globalization;
 using System.Net;
@@ -67,6 +68,8 @@ internal sealed class PbxHost : IAsyncDisposable
     public CdrRecovery CdrRecovery => _app.Services.GetRequiredService<CdrRecovery>();
 
     public CdrJournal CdrJournal => _app.Services.GetRequiredService<CdrJournal>();
+
+    public DatabaseWatch DatabaseWatch => _app.Services.GetRequiredService<DatabaseWatch>();
 
     /// <summary>This host's silo as CDR rows name their owner (<c>SiloAddress.ToParsableString()</c>).</summary>
     public string SiloAddress => _app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();

@@ -45,6 +45,9 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<GrainStateStorage>();
         services.TryAddSingleton<OutageTolerantStorage>();
+        services.TryAddSingleton<Pbx.Data.Health.DatabaseProbe>();
+        services.TryAddSingleton<DatabaseWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseWatch>());
         // Before AddOrleans: hosted services start in registration order, and the silo needs the schema.
         services.AddHostedService<MigrationHostedService>();
         var traces = Startup.TraceOptions.From(configuration).Enabled;

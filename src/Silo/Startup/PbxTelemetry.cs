@@ -7,6 +7,7 @@ using Pbx.MediaNode.Engine;
 using Pbx.EdgeSip.Hosting;
 using Pbx.Grains.Calls;
 using Pbx.MediaNode.Rtp;
+using Pbx.Silo.Persistence;
 
 namespace Pbx.Silo.Startup;
 
@@ -27,7 +28,7 @@ public static class PbxTelemetry
             return;
         builder.Services.AddSingleton(MetricsAccess.From(builder.Configuration.GetSection("Metrics:AllowFrom").Get<string[]>()));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(SipMetrics.MeterName, CallMetrics.MeterName, MediaCounters.MeterName, OrleansMeter)
+            .AddMeter(SipMetrics.MeterName, CallMetrics.MeterName, MediaCounters.MeterName, DatabaseWatch.MeterName, OrleansMeter)
             .AddNpgsqlInstrumentation()
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
