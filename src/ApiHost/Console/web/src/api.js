@@ -23,6 +23,8 @@ export function session() {
 export const can = {
   admin: () => session()?.role === "admin",
   operate: () => ["admin", "operator"].includes(session()?.role),
+  // Everyone but a phone owner ("user"), whom the API shows only their own extension's calls and phone.
+  supervise: () => ["admin", "operator", "viewer"].includes(session()?.role),
 };
 
 export async function signIn(username, password) {

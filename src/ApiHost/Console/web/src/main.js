@@ -18,14 +18,17 @@ import * as phone from "./pages/phone.js";
 // Hash routes, so the server serves one index.html and a reload keeps the page.
 // Each route's title is the message "nav.<name>".
 const routes = {
-  dashboard: { page: dashboard, allowed: () => true },
-  wallboard: { page: wallboard, allowed: () => true, fullScreen: true },
+  dashboard: { page: dashboard, allowed: can.supervise },
+  wallboard: { page: wallboard, allowed: can.supervise, fullScreen: true },
   extensions: { page: extensions, allowed: () => true },
   calls: { page: liveCalls, allowed: () => true },
   history: { page: history, allowed: () => true },
-  dids: { page: dids, allowed: () => true },
+  dids: { page: dids, allowed: can.supervise },
   phone: { page: phone, allowed: () => true },
 };
+
+// Where signing in and an unknown or forbidden route lead: the dashboard, or a phone owner's own phone.
+const home = () => (can.supervise() ? "dashboard" : "phone");
 
 const root = document.getElementById("app");
 let unmount = () => {};
@@ -54,7 +57,7 @@ function navigate() {
   }
   const route = routes[name];
   if (!route || !route.allowed()) {
-    location.hash = "#/dashboard";
+    location.hash = `#/${home()}`;
     return;
   }
   document.title = `${t(`nav.${name}`)} · ${t("app.title")}`;
