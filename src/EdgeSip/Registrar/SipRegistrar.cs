@@ -9,8 +9,8 @@ namespace Pbx.EdgeSip.Registrar;
 
 /// <summary>
 /// The REGISTER transaction user (RFC 3261 section 10.3): source-address lockout, digest challenge and check (RFC 7616,
-/// RFC 8760, <see cref="SipDigestLogin"/>: unknown numbers answered as wrong passwords), per-extension lockout, then the extension grain applies the binding rules and the answer goes back with
-/// every binding and its remaining expiry.
+/// RFC 8760; <see cref="SipDigestLogin"/> answers unknown numbers as wrong passwords), per-extension lockout, then the
+/// extension grain applies the binding rules and the answer goes back with every binding and its remaining expiry.
 /// </summary>
 public sealed partial class SipRegistrar(
     KnownExtensions known,
