@@ -219,7 +219,7 @@ public sealed class GrainStateStorageTests(PostgresDatabase database) : IClassFi
     public async Task A_batch_cut_off_by_a_database_outage_faults_each_waiter_and_later_reads_work()
     {
         await SeedAsync("outage", 5);
-        await using var relay = new TcpRelay(new NpgsqlConnectionStringBuilder(database.ConnectionString).Port);
+        await using var relay = new TcpCutProxy(new NpgsqlConnectionStringBuilder(database.ConnectionString).Port);
         var throughRelay = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = relay.Port }.ConnectionString;
         await using var dataSource = DataSource(throughRelay);
         await using var storage = new GrainStateStorage(dataSource);
@@ -236,7 +236,7 @@ public sealed class GrainStateStorageTests(PostgresDatabase database) : IClassFi
             failures.Add(await Should.ThrowAsync<NpgsqlException>(read));
         failures.Distinct().Count().ShouldBe(1, "the 30 queued reads went out as one statement and share its failure");
 
-        relay.Restore();
+        relay.Heal();
         await hold.ReleaseAsync();
         (await ReadAsync(storage, Id("outage", 3))).State.Name.ShouldBe("n3");
         (await ReadAsync(storage, Id("outage", 6))).RecordExists.ShouldBeFalse();

@@ -6,7 +6,8 @@ namespace Pbx.TestSupport;
 /// <summary>
 /// A TCP relay on 127.0.0.1 in front of a server (PostgreSQL) that a test can cut and heal: cut, every relayed connection
 /// is reset and new ones are refused, as when the database host goes away; healed, connections pass again. What a test
-/// needs to see the PBX through a database outage without stopping the server other tests share.
+/// needs to see the PBX through a database outage without stopping the server other tests share (the silo's grain
+/// storage tests and the integration outage test both use it).
 /// </summary>
 public sealed class TcpCutProxy : IAsyncDisposable
 {
