@@ -21,6 +21,9 @@ public static class PbxLogging
             .MinimumLevel.Is(level)
             // Kestrel and the framework chatter at Information about every request; keep them at Warning unless asked.
             .MinimumLevel.Override("Microsoft", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
+            // Orleans runs each grain placement through a Polly pipeline that logs two Information lines per activation:
+            // thousands a second on a busy PBX.
+            .MinimumLevel.Override("Polly", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             // Start-up failures an operator can fix are printed as one line by PbxApplication; the host would add a stack dump.
