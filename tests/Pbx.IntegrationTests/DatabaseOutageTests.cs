@@ -30,9 +30,12 @@ public sealed class DatabaseOutageTests
         proxy.Cut();
         for (var i = 0; i < 3; i++)
             await CallAsync(pbx, calleePort, $"call {i} while the database is away");
-        await UntilAsync(() => !pbx.DatabaseWatch.Up, "pbx.database.up says the database is away");
+        // The watch pings every DatabaseWatch.Period; three periods is ample for either change to show.
+        using (var seen = new CancellationTokenSource(DatabaseWatch.Period * 3))
+            await pbx.DatabaseWatch.WhenAsync(up: false, seen.Token);
         proxy.Heal();
-        await UntilAsync(() => pbx.DatabaseWatch.Up, "and that it is back");
+        using (var back = new CancellationTokenSource(DatabaseWatch.Period * 3))
+            await pbx.DatabaseWatch.WhenAsync(up: true, back.Token);
 
         await using var database = Npgsql.NpgsqlDataSource.Create(direct);
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
@@ -48,18 +51,6 @@ public sealed class DatabaseOutageTests
         rows.ShouldBe(4, "every call has its closed CDR once the database is back");
         await using var all = database.CreateCommand($"select count(*) from cdrs where caller = '{Caller}'");
         ((long)(await all.ExecuteScalarAsync())!).ShouldBe(4, "and none twice");
-    }
-
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        // The watch pings every DatabaseWatch.Period; three periods is ample.
-        var deadline = DateTimeOffset.UtcNow + DatabaseWatch.Period * 3;
-        while (!condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-                throw new ShouldAssertException(what);
-            await Task.Delay(50);
-        }
     }
 
     private static async Task CallAsync(PbxHost pbx, int calleePort, string what)

@@ -9,6 +9,8 @@ namespace Pbx.Silo.Persistence;
 /// Whether this process reaches PostgreSQL, checked every <see cref="Period"/> with one <c>select 1</c>: a gauge
 /// <c>pbx.database.up</c> (1 or 0, on the <c>Pbx.Database</c> meter) and one log line when it goes away and when it
 /// returns, so an operator sees an outage the calls ride through (<see cref="OutageTolerantStorage"/>, the CDR journal).
+/// A caller that fails to reach it says so (<see cref="ReportUnreachable"/>), so grain state stops trying at once and
+/// starts again when a ping answers.
 /// </summary>
 public sealed partial class DatabaseWatch : BackgroundService
 {
@@ -27,7 +29,9 @@ public sealed partial class DatabaseWatch : BackgroundService
     private readonly DatabaseProbe _probe;
     private readonly TimeProvider _time;
     private readonly ILogger<DatabaseWatch> _logger;
+    private readonly Lock _gate = new();
     private volatile bool _up = true;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DatabaseWatch(DatabaseProbe probe, TimeProvider time, ILogger<DatabaseWatch> logger)
     {
@@ -37,8 +41,29 @@ public sealed partial class DatabaseWatch : BackgroundService
         Live[this] = 0;
     }
 
-    /// <summary>The last ping's answer (true until the first ping says otherwise).</summary>
+    /// <summary>
+    /// Whether the database is taken as reachable: the last ping's answer, or false since a caller reported it unreachable
+    /// (true until either says otherwise).
+    /// </summary>
     public bool Up => _up;
+
+    /// <summary>
+    /// A caller could not reach the database (<see cref="OutageTolerantStorage"/>): it is taken as away until a ping
+    /// answers, so other callers do not each wait for it.
+    /// </summary>
+    public void ReportUnreachable(Exception cause) => Set(false, cause);
+
+    /// <summary>Completes once <see cref="Up"/> is <paramref name="up"/>.</summary>
+    public async Task WhenAsync(bool up, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = _changed.Task;
+            if (_up == up)
+                return;
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,15 +73,28 @@ public sealed partial class DatabaseWatch : BackgroundService
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(Period);
             var ping = await PingAsync(timeout.Token);
-            if (ping == _up || stoppingToken.IsCancellationRequested)
-                continue;
-            _up = ping;
-            if (ping)
-                LogBack();
-            else
-                LogAway();
+            if (!stoppingToken.IsCancellationRequested)
+                Set(ping, null);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void Set(bool up, Exception? cause)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            if (_up == up)
+                return;
+            _up = up;
+            changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        if (up)
+            LogBack();
+        else
+            LogAway(cause);
+        changed.SetResult();
     }
 
     public override void Dispose()
@@ -78,7 +116,7 @@ public sealed partial class DatabaseWatch : BackgroundService
     }
 
     [LoggerMessage(EventId = 4210, Level = LogLevel.Warning, Message = "PostgreSQL is away: calls between registered phones go on from memory, CDRs go to the local journal")]
-    private partial void LogAway();
+    private partial void LogAway(Exception? cause);
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "PostgreSQL is back")]
     private partial void LogBack();
