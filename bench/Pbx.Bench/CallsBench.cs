@@ -45,16 +45,8 @@ public sealed partial class CallsBench : IBenchSuite
         await using var app = await StartPbxAsync(cancellationToken);
         try
         {
-            var realm = app.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
-            var database = app.Services.GetRequiredService<NpgsqlDataSource>();
-            await RegisterBench.SeedAsync(database, realm, FirstCaller, callers, cancellationToken);
-            await RegisterBench.SeedAsync(database, realm, Callee, 1, cancellationToken);
-            await BindCalleeAsync(app.Services.GetRequiredService<IGrainFactory>(), calleePort);
-            var injection = Path.Combine(directory.FullName, "calls.csv");
-            await File.WriteAllTextAsync(injection, RegisterBench.InjectionFile(FirstCaller, callers), cancellationToken);
-            await using var callees = await StartCalleeAsync(sipp, directory.FullName, calleePort, cancellationToken);
-            var edge = app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
-            var run = new CallerRun(sipp, edge.ToString(), Text(Callee), injection, directory.FullName, database);
+            var (callees, run, _) = await PrepareCallsAsync(app, sipp, directory.FullName, callers, calleePort, cancellationToken);
+            await using var calleeSipp = callees;
 
             var rows = new List<BenchRow>();
             var best = 0.0;
@@ -78,6 +70,25 @@ public sealed partial class CallsBench : IBenchSuite
             await app.StopAsync(CancellationToken.None);
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What every call run on <paramref name="app"/> needs: <paramref name="callers"/> caller extensions and the callee
+    /// seeded, the callee bound to a sipp UAS on <paramref name="calleePort"/> (started here), and the caller sipp's runner.
+    /// </summary>
+    internal static async Task<(SippProcess Callees, CallerRun Run, string Edge)> PrepareCallsAsync(WebApplication app, string sipp,
+        string workDir, int callers, int calleePort, CancellationToken cancellationToken)
+    {
+        var realm = app.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
+        var database = app.Services.GetRequiredService<NpgsqlDataSource>();
+        await RegisterBench.SeedAsync(database, realm, FirstCaller, callers, cancellationToken);
+        await RegisterBench.SeedAsync(database, realm, Callee, 1, cancellationToken);
+        await BindCalleeAsync(app.Services.GetRequiredService<IGrainFactory>(), calleePort);
+        var injection = Path.Combine(workDir, "calls.csv");
+        await File.WriteAllTextAsync(injection, RegisterBench.InjectionFile(FirstCaller, callers), cancellationToken);
+        var callees = await StartCalleeAsync(sipp, workDir, calleePort, cancellationToken);
+        var edge = app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0].ToString();
+        return (callees, new CallerRun(sipp, edge, Text(Callee), injection, workDir, database), edge);
     }
 
     internal static async Task<WebApplication> StartPbxAsync(CancellationToken cancellationToken)

@@ -1,10 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Orleans;
-using Pbx.EdgeSip.Transport;
-using Pbx.Grains.Extensions;
 using Pbx.TestSupport;
 
 namespace Pbx.Bench;
@@ -32,22 +26,14 @@ public sealed class FloodBench : IBenchSuite
         await using var app = await CallsBench.StartPbxAsync(cancellationToken);
         try
         {
-            var realm = app.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
-            var database = app.Services.GetRequiredService<NpgsqlDataSource>();
-            await RegisterBench.SeedAsync(database, realm, CallsBench.FirstCaller, callers, cancellationToken);
-            await RegisterBench.SeedAsync(database, realm, CallsBench.Callee, 1, cancellationToken);
-            await CallsBench.BindCalleeAsync(app.Services.GetRequiredService<IGrainFactory>(), calleePort);
-            var injection = Path.Combine(directory.FullName, "calls.csv");
-            await File.WriteAllTextAsync(injection, RegisterBench.InjectionFile(CallsBench.FirstCaller, callers), cancellationToken);
-            await using var callees = await CallsBench.StartCalleeAsync(sipp, directory.FullName, calleePort, cancellationToken);
-            var edge = app.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
-            var run = new CallerRun(sipp, edge.ToString(), CallsBench.Text(CallsBench.Callee), injection, directory.FullName, database);
+            var (callees, run, edge) = await CallsBench.PrepareCallsAsync(app, sipp, directory.FullName, callers, calleePort, cancellationToken);
+            await using var calleeSipp = callees;
             var calls = rate * seconds;
 
             // Warm-up (JIT, grain activations, connections), not reported: the quiet figure must not carry a cold start.
             await run.RunAsync(CallScenarios.Caller(CallsBench.Hold), rate * 3, rate, rate * 4, CallsBench.Hold, CallsBench.CdrDeadline, cancellationToken);
             var quiet = await run.RunAsync(CallScenarios.Caller(CallsBench.Hold), calls, rate, rate * 4, CallsBench.Hold, CallsBench.CdrDeadline, cancellationToken);
-            await using var flood = StartFlood(sipp, edge.ToString(), directory.FullName, FloodRate * (seconds + 5));
+            await using var flood = StartFlood(sipp, edge, directory.FullName, FloodRate * (seconds + 5));
             var flooded = await run.RunAsync(CallScenarios.Caller(CallsBench.Hold), calls, rate, rate * 4, CallsBench.Hold, CallsBench.CdrDeadline, cancellationToken);
             var (_, floodElapsed, floodCpu, _) = await flood.WaitAsync(cancellationToken);
             var sent = SippProcess.ReadCounts(Path.Combine(directory.FullName, "flood-stat.csv")).Successful;
