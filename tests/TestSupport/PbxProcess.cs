@@ -14,6 +14,7 @@ public sealed class PbxProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private readonly List<Action<string>> _listeners = [];
 
     private PbxProcess(Process process, IPEndPoint udp)
     {
@@ -72,6 +73,16 @@ public sealed class PbxProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Hands every line the process prints from now on to <paramref name="listen"/>, on the reader's thread: for a test that
+    /// waits for a line or must see every line of a kind (<see cref="Output"/> keeps only the last few).
+    /// </summary>
+    public void OnLine(Action<string> listen)
+    {
+        lock (_output)
+            _listeners.Add(listen);
+    }
+
     /// <summary>SIGKILL, as <c>kill -9</c>: the process ends where it is, with no shutdown code run.</summary>
     public async Task KillAsync()
     {
@@ -95,12 +106,16 @@ public sealed class PbxProcess : IAsyncDisposable
     {
         if (line is null)
             return;
+        Action<string>[] listeners;
         lock (_output)
         {
             _output.Enqueue(line);
             if (_output.Count > 50)
                 _output.Dequeue();
+            listeners = [.. _listeners];
         }
+        foreach (var listen in listeners)
+            listen(line);
         if (line.Contains("PBX ready", StringComparison.Ordinal))
             ready?.TrySetResult();
     }

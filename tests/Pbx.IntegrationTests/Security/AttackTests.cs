@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Pbx.TestSupport;
@@ -28,6 +29,16 @@ public sealed class AttackTests
             await setup.AddExtensionAsync(Callee);
         }
         await using var pbx = await PbxHost.StartProcessAsync(database);
+        var securityLines = new ConcurrentQueue<string>();
+        var floodBanned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pbx.OnLine(line =>
+        {
+            if (!line.Contains("Security: SIP", StringComparison.Ordinal))
+                return;
+            securityLines.Enqueue(line);
+            if (line.Contains($"Security: SIP flood from {Flooder}", StringComparison.Ordinal))
+                floodBanned.TrySetResult();
+        });
         var port = pbx.Udp.Port.ToString(CultureInfo.InvariantCulture);
         var calleePort = FreePort.UdpAndTcp();
         (await Sipp.RunAsync("register.xml", pbx.Udp, Callee, calleePort)).ExitCode.ShouldBe(0);
@@ -53,7 +64,7 @@ public sealed class AttackTests
             "-i", Flooder, "-p", FreePort.UdpAndTcp().ToString(CultureInfo.InvariantCulture), "-t", "u1",
             "-r", "20000", "-rate_max", "20000", "-m", "60000", "-timeout", "20s", "-nostdin",
         ], TimeSpan.FromSeconds(30));
-        await WaitForLineAsync(pbx, $"Security: SIP flood from {Flooder}");
+        await floodBanned.Task.WaitAsync(TimeSpan.FromSeconds(15));
         for (var i = 0; i < 3; i++)
         {
             using var phone = new RtpSink();
@@ -64,11 +75,11 @@ public sealed class AttackTests
         }
         await flood.WaitAsync();
 
-        var banned = BannedHosts(pbx.Output);
+        var banned = BannedHosts(securityLines);
         banned.ShouldContain(Flooder, "fail2ban bans the flooder: " + pbx.Output);
         banned.ShouldContain("127.0.0.1", "and reads the failed login of the unknown number");
         banned.ShouldNotContain(Scanner, "the scanner never got as far as a login: it was dropped on sight");
-        SecurityLines(pbx.Output).ShouldAllBe(line => Filter.Any(f => f.IsMatch(line)), "every security line the edge writes is one fail2ban reads");
+        securityLines.ShouldAllBe(line => Filter.Any(f => f.IsMatch(line)), "every security line the edge writes is one fail2ban reads");
     }
 
     // deploy/fail2ban/filter.d/pbx-sip.conf, its <HOST> as fail2ban expands it for an IPv4 or IPv6 address.
@@ -80,16 +91,6 @@ public sealed class AttackTests
         .Where(line => line.Length > 0)
         .Select(line => new Regex(line.Replace("<HOST>", "(?<host>[0-9A-Fa-f:.]+)", StringComparison.Ordinal), RegexOptions.CultureInvariant))];
 
-    private static IEnumerable<string> SecurityLines(string output) =>
-        output.Split('\n').Where(line => line.Contains("Security: SIP", StringComparison.Ordinal));
-
-    private static HashSet<string> BannedHosts(string output) =>
-        [.. SecurityLines(output).SelectMany(line => Filter.Select(f => f.Match(line))).Where(m => m.Success).Select(m => m.Groups["host"].Value)];
-
-    private static async Task WaitForLineAsync(PbxProcess pbx, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!pbx.Output.Contains(text, StringComparison.Ordinal))
-            await Task.Delay(50, timeout.Token);
-    }
+    private static HashSet<string> BannedHosts(IEnumerable<string> securityLines) =>
+        [.. securityLines.SelectMany(line => Filter.Select(f => f.Match(line))).Where(m => m.Success).Select(m => m.Groups["host"].Value)];
 }
