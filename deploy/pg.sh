@@ -7,6 +7,9 @@
 #   PBX_PG_DATA   data directory          (default: <repo>/.data/pg)
 #   PBX_PG_PORT   TCP port on 127.0.0.1   (default: 5433, so a system PostgreSQL on 5432 is left alone)
 #   PBX_PG_BIN    PostgreSQL bin folder   (default: newest /usr/lib/postgresql/*/bin)
+#   PBX_PG_FSYNC  on|off                  (default: on; off marks a throwaway cluster, the tests' and
+#                 benchmarks': no fsync, no full-page images and a small WAL, so that a test run
+#                 neither waits on the disk nor fills it)
 # initdb and postgres refuse to run as root, so as root they run as the 'postgres' user; the data
 # directory then has to be reachable by that user; when a checkout is not (one under /root), the
 # default data directory moves to /tmp/pbx-pg-<hash of the repo path>.
@@ -37,8 +40,11 @@ case "${1:-}" in
       run "$bin/initdb" -D "$data" -U pbx --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     if running; then echo "pg.sh: already running on 127.0.0.1:$port ($data)"; exit 0; fi
-    run "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 30 start \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=${PBX_PG_FSYNC:-on} -c max_connections=200" >/dev/null \
+    options="-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=200"
+    if [ "${PBX_PG_FSYNC:-on}" = off ]; then
+      options+=" -c fsync=off -c full_page_writes=off -c min_wal_size=32MB -c max_wal_size=64MB"
+    fi
+    run "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 30 start -o "$options" >/dev/null \
       || { echo "pg.sh: PostgreSQL did not start; see $data/server.log" >&2; tail -n 20 "$data/server.log" >&2; exit 1; }
     if ! run "$bin/psql" -h 127.0.0.1 -p "$port" -U pbx -d postgres -tAc "select 1 from pg_database where datname='pbx'" | grep -q 1; then
       run "$bin/psql" -h 127.0.0.1 -p "$port" -U pbx -d postgres -qc "create database pbx" >/dev/null

@@ -6,7 +6,10 @@ namespace Pbx.TestSupport;
 /// <summary>
 /// One throwaway PostgreSQL cluster per test process, started with deploy/pg.sh exactly as a
 /// developer's local one is (fresh data directory under /tmp, free port, fsync off), stopped and
-/// deleted when the process exits. Test classes get a fresh database each through <see cref="PostgresDatabase"/>.
+/// deleted when the process exits. The test runner may kill a finished test host before its exit
+/// handlers are done, so every start also removes the clusters of test processes that are gone:
+/// half a gigabyte each, they filled a build machine's disk once. Test classes get a fresh
+/// database each through <see cref="PostgresDatabase"/>.
 /// </summary>
 public sealed class PostgresServer
 {
@@ -41,9 +44,12 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
+    private const string DirectoryPrefix = "pbx-test-pg-";
+
     private static PostgresServer Start()
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), $"pbx-test-pg-{Guid.NewGuid():N}");
+        RemoveClustersOfGoneProcesses();
+        var dataDir = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         var port = FreePort.Tcp();
         RunScript("start", dataDir, port);
         var server = new PostgresServer(dataDir, port);
@@ -51,16 +57,51 @@ public sealed class PostgresServer
         return server;
     }
 
-    private void Stop()
+    private void Stop() => StopAndDelete(_dataDir, _port);
+
+    private static void StopAndDelete(string dataDir, int port)
     {
         try
         {
-            RunScript("stop", _dataDir, _port);
+            RunScript("stop", dataDir, port);
         }
         finally
         {
-            if (Directory.Exists(_dataDir))
-                Directory.Delete(_dataDir, recursive: true);
+            if (Directory.Exists(dataDir))
+                Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    /// <summary>Data directories are named after the owning test process, so a sibling test process's
+    /// cluster (the runner starts several at once) is never touched, only those whose owner has exited.</summary>
+    private static void RemoveClustersOfGoneProcesses()
+    {
+        foreach (var dataDir in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var owner = Path.GetFileName(dataDir)[DirectoryPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(owner, out var pid) || IsRunning(pid))
+                continue;
+            try
+            {
+                StopAndDelete(dataDir, port: 0);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Another test process is removing the same directory: it will finish the job.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
