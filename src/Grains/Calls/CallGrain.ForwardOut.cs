@@ -25,9 +25,9 @@ public sealed partial class CallGrain
     /// <summary>The busy or no-answer forward of extension <paramref name="from"/> to the outside number <paramref name="to"/>; null when it cannot go out.</summary>
     private async Task<CallInstruction?> ForwardOutAsync(string kind, string from, string to, IReadOnlyList<string> cancel)
     {
-        if (State.Trunk is { Direction: "outbound" } || await MatchDialRuleAsync(to, from) is not { } match)
-            return null;
-        if (await RouteOutAsync(match.Rule, to, from, match.Outbound, State.CallerLeg!.Address) is not null)
+        if (State.Trunk is { Direction: "outbound" }
+            || await trunkRouter.RouteOutboundAsync(CallKey, to, from, State.CallerLeg!.Address) is not { } route
+            || GoOut(route) is not null)
             return null;
         // Recorded before the fork so a call from a trunk lists the forward ahead of its "trunk-out" step.
         var step = new DialPlanStep(kind, from, to, time.GetUtcNow());

@@ -13,10 +13,11 @@ public sealed partial class CallGrain
     private async Task<CallerResponse?> TransferOutAsync(TransferState transfer)
     {
         // A call from a trunk keeps its inbound slot next to the outbound one; an outbound trunk call is not sent out twice.
-        if (State.Trunk is { Direction: "outbound" } || await MatchDialRuleAsync(transfer.Target, transfer.Transferor) is not { } match)
-            return new CallerResponse(404, "Not Found", null);
         var transferor = State.CallerLeg!.CallId == transfer.LeavingCallId ? State.CallerLeg : State.CalleeLeg!;
-        if (await RouteOutAsync(match.Rule, transfer.Target, transfer.Transferor, match.Outbound, transferor.Address) is { } refusal)
+        if (State.Trunk is { Direction: "outbound" }
+            || await trunkRouter.RouteOutboundAsync(CallKey, transfer.Target, transfer.Transferor, transferor.Address) is not { } route)
+            return new CallerResponse(404, "Not Found", null);
+        if (GoOut(route) is { } refusal)
             return refusal;
         transfer.Outside = true;
         if (await AllocateTargetEndpointAsync(transfer) is not { } offer)

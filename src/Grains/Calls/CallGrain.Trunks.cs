@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Pbx.Data.Cdrs;
-using Pbx.Data.Extensions;
-using Pbx.Data.Trunks;
 using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Trunks;
@@ -25,38 +21,20 @@ public sealed partial class CallGrain
         // Before any state or trunk slot: the carrier retries with a longer interval (RFC 4028 section 7.3).
         if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
             return tooSmall;
-        if (await trunkCatalog.FindTrunkAsync(setup.TrunkId) is not { } trunk)
+        if (await trunkRouter.AdmitInboundAsync(CallKey, setup.TrunkId, setup.CallerNumber, setup.CalledCandidates, setup.OfferSdp) is not { } inbound)
             return CallDecision.Refuse(403, "Forbidden");
-        var caller = NumberNormaliser.Normalise(setup.CallerNumber ?? "", trunk.Plan) is { Kind: not NumberKind.Invalid } number
-            ? number.Number
-            : setup.CallerNumber ?? "anonymous";
-        var route = new DidTable(await trunkCatalog.ListDidsAsync(), trunk.Plan).Route(trunk.Id, [.. setup.CalledCandidates]);
-        State.Trunk = new TrunkCallState { Direction = "inbound", Number = route.Did };
-        var called = route.Did.Length > 0 ? route.Did : setup.CalledCandidates.FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? "";
-        switch (route.Outcome)
-        {
-            case InboundOutcome.UnknownDid:
-                LogUnknownDid(CallKey, trunk.Id, called);
-                return await RefuseInboundAsync(setup, caller, called, 404, "Not Found");
-            case InboundOutcome.DestinationUnavailable:
-                // IVR, queue, voicemail and conference destinations arrive with later issues; until then the caller hears 480.
-                LogDestinationUnavailable(CallKey, route.Did, route.DestinationKind!, route.Target!);
-                return await RefuseInboundAsync(setup, caller, called, 480, "Temporarily Unavailable");
-        }
-        // Answered from the trunk's codecs only; a carrier offering none of them gets 488 (RFC 3261 13.3.1.1).
-        if (TrunkCodecs.Restrict(setup.OfferSdp, trunk.Codecs) is not { } offer)
-            return await RefuseInboundAsync(setup, caller, called, 488, "Not Acceptable Here");
-        if (!await GrainFactory.Grain<ITrunkGrain>(trunk.Id).TryStartCallAsync(CallKey, trunk.MaxCalls))
-            return await RefuseInboundAsync(setup, caller, called, 503, "Service Unavailable");
-        State.Trunk.TrunkId = trunk.Id;
+        State.Trunk = new TrunkCallState { Direction = "inbound", Number = inbound.Did };
+        if (inbound.Refusal is { } refusal)
+            return await RefuseInboundAsync(setup, inbound.Caller, inbound.Called, refusal);
+        State.Trunk.TrunkId = inbound.TrunkId;
         // RFC 4028 applies to carriers as to phones: a dead carrier dialog is ended instead of holding its trunk slot.
-        var decision = await StartAsync(new CallSetup(caller, setup.CallerName, route.Target!, setup.CallerLeg, offer, setup.Edge, setup.SessionTimer));
-        await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", trunk.Id, setup.CallerLeg.CallId, caller, route.Did));
+        var decision = await StartAsync(new CallSetup(inbound.Caller, setup.CallerName, inbound.Target!, setup.CallerLeg, inbound.Offer, setup.Edge, setup.SessionTimer));
+        await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", inbound.TrunkId, setup.CallerLeg.CallId, inbound.Caller, inbound.Did));
         return decision;
     }
 
     /// <summary>Refuses an inbound trunk call with a CDR that names the trunk, the caller and the called number.</summary>
-    private async Task<CallDecision> RefuseInboundAsync(TrunkCallSetup setup, string caller, string called, int status, string reason)
+    private async Task<CallDecision> RefuseInboundAsync(TrunkCallSetup setup, string caller, string called, CallerResponse refusal)
     {
         var now = time.GetUtcNow();
         State.Phase = CallPhase.Ringing;
@@ -65,7 +43,7 @@ public sealed partial class CallGrain
         State.StartedAt = now;
         await OpenCdrAsync(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
         await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
-        return await RefuseAsync(status, reason, CdrDisposition.Failed);
+        return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
     }
 
     /// <summary>
@@ -85,11 +63,11 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task<CallDecision?> DialOutAsync(CallSetup setup, string number, string dialler, DateTimeOffset now, bool openCdr)
     {
-        if (await MatchDialRuleAsync(number, dialler) is not { } match)
+        if (await trunkRouter.RouteOutboundAsync(CallKey, number, dialler, setup.CallerLeg.Address) is not { } route)
             return null;
         if (openCdr)
             await OpenCdrAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
-        if (await RouteOutAsync(match.Rule, number, dialler, match.Outbound, setup.CallerLeg.Address) is { } refusal)
+        if (GoOut(route) is { } refusal)
             return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
         State.Ringing = State.Trunk!.Number;
         if (!await AnchorMediaAsync(setup))
@@ -104,41 +82,16 @@ public sealed partial class CallGrain
         return new CallDecision(null, [fork], NoAnswerTimeout());
     }
 
-    /// <summary>The dial rule of <paramref name="dialler"/>'s extension group that serves <paramref name="number"/>, or null.</summary>
-    private async Task<(DialRule Rule, ExtensionOutbound Outbound)?> MatchDialRuleAsync(string number, string dialler)
-    {
-        var outbound = await trunkCatalog.FindOutboundAsync(dialler);
-        return DialPlan.Match(await trunkCatalog.ListDialRulesAsync(), number, outbound.Group) is { } rule ? (rule, outbound) : null;
-    }
-
     /// <summary>
-    /// Normalises <paramref name="number"/> with the plan of the rule's first trunk and checks <paramref name="dialler"/>'s
-    /// permission class; on success the call becomes an outbound trunk call with the rule's trunks to try. Else the refusal.
+    /// The call becomes the outbound trunk call <paramref name="route"/> holds, keeping an inbound trunk side it had (a call
+    /// from a trunk that goes back out); the refusal instead when the number may not go out.
     /// </summary>
-    private async Task<CallerResponse?> RouteOutAsync(DialRule rule, string number, string dialler, ExtensionOutbound outbound, string source)
+    private CallerResponse? GoOut(OutboundTrunkCall route)
     {
-        if (await trunkCatalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
-        {
-            LogTrunkSkipped(CallKey, rule.Trunks[0], "disabled or deleted");
-            return new CallerResponse(503, "Service Unavailable", null);
-        }
-        var route = new DialPlan([rule], first.Plan).Route(number, outbound.Group, outbound.Permission);
-        switch (route.Outcome)
-        {
-            case RouteOutcome.NotPermitted:
-                // The toll-fraud guard: a compromised phone of a narrower class must not reach expensive destinations.
-                LogNotPermitted(CallKey, dialler, route.Number, route.Kind, outbound.Permission, source);
-                return new CallerResponse(403, "Forbidden", null);
-            case RouteOutcome.InvalidNumber:
-                return new CallerResponse(484, "Address Incomplete", null);
-            case RouteOutcome.NoRoute:
-                return new CallerResponse(404, "Not Found", null);
-        }
-        State.Trunk = new TrunkCallState
-        {
-            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
-            Inbound = State.Trunk is { Direction: "inbound" } inbound ? inbound : null,
-        };
+        if (route.Refusal is { } refusal)
+            return refusal;
+        route.Call!.Inbound = State.Trunk is { Direction: "inbound" } inbound ? inbound : null;
+        State.Trunk = route.Call;
         return null;
     }
 
@@ -151,7 +104,7 @@ public sealed partial class CallGrain
     {
         if (State.Trunk is not { Direction: "outbound" } call)
             return null;
-        await GrainFactory.Grain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+        await trunkRouter.ReleaseAsync(CallKey, call.TrunkId);
         if (response.Status is not (408 or (>= 500 and < 600)))
             return null;
         KeepSilentTrunkFork(response, fork);
@@ -180,42 +133,17 @@ public sealed partial class CallGrain
     private async Task<ForkTarget?> NextTrunkForkAsync(string offer)
     {
         var call = State.Trunk!;
-        while (call.RemainingTrunks.Count > 0)
-        {
-            var id = call.RemainingTrunks[0];
-            call.RemainingTrunks.RemoveAt(0);
-            if (await trunkCatalog.FindTrunkAsync(id) is not { } trunk)
-            {
-                LogTrunkSkipped(CallKey, id, "disabled or deleted");
-                continue;
-            }
-            if (await ResolveAsync(trunk.Host) is not { } address)
-            {
-                LogTrunkSkipped(CallKey, id, $"host {trunk.Host} does not resolve");
-                continue;
-            }
-            if (TrunkCodecs.Restrict(offer, trunk.Codecs) is not { } restricted)
-            {
-                LogTrunkSkipped(CallKey, id, "the media node offers none of its codecs");
-                continue;
-            }
-            if (!await GrainFactory.Grain<ITrunkGrain>(id).TryStartCallAsync(CallKey, trunk.MaxCalls))
-            {
-                LogTrunkSkipped(CallKey, id, "all call slots in use");
-                continue;
-            }
-            call.TrunkId = id;
-            var carrier = CarrierLegRule.Build(trunk, call, State.Caller, State.CallerDisplay);
-            var leg = new DialogLeg(LegCallIds.ToCarrier(), carrier.FromUri, NewId(), carrier.ToUri, null,
-                carrier.RequestUri, [], trunk.Transport, address.ToString(), trunk.Port, 1);
-            var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
-            State.Forks[forkId] = leg;
-            await BindLegsAsync([leg.CallId]);
-            await RecordTrunkOutAsync(call, leg.CallId);
-            return new ForkTarget(forkId, leg, restricted, carrier.CallerDisplay, ForkSessionTimer(),
-                Trunk: new TrunkFork(id, carrier.Identity, trunk.Privacy, trunkOptions.Value.FailoverTimeout));
-        }
-        return null;
+        if (await trunkRouter.NextAsync(CallKey, call, offer) is not { } choice)
+            return null;
+        var carrier = CarrierLegRule.Build(choice.Trunk, call, State.Caller, State.CallerDisplay);
+        var leg = new DialogLeg(LegCallIds.ToCarrier(), carrier.FromUri, NewId(), carrier.ToUri, null,
+            carrier.RequestUri, [], choice.Trunk.Transport, choice.Address.ToString(), choice.Trunk.Port, 1);
+        var forkId = (State.NextForkId++).ToString(CultureInfo.InvariantCulture);
+        State.Forks[forkId] = leg;
+        await BindLegsAsync([leg.CallId]);
+        await RecordTrunkOutAsync(call, leg.CallId);
+        return new ForkTarget(forkId, leg, choice.Offer, carrier.CallerDisplay, ForkSessionTimer(),
+            Trunk: new TrunkFork(choice.Trunk.Id, carrier.Identity, choice.Trunk.Privacy, choice.FailoverTimeout));
     }
 
     /// <summary>
@@ -231,28 +159,13 @@ public sealed partial class CallGrain
             State.History.Add(new DialPlanStep("trunk-out", inbound.TrunkId, call.Number, time.GetUtcNow(), call.TrunkId));
     }
 
-    private static async Task<IPAddress?> ResolveAsync(string host)
-    {
-        if (IPAddress.TryParse(host, out var literal))
-            return literal;
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(host);
-            return addresses.Length > 0 ? addresses[0] : null;
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Frees the call's slot on its trunk and, for a call from a trunk that went back out, on the inbound trunk too.</summary>
     private async Task ReleaseTrunkAsync()
     {
         if (State.Trunk is { Inbound.TrunkId.Length: > 0 } forwarded)
-            await GrainFactory.Grain<ITrunkGrain>(forwarded.Inbound.TrunkId).EndCallAsync(CallKey);
+            await trunkRouter.ReleaseAsync(CallKey, forwarded.Inbound.TrunkId);
         if (State.Trunk is { TrunkId.Length: > 0 } call)
-            await GrainFactory.Grain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+            await trunkRouter.ReleaseAsync(CallKey, call.TrunkId);
     }
 
     /// <summary>
@@ -262,7 +175,7 @@ public sealed partial class CallGrain
     private async Task ForgetOutboundTrunkAsync()
     {
         if (State.Trunk is { Direction: "outbound", TrunkId.Length: > 0 } call)
-            await GrainFactory.Grain<ITrunkGrain>(call.TrunkId).EndCallAsync(CallKey);
+            await trunkRouter.ReleaseAsync(CallKey, call.TrunkId);
         State.Trunk = State.Trunk?.Inbound;
     }
 }

@@ -28,8 +28,7 @@ public sealed partial class CallGrain(
     TimeProvider time,
     ILogger<CallGrain> logger,
     ICallEdgeDirectory edges,
-    TrunkCatalog trunkCatalog,
-    IOptions<TrunkOptions> trunkOptions) : Grain, ICallGrain
+    TrunkRouter trunkRouter) : Grain, ICallGrain
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";

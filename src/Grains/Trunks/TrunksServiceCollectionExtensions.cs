@@ -11,7 +11,7 @@ public static class TrunksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="TrunkOptions"/> (section <c>Trunks</c>), validated on start with the bad key named, and the
-    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from, and the <see cref="TrunkCatalog"/> call grains route by. Needs the data source the host registers.
+    /// <see cref="ITrunkDirectory"/> the edge reads the trunks to register from, and the <see cref="TrunkRouter"/> call grains route by (over the <see cref="TrunkCatalog"/>). Needs the data source the host registers.
     /// </summary>
     public static IServiceCollection AddTrunks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +21,7 @@ public static class TrunksServiceCollectionExtensions
         services.TryAddSingleton<ITrunkDirectory, TrunkDirectory>();
         services.AddRepositories();
         services.TryAddSingleton<TrunkCatalog>();
+        services.TryAddSingleton<TrunkRouter>();
         return services;
     }
 }
