@@ -103,13 +103,6 @@ public sealed partial class CallGrain
         }
     }
 
-    /// <summary>A call starts: its CDR row is opened (before the call moves on) and it counts as started and active.</summary>
-    private Task OpenCdrAsync(CdrOpened opened)
-    {
-        CallMetrics.OnStarted();
-        return cdrs.WriteAsync(opened);
-    }
-
     private async Task<CallDecision> RefuseAsync(int status, string reason, string disposition)
     {
         await EndAsync(disposition, $"{status} {reason}", "system");
@@ -128,8 +121,7 @@ public sealed partial class CallGrain
         StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
         await FinishRecordingAsync();
-        CallMetrics.OnEnded(disposition);
-        await cdrs.WriteAsync(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
+        await journal.CloseAsync(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {
             if (endpoint.Length > 0)

@@ -32,7 +32,7 @@ public sealed partial class CallGrain
         State.Callee = request.To;
         State.Ringing = request.To;
         State.StartedAt = now;
-        await OpenCdrAsync(new CdrOpened(CallKey, request.From, null, request.To, "internal", now));
+        await journal.OpenAsync(new CdrOpened(CallKey, request.From, null, request.To, "internal", now));
         var self = GrainFactory.Grain<ICallGrain>(CallKey);
         var caller = await media.AllocateAsync(CallKey, self);
         var callee = caller.Succeeded ? await media.AllocateAsync(CallKey, self) : caller;

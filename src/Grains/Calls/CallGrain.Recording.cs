@@ -59,7 +59,7 @@ public sealed partial class CallGrain
         var id = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{NewId()}");
         State.RecordingPath = await media.StartRecordingAsync(new RecordingRequest(id, State.CallerEndpoint, State.CalleeEndpoint));
         State.RecordingId = id;
-        await cdrs.WriteAsync(new RecordingOpened(CallKey, State.RecordingPath, now));
+        await journal.WriteAsync(new RecordingOpened(CallKey, State.RecordingPath, now));
         LogRecordingStarted(CallKey, State.RecordingPath);
     }
 
@@ -72,7 +72,7 @@ public sealed partial class CallGrain
         State.RecordingId = null;
         State.RecordingPath = null;
         var (size, duration) = RecordingFile.Measure(path) ?? (0, 0);
-        await cdrs.WriteAsync(new RecordingClosed(CallKey, path, size, duration, time.GetUtcNow()));
+        await journal.WriteAsync(new RecordingClosed(CallKey, path, size, duration, time.GetUtcNow()));
         LogRecordingStopped(CallKey, path, duration);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class CallGrain
         State.Trunk.TrunkId = inbound.TrunkId;
         // RFC 4028 applies to carriers as to phones: a dead carrier dialog is ended instead of holding its trunk slot.
         var decision = await StartAsync(new CallSetup(inbound.Caller, setup.CallerName, inbound.Target!, setup.CallerLeg, inbound.Offer, setup.Edge, setup.SessionTimer));
-        await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", inbound.TrunkId, setup.CallerLeg.CallId, inbound.Caller, inbound.Did));
+        await journal.WriteAsync(new CdrTrunkSet(CallKey, "inbound", inbound.TrunkId, setup.CallerLeg.CallId, inbound.Caller, inbound.Did));
         return decision;
     }
 
@@ -41,8 +41,8 @@ public sealed partial class CallGrain
         State.Caller = caller;
         State.Callee = called;
         State.StartedAt = now;
-        await OpenCdrAsync(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
-        await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
+        await journal.OpenAsync(new CdrOpened(CallKey, caller, setup.CallerName, called, "inbound", now));
+        await journal.WriteAsync(new CdrTrunkSet(CallKey, "inbound", setup.TrunkId, setup.CallerLeg.CallId, caller, called));
         return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
     }
 
@@ -66,7 +66,7 @@ public sealed partial class CallGrain
         if (await trunkRouter.RouteOutboundAsync(CallKey, number, dialler, setup.CallerLeg.Address) is not { } route)
             return null;
         if (openCdr)
-            await OpenCdrAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
+            await journal.OpenAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "outbound", now));
         if (GoOut(route) is { } refusal)
             return await RefuseAsync(refusal.Status, refusal.Reason, CdrDisposition.Failed);
         State.Ringing = State.Trunk!.Number;
@@ -154,7 +154,7 @@ public sealed partial class CallGrain
     private async Task RecordTrunkOutAsync(TrunkCallState call, string carrierCallId)
     {
         if (call.Inbound is not { } inbound)
-            await cdrs.WriteAsync(new CdrTrunkSet(CallKey, "outbound", call.TrunkId, carrierCallId, State.Caller, call.Number));
+            await journal.WriteAsync(new CdrTrunkSet(CallKey, "outbound", call.TrunkId, carrierCallId, State.Caller, call.Number));
         else
             State.History.Add(new DialPlanStep("trunk-out", inbound.TrunkId, call.Number, time.GetUtcNow(), call.TrunkId));
     }

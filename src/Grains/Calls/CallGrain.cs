@@ -5,7 +5,6 @@ using Pbx.Grains.Calls.Rules;
 using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
 using Pbx.Grains.Extensions;
-using Pbx.Grains.Live;
 using Pbx.Grains.Media;
 using Pbx.Grains.Persistence;
 using Orleans;
@@ -22,8 +21,7 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call", GrainStorageNames.OutageTolerant)] IPersistentState<CallState> state,
     IMediaControl media,
-    CdrQueue cdrs,
-    ILiveEvents liveEvents,
+    CallJournal journal,
     IOptions<CallOptions> options,
     TimeProvider time,
     ILogger<CallGrain> logger,
@@ -67,7 +65,7 @@ public sealed partial class CallGrain(
         await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
-        await OpenCdrAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
+        await journal.OpenAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
         var target = await RouteAsync(setup.Callee, now);
         if (target is null)
@@ -198,25 +196,13 @@ public sealed partial class CallGrain(
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     private void PublishCall(string kind, DateTimeOffset at, string? disposition = null) =>
-        liveEvents.Publish(CallTopic, CallKey, kind, new
-        {
-            caller = State.Caller,
-            callerName = State.CallerName,
-            callee = State.Callee,
-            state = State.Phase.ToString().ToLowerInvariant(),
-            held = State.Held,
-            recording = State.RecordingId is not null,
-            startedAt = State.StartedAt,
-            answeredAt = State.AnsweredAt,
-            endedAt = State.EndedAt,
-            disposition,
-        }, at);
+        journal.PublishCall(CallKey, State, kind, at, disposition);
 
     private void PublishExtension(string number, string kind, DateTimeOffset at)
     {
         bool? known = _extensionProfiles.TryGetValue(number, out var profile) ? profile is not null : null;
         var dialledOut = State.Trunk is { Direction: "outbound" } trunk ? trunk.Number : null;
         if (ExtensionStateRule.IsExtension(number, known, CallerIsExtension ? null : State.Caller, dialledOut))
-            liveEvents.Publish(ExtensionTopic, number, kind, new { callId = CallKey }, at);
+            journal.PublishExtension(number, CallKey, kind, at);
     }
 }
