@@ -120,7 +120,7 @@ public sealed partial class CallGrain
         _maxDurationTimer?.Dispose();
         StopSessionTimers();
         // Before the endpoints go: the file must be complete when its row is measured.
-        await FinishRecordingAsync();
+        await recorder.StopAsync(CallKey, State);
         await journal.CloseAsync(new CdrClosed(CallKey, State.AnsweredAt, now, disposition, cause, side, System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         foreach (var endpoint in new[] { State.CallerEndpoint, State.CalleeEndpoint })
         {

@@ -36,15 +36,7 @@ public sealed partial class CallGrain
     [LoggerMessage(EventId = 2240, Level = LogLevel.Information, Message = "Call {CallId}: sending {Count} DTMF key(s) from {FromNumber}'s side")]
     private partial void LogSendingDtmf(string callId, string fromNumber, int count);
 
-    // EventIds 2220-2229: recording, session timers, call waiting.
-    [LoggerMessage(EventId = 2220, Level = LogLevel.Information, Message = "Call {CallId}: recording to {Path}")]
-    private partial void LogRecordingStarted(string callId, string path);
-
-    [LoggerMessage(EventId = 2221, Level = LogLevel.Information, Message = "Call {CallId}: recording {Path} complete, {DurationMs} ms")]
-    private partial void LogRecordingStopped(string callId, string path, long durationMs);
-
-    [LoggerMessage(EventId = 2225, Level = LogLevel.Error, Message = "Call {CallId}: the recording cannot be written; the call goes on unrecorded")]
-    private partial void LogRecordingFailed(string callId, Exception exception);
+    // EventIds 2220-2229: session timers, call waiting (recording's are CallRecorder's).
 
     [LoggerMessage(EventId = 2222, Level = LogLevel.Information, Message = "Call {CallId}: {Extension} is in {Calls} call(s) with call waiting off: busy")]
     private partial void LogCallWaitingRefused(string callId, string extension, int calls);

@@ -123,7 +123,7 @@ public sealed partial class CallGrain
             return await TransferAnsweredAsync(response.ForkId, DialogLegs.Confirmed(fork, response), response.Sdp, UacSessionTimer(response.SessionTimer));
         State.Forks.Remove(response.ForkId);
         State.FailedStatuses.Add(response.Status);
-        KeepSilentTrunkFork(response, fork);
+        State.KeepSilentCarrierFork(response.ForkId, fork, response.Status);
         if (State.Forks.Count > 0)
             return CallInstruction.None;
         var (failure, disposition) = State.FailureOutcome();

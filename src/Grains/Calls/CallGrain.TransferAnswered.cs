@@ -99,7 +99,7 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task OnLegLeavingAsync(string endpoint, string number)
     {
-        await FinishRecordingAsync();
+        await recorder.StopAsync(CallKey, State);
         await media.ReleaseAsync(endpoint);
         await GrainFactory.GetGrain<Extensions.IExtensionGrain>(number).LeaveCallAsync(CallKey);
         PublishExtension(number, "idle", time.GetUtcNow());

@@ -96,34 +96,18 @@ public sealed partial class CallGrain
     }
 
     /// <summary>
-    /// A trunk fork failed. 5xx and 408 (a timeout) are the trunk's trouble, so the next trunk of the rule gets the call;
-    /// other finals (486, 404, 4xx, 6xx) are the far end's answer and go to the caller (RFC 3261 16.7 keeps 6xx final too).
-    /// Null when the call is no outbound trunk call or the usual failure handling applies.
+    /// A trunk fork failed (<see cref="RingingMachine"/> decided how): its slot goes back, and the rule's next trunk gets
+    /// the call, or the failure goes on as the machine said.
     /// </summary>
-    private async Task<CallInstruction?> FailOverAsync(ForkResponse response, DialogLeg fork)
+    private async Task<CallInstruction> FailOverAsync(TrunkFailed failed, ForkResponse? response)
     {
-        if (State.Trunk is not { Direction: "outbound" } call)
-            return null;
-        await trunkRouter.ReleaseAsync(CallKey, call.TrunkId);
-        if (response.Status is not (408 or (>= 500 and < 600)))
-            return null;
-        KeepSilentTrunkFork(response, fork);
-        LogTrunkFailed(CallKey, call.TrunkId, response.Status, response.Reason);
+        await trunkRouter.ReleaseAsync(CallKey, failed.TrunkId);
+        if (failed.Otherwise is not null)
+            return await CarryOutAsync(failed.Otherwise, response);
+        LogTrunkFailed(CallKey, failed.TrunkId, failed.Status, failed.Reason);
         if (await NextTrunkForkAsync(State.CalleeOffer) is { } next)
             return new CallInstruction(null, [], [], [next], NoAnswerTimeout());
-        await EndAsync(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee");
-        return CallInstruction.Act(new CallerResponse(503, "Service Unavailable", null), [], []);
-    }
-
-    /// <summary>
-    /// A silent carrier's INVITE is given up without CANCEL (RFC 3261 9.1 forbids it before a provisional), so a 2xx it
-    /// sends after all (after failover, or after the transfer it was for failed) must still find the fork to end with BYE
-    /// (13.2.2.4).
-    /// </summary>
-    private void KeepSilentTrunkFork(ForkResponse response, DialogLeg fork)
-    {
-        if (response.Status == 408 && State.Trunk is { Direction: "outbound" })
-            State.CancelledForks[response.ForkId] = fork;
+        return await CarryOutAsync(failed.NoTrunkLeft, response);
     }
 
     /// <summary>

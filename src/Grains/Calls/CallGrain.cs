@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pbx.Grains.Calls.Recording;
 using Pbx.Grains.Calls.Rules;
 using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
@@ -22,6 +23,7 @@ public sealed partial class CallGrain(
     [PersistentState("call", GrainStorageNames.OutageTolerant)] IPersistentState<CallState> state,
     IMediaControl media,
     CallJournal journal,
+    CallRecorder recorder,
     IOptions<CallOptions> options,
     TimeProvider time,
     ILogger<CallGrain> logger,
@@ -115,8 +117,8 @@ public sealed partial class CallGrain(
             case ConnectCallee answer:
                 NegotiateCalleeSessionTimer(answer.SessionTimer);
                 return await AnsweredAsync(answer);
-            case OfferNextTrunk trunk:
-                return await FailOverAsync(response!, trunk.Fork) ?? await CarryOutAsync(RingingMachine.AfterForkFailed(State, response!), response);
+            case TrunkFailed failed:
+                return await FailOverAsync(failed, response);
             case ForwardOrEnd forward:
                 return await ForwardAsync(forward.Kind, forward.Target, forward.Cancel) ?? await CarryOutAsync(forward.Otherwise, response);
             case EndCall end:

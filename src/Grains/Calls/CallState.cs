@@ -104,6 +104,17 @@ public sealed class CallState
     }
 
     /// <summary>
+    /// A carrier that stayed silent to our INVITE is given up without CANCEL (RFC 3261 9.1 forbids one before a
+    /// provisional), so its fork is kept with the cancelled ones: a 2xx it sends after all (after failover, or after the
+    /// transfer it was for failed) still finds it, to be ended with BYE (13.2.2.4).
+    /// </summary>
+    public void KeepSilentCarrierFork(string forkId, DialogLeg fork, int status)
+    {
+        if (status == 408 && Trunk is { Direction: "outbound" })
+            CancelledForks[forkId] = fork;
+    }
+
+    /// <summary>
     /// The final response for the caller when every fork failed (RFC 3261 16.7 step 6 rules, simplified for a PBX):
     /// busy wins, then a no-answer kind, then the first failure.
     /// </summary>

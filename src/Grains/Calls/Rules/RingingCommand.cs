@@ -21,8 +21,13 @@ public sealed record ByeLateAnswer(DialogLeg Leg) : RingingCommand;
 /// <summary>The callee answered on <paramref name="Leg"/>: bridge it, 200 to the caller, CANCEL <paramref name="Cancel"/>.</summary>
 public sealed record ConnectCallee(DialogLeg Leg, string? Sdp, SessionTimer? SessionTimer, IReadOnlyList<string> Cancel) : RingingCommand;
 
-/// <summary>A carrier failed the outbound call: offer it to the rule's next trunk, else take the failure as any other fork's.</summary>
-public sealed record OfferNextTrunk(DialogLeg Fork) : RingingCommand;
+/// <summary>
+/// A carrier failed the outbound call: trunk <paramref name="TrunkId"/>'s slot is given back; then, when
+/// <paramref name="Otherwise"/> is null (the failure was the trunk's trouble), the rule's next trunk gets the call and
+/// <paramref name="NoTrunkLeft"/> ends it when none is left; else the failure was the far end's answer and
+/// <paramref name="Otherwise"/> is what any fork's failure gives.
+/// </summary>
+public sealed record TrunkFailed(string TrunkId, int Status, string Reason, EndCall NoTrunkLeft, RingingCommand? Otherwise) : RingingCommand;
 
 /// <summary>Ring the forward <paramref name="Target"/> (busy or no answer); when it cannot ring, <paramref name="Otherwise"/>.</summary>
 public sealed record ForwardOrEnd(string Kind, string Target, IReadOnlyList<string> Cancel, EndCall Otherwise) : RingingCommand;

@@ -36,10 +36,24 @@ public static class RingingMachine
             case ForkResponseStep.Failed:
                 state.Forks.Remove(response.ForkId);
                 state.FailedStatuses.Add(response.Status);
-                return state.Trunk is { Direction: "outbound" } ? new OfferNextTrunk(fork!) : AfterForkFailed(state, response);
+                return state.Trunk is { Direction: "outbound" } trunk ? OnTrunkFailed(state, trunk, response, fork!) : AfterForkFailed(state, response);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A carrier's failure: 5xx and 408 (a timeout) are the trunk's trouble, so the rule's next trunk gets the call; other
+    /// finals (486, 404, 4xx, 6xx) are the far end's answer and go to the caller as any fork's failure would (RFC 3261
+    /// 16.7 keeps 6xx final too).
+    /// </summary>
+    private static TrunkFailed OnTrunkFailed(CallState state, TrunkCallState trunk, ForkResponse response, DialogLeg fork)
+    {
+        state.KeepSilentCarrierFork(response.ForkId, fork, response.Status);
+        var noTrunkLeft = new EndCall(CdrDisposition.Failed, $"{response.Status} {response.Reason}", "callee",
+            new CallerResponse(503, "Service Unavailable", null), []);
+        var carrierTrouble = response.Status is 408 or (>= 500 and < 600);
+        return new TrunkFailed(trunk.TrunkId, response.Status, response.Reason, noTrunkLeft, carrierTrouble ? null : AfterForkFailed(state, response));
     }
 
     /// <summary>
