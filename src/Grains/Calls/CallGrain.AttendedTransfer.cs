@@ -1,3 +1,4 @@
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Cdrs;
 
 namespace Pbx.Grains.Calls;
@@ -12,16 +13,15 @@ public sealed partial class CallGrain
     /// <inheritdoc />
     public async Task<HandedOverLeg?> HandOverAsync(ReplacesDialog replaced)
     {
-        if (State.Phase != CallPhase.Answered || State.Transfer is not null || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+        var party = TransferPartyRule.ByReplaces(replaced, State.Phase, State.Transfer is not null, State.CallerLeg, State.CalleeLeg);
+        if (party == LeavingParty.None)
         {
             DeactivateIfNeverStarted();
             return null;
         }
-        var callerLeaves = caller.CallId == replaced.CallId;
+        var (caller, callee) = (State.CallerLeg!, State.CalleeLeg!);
+        var callerLeaves = party == LeavingParty.Caller;
         var leaving = callerLeaves ? caller : callee;
-        // RFC 3891 section 3: the Call-ID and both tags must name the dialog (either tag order: the transferor may have been UAC or UAS).
-        if (leaving.CallId != replaced.CallId || !SameTags(leaving, replaced))
-            return null;
         var given = callerLeaves ? callee : caller;
         var handed = new HandedOverLeg(given, Endpoint(!callerLeaves), State.RemoteCSeqs.GetValueOrDefault(given.CallId),
             callerLeaves ? State.Ringing : State.Caller, State.Held, (callerLeaves ? State.CalleeSessionTimer : State.CallerSessionTimer)?.ForRequest());
@@ -57,7 +57,4 @@ public sealed partial class CallGrain
         var sessionTimer = handed.SessionTimer is { Expires: { } seconds } timer ? new LegSessionTimer(seconds, timer.Refresher == SessionTimer.Uac) : null;
         await ReplaceLegAsync(handed.Leg, handed.EndpointId, handed.Number, "attended-transfer", handed.Held, sessionTimer);
     }
-
-    private static bool SameTags(DialogLeg leg, ReplacesDialog replaced) =>
-        (leg.LocalTag == replaced.ToTag && leg.RemoteTag == replaced.FromTag) || (leg.LocalTag == replaced.FromTag && leg.RemoteTag == replaced.ToTag);
 }

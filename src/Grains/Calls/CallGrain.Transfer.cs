@@ -18,9 +18,12 @@ public sealed partial class CallGrain
             return verdict;
         if (string.IsNullOrEmpty(target))
             return CallActionResult.NotApplicable;
-        var (caller, callee) = (State.CallerLeg!, State.CalleeLeg!);
-        // The ICallGrain contract: no transferor means the callee leaves.
-        var leaving = transferor is null || transferor == State.Ringing ? callee : transferor == State.Caller ? caller : null;
+        var leaving = TransferPartyRule.ByTransferor(transferor, State.Caller, State.Ringing) switch
+        {
+            LeavingParty.Caller => State.CallerLeg!,
+            LeavingParty.Callee => State.CalleeLeg!,
+            _ => null,
+        };
         if (leaving is null)
             return CallActionResult.NotApplicable;
         State.Transfer = new TransferState
