@@ -48,7 +48,7 @@ public sealed class DialRulesApiTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Extension_outbound_settings_are_read_and_replaced_with_400_on_a_bad_class()
+    public async Task Extension_outbound_settings_and_limits_are_read_and_replaced_with_400_naming_a_bad_field()
     {
         using var admin = await fixture.SignedInAsync(Roles.Admin);
         var created = await (await admin.PostAsJsonAsync("/api/v1/extensions", new { number = "1288", password = "sip secret 88" }))
@@ -61,6 +61,17 @@ public sealed class DialRulesApiTests(ApiFixture fixture)
         (await replaced.Content.ReadFromJsonAsync<ExtensionOutboundSettings>()).ShouldBe(new ExtensionOutboundSettings("sales", "international", "+358912345678"));
         var errors = await Problem.ReadValidationAsync(await admin.PutAsJsonAsync(path, new { group = "sales", permissionClass = "everything" }));
         errors.Keys.ShouldBe(["permissionClass"]);
+        var limited = await admin.PutAsJsonAsync(path, new
+        {
+            group = "sales", permissionClass = "national", maxOutboundCalls = 1, outboundCallsPerHour = 0, outboundMinutesPerDay = 30,
+        });
+        (await limited.Content.ReadFromJsonAsync<ExtensionOutboundSettings>())
+            .ShouldBe(new ExtensionOutboundSettings("sales", "national", null, MaxOutboundCalls: 1, OutboundCallsPerHour: 0, OutboundMinutesPerDay: 30));
+        var badLimits = await Problem.ReadValidationAsync(await admin.PutAsJsonAsync(path, new
+        {
+            group = "sales", permissionClass = "national", maxOutboundCalls = -1, outboundMinutesPerDay = 2_000_000,
+        }));
+        badLimits.Keys.Order().ShouldBe(["maxOutboundCalls", "outboundMinutesPerDay"]);
         await Problem.ReadAsync(await admin.GetAsync("/api/v1/extensions/999999/outbound"), HttpStatusCode.NotFound);
     }
 }

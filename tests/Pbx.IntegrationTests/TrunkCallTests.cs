@@ -297,6 +297,33 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task An_extension_past_its_hourly_outbound_limit_gets_403_and_the_operator_an_alert()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-hour", carrierPort);
+        await Data.AddRuleAsync("g-hour", "0", "t-hour");
+        var caller = await Data.PhoneAsync("3035", "g-hour", "national");
+        await Data.ExecuteAsync("update extensions set outbound_calls_per_hour = 1 where number = $1", "3035");
+        using var alerts = Pbx.LiveEvents.Subscribe([OutboundUsageGrain.AlertTopic]);
+        using var carrierRtp = new RtpSink();
+        await using (var carrier = Sipp.Start("uas-answers.xml", Pbx.Udp, "carrier", carrierPort, keys: TestPhone.RtpPort(carrierRtp)))
+        {
+            var first = await Sipp.RunAsync("uac-hangs-up.xml", Pbx.Udp, caller.Number, caller.Port, service: "0401234567");
+            first.ExitCode.ShouldBe(0, first.Output);
+            (await carrier.WaitAsync()).ExitCode.ShouldBe(0);
+        }
+        using var silentCarrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, carrierPort));
+
+        var second = await RefusedAsync(caller, "0401234567", 403);
+
+        second.ExitCode.ShouldBe(0, second.Output);
+        silentCarrier.Available.ShouldBe(0, "a call past the limit is offered to no trunk");
+        var alert = await TestPhone.NextEventAsync(alerts, "outbound-limit");
+        alert.Key.ShouldBe("3035");
+        alert.Data.GetProperty("limit").GetString().ShouldBe("PerHour");
+    }
+
+    [Fact]
     public async Task Full_trunk_refuses_with_503()
     {
         using var carrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));

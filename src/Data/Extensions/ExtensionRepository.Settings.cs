@@ -5,7 +5,8 @@ namespace Pbx.Data.Extensions;
 /// <summary>The API's view of an extension's call settings (the <c>settings</c> document) and outbound columns, by id.</summary>
 public sealed partial class ExtensionRepository
 {
-    private const string OutboundColumns = "extension_group as Group, permission_class as PermissionClass, outbound_caller_id as OutboundCallerId";
+    private const string OutboundColumns = "extension_group as Group, permission_class as PermissionClass, outbound_caller_id as OutboundCallerId, "
+        + "max_outbound_calls as MaxOutboundCalls, outbound_calls_per_hour as OutboundCallsPerHour, outbound_minutes_per_day as OutboundMinutesPerDay";
 
     /// <summary>The settings document of extension <paramref name="id"/> as JSON text, or null when there is none.</summary>
     public async Task<string?> GetSettingsJsonAsync(long id, CancellationToken cancellationToken)
@@ -43,10 +44,16 @@ public sealed partial class ExtensionRepository
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ExtensionOutboundSettings>(new CommandDefinition(
             $"""
-            update extensions set extension_group = @Group, permission_class = @PermissionClass, outbound_caller_id = @OutboundCallerId, updated_at = @now
+            update extensions set extension_group = @Group, permission_class = @PermissionClass, outbound_caller_id = @OutboundCallerId,
+                max_outbound_calls = @MaxOutboundCalls, outbound_calls_per_hour = @OutboundCallsPerHour, outbound_minutes_per_day = @OutboundMinutesPerDay,
+                updated_at = @now
             where id = @id returning {OutboundColumns}
             """,
-            new { id, settings.Group, settings.PermissionClass, settings.OutboundCallerId, now = clock.GetUtcNow().UtcDateTime },
+            new
+            {
+                id, settings.Group, settings.PermissionClass, settings.OutboundCallerId, settings.MaxOutboundCalls, settings.OutboundCallsPerHour,
+                settings.OutboundMinutesPerDay, now = clock.GetUtcNow().UtcDateTime,
+            },
             cancellationToken: cancellationToken));
     }
 }

@@ -116,8 +116,11 @@ public sealed partial class ExtensionRepository(NpgsqlDataSource dataSource, IOp
     public async Task<ExtensionOutbound> FindOutboundAsync(string number)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var row = await connection.QuerySingleOrDefaultAsync<(string Group, string Permission, string? CallerId)?>(
-            "select extension_group, permission_class, outbound_caller_id from extensions where number = @number", new { number });
+        var row = await connection.QuerySingleOrDefaultAsync<(string Group, string Permission, string? CallerId, int Concurrent, int PerHour, int MinutesPerDay)?>(
+            """
+            select extension_group, permission_class, outbound_caller_id, max_outbound_calls, outbound_calls_per_hour, outbound_minutes_per_day
+            from extensions where number = @number
+            """, new { number });
         if (row is not { } found)
             return ExtensionOutbound.Unknown;
         var permission = found.Permission switch
@@ -126,7 +129,7 @@ public sealed partial class ExtensionRepository(NpgsqlDataSource dataSource, IOp
             "national" => PermissionClass.National,
             _ => PermissionClass.Internal,
         };
-        return new ExtensionOutbound(found.Group, permission, found.CallerId);
+        return new ExtensionOutbound(found.Group, permission, found.CallerId, new OutboundLimits(found.Concurrent, found.PerHour, found.MinutesPerDay));
     }
 
     private CredentialArguments Credentials(string number, string displayName, string password)

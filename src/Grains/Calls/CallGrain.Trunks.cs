@@ -91,6 +91,7 @@ public sealed partial class CallGrain
         if (route.Refusal is { } refusal)
             return refusal;
         route.Call!.Inbound = State.Trunk is { Direction: "inbound" } inbound ? inbound : null;
+        route.Call.WentOutAt = time.GetUtcNow();
         State.Trunk = route.Call;
         return null;
     }
@@ -148,9 +149,20 @@ public sealed partial class CallGrain
     {
         if (State.Trunk is { Inbound.TrunkId.Length: > 0 } forwarded)
             await trunkRouter.ReleaseAsync(CallKey, forwarded.Inbound.TrunkId);
-        if (State.Trunk is { TrunkId.Length: > 0 } call)
-            await trunkRouter.ReleaseAsync(CallKey, call.TrunkId);
+        if (State.Trunk is { Direction: "outbound" } outbound)
+            await trunkRouter.EndOutboundAsync(CallKey, outbound, OutboundTalkSeconds(outbound));
+        else if (State.Trunk is { TrunkId.Length: > 0 } inbound)
+            await trunkRouter.ReleaseAsync(CallKey, inbound.TrunkId);
     }
+
+    /// <summary>
+    /// The talk time the dialler's daily budget counts: from the answer, or from when the call went out when that was
+    /// later (a forward or transfer of an answered call; its outside ringing counts too, erring toward the budget).
+    /// </summary>
+    private long OutboundTalkSeconds(TrunkCallState outbound) =>
+        State is { AnsweredAt: { } answered, EndedAt: { } ended }
+            ? (long)Math.Max(0, (ended - (answered > outbound.WentOutAt ? answered : outbound.WentOutAt)).TotalSeconds)
+            : 0;
 
     /// <summary>
     /// A way out (forward, transfer) that failed gives its outbound slot back, if it took one; the call is what it was
@@ -158,8 +170,8 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task ForgetOutboundTrunkAsync()
     {
-        if (State.Trunk is { Direction: "outbound", TrunkId.Length: > 0 } call)
-            await trunkRouter.ReleaseAsync(CallKey, call.TrunkId);
+        if (State.Trunk is { Direction: "outbound" } call)
+            await trunkRouter.EndOutboundAsync(CallKey, call, talkSeconds: 0);
         State.Trunk = State.Trunk?.Inbound;
     }
 }

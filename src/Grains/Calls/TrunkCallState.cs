@@ -12,6 +12,12 @@ public sealed class TrunkCallState
     /// <summary>The outside number in E.164: the dialled number (outbound) or the DID (inbound).</summary>
     public string Number { get; set; } = "";
 
+    /// <summary>Outbound: the extension the number was dialled as (the caller, or the one that forwarded or transferred), whose limits count the call.</summary>
+    public string Dialler { get; set; } = "";
+
+    /// <summary>Outbound: when the call went out (the answer of a call forwarded or transferred out came before it).</summary>
+    public DateTimeOffset WentOutAt { get; set; }
+
     /// <summary>The calling extension's own outbound number, if it has one.</summary>
     public string? CallerId { get; set; }
 

@@ -9,9 +9,10 @@ namespace Pbx.Grains.Trunks;
 
 /// <summary>
 /// The trunk side of routing, for call grains: which trunk an inbound call came on and where its DID leads; which dial
-/// rule and trunks an outside number leaves by under the dialler's extension group and permission class (the toll-fraud
-/// guard); and which of those trunks takes the call next (enabled, reachable, one of its codecs offered, a free slot,
-/// which it claims). The call grain keeps the call's state and CDR; this decides and holds the trunks' slots.
+/// rule and trunks an outside number leaves by under the dialler's extension group, permission class and outbound limits
+/// (the toll-fraud guards); and which of those trunks takes the call next (enabled, reachable, one of its codecs offered,
+/// a free slot, which it claims). The call grain keeps the call's state and CDR; this decides, holds the trunks' slots
+/// and counts the dialler's usage.
 /// </summary>
 public sealed partial class TrunkRouter(TrunkCatalog catalog, IGrainFactory grains, IOptions<TrunkOptions> options, ILogger<TrunkRouter> logger)
 {
@@ -76,10 +77,24 @@ public sealed partial class TrunkRouter(TrunkCatalog catalog, IGrainFactory grai
             case RouteOutcome.NoRoute:
                 return OutboundTrunkCall.Refused(404, "Not Found");
         }
+        if (await grains.Grain<IOutboundUsageGrain>(dialler).TryStartAsync(callKey, outbound.Limits) != OutboundLimitHit.None)
+            return OutboundTrunkCall.Refused(403, "Outbound Limit Reached");
         return new OutboundTrunkCall(new TrunkCallState
         {
-            Direction = "outbound", Number = route.Number, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
+            Direction = "outbound", Number = route.Number, Dialler = dialler, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
         }, null);
+    }
+
+    /// <summary>
+    /// The outbound side of call <paramref name="callKey"/> ends: its trunk slot goes back and its dialler's usage counts
+    /// <paramref name="talkSeconds"/> of talk (0 for a call never answered, or a way out that failed).
+    /// </summary>
+    public async Task EndOutboundAsync(string callKey, TrunkCallState call, long talkSeconds)
+    {
+        if (call.TrunkId.Length > 0)
+            await ReleaseAsync(callKey, call.TrunkId);
+        if (call.Dialler.Length > 0)
+            await grains.Grain<IOutboundUsageGrain>(call.Dialler).EndAsync(callKey, talkSeconds);
     }
 
     /// <summary>

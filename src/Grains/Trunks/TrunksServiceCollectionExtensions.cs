@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pbx.Grains.Organisation;
 using Pbx.Data;
 
 namespace Pbx.Grains.Trunks;
@@ -22,6 +23,8 @@ public static class TrunksServiceCollectionExtensions
         services.AddRepositories();
         services.TryAddSingleton<TrunkCatalog>();
         services.TryAddSingleton<TrunkRouter>();
+        // The day outbound budgets count by starts at the organisation's midnight.
+        services.AddOrganisation(configuration);
         return services;
     }
 }

@@ -43,7 +43,12 @@ public sealed class TrunkRouterTests(TrunkRouterTests.Silo silo) : IClassFixture
             await rules.CreateAsync(new ConfiguredDialRule { Prefix = "0", Trunks = ["full", "g729-only", "switched-off", "open"] }, CancellationToken.None);
             await rules.CreateAsync(new ConfiguredDialRule { Prefix = "7", Trunks = ["switched-off", "open"] }, CancellationToken.None);
             await rules.CreateAsync(new ConfiguredDialRule { Prefix = "8", Trunks = ["open"] }, CancellationToken.None);
-            await _cluster.SiloService<ExtensionRepository>().AddAsync("100");
+            var extensions = _cluster.SiloService<ExtensionRepository>();
+            await extensions.AddAsync("100");
+            // 101 may have one outbound call up and start two an hour.
+            var limited = (await extensions.CreateAsync("101", "Limited", "secret-101", true, 1, CancellationToken.None))!;
+            await extensions.SetOutboundAsync(limited.Id, new ExtensionOutboundSettings("default", "national", null,
+                MaxOutboundCalls: 1, OutboundCallsPerHour: 2, OutboundMinutesPerDay: 0), CancellationToken.None);
             var dids = _cluster.SiloService<DidNumberRepository>();
             var reception = (await dids.CreateAsync("+998712345600", "reception", CancellationToken.None))!;
             await dids.SetRouteAsync(reception.Id, "extension", "100", CancellationToken.None);
@@ -78,7 +83,7 @@ public sealed class TrunkRouterTests(TrunkRouterTests.Silo silo) : IClassFixture
         trunkCall.TrunkId.ShouldBe("open");
         choice.Offer.ShouldContain("m=audio 4000 RTP/AVP 0 101");
         (await Router.NextAsync("call-1", trunkCall, PcmuOffer)).ShouldBeNull();
-        await Router.ReleaseAsync("call-1", "open");
+        await Router.EndOutboundAsync("call-1", trunkCall, talkSeconds: 0);
     }
 
     [Theory]
@@ -91,6 +96,21 @@ public sealed class TrunkRouterTests(TrunkRouterTests.Silo silo) : IClassFixture
 
         call.Refusal.ShouldNotBeNull().Status.ShouldBe(status);
         call.Call.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_extension_past_its_outbound_limits_is_refused_and_a_call_that_ended_frees_its_place_but_not_its_hour()
+    {
+        var first = (await Router.RouteOutboundAsync("limited-1", "0901234567", "101", "192.0.2.51")).ShouldNotBeNull().Call.ShouldNotBeNull();
+
+        var second = (await Router.RouteOutboundAsync("limited-2", "0901234567", "101", "192.0.2.51")).ShouldNotBeNull();
+        second.Refusal.ShouldNotBeNull().ShouldBe(new CallerResponse(403, "Outbound Limit Reached", null), "one call at once");
+
+        await Router.EndOutboundAsync("limited-1", first, talkSeconds: 20);
+        var again = (await Router.RouteOutboundAsync("limited-3", "0901234567", "101", "192.0.2.51")).ShouldNotBeNull().Call.ShouldNotBeNull();
+        await Router.EndOutboundAsync("limited-3", again, talkSeconds: 0);
+        var third = await Router.RouteOutboundAsync("limited-4", "0901234567", "101", "192.0.2.51");
+        third.ShouldNotBeNull().Refusal.ShouldNotBeNull().Status.ShouldBe(403, "no call is up, but two started this hour");
     }
 
     [Fact]

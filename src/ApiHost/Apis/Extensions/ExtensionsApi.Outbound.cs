@@ -25,9 +25,12 @@ public static partial class ExtensionsApi
             "must be internal, national or international.");
         errors.Require(settings.OutboundCallerId is null || CallerIdPattern().IsMatch(settings.OutboundCallerId), "outboundCallerId",
             "must be a phone number: an optional '+' and 3 to 15 digits.");
+        errors.Require(settings.MaxOutboundCalls is >= 0 and <= 1000, "maxOutboundCalls", "must be 0 (no limit) to 1000.");
+        errors.Require(settings.OutboundCallsPerHour is >= 0 and <= 100_000, "outboundCallsPerHour", "must be 0 (no limit) to 100000.");
+        errors.Require(settings.OutboundMinutesPerDay is >= 0 and <= 1_440_000, "outboundMinutesPerDay", "must be 0 (no limit) to 1440000.");
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        // No grain to tell: call grains read the outbound columns per trunk call.
+        // No grain to tell: call grains read the outbound columns, limits included, per trunk call.
         var updated = await extensions.SetOutboundAsync(id, settings, cancellationToken);
         return updated is null ? ApiProblems.NotFound("extension", id) : TypedResults.Ok(updated);
     }

@@ -1,3 +1,4 @@
+using Pbx.Grains.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost.Auth;
@@ -21,7 +22,7 @@ public static class SystemApi
 
     internal static Ok<SystemInfo> Info(IOptions<OrganisationOptions> organisation, TimeProvider clock)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(organisation.Value.TimeZone);
+        var zone = organisation.Value.Zone();
         return TypedResults.Ok(new SystemInfo(zone.Id, (int)zone.GetUtcOffset(clock.GetUtcNow()).TotalMinutes, UserRepository.Languages));
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Pbx.Grains.Organisation;
 
 namespace Pbx.ApiHost.Apis.SystemStatus;
 
@@ -8,8 +8,7 @@ public static class SystemApiServiceCollectionExtensions
 {
     public static IServiceCollection AddSystemApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OrganisationOptions>().Bind(configuration.GetSection(OrganisationOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrganisationOptions>, OrganisationOptionsValidator>());
+        services.AddOrganisation(configuration);
         services.TryAddSingleton<SystemStatusReader>();
         return services;
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Pbx.ApiHost.Apis.SystemStatus;
+namespace Pbx.Grains.Organisation;
 
 /// <summary>Refuses start-up with a time zone this machine does not know, naming the key and what to install.</summary>
 internal sealed class OrganisationOptionsValidator : IValidateOptions<OrganisationOptions>
