@@ -29,17 +29,19 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
     private readonly SipTransportSet _transports;
     private readonly SipTransactionLayer _layer;
     private readonly SipFloodGuard _guard;
+    private readonly SipOverloadGuard _overload;
     private readonly FrozenDictionary<string, ISipRequestHandler> _handlers;
     private readonly SipOptions _options;
     private readonly ILogger<SipEdge> _logger;
     private readonly string _allow;
 
-    public SipEdge(SipTransportSet transports, SipTransactionLayer layer, SipFloodGuard guard, IEnumerable<ISipRequestHandler> handlers,
-        IOptions<SipOptions> options, ILogger<SipEdge> logger)
+    public SipEdge(SipTransportSet transports, SipTransactionLayer layer, SipFloodGuard guard, SipOverloadGuard overload,
+        IEnumerable<ISipRequestHandler> handlers, IOptions<SipOptions> options, ILogger<SipEdge> logger)
     {
         _transports = transports;
         _layer = layer;
         _guard = guard;
+        _overload = overload;
         _handlers = handlers.ToFrozenDictionary(h => h.Method, StringComparer.Ordinal);
         _options = options.Value;
         _logger = logger;
@@ -150,7 +152,20 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         }
         if (_handlers.TryGetValue(request.Method, out var handler))
         {
-            await RunHandlerAsync(handler, context).ConfigureAwait(false);
+            if (!_overload.TryEnter(request))
+            {
+                SipMetrics.OnShed(request.Method);
+                await context.RespondAsync(ServiceUnavailable(context, _overload.NextRetryAfter())).ConfigureAwait(false);
+                return;
+            }
+            try
+            {
+                await RunHandlerAsync(handler, context).ConfigureAwait(false);
+            }
+            finally
+            {
+                _overload.Leave();
+            }
             return;
         }
         if (request.Method == "OPTIONS")
@@ -188,15 +203,15 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         finally
         {
             if (!context.Transaction.HasFinalResponse)
-                await context.RespondAsync(clusterUnavailable ? ServiceUnavailable(context) : context.CreateResponse(500, "Server Internal Error")).ConfigureAwait(false);
+                await context.RespondAsync(clusterUnavailable ? ServiceUnavailable(context, 5) : context.CreateResponse(500, "Server Internal Error")).ConfigureAwait(false);
         }
     }
 
     // RFC 3261 21.5.4: temporarily unable, try again after Retry-After seconds; phones and proxies retry or fail over.
-    private static SipResponse ServiceUnavailable(SipServerContext context)
+    private static SipResponse ServiceUnavailable(SipServerContext context, int retryAfterSeconds)
     {
         var response = context.CreateResponse(503, "Service Unavailable");
-        response.Add(SipHeaderId.RetryAfter, "5");
+        response.Add(SipHeaderId.RetryAfter, retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return response;
     }
 
