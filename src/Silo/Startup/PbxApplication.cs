@@ -84,8 +84,9 @@ internal static class PbxApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Settings come from appsettings.json beside the binary, an optional file named by PBX_CONFIG,
         // environment variables (Sip__Udp__0=..., or with the PBX_ prefix) and the command line, later ones winning.
+        // The file is watched as appsettings.json is: settings read per use (the API's token keys) change without a restart.
         if (Environment.GetEnvironmentVariable("PBX_CONFIG") is { Length: > 0 } file)
-            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
         builder.Configuration.AddEnvironmentVariables("PBX_");
         builder.Configuration.AddCommandLine(args);
         builder.AddPbxLogging();
