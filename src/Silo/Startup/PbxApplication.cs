@@ -7,13 +7,14 @@ using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.EdgeSip.Trunks;
-using Pbx.EdgeSip.Transport.Tls;
+using Pbx.Certificates;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Trunks;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
+using Pbx.Silo.Https;
 using Pbx.Silo.Live;
 using Pbx.Silo.Persistence;
 
@@ -68,10 +69,13 @@ internal static class PbxApplication
             builder.Services.AddLiveEventSink();
         }
 
+        // After the edge, whose certificate store (validated with the SIP options) HTTPS then shares.
+        builder.Services.AddPbxHttps(builder.Configuration);
         builder.Services.AddHostedService(services => new WelcomeBanner(
             services.GetRequiredService<IHostApplicationLifetime>(), services.GetRequiredService<IServer>(), services.GetRequiredService<IConfiguration>(),
             roles.Edge ? services.GetRequiredService<SipTransportSet>() : null, roles.Api));
         var app = builder.Build();
+        app.UsePbxHttps();
         app.UsePbxMetrics();
         if (roles.Api)
             app.UsePbxRequestLogging().MapApi().MapOrleansDashboardForAdmins();
@@ -110,7 +114,7 @@ internal static class PbxApplication
 
     /// <summary>Failures whose message tells the operator what to fix, so no stack trace is shown for them.</summary>
     public static bool IsOperatorFixable(Exception exception)
-        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException or SipCertificateException;
+        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException or CertificateException;
 
     private static int Fail(string message)
     {
