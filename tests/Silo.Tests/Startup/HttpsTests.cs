@@ -86,6 +86,19 @@ public sealed class HttpsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_https_certificate_that_cannot_be_read_stops_start_up_with_a_message_naming_the_key_and_the_file()
+    {
+        var missing = Path.Combine(_folder.FullName, "no-such.pem");
+        await using var app = Build($"--Https:Certificate:Path={missing}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var refused = await Should.ThrowAsync<CertificateException>(() => app.StartAsync(timeout.Token));
+
+        refused.Message.ShouldStartWith($"Https:Certificate:Path: cannot read {missing}");
+        PbxApplication.IsOperatorFixable(refused).ShouldBeTrue("printed as one line, without a stack trace");
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private static WebApplication Build(params string[] settings) =>
