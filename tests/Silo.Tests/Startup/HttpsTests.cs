@@ -66,14 +66,14 @@ public sealed class HttpsTests : IDisposable
         try
         {
             var https = Address(app, "https");
-            await SignInAsync(https, first);
+            await SignInAsync(https, first, firstIntermediate);
 
             var (renewed, renewedIntermediate) = TestCertificates.SignedByAuthority("pbx.example.com");
             TestCertificates.WritePem(renewed, renewedIntermediate, certificatePath, keyPath);
             // What the periodic check (Https:Certificate:CheckInterval) does; CertificateStoreTests drive it by the clock.
             app.Services.GetRequiredService<HttpsCertificate>().Store.Reload().ShouldBeTrue();
 
-            await SignInAsync(https, renewed);
+            await SignInAsync(https, renewed, renewedIntermediate);
             using var plain = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
             var redirected = await plain.GetAsync(new Uri(Address(app, "http"), "api/v1/system/info"));
             redirected.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
@@ -115,17 +115,23 @@ public sealed class HttpsTests : IDisposable
     private static Uri Address(WebApplication app, string scheme) => new(app.Services.GetRequiredService<IServer>().Features
         .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single(a => a.StartsWith(scheme + "://", StringComparison.Ordinal)) + "/");
 
-    /// <summary>Signs in over a new TLS connection that accepts only <paramref name="expected"/> as the server's certificate.</summary>
-    private static async Task<string> SignInAsync(Uri https, X509Certificate2 expected)
+    /// <summary>
+    /// Signs in over a new TLS connection that accepts only <paramref name="expected"/> as the server's certificate, sent
+    /// with <paramref name="intermediate"/> when given (browsers other than Chrome do not fetch a missing one).
+    /// </summary>
+    private static async Task<string> SignInAsync(Uri https, X509Certificate2 expected, X509Certificate2? intermediate = null)
     {
         X509Certificate? presented = null;
+        var sent = new List<string>();
         var handler = new SocketsHttpHandler
         {
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
                 {
                     presented = certificate;
+                    // SslStream puts the certificates the server sent besides the leaf into the chain's extra store.
+                    sent.AddRange(chain!.ChainPolicy.ExtraStore.Select(c => c.Thumbprint));
                     return certificate is not null && certificate.GetCertHashString() == expected.GetCertHashString();
                 },
             },
@@ -136,6 +142,8 @@ public sealed class HttpsTests : IDisposable
 
         presented.ShouldNotBeNull().GetCertHashString().ShouldBe(expected.GetCertHashString());
         login.StatusCode.ShouldBe(HttpStatusCode.OK);
+        if (intermediate is not null)
+            sent.ShouldContain(intermediate.Thumbprint);
         return (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
 
