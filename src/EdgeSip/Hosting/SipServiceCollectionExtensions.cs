@@ -24,7 +24,7 @@ public static class SipServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
         services.TryAddSingleton<IOptions<SipTimerOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<SipOptions>>().Value.Timers));
         services.TryAddSingleton(TimeProvider.System);
-        // TryAdd: a host whose HTTPS presents the same certificate registers this store first, and both use one instance.
+        // TryAdd: the host registers the same store for HTTPS (the machine's certificate); whichever comes first, both use one instance.
         services.TryAddSingleton(sp => new CertificateStore(sp.GetRequiredService<IOptions<SipOptions>>().Value.Certificate, SipOptions.CertificateSection,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CertificateStore>>()));
         services.TryAddSingleton<SipTlsHandshake>();
