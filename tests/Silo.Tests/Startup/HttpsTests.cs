@@ -48,6 +48,11 @@ public sealed class HttpsTests : IDisposable
 
             var lines = app.Services.GetServices<IHostedService>().OfType<WelcomeBanner>().Single().Lines;
             lines[1].ShouldStartWith($"  Browser: {https}   API: {https}api/v1   (also {Address(app, "http")})");
+
+            // Neither a redirect nor HSTS unless configured.
+            using var plain = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+            (await plain.GetAsync(new Uri(Address(app, "http"), "api/v1/calls"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await GetByNameAsync(https, expected)).Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
         }
         finally
         {
@@ -56,12 +61,12 @@ public sealed class HttpsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_replaced_certificate_file_is_presented_on_the_next_connection_and_plain_http_is_redirected_when_asked()
+    public async Task A_replaced_certificate_file_is_presented_on_the_next_connection_and_redirect_and_HSTS_apply_when_asked()
     {
         var (first, firstIntermediate) = TestCertificates.SignedByAuthority("pbx.example.com");
         var (certificatePath, keyPath) = (Path.Combine(_folder.FullName, "fullchain.pem"), Path.Combine(_folder.FullName, "privkey.pem"));
         TestCertificates.WritePem(first, firstIntermediate, certificatePath, keyPath);
-        await using var app = Build($"--Https:Certificate:Path={certificatePath}", $"--Https:Certificate:KeyPath={keyPath}", "--Https:RedirectHttp=true");
+        await using var app = Build($"--Https:Certificate:Path={certificatePath}", $"--Https:Certificate:KeyPath={keyPath}", "--Https:RedirectHttp=true", "--Https:HstsMaxAge=30.00:00:00");
         await StartAsync(app);
         try
         {
@@ -79,6 +84,7 @@ public sealed class HttpsTests : IDisposable
             redirected.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
             redirected.Headers.Location.ShouldBe(new Uri(https, "api/v1/system/info"));
             (await plain.GetAsync(new Uri(Address(app, "http"), "health/live"))).StatusCode.ShouldBe(HttpStatusCode.OK, "probes are not redirected");
+            (await GetByNameAsync(https, renewed)).Headers.GetValues("Strict-Transport-Security").ShouldBe(["max-age=2592000"]);
         }
         finally
         {
@@ -145,6 +151,27 @@ public sealed class HttpsTests : IDisposable
         if (intermediate is not null)
             sent.ShouldContain(intermediate.Thumbprint);
         return (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A GET over HTTPS as a browser that reached the PBX by name sends it: ASP.NET never sends HSTS for loopback
+    /// addresses or localhost, the only names a test on loopback could otherwise use.
+    /// </summary>
+    private static async Task<HttpResponseMessage> GetByNameAsync(Uri https, X509Certificate2 expected)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == expected.GetCertHashString(),
+            },
+        };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(https, "health/live"));
+        request.Headers.Host = "pbx.example.com";
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return response;
     }
 
     /// <summary>Opens <c>/hubs/live</c> over wss:// and completes SignalR's JSON handshake (the hub answers "{}").</summary>
