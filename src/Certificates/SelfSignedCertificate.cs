@@ -14,8 +14,8 @@ namespace Pbx.Certificates;
 internal static class SelfSignedCertificate
 {
     // Long enough that an installation never sees it expire unnoticed; phones that trust it trust this exact certificate
-    // (its fingerprint), not a CA, so there is no renewal to automate. 3650 days is more than browsers accept from a public
-    // CA, but their limits are for publicly trusted certificates; one trusted by exception is not held to them.
+    // (its fingerprint), not a CA, so there is no renewal to automate. Apple's systems refuse a server certificate valid for more
+    // than 825 days even once trusted by hand: README "HTTPS for the console and API" says to give HTTPS its own there.
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(3650);
 
     /// <summary>A certificate for <paramref name="name"/> and <paramref name="addresses"/>, as PEM certificate and PKCS#8 key.</summary>
