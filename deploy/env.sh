@@ -15,6 +15,9 @@ export Trunks__KeysDirectory=${Trunks__KeysDirectory:-$PWD/.data/keys}
 # on the first run unless Sip__Certificate__Path names one.
 export Sip__Tls__0=${Sip__Tls__0:-0.0.0.0}
 export Sip__Certificate__Directory=${Sip__Certificate__Directory:-$PWD/.data/certs}
+# The console and API over HTTPS on 8443 beside plain HTTP on 8080, presenting the same certificate as SIP over TLS: sign-in
+# passwords do not cross the LAN in clear, and browsers give a page the microphone (the console's phone) only over HTTPS.
+export Urls=${Urls:-"http://0.0.0.0:8080;https://0.0.0.0:8443"}
 # Each silo process needs its own CDR journal directory (deploy/cluster.sh gives each silo one).
 PBX_DLL=src/Silo/bin/Release/net10.0/Pbx.Silo.dll
 export Cdrs__JournalDirectory=${Cdrs__JournalDirectory:-$PWD/.data/cdr-journal}

@@ -57,6 +57,7 @@ public static class ApiHostServiceCollectionExtensions
 
         services.AddTrunksApi(configuration);
         services.AddSystemApi(configuration);
+        services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<LoginService>();
         services.AddSingleton<LoginThrottle>();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Pbx.ApiHost.Auth;
 using Pbx.Data.Users;
 
@@ -14,7 +14,7 @@ public sealed class DatabaseDownTests
         // Port 1 on loopback: nothing listens, so every connection is refused at once.
         await using var api = await TestApi.StartAsync("Host=127.0.0.1;Port=1;Username=pbx;Database=none;Timeout=2");
         using var client = new HttpClient { BaseAddress = api.BaseAddress };
-        var issuer = new TokenIssuer(Options.Create(new JwtOptions { SigningKey = TestApi.SigningKey }), TimeProvider.System);
+        var issuer = api.Services.GetRequiredService<TokenIssuer>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", issuer.Issue(new ApiUser { Id = 1, Username = "admin", Role = Roles.Admin }).AccessToken);
 
@@ -33,7 +33,7 @@ public sealed class DatabaseDownTests
     {
         await using var api = await TestApi.StartAsync("Host=127.0.0.1;Port=1;Username=pbx;Database=none;Timeout=2");
         using var client = new HttpClient { BaseAddress = api.BaseAddress };
-        var issuer = new TokenIssuer(Options.Create(new JwtOptions { SigningKey = TestApi.SigningKey }), TimeProvider.System);
+        var issuer = api.Services.GetRequiredService<TokenIssuer>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", issuer.Issue(new ApiUser { Id = 1, Username = "admin", Role = Roles.Admin }).AccessToken);
 

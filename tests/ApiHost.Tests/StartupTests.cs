@@ -24,6 +24,25 @@ public sealed class StartupTests
         error.Message.ShouldContain(reason);
     }
 
+    [Theory]
+    [InlineData(JwtOptions.DevelopmentSigningKey, "public development default")]
+    [InlineData("short", "too short")]
+    public async Task Production_refuses_to_start_with_a_public_or_short_previous_signing_key(string key, string reason)
+    {
+        // A previous key still validates tokens: a weak one lets anyone forge them as surely as a weak current key.
+        await using var dataSource = NpgsqlDataSource.Create(NoDatabase);
+        await using var app = TestApi.Build(dataSource, "Production", new Dictionary<string, string?>
+        {
+            ["Api:Jwt:SigningKey"] = TestApi.SigningKey,
+            ["Api:Jwt:PreviousSigningKeys:0"] = key,
+        });
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        error.Message.ShouldContain("Api:Jwt:PreviousSigningKeys:0");
+        error.Message.ShouldContain(reason);
+    }
+
     [Fact]
     public async Task Development_starts_with_the_default_key_when_none_is_set()
     {

@@ -5,8 +5,8 @@ using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 
-/// <summary>Validates incoming bearer tokens with the same key, issuer and audience the <see cref="TokenIssuer"/> uses.</summary>
-internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions) : IConfigureNamedOptions<JwtBearerOptions>
+/// <summary>Validates incoming bearer tokens with the keys, issuer and audience the <see cref="TokenIssuer"/> uses.</summary>
+internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions, JwtSigningKeys keys) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -19,7 +19,8 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwtOptions) : ICon
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = jwt.Audience,
-            IssuerSigningKey = string.IsNullOrEmpty(jwt.SigningKey) ? null : TokenIssuer.SigningKey(jwt),
+            // Asked per token rather than fixed here (the bearer options are built once): a rotated key applies at once.
+            IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RoleClaimType = TokenIssuer.RoleClaim,
             NameClaimType = TokenIssuer.NameClaim,

@@ -14,8 +14,14 @@ public sealed class JwtOptions
     /// <summary>HMAC-SHA256 requires a key of at least 256 bits (RFC 7518 3.2).</summary>
     public const int MinimumKeyBytes = 32;
 
-    /// <summary>HMAC-SHA256 secret, at least 32 bytes of UTF-8.</summary>
+    /// <summary>HMAC-SHA256 secret, at least 32 bytes of UTF-8: signs new tokens, and validates them.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Keys that signed tokens before <see cref="SigningKey"/> replaced them: they still validate, so a rotation signs
+    /// nobody out. Remove one once the tokens it signed have expired (<see cref="LifetimeMinutes"/>); its tokens are refused from then on.
+    /// </summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
 
     public string Issuer { get; set; } = "pbx";
 

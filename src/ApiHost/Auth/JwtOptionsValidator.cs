@@ -10,13 +10,15 @@ internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValid
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
         var failures = new List<string>();
-        var key = options.SigningKey;
-        if (string.IsNullOrEmpty(key))
+        if (string.IsNullOrEmpty(options.SigningKey))
             failures.Add($"{JwtOptions.Section}:SigningKey is not set: set it to a random secret of at least {JwtOptions.MinimumKeyBytes} bytes (e.g. `openssl rand -base64 48`).");
-        else if (key == JwtOptions.DevelopmentSigningKey && !environment.IsDevelopment())
-            failures.Add($"{JwtOptions.Section}:SigningKey is the public development default, which is refused in the {environment.EnvironmentName} environment: set a random secret of at least {JwtOptions.MinimumKeyBytes} bytes.");
-        else if (Encoding.UTF8.GetByteCount(key) < JwtOptions.MinimumKeyBytes)
-            failures.Add($"{JwtOptions.Section}:SigningKey is too short: HMAC-SHA256 needs at least {JwtOptions.MinimumKeyBytes} bytes.");
+        else
+            CheckKey(options.SigningKey, $"{JwtOptions.Section}:SigningKey", failures);
+        for (var i = 0; i < options.PreviousSigningKeys.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(options.PreviousSigningKeys[i]))
+                CheckKey(options.PreviousSigningKeys[i], $"{JwtOptions.Section}:PreviousSigningKeys:{i}", failures);
+        }
 
         if (options.LifetimeMinutes is < 1 or > 1440)
             failures.Add($"{JwtOptions.Section}:LifetimeMinutes must be between 1 and 1440 (was {options.LifetimeMinutes}).");
@@ -25,5 +27,14 @@ internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValid
         if (string.IsNullOrWhiteSpace(options.Audience))
             failures.Add($"{JwtOptions.Section}:Audience must not be empty.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // A previous key is checked as the current one: it still validates tokens, so a weak or public one lets anyone forge them.
+    private void CheckKey(string key, string name, List<string> failures)
+    {
+        if (key == JwtOptions.DevelopmentSigningKey && !environment.IsDevelopment())
+            failures.Add($"{name} is the public development default, which is refused in the {environment.EnvironmentName} environment: set a random secret of at least {JwtOptions.MinimumKeyBytes} bytes.");
+        else if (Encoding.UTF8.GetByteCount(key) < JwtOptions.MinimumKeyBytes)
+            failures.Add($"{name} is too short: HMAC-SHA256 needs at least {JwtOptions.MinimumKeyBytes} bytes.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,8 +6,8 @@ using Pbx.Data.Users;
 
 namespace Pbx.ApiHost.Auth;
 
-/// <summary>Mints HMAC-SHA256 signed JWTs (RFC 7519) carrying the user's id, name and role.</summary>
-internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock)
+/// <summary>Mints HMAC-SHA256 signed JWTs (RFC 7519) carrying the user's id, name and role, and the signing key's id in <c>kid</c>.</summary>
+internal sealed class TokenIssuer(IOptions<JwtOptions> options, JwtSigningKeys keys, TimeProvider clock)
 {
     public const string RoleClaim = "role";
     public const string NameClaim = "name";
@@ -20,9 +19,6 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
     public const string ExtensionClaim = "ext";
 
     private readonly JsonWebTokenHandler _handler = new();
-
-    public static SymmetricSecurityKey SigningKey(JwtOptions options) =>
-        new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey is not set.")));
 
     /// <summary>The user id a token of this issuer carries in <c>sub</c>.</summary>
     public static long? UserId(ClaimsPrincipal principal) =>
@@ -45,7 +41,7 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clo
             NotBefore = now,
             Expires = expires,
             Subject = new ClaimsIdentity(Claims(user)),
-            SigningCredentials = new SigningCredentials(SigningKey(jwt), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = keys.Signing,
         });
         return new TokenResponse(token, "Bearer", expires, jwt.LifetimeMinutes * 60, user.Username, user.Role);
     }

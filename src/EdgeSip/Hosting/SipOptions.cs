@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Pbx.EdgeSip.Transactions;
-using Pbx.EdgeSip.Transport.Tls;
+using Pbx.Certificates;
 
 namespace Pbx.EdgeSip.Hosting;
 
@@ -9,6 +9,9 @@ namespace Pbx.EdgeSip.Hosting;
 public sealed class SipOptions
 {
     public const string Section = "Sip";
+
+    /// <summary>The section of <see cref="Certificate"/>: the machine's certificate, which HTTPS presents too unless given its own.</summary>
+    public const string CertificateSection = "Sip:Certificate";
 
     /// <summary>The SIP-over-TLS port an address in <see cref="Tls"/> gets when it names none (RFC 3261 26.2.1).</summary>
     public const int DefaultTlsPort = 5061;
@@ -26,7 +29,7 @@ public sealed class SipOptions
     public List<string> Tls { get; set; } = [];
 
     /// <summary>The certificate the TLS listeners present.</summary>
-    public SipCertificateOptions Certificate { get; set; } = new();
+    public CertificateOptions Certificate { get; set; } = new();
 
     /// <summary>Digest realm the registrar challenges with.</summary>
     public string Realm { get; set; } = "pbx";

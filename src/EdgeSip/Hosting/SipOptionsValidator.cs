@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Pbx.EdgeSip.Transport.Tls;
+using Pbx.Certificates;
 
 namespace Pbx.EdgeSip.Hosting;
 
@@ -18,7 +18,7 @@ internal sealed class SipOptionsValidator : IValidateOptions<SipOptions>
             if (!SipOptions.TryParseTls(options.Tls[i], out var endPoint) || endPoint.Port is < 0 or > 65535)
                 failures.Add($"Sip:Tls:{i} is '{options.Tls[i]}'; allowed: an IP address and port as host:port, IPv6 as [addr]:port, or an address alone for port {SipOptions.DefaultTlsPort} (e.g. 0.0.0.0:5061, [::]).");
         }
-        CheckCertificate(options.Certificate, failures);
+        failures.AddRange(options.Certificate.Problems(SipOptions.CertificateSection));
         if (string.IsNullOrWhiteSpace(options.Realm))
             failures.Add("Sip:Realm must not be empty.");
         if (string.IsNullOrWhiteSpace(options.UserAgent))
@@ -31,16 +31,6 @@ internal sealed class SipOptionsValidator : IValidateOptions<SipOptions>
         if (timers.T4 <= TimeSpan.Zero)
             failures.Add($"Sip:Timers:T4 is {timers.T4}; allowed: more than 0 (RFC 3261 default 00:00:05).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void CheckCertificate(SipCertificateOptions certificate, List<string> failures)
-    {
-        if (string.IsNullOrWhiteSpace(certificate.Path) && !string.IsNullOrWhiteSpace(certificate.KeyPath))
-            failures.Add("Sip:Certificate:KeyPath is set without Sip:Certificate:Path; set both (PEM certificate and key) or neither (a self-signed certificate is generated).");
-        if (string.IsNullOrWhiteSpace(certificate.Directory))
-            failures.Add("Sip:Certificate:Directory is empty; it must name the folder for the generated certificate (default: certs).");
-        if (certificate.CheckInterval < TimeSpan.FromSeconds(1) || certificate.CheckInterval > TimeSpan.FromDays(1))
-            failures.Add($"Sip:Certificate:CheckInterval is {certificate.CheckInterval}; allowed: 00:00:01 to 1.00:00:00 (default 00:00:30).");
     }
 
     private static void CheckEndPoints(List<string> values, string key, List<string> failures)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pbx.Certificates;
 using Pbx.EdgeSip.Security;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
@@ -23,10 +24,12 @@ public static class SipServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
         services.TryAddSingleton<IOptions<SipTimerOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<SipOptions>>().Value.Timers));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SipCertificateStore>();
+        // TryAdd: the host registers the same store for HTTPS (the machine's certificate); whichever comes first, both use one instance.
+        services.TryAddSingleton(sp => new CertificateStore(sp.GetRequiredService<IOptions<SipOptions>>().Value.Certificate, SipOptions.CertificateSection,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CertificateStore>>()));
         services.TryAddSingleton<SipTlsHandshake>();
         services.TryAddSingleton(sp => new SipTransportSet(sp.GetRequiredService<IOptions<SipOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<SipCertificateStore>(), sp.GetRequiredService<SipTlsHandshake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SipTransportSet>>()));
+            sp.GetRequiredService<CertificateStore>(), sp.GetRequiredService<SipTlsHandshake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SipTransportSet>>()));
         services.TryAddSingleton<ISipSender>(sp => sp.GetRequiredService<SipTransportSet>());
         services.TryAddSingleton<SipTransactionLayer>();
         services.TryAddSingleton<SipClient>();

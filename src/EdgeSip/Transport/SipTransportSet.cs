@@ -1,3 +1,4 @@
+using Pbx.Certificates;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -25,7 +26,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
     private readonly List<UdpSipTransport> _udp = [];
     private readonly List<Socket> _tcpListeners = [];
     private readonly List<Socket> _tlsListeners = [];
-    private readonly SipCertificateStore _certificates;
+    private readonly CertificateStore _certificates;
     private readonly SipTlsHandshake _tlsHandshake;
     private readonly ConcurrentDictionary<SipEndPoint, ISipConnection> _connections = new();
     private readonly ConcurrentBag<Task> _loops = [];
@@ -36,7 +37,7 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
 
     private readonly TimeProvider _time;
 
-    internal SipTransportSet(IOptions<SipOptions> options, TimeProvider time, SipCertificateStore certificates, SipTlsHandshake tlsHandshake,
+    internal SipTransportSet(IOptions<SipOptions> options, TimeProvider time, CertificateStore certificates, SipTlsHandshake tlsHandshake,
         ILogger<SipTransportSet> logger)
     {
         _options = options.Value;
@@ -192,7 +193,6 @@ public sealed partial class SipTransportSet : ISipSender, IAsyncDisposable
             // Loops end with the sockets they read from.
         }
         _stopping.Dispose();
-        _certificates.Dispose();
     }
 
     /// <summary>A listening socket whose accepted connections <paramref name="open"/> turns into SIP connections.</summary>

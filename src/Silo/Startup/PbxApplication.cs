@@ -7,13 +7,14 @@ using Pbx.EdgeSip.Calls;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
 using Pbx.EdgeSip.Trunks;
-using Pbx.EdgeSip.Transport.Tls;
+using Pbx.Certificates;
 using Pbx.EdgeSip.Transport;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Trunks;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Hosting;
+using Pbx.Silo.Https;
 using Pbx.Silo.Live;
 using Pbx.Silo.Persistence;
 
@@ -68,10 +69,13 @@ internal static class PbxApplication
             builder.Services.AddLiveEventSink();
         }
 
+        // After the edge, whose certificate store (validated with the SIP options) HTTPS then shares.
+        builder.Services.AddPbxHttps(builder.Configuration);
         builder.Services.AddHostedService(services => new WelcomeBanner(
             services.GetRequiredService<IHostApplicationLifetime>(), services.GetRequiredService<IServer>(), services.GetRequiredService<IConfiguration>(),
             roles.Edge ? services.GetRequiredService<SipTransportSet>() : null, roles.Api));
         var app = builder.Build();
+        app.UsePbxHttps();
         app.UsePbxMetrics();
         if (roles.Api)
             app.UsePbxRequestLogging().MapApi().MapOrleansDashboardForAdmins();
@@ -84,8 +88,9 @@ internal static class PbxApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Settings come from appsettings.json beside the binary, an optional file named by PBX_CONFIG,
         // environment variables (Sip__Udp__0=..., or with the PBX_ prefix) and the command line, later ones winning.
+        // The file is watched as appsettings.json is: settings read per use (the API's token keys) change without a restart.
         if (Environment.GetEnvironmentVariable("PBX_CONFIG") is { Length: > 0 } file)
-            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
         builder.Configuration.AddEnvironmentVariables("PBX_");
         builder.Configuration.AddCommandLine(args);
         builder.AddPbxLogging();
@@ -109,7 +114,7 @@ internal static class PbxApplication
 
     /// <summary>Failures whose message tells the operator what to fix, so no stack trace is shown for them.</summary>
     public static bool IsOperatorFixable(Exception exception)
-        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException or SipCertificateException;
+        => exception is DatabaseUnavailableException or MigrationFailedException or OptionsValidationException or CertificateException;
 
     private static int Fail(string message)
     {

@@ -13,7 +13,9 @@ internal static class WelcomeText
     public static IReadOnlyList<string> Lines(ListeningAddresses bound, IPAddress host, string realm)
     {
         var sip = Sip(bound, host);
-        var http = bound.Http.Select(a => Reachable(a, host)).Distinct(StringComparer.Ordinal).ToList();
+        // HTTPS first: the address to give a browser when there is one (sign-in passwords, and the microphone, want it).
+        var http = bound.Http.OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .Select(a => Reachable(a, host)).Distinct(StringComparer.Ordinal).ToList();
         var lines = new List<string>
         {
             sip.Count == 0

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pbx.EdgeSip.Transport;
-using Pbx.EdgeSip.Transport.Tls;
+using Pbx.Certificates;
 using Pbx.MediaNode.Hosting;
 using Pbx.Silo.Startup;
 using Pbx.TestSupport;
@@ -83,30 +83,11 @@ public sealed class StartupBannerTests
         await using var app = Build("--Sip:Tls:0=127.0.0.1:0", $"--Sip:Certificate:Path={missing}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var refused = await Should.ThrowAsync<SipCertificateException>(() => app.StartAsync(timeout.Token));
+        var refused = await Should.ThrowAsync<CertificateException>(() => app.StartAsync(timeout.Token));
 
         refused.Message.ShouldStartWith($"Sip:Certificate:Path: cannot read {missing}");
         PbxApplication.IsOperatorFixable(refused).ShouldBeTrue("printed as one line, without a stack trace");
     }
 
-    private static WebApplication Build(params string[] settings)
-    {
-        string[] args =
-        [
-            $"--Database:ConnectionString={PostgresServer.Shared.CreateDatabase("banner")}",
-            "--Urls=http://127.0.0.1:0",
-            "--Seed:Enabled=false",
-            "--Log:Level=Warning",
-            "--Api:Jwt:SigningKey=test-signing-key-of-more-than-thirty-two-bytes",
-            "--Sip:Udp:0=127.0.0.1:0",
-            "--Sip:Tcp:0=127.0.0.1:0",
-            "--Media:BindAddress=127.0.0.1",
-            "--Media:RtpPortMin=42000",
-            "--Media:RtpPortMax=42099",
-            $"--Cdrs:JournalDirectory={Path.Combine(Path.GetTempPath(), "pbx-banner-journal", Guid.NewGuid().ToString("N"))}",
-            .. FreePort.LoneSilo().Select(setting => $"--{setting.Key}={setting.Value}"),
-            .. settings,
-        ];
-        return PbxApplication.Build(PbxApplication.CreateBuilder(args), new RoleOptions());
-    }
+    private static WebApplication Build(params string[] settings) => TestPbx.Build(new RoleOptions(), settings);
 }

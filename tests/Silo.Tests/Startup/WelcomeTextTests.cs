@@ -39,6 +39,16 @@ public sealed class WelcomeTextTests
     }
 
     [Fact]
+    public void With_https_the_browser_is_sent_to_the_https_address_and_plain_http_is_listed_after_it()
+    {
+        var bound = new ListeningAddresses([], [], [], [], ["http://0.0.0.0:8080", "https://0.0.0.0:8443"], Api: true);
+
+        var lines = WelcomeText.Lines(bound, Host, "pbx");
+
+        lines[1].ShouldBe("  Browser: https://192.168.1.20:8443/   API: https://192.168.1.20:8443/api/v1   (also http://192.168.1.20:8080/)   Stop: Ctrl-C");
+    }
+
+    [Fact]
     public void A_process_without_the_edge_or_the_API_says_so_instead_of_inventing_addresses()
     {
         var lines = WelcomeText.Lines(new ListeningAddresses([], [], [], [], ["http://0.0.0.0:8080"], Api: false), Host, "pbx");

@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
+using Pbx.Certificates;
 using Pbx.EdgeSip.Hosting;
 
 namespace Pbx.EdgeSip.Transport.Tls;
@@ -19,11 +20,11 @@ internal sealed partial class SipTlsHandshake
     // Kestrel's default: a client that connects and never completes its hello cannot hold a socket and a task for long.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private readonly SipCertificateStore _certificates;
+    private readonly CertificateStore _certificates;
     private readonly TimeProvider _time;
     private readonly ILogger<SipTlsHandshake> _logger;
 
-    public SipTlsHandshake(SipCertificateStore certificates, TimeProvider time, ILogger<SipTlsHandshake> logger)
+    public SipTlsHandshake(CertificateStore certificates, TimeProvider time, ILogger<SipTlsHandshake> logger)
     {
         _certificates = certificates;
         _time = time;

@@ -10,7 +10,9 @@ using Pbx.EdgeSip.Tests.Hosting;
 using Pbx.EdgeSip.Tests.Parsing;
 using Pbx.EdgeSip.Transactions;
 using Pbx.EdgeSip.Transport;
+using Pbx.Certificates;
 using Pbx.EdgeSip.Transport.Tls;
+using Pbx.TestSupport;
 using Shouldly;
 using Xunit;
 
@@ -27,7 +29,7 @@ public sealed class SipTlsTransportTests : IDisposable
         await using var edge = await StartAsync();
         await using var phone = await TlsPhone.ConnectAsync(edge.Transports.TlsEndPoints[0]);
 
-        phone.Presented.Thumbprint.ShouldBe(edge.Services.GetRequiredService<SipCertificateStore>().Current.Leaf.Thumbprint);
+        phone.Presented.Thumbprint.ShouldBe(edge.Services.GetRequiredService<CertificateStore>().Current.Leaf.Thumbprint);
         await phone.SendAsync(SipMessages.Options("z9hG4bKtls1", "TLS", "192.0.2.99:5061"));
         var response = (SipResponse)await phone.ReceiveAsync();
         response.StatusCode.ShouldBe(200);
@@ -129,8 +131,8 @@ public sealed class SipTlsTransportTests : IDisposable
 
         var (renewed, renewedIntermediate) = TestCertificates.SignedByAuthority("pbx.example.com");
         TestCertificates.WritePem(renewed, renewedIntermediate, certificatePath, keyPath);
-        // What the periodic check (Sip:Certificate:CheckInterval) does; SipCertificateStoreTests drive it by the clock.
-        edge.Services.GetRequiredService<SipCertificateStore>().Reload().ShouldBeTrue();
+        // What the periodic check (Sip:Certificate:CheckInterval) does; CertificateStoreTests drive it by the clock.
+        edge.Services.GetRequiredService<CertificateStore>().Reload().ShouldBeTrue();
         await using var after = await TlsPhone.ConnectAsync(edge.Transports.TlsEndPoints[0]);
 
         after.Presented.Thumbprint.ShouldBe(renewed.Thumbprint);

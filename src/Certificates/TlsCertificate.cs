@@ -2,14 +2,14 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Pbx.EdgeSip.Transport.Tls;
+namespace Pbx.Certificates;
 
 /// <summary>A loaded certificate: what SslStream presents (leaf and chain), and the hash of the file bytes it came from.</summary>
-internal sealed class SipCertificate(X509Certificate2 leaf, X509Certificate2Collection chain, string filesHash)
+public sealed class TlsCertificate(X509Certificate2 leaf, X509Certificate2Collection chain, string filesHash)
 {
     /// <summary>
     /// Leaf and intermediates, built once per certificate and shared by every handshake. Offline: the chain sent is what
-    /// the files hold, with no download of missing intermediates while the edge starts.
+    /// the files hold, with no download of missing intermediates while a listener starts.
     /// </summary>
     public SslStreamCertificateContext Context { get; } = SslStreamCertificateContext.Create(leaf, chain, offline: true);
 

@@ -4,16 +4,18 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Pbx.EdgeSip.Transport.Tls;
+namespace Pbx.Certificates;
 
 /// <summary>
 /// The certificate a PBX with none configured makes for itself at its first start: the machine's name and addresses as
-/// subject alternative names, so a phone that checks the name against the address it dialled finds it (RFC 5922 7.1).
+/// subject alternative names, so a phone or browser that checks the name against the address it dialled finds it
+/// (RFC 5922 7.1, RFC 6125).
 /// </summary>
-internal static class SelfSignedSipCertificate
+internal static class SelfSignedCertificate
 {
     // Long enough that an installation never sees it expire unnoticed; phones that trust it trust this exact certificate
-    // (its fingerprint), not a CA, so there is no renewal to automate.
+    // (its fingerprint), not a CA, so there is no renewal to automate. Apple's systems refuse a server certificate valid for more
+    // than 825 days even once trusted by hand: README "HTTPS for the console and API" says to give HTTPS its own there.
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(3650);
 
     /// <summary>A certificate for <paramref name="name"/> and <paramref name="addresses"/>, as PEM certificate and PKCS#8 key.</summary>
@@ -41,7 +43,7 @@ internal static class SelfSignedSipCertificate
     /// Writes a new certificate for this machine to <paramref name="files"/>: the key readable by the PBX's user alone, each
     /// file written beside its place and renamed into it, so a crash never leaves half a file to load.
     /// </summary>
-    public static void Write(SipCertificateFiles files, DateTimeOffset now)
+    public static void Write(CertificateFiles files, DateTimeOffset now)
     {
         var (certificatePem, keyPem) = Create(Environment.MachineName, MachineAddresses(), now);
         Directory.CreateDirectory(Path.GetDirectoryName(files.CertificatePath)!);

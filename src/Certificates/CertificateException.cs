@@ -1,14 +1,14 @@
-namespace Pbx.EdgeSip.Transport.Tls;
+namespace Pbx.Certificates;
 
 /// <summary>The TLS certificate's files cannot be read or used; the message names the configuration key and the file.</summary>
-public sealed class SipCertificateException : Exception
+public sealed class CertificateException : Exception
 {
-    public SipCertificateException(string message)
+    public CertificateException(string message)
         : base(message)
     {
     }
 
-    public SipCertificateException(string message, Exception inner)
+    public CertificateException(string message, Exception inner)
         : base(message, inner)
     {
     }

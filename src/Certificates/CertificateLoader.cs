@@ -2,16 +2,16 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Pbx.EdgeSip.Transport.Tls;
+namespace Pbx.Certificates;
 
 /// <summary>
 /// Reads a certificate with its private key from PEM or PFX files. The bytes are read once and both hashed and parsed, so
 /// the hash always describes what was loaded, even when the files change in between.
 /// </summary>
-internal static class SipCertificateLoader
+internal static class CertificateLoader
 {
-    /// <summary>The files' bytes and their hash; throws <see cref="SipCertificateException"/> naming the key when one cannot be read.</summary>
-    public static (byte[] Certificate, byte[]? Key, string Hash) Read(SipCertificateFiles files)
+    /// <summary>The files' bytes and their hash; throws <see cref="CertificateException"/> naming the key when one cannot be read.</summary>
+    public static (byte[] Certificate, byte[]? Key, string Hash) Read(CertificateFiles files)
     {
         var certificate = ReadFile(files, files.CertificatePath);
         var key = files.KeyPath is null ? null : ReadFile(files, files.KeyPath);
@@ -23,29 +23,29 @@ internal static class SipCertificateLoader
     }
 
     /// <summary>Parses what <see cref="Read"/> returned: PEM when the certificate file is text with a PEM label, PFX otherwise.</summary>
-    public static SipCertificate Load(SipCertificateFiles files, byte[] certificate, byte[]? key, string hash)
+    public static TlsCertificate Load(CertificateFiles files, byte[] certificate, byte[]? key, string hash)
     {
         var pem = IsPem(certificate);
         try
         {
             var (leaf, chain) = pem ? FromPem(files, certificate, key) : FromPfx(files, certificate);
             if (!leaf.HasPrivateKey)
-                throw new SipCertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} holds no private key for its certificate; set Sip:Certificate:KeyPath to the key file.");
-            return new SipCertificate(leaf, chain, hash);
+                throw new CertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} holds no private key for its certificate; set {files.Section}:KeyPath to the key file.");
+            return new TlsCertificate(leaf, chain, hash);
         }
         catch (CryptographicException e)
         {
-            var password = pem ? "" : "; a PFX also fails so when Sip:Certificate:Password is wrong";
-            throw new SipCertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} is not a usable certificate and key ({e.Message}){password}.", e);
+            var password = pem ? "" : $"; a PFX also fails so when {files.Section}:Password is wrong";
+            throw new CertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath} is not a usable certificate and key ({e.Message}){password}.", e);
         }
         catch (ArgumentException e)
         {
             // CreateFromPem throws this when the text has no certificate or no key PEM block.
-            throw new SipCertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath}{(files.KeyPath is null ? "" : $" with {files.KeyPath}")} holds no PEM certificate and key ({e.Message}).", e);
+            throw new CertificateException($"{files.KeyNaming(files.CertificatePath)}: {files.CertificatePath}{(files.KeyPath is null ? "" : $" with {files.KeyPath}")} holds no PEM certificate and key ({e.Message}).", e);
         }
     }
 
-    private static (X509Certificate2 Leaf, X509Certificate2Collection Chain) FromPem(SipCertificateFiles files, byte[] certificate, byte[]? key)
+    private static (X509Certificate2 Leaf, X509Certificate2Collection Chain) FromPem(CertificateFiles files, byte[] certificate, byte[]? key)
     {
         var certificatePem = Encoding.ASCII.GetString(certificate);
         // The key may sit in the certificate file (as HAProxy and many ACME clients write it).
@@ -62,7 +62,7 @@ internal static class SipCertificateLoader
         return (leaf, chain);
     }
 
-    private static (X509Certificate2 Leaf, X509Certificate2Collection Chain) FromPfx(SipCertificateFiles files, byte[] certificate)
+    private static (X509Certificate2 Leaf, X509Certificate2Collection Chain) FromPfx(CertificateFiles files, byte[] certificate)
     {
         var all = X509CertificateLoader.LoadPkcs12Collection(certificate, files.Password);
         X509Certificate2? leaf = null;
@@ -74,12 +74,12 @@ internal static class SipCertificateLoader
             else
                 chain.Add(candidate);
         }
-        return (leaf ?? throw new SipCertificateException($"Sip:Certificate:Path: {files.CertificatePath} holds no certificate with a private key."), chain);
+        return (leaf ?? throw new CertificateException($"{files.Section}:Path: {files.CertificatePath} holds no certificate with a private key."), chain);
     }
 
     private static bool IsPem(byte[] bytes) => bytes.AsSpan().IndexOf("-----BEGIN "u8) >= 0;
 
-    private static byte[] ReadFile(SipCertificateFiles files, string path)
+    private static byte[] ReadFile(CertificateFiles files, string path)
     {
         try
         {
@@ -87,7 +87,7 @@ internal static class SipCertificateLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SipCertificateException($"{files.KeyNaming(path)}: cannot read {path} ({e.Message}).", e);
+            throw new CertificateException($"{files.KeyNaming(path)}: cannot read {path} ({e.Message}).", e);
         }
     }
 }

@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Pbx.EdgeSip.Tests.Transport.Tls;
+namespace Pbx.TestSupport;
 
 /// <summary>Certificates an administrator would bring: a leaf and its chain from a CA (as fullchain.pem and privkey.pem, or a PFX).</summary>
-internal static class TestCertificates
+public static class TestCertificates
 {
     /// <summary>
     /// A leaf for <paramref name="name"/> signed by an intermediate CA under a root CA, as a public CA issues it: the leaf
