@@ -44,74 +44,48 @@ public sealed class RegisterBench : IBenchSuite
         // 15 s at the offered rate; a slower stack takes longer, which the measured rate shows.
         var calls = options.Quick ? 6_000 : OfferedRate * 15;
         var runs = options.Quick ? 1 : 3;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = PostgresServer.Shared.CreateDatabase("bench"),
-            ["Sip:Udp:0"] = "127.0.0.1:0",
-            ["Sip:Tcp:0"] = "127.0.0.1:0",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSilo(builder.Configuration);
-        builder.Services.AddExtensions(builder.Configuration);
-        builder.Services.AddEdgeSip(builder.Configuration);
-        builder.Services.AddSipRegistrar(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        var directory = Directory.CreateTempSubdirectory("pbx-bench-register-");
-        try
-        {
-            var realm = host.Services.GetRequiredService<IOptions<SipRealmOptions>>().Value.Realm;
-            await SeedAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), realm, FirstExtension, extensions, cancellationToken);
-            var injection = Path.Combine(directory.FullName, "extensions.csv");
-            await File.WriteAllTextAsync(injection, InjectionFile(FirstExtension, extensions), cancellationToken);
-            var edge = host.Services.GetRequiredService<SipTransportSet>().UdpEndPoints[0];
-            var localPort = FreePort.UdpAndTcp();
+        await using var pbx = await RegisterBenchHost.StartAsync(extensions, cancellationToken);
+        var (edge, injection, directory) = (pbx.Edge, pbx.Injection, pbx.WorkDir);
+        var localPort = FreePort.UdpAndTcp();
 
-            var rows = new List<BenchRow>();
-            var rates = new List<double>();
-            for (var run = 0; run <= runs; run++)
-            {
-                // The extra last run holds a moderate rate for 15 s.
-                var moderate = run == runs;
-                if (moderate && options.Quick)
-                    break;
-                var rate = moderate ? ModerateRate : OfferedRate;
-                var runCalls = moderate ? ModerateRate * 15 : calls;
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var pauseBefore = GC.GetTotalPauseDuration();
-                var gen2Before = GC.CollectionCount(2);
-                var result = await RegisterSippRun.RunAsync(sipp, edge, injection, runCalls, rate, MaxOpenCalls, localPort, directory.FullName, cancellationToken);
-                var edgeCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-                var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
-                var gen2 = GC.CollectionCount(2) - gen2Before;
-                var perSecond = result.Successful / result.Elapsed.TotalSeconds;
-                if (!moderate && (run > 0 || runs == 1))
-                    rates.Add(perSecond);
-                var phase = moderate ? $"held at {ModerateRate:N0}/s"
-                    : run == 0 ? $"first run, activates every grain, {OfferedRate:N0}/s offered" : $"re-register run {run}, {OfferedRate:N0}/s offered";
-                rows.Add(new BenchRow(Name, $"authenticated REGISTER, UDP ({phase})",
-                    $"{perSecond.ToString("N0", CultureInfo.InvariantCulture)} /s",
-                    moderate ? "0 failed, p99 <= 50 ms" : $"{TargetRate:N0} /s, 0 failed, p99 <= 50 ms",
-                    $"{result.Successful:N0} ok / {result.Failed:N0} failed in {result.Elapsed.TotalSeconds:0.0} s over {extensions:N0} extensions; "
-                        + $"p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms; CPU per registration: edge {Micros(edgeCpu, result.Successful)} us, "
-                        + $"sipp {Micros(result.SippCpu, result.Successful)} us; GC paused {gcPause.TotalMilliseconds / result.Elapsed.TotalMilliseconds:P0} "
-                        + $"of the run ({gen2} gen2); {Environment.ProcessorCount} cores; sipp exit {result.ExitCode}"));
-            }
-            if (rates.Count > 1)
-            {
-                rates.Sort();
-                var median = (rates[(rates.Count - 1) / 2] + rates[rates.Count / 2]) / 2;
-                rows.Add(new BenchRow(Name, "authenticated REGISTER, UDP (median of re-register runs)",
-                    $"{median.ToString("N0", CultureInfo.InvariantCulture)} /s", $"{TargetRate:N0} /s", $"{rates.Count} runs"));
-            }
-            return rows;
-        }
-        finally
+        var rows = new List<BenchRow>();
+        var rates = new List<double>();
+        for (var run = 0; run <= runs; run++)
         {
-            await host.StopAsync(CancellationToken.None);
-            directory.Delete(recursive: true);
+            // The extra last run holds a moderate rate for 15 s.
+            var moderate = run == runs;
+            if (moderate && options.Quick)
+                break;
+            var rate = moderate ? ModerateRate : OfferedRate;
+            var runCalls = moderate ? ModerateRate * 15 : calls;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gen2Before = GC.CollectionCount(2);
+            var result = await RegisterSippRun.RunAsync(sipp, edge, injection, runCalls, rate, MaxOpenCalls, localPort, directory.FullName, cancellationToken);
+            var edgeCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
+            var gen2 = GC.CollectionCount(2) - gen2Before;
+            var perSecond = result.Successful / result.Elapsed.TotalSeconds;
+            if (!moderate && (run > 0 || runs == 1))
+                rates.Add(perSecond);
+            var phase = moderate ? $"held at {ModerateRate:N0}/s"
+                : run == 0 ? $"first run, activates every grain, {OfferedRate:N0}/s offered" : $"re-register run {run}, {OfferedRate:N0}/s offered";
+            rows.Add(new BenchRow(Name, $"authenticated REGISTER, UDP ({phase})",
+                $"{perSecond.ToString("N0", CultureInfo.InvariantCulture)} /s",
+                moderate ? "0 failed, p99 <= 50 ms" : $"{TargetRate:N0} /s, 0 failed, p99 <= 50 ms",
+                $"{result.Successful:N0} ok / {result.Failed:N0} failed in {result.Elapsed.TotalSeconds:0.0} s over {extensions:N0} extensions; "
+                    + $"p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms; CPU per registration: edge {Micros(edgeCpu, result.Successful)} us, "
+                    + $"sipp {Micros(result.SippCpu, result.Successful)} us; GC paused {gcPause.TotalMilliseconds / result.Elapsed.TotalMilliseconds:P0} "
+                    + $"of the run ({gen2} gen2); {Environment.ProcessorCount} cores; sipp exit {result.ExitCode}"));
         }
+        if (rates.Count > 1)
+        {
+            rates.Sort();
+            var median = (rates[(rates.Count - 1) / 2] + rates[rates.Count / 2]) / 2;
+            rows.Add(new BenchRow(Name, "authenticated REGISTER, UDP (median of re-register runs)",
+                $"{median.ToString("N0", CultureInfo.InvariantCulture)} /s", $"{TargetRate:N0} /s", $"{rates.Count} runs"));
+        }
+        return rows;
     }
 
     private static string Micros(TimeSpan cpu, long registrations)

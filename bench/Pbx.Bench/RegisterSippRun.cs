@@ -14,8 +14,9 @@ namespace Pbx.Bench;
 /// <param name="P50">Median registration time, first REGISTER sent to 200 received.</param>
 /// <param name="P99">99th percentile of the same.</param>
 /// <param name="SippCpu">CPU time sipp used (user + system).</param>
+/// <param name="SuccessfulPerInterval">Calls that succeeded in each statistics interval, in order.</param>
 internal sealed record RegisterSippRun(
-    int ExitCode, long Successful, long Failed, TimeSpan Elapsed, double P50, double P99, TimeSpan SippCpu)
+    int ExitCode, long Successful, long Failed, TimeSpan Elapsed, double P50, double P99, TimeSpan SippCpu, IReadOnlyList<long> SuccessfulPerInterval)
 {
     // rtd 1 spans the whole registration, so its percentiles include the 401 round trip as a phone experiences it.
     private const string Scenario = """
@@ -61,28 +62,48 @@ internal sealed record RegisterSippRun(
         </scenario>
         """;
 
-    /// <summary>Runs sipp at <paramref name="rate"/> calls/s (at most <paramref name="limit"/> open) until <paramref name="calls"/> calls are done.</summary>
-    public static async Task<RegisterSippRun> RunAsync(string sipp, IPEndPoint edge, string injection, int calls, int rate, int limit,
-        int localPort, string workDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs sipp at <paramref name="rate"/> calls/s (at most <paramref name="limit"/> open) until <paramref name="calls"/>
+    /// calls are done, its statistics written every <paramref name="statSeconds"/>.
+    /// </summary>
+    public static Task<RegisterSippRun> RunAsync(string sipp, IPEndPoint edge, string injection, int calls, int rate, int limit,
+        int localPort, string workDir, CancellationToken cancellationToken, int statSeconds = 3600) =>
+        Start(sipp, edge, injection, calls, rate, limit, localPort, workDir, statSeconds).WaitAsync(cancellationToken);
+
+    /// <summary>Starts a run as <see cref="RunAsync"/> does, for several to load the edge at once.</summary>
+    public static Pending Start(string sipp, IPEndPoint edge, string injection, int calls, int rate, int limit, int localPort, string workDir,
+        int statSeconds)
     {
         var scenario = Path.Combine(workDir, "register-bench.xml");
-        await File.WriteAllTextAsync(scenario, Scenario, cancellationToken);
+        File.WriteAllText(scenario, Scenario);
         var stat = Path.Combine(workDir, $"stat-{localPort}.csv");
-        await using var process = SippProcess.Start(sipp,
+        var rtt = Directory.CreateDirectory(Path.Combine(workDir, $"rtt-{localPort}")).FullName;
+        var process = SippProcess.Start(sipp,
         [
             edge.ToString(), "-sf", scenario, "-inf", injection, "-t", "u1", "-i", "127.0.0.1",
             "-p", localPort.ToString(CultureInfo.InvariantCulture),
             "-m", calls.ToString(CultureInfo.InvariantCulture), "-r", rate.ToString(CultureInfo.InvariantCulture),
             "-l", limit.ToString(CultureInfo.InvariantCulture), "-recv_timeout", "10000", "-nostdin",
-            "-trace_stat", "-stf", stat, "-fd", "3600", "-trace_rtt", "-rtt_freq", "1000",
+            "-trace_stat", "-stf", stat, "-fd", statSeconds.ToString(CultureInfo.InvariantCulture), "-trace_rtt", "-rtt_freq", "1000",
             // sipp's own 128 KB socket buffer overflowed whenever sipp fell behind (ss showed its drops, none at the edge's
             // 8 MB one): each drop is a 500 ms retransmission counted against the PBX. Linux caps it at net.core.rmem_max.
             "-buff_size", "4194304",
-        ], workDir);
-        var (exitCode, elapsed, sippCpu, _) = await process.WaitAsync(cancellationToken);
-        var (successful, failed) = SippProcess.ReadCounts(stat);
-        var times = SippProcess.ReadResponseTimes(workDir);
-        return new RegisterSippRun(exitCode, successful, failed, elapsed,
-            SippProcess.Percentile(times, 0.50), SippProcess.Percentile(times, 0.99), sippCpu);
+        ], rtt);
+        return new Pending(process, stat, rtt);
+    }
+
+    /// <summary>A sipp run going on.</summary>
+    internal sealed class Pending(SippProcess process, string stat, string rtt)
+    {
+        /// <summary>Waits for the run to end and reads what sipp measured.</summary>
+        public async Task<RegisterSippRun> WaitAsync(CancellationToken cancellationToken)
+        {
+            await using var running = process;
+            var (exitCode, elapsed, sippCpu, _) = await running.WaitAsync(cancellationToken);
+            var (successful, failed) = SippProcess.ReadCounts(stat);
+            var times = SippProcess.ReadResponseTimes(rtt);
+            return new RegisterSippRun(exitCode, successful, failed, elapsed,
+                SippProcess.Percentile(times, 0.50), SippProcess.Percentile(times, 0.99), sippCpu, SippProcess.ReadPeriodic(stat, "SuccessfulCall(P)"));
+        }
     }
 }

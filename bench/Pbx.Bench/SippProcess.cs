@@ -84,6 +84,19 @@ internal sealed class SippProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Column <paramref name="name"/> of every line of sipp's -stf file (a periodic column: one value per interval).</summary>
+    public static IReadOnlyList<long> ReadPeriodic(string statFile, string name)
+    {
+        if (!File.Exists(statFile))
+            return [];
+        var lines = File.ReadAllLines(statFile);
+        if (lines.Length < 2)
+            return [];
+        var index = Array.IndexOf(lines[0].Split(';'), name);
+        return index < 0 ? [] : lines.Skip(1).Select(l => l.Split(';')).Where(v => index < v.Length)
+            .Select(v => long.TryParse(v[index], CultureInfo.InvariantCulture, out var value) ? value : 0).ToList();
+    }
+
     /// <summary>
     /// Sorted response times in ms from the <c>*_rtt.csv</c> files sipp -trace_rtt wrote in <paramref name="workDir"/>
     /// ("Date_ms;response_time_ms;rtd_no", one line per measured call); the files are deleted so the next run starts empty.

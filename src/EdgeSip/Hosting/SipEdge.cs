@@ -127,6 +127,17 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
                     await SendStatelessAsync(SipResponseFactory.Create(request, 416, "Unsupported URI Scheme", SipResponseFactory.NewTag(), source), source).ConfigureAwait(false);
                 return;
             }
+            // Shed before any transaction exists: a transaction per refusal (and its response lingering 32 s) would be
+            // most of the work at three times capacity. A retransmission of a request being served still reaches it.
+            if (_overload.ShouldShed(request) && !_layer.Holds(request))
+            {
+                SipMetrics.OnShed(request.Method);
+                var refusal = SipResponseFactory.Create(request, 503, "Service Unavailable", SipResponseFactory.NewTag(), source);
+                refusal.Add(SipHeaderId.RetryAfter, _overload.NextRetryAfter().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await SendStatelessAsync(refusal, source).ConfigureAwait(false);
+                request.Dispose();
+                return;
+            }
             await _layer.ReceiveRequestAsync(request, source).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SipParseException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
@@ -152,12 +163,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         }
         if (_handlers.TryGetValue(request.Method, out var handler))
         {
-            if (!_overload.TryEnter(request))
-            {
-                SipMetrics.OnShed(request.Method);
-                await context.RespondAsync(ServiceUnavailable(context, _overload.NextRetryAfter())).ConfigureAwait(false);
-                return;
-            }
+            _overload.Enter();
             try
             {
                 await RunHandlerAsync(handler, context).ConfigureAwait(false);
