@@ -1,5 +1,3 @@
-using Pbx.Grains.Extensions;
-
 namespace Pbx.Grains.Calls;
 
 /// <summary>
@@ -16,10 +14,10 @@ public sealed partial class CallGrain
     {
         if (State.Settings.CallWaiting)
             return null;
-        var calls = await GrainFactory.Grain<IExtensionGrain>(target).GetActiveCallsAsync();
-        if (!calls.Any(id => id != CallKey))
+        var calls = await Parties.OtherCallsAsync(target);
+        if (calls == 0)
             return null;
-        LogCallWaitingRefused(CallKey, target, calls.Count);
+        LogCallWaitingRefused(CallKey, target, calls);
         return BusyHere;
     }
 
@@ -28,15 +26,12 @@ public sealed partial class CallGrain
 
     private bool CalleeIsExtension => State.Trunk?.Direction != "outbound" && State.Ringing.Length > 0;
 
-    private Task JoinAsCallerAsync() => CallerIsExtension ? JoinCallAsync(State.Caller) : Task.CompletedTask;
+    private Task JoinAsCallerAsync() => CallerIsExtension ? Parties.JoinAsync(State.Caller) : Task.CompletedTask;
 
-    private Task JoinAsCalleeAsync() => CalleeIsExtension ? JoinCallAsync(State.Ringing) : Task.CompletedTask;
-
-    /// <summary>The extension <paramref name="number"/> is now in this call (a transfer target, an originating phone).</summary>
-    private Task JoinCallAsync(string number) => GrainFactory.Grain<IExtensionGrain>(number).JoinCallAsync(CallKey);
+    private Task JoinAsCalleeAsync() => CalleeIsExtension ? Parties.JoinAsync(State.Ringing) : Task.CompletedTask;
 
     /// <summary>Both parties leave: the caller, and the extension rung last (a no-op for it when it never answered).</summary>
     private Task LeaveCallAsync() => Task.WhenAll(
-        CallerIsExtension ? GrainFactory.Grain<IExtensionGrain>(State.Caller).LeaveCallAsync(CallKey) : Task.CompletedTask,
-        CalleeIsExtension ? GrainFactory.Grain<IExtensionGrain>(State.Ringing).LeaveCallAsync(CallKey) : Task.CompletedTask);
+        CallerIsExtension ? Parties.LeaveAsync(State.Caller) : Task.CompletedTask,
+        CalleeIsExtension ? Parties.LeaveAsync(State.Ringing) : Task.CompletedTask);
 }

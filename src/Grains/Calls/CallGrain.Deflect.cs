@@ -20,7 +20,7 @@ public sealed partial class CallGrain
             return CallActionResult.NotApplicable;
         var edge = Edge!;
         var now = time.GetUtcNow();
-        if (await FindExtensionAsync(target) is null)
+        if (await Parties.FindAsync(target) is null)
             return await DeflectOutAsync(target, edge, now);
         if (await RouteAsync(target, now) is not { Length: > 0 } routed)
             return CallActionResult.NotApplicable;

@@ -17,7 +17,7 @@ public sealed partial class CallGrain
         if (State.History.Count == 0 || State.Trunk is { Direction: "outbound" })
             return null;
         var step = State.History[^1];
-        if (await FindExtensionAsync(step.To) is not null)
+        if (await Parties.FindAsync(step.To) is not null)
             return null;
         return await DialOutAsync(setup, step.To, step.From, now, openCdr: false);
     }

@@ -1,6 +1,5 @@
 using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
-using Pbx.Grains.Extensions;
 using Pbx.Grains.Media;
 
 namespace Pbx.Grains.Calls;
@@ -19,7 +18,7 @@ public sealed partial class CallGrain
     {
         if (State.Phase != CallPhase.None || Edge is not { } edge || string.IsNullOrEmpty(request.To) || request.To == request.From)
             return CallActionResult.NotApplicable;
-        var originator = await GrainFactory.Grain<IExtensionGrain>(request.From).GetStatusAsync();
+        var originator = await Parties.StatusAsync(request.From);
         if (!originator.Exists || !originator.Enabled || originator.Bindings.Count == 0)
         {
             DeactivateOnIdle();
@@ -61,7 +60,7 @@ public sealed partial class CallGrain
         State.Transfer = null;
         State.CallerLeg = leg;
         State.CallerSessionTimer = sessionTimer;
-        await JoinCallAsync(State.Caller);
+        await Parties.JoinAsync(State.Caller);
         var now = time.GetUtcNow();
         PublishExtension(State.Caller, "in-call", now);
         State.CalleeOffer = await media.OfferAsync(State.CalleeEndpoint, MediaDirection.SendReceive);

@@ -1,5 +1,5 @@
-using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Extensions;
+using Pbx.Grains.Calls.Rules;
 
 namespace Pbx.Grains.Calls;
 
@@ -13,8 +13,8 @@ public sealed partial class CallGrain
     private async Task<(List<ForkTarget> Forks, CallerResponse? Refusal)> RingAsync(string target)
     {
         // Bindings only: the status would also copy the extension's call list, long for an extension in many calls.
-        var profile = await FindExtensionAsync(target);
-        var bindings = profile is { Enabled: true } ? await GrainFactory.Grain<IExtensionGrain>(target).GetBindingsAsync() : [];
+        var profile = await Parties.FindAsync(target);
+        var bindings = profile is { Enabled: true } ? await Parties.BindingsAsync(target) : [];
         if (bindings.Count == 0)
             return ([], new CallerResponse(480, "Temporarily Unavailable", null));
         State.Ringing = target;
@@ -51,7 +51,7 @@ public sealed partial class CallGrain
             return null;
         var from = State.Ringing;
         PublishExtension(from, "idle", time.GetUtcNow());
-        if (await FindExtensionAsync(to) is null)
+        if (await Parties.FindAsync(to) is null)
             return await ForwardOutAsync(kind, from, to, cancel);
         var (forks, refusal) = await RingAsync(to);
         if (refusal is not null)
@@ -77,7 +77,7 @@ public sealed partial class CallGrain
     {
         for (var hop = 0; hop < RingingMachine.MaxForwards; hop++)
         {
-            if (await FindExtensionAsync(number) is not { } configuration)
+            if (await Parties.FindAsync(number) is not { } configuration)
                 return null;
             var step = ExtensionRoutingRule.Hop(number, ExtensionCallSettings.Parse(configuration.SettingsJson));
             if (step.Kind == "dnd")

@@ -86,9 +86,9 @@ public sealed partial class CallGrain
     {
         var transfer = State.Transfer!;
         var routed = await RouteAsync(transfer.Target, time.GetUtcNow());
-        if (routed is null && await FindExtensionAsync(transfer.Target) is null)
+        if (routed is null && await Parties.FindAsync(transfer.Target) is null)
             return await TransferOutAsync(transfer);
-        var target = routed is { Length: > 0 } ? await GrainFactory.GetGrain<Extensions.IExtensionGrain>(routed).GetStatusAsync() : null;
+        var target = routed is { Length: > 0 } ? await Parties.StatusAsync(routed) : null;
         if (TransferTargetRule.Refusal(new TransferTarget(routed, target is { Exists: true, Enabled: true, Bindings.Count: > 0 })) is { } refusal)
             return refusal;
         if (await AllocateTargetEndpointAsync(transfer) is not { } offer)

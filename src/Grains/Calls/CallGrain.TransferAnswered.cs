@@ -59,7 +59,7 @@ public sealed partial class CallGrain
         }
         (callerLeaves ? _callerSessionTimer : _calleeSessionTimer)?.Dispose();
         ArmSessionTimer(callerLeaves);
-        await JoinCallAsync(number);
+        await Parties.JoinAsync(number);
         State.RemoteCSeqs.Remove(leaving.CallId);
         var now = time.GetUtcNow();
         State.History.Add(new DialPlanStep(kind, transfer.Transferor, number, now));
@@ -101,7 +101,7 @@ public sealed partial class CallGrain
     {
         await recorder.StopAsync(CallKey, State);
         await media.ReleaseAsync(endpoint);
-        await GrainFactory.GetGrain<Extensions.IExtensionGrain>(number).LeaveCallAsync(CallKey);
+        await Parties.LeaveAsync(number);
         PublishExtension(number, "idle", time.GetUtcNow());
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task<CallDecision?> TryStartOutboundAsync(CallSetup setup, DateTimeOffset now)
     {
-        if (await FindExtensionAsync(setup.Callee) is not null)
+        if (await Parties.FindAsync(setup.Callee) is not null)
             return null;
         return await DialOutAsync(setup, setup.Callee, setup.Caller, now, openCdr: true);
     }

@@ -5,7 +5,6 @@ using Pbx.Grains.Calls.Recording;
 using Pbx.Grains.Calls.Rules;
 using Pbx.Data.Cdrs;
 using Pbx.Grains.Cdrs;
-using Pbx.Grains.Extensions;
 using Pbx.Grains.Media;
 using Pbx.Grains.Persistence;
 using Orleans;
@@ -40,9 +39,14 @@ public sealed partial class CallGrain(
     // still finds the cancelled fork's dialog to end with BYE; then it deactivates itself.
     private static readonly TimeSpan Linger = TimeSpan.FromSeconds(32);
 
+    private CallParties? _parties;
+
     private CallState State => state.State;
 
     private string CallKey => this.GetPrimaryKeyString();
+
+    // The extensions this call deals with, made on first use (the grain's key and factory exist only once activated).
+    private CallParties Parties => _parties ??= new CallParties(GrainFactory, CallKey);
 
     /// <inheritdoc />
     public async Task<CallDecision> StartAsync(CallSetup setup)
@@ -64,7 +68,7 @@ public sealed partial class CallGrain(
         _edge = setup.Edge;
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
         await JoinAsCallerAsync();
-        await PrefetchExtensionsAsync(setup.Caller, setup.Callee);
+        await Parties.PrefetchAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
         await journal.OpenAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
@@ -193,7 +197,7 @@ public sealed partial class CallGrain(
 
     /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
     private async Task<string> CallerDisplayAsync(string caller, string? fromDisplayName) =>
-        (await FindExtensionAsync(caller))?.DisplayName is { Length: > 0 } configured ? configured : fromDisplayName ?? caller;
+        (await Parties.FindAsync(caller))?.DisplayName is { Length: > 0 } configured ? configured : fromDisplayName ?? caller;
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
@@ -202,7 +206,7 @@ public sealed partial class CallGrain(
 
     private void PublishExtension(string number, string kind, DateTimeOffset at)
     {
-        bool? known = _extensionProfiles.TryGetValue(number, out var profile) ? profile is not null : null;
+        var known = Parties.IsKnownExtension(number);
         var dialledOut = State.Trunk is { Direction: "outbound" } trunk ? trunk.Number : null;
         if (ExtensionStateRule.IsExtension(number, known, CallerIsExtension ? null : State.Caller, dialledOut))
             journal.PublishExtension(number, CallKey, kind, at);
