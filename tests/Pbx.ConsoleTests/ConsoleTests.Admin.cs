@@ -239,6 +239,22 @@ public sealed partial class ConsoleTests
         await Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Every_page_fits_a_phone_screen_without_scrolling_sideways()
+    {
+        var page = await ConsolePage.SignInAsync(browser, pbx, "admin", 375, 812);
+        var offenders = new List<string>();
+        foreach (var (link, heading) in ConsoleLanguage.English.Pages)
+        {
+            await ConsolePage.OpenAsync(page, link, heading);
+            await Expect(page.Locator("main .loading")).ToHaveCountAsync(0);
+            if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
+                offenders.Add(link);
+            await Browser.ScreenshotAsync(page, $"phone-width/{Slug(link)}");
+        }
+        offenders.ShouldBeEmpty("these pages scroll sideways at 375 px");
+    }
+
     /// <summary>Answers every confirm() of <paramref name="page"/> from now on as <see cref="Confirmations.Accept"/> says, noting the questions.</summary>
     private static Confirmations AnswerConfirmations(IPage page, bool accept)
     {
