@@ -68,13 +68,20 @@ public sealed partial class ConsoleTests
     }
 
     [Fact]
-    public async Task The_phone_page_leads_an_admin_without_an_extension_to_the_users_page_in_Russian()
+    public async Task The_phone_page_leads_an_admin_without_an_extension_to_the_users_page_which_speaks_Russian()
     {
         var page = await ConsolePage.SignInAsync(browser, pbx, "admin", language: ConsoleLanguage.Russian);
         await ConsolePage.OpenAsync(page, "Телефон", "Телефон");
         await page.GetByRole(AriaRole.Link, new() { Name = "Открыть страницу пользователей" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Пользователи", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-username='admin']")).ToContainTextAsync("администратор");
+
+        // A name that is taken is told in Russian (the API's problem code user.exists).
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Новый пользователь" });
+        await form.GetByLabel("Имя пользователя").FillAsync("operator");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Создать" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Main).Locator("p.error")).ToHaveTextAsync("Это имя пользователя уже занято: выберите другое.");
+        await Browser.ScreenshotAsync(page, "languages/ru-users-name-taken");
     }
 
     [Fact]
