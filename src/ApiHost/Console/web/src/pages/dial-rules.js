@@ -102,7 +102,8 @@ export function mount(el) {
   async function load() {
     try {
       const [list, trunkList] = await Promise.all([get("/api/v1/dial-rules"), get("/api/v1/trunks")]);
-      // As the dial plan tries them: a group's own rules before "*", longer prefixes first.
+      // Listed in the order the README gives for the dial plan (a group's own rules before "*", longer prefixes first),
+      // so a number is served by the first rule, of the caller's group or "*", whose prefix it starts with.
       rules = [...list].sort((a, b) => (a.group === "*") - (b.group === "*") || b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
       trunks = trunkList.map((x) => x.id);
       error = "";
