@@ -146,6 +146,32 @@ public sealed partial class ConsoleTests
     }
 
     [Fact]
+    public async Task A_trunk_that_fails_to_register_shows_failed_and_why_as_it_happens()
+    {
+        var page = await ConsolePage.SignInAsync(browser, pbx, "admin");
+        await ConsolePage.OpenAsync(page, "Trunks", "Trunks");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New trunk" }).ClickAsync();
+        await page.GetByLabel("Trunk id").FillAsync("unreachable");
+        // RFC 6761: .invalid never resolves, so the SIP edge's first attempt fails at once.
+        await page.GetByLabel("Host", new() { Exact = true }).FillAsync("carrier.invalid");
+        await page.GetByLabel("User name").FillAsync("pbx-account");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("carrier-secret");
+        await page.GetByLabel("Realm").FillAsync("carrier.invalid");
+        await page.GetByLabel("Country code").FillAsync("998");
+        await page.GetByLabel("Register with the carrier").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trunk unreachable" })).ToBeVisibleAsync();
+
+        // No reload: the edge polls the trunk table every 5 s and its failure reaches the page as a live event.
+        await Expect(page.GetByTestId("trunk-state")).ToHaveTextAsync("failed", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("trunk-reason")).ToContainTextAsync("carrier.invalid does not resolve");
+        await Browser.ScreenshotAsync(page, "trunk-failed");
+        await ConsolePage.OpenAsync(page, "Trunks", "Trunks");
+        await Expect(page.Locator("tr[data-trunk='unreachable']").GetByTestId("trunk-state")).ToHaveTextAsync("failed");
+        await Browser.ScreenshotAsync(page, "trunks");
+    }
+
+    [Fact]
     public async Task A_trunk_that_does_not_register_says_so_in_the_trunk_list()
     {
         await pbx.PostAsAdminAsync("/api/v1/trunks", new { id = "by-address", host = "192.0.2.10", countryCode = "998", allowedNetworks = new[] { "192.0.2.0/24" } });

@@ -1,6 +1,6 @@
 // Carrier trunks: the list with each trunk's true registration state (from its grain), and a form per trunk. Changes go
 // as a PATCH naming only the fields the user changed, so whatever the form does not show or the user left alone is kept.
-import { html, render } from "lit";
+import { html, nothing, render } from "lit";
 import { can, get, request } from "../api.js";
 import { listen } from "../live.js";
 import { number, time } from "../format.js";
@@ -155,10 +155,10 @@ function mountDetail(el, id) {
     }
     const control = f.kind === "choice"
       ? html`<select name=${f.name} aria-describedby=${described}>${f.values.map((v) => html`<option value=${v} ?selected=${v === value}>${valueLabel(`trunk.${f.name}`, v)}</option>`)}</select>`
-      : html`<input name=${f.name} type=${f.kind === "number" ? "number" : "text"} min=${f.min ?? ""} max=${f.max ?? ""}
-          pattern=${f.pattern ?? ".*"} inputmode=${f.inputmode ?? (f.kind === "number" ? "numeric" : "text")}
+      : html`<input name=${f.name} type=${f.kind === "number" ? "number" : "text"} min=${f.min ?? nothing} max=${f.max ?? nothing}
+          pattern=${f.pattern ?? nothing} inputmode=${f.inputmode ?? (f.kind === "number" ? "numeric" : "text")}
           autocomplete=${f.kind === "secret" ? "new-password" : "off"} ?required=${f.required} ?readonly=${f.createOnly && !creating}
-          placeholder=${f.kind === "secret" && trunk.hasPassword ? t("trunk.passwordKept") : ""}
+          placeholder=${f.kind === "secret" && trunk.hasPassword ? t("trunk.passwordKept") : nothing}
           .value=${f.kind === "list" ? (value ?? []).join(", ") : f.kind === "secret" ? "" : String(value ?? "")} aria-describedby=${described}>`;
     return html`<label>${label} ${hint} ${control}</label>${fieldError(errors, f.name)}`;
   };
