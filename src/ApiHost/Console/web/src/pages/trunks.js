@@ -103,13 +103,16 @@ function mountList(el) {
         ${trunks && trunks.length > 0 ? html`<div class="table-wrap"><table class="trunks">
           <thead><tr><th>${t("trunk.id")}</th><th>${t("trunk.host")}</th><th>${t("trunks.state")}</th><th>${t("trunks.reason")}</th>
             <th>${t("trunks.calls")}</th><th><span class="visually-hidden">${t("common.actions")}</span></th></tr></thead>
-          <tbody>${trunks.map((x) => html`<tr data-trunk=${x.id}>
-            <td>${x.id}${x.description ? html`<br><small class="muted">${x.description}</small>` : ""}</td>
-            <td>${x.host}:${x.port} ${x.transport.toUpperCase()}</td>
-            ${((p) => (p ? html`<td>${p.tag}</td><td class="wrap">${p.reason}</td><td>${p.calls}</td>`
-              : html`<td colspan="3" class="muted">${t("common.loading")}</td>`))(statusParts(x, statuses.get(x.id)))}
-            <td><a href="#/trunks/${encodeURIComponent(x.id)}">${can.admin() ? t("common.edit") : t("common.view")}<span class="visually-hidden"> ${x.id}</span></a></td>
-          </tr>`)}</tbody></table></div>` : ""}`,
+          <tbody>${trunks.map((x) => {
+            // Statuses are read with the list, so every trunk has one.
+            const status = statusParts(x, statuses.get(x.id));
+            return html`<tr data-trunk=${x.id}>
+              <td>${x.id}${x.description ? html`<br><small class="muted">${x.description}</small>` : ""}</td>
+              <td>${x.host}:${x.port} ${x.transport.toUpperCase()}</td>
+              <td>${status.tag}</td><td class="wrap">${status.reason}</td><td>${status.calls}</td>
+              <td><a href="#/trunks/${encodeURIComponent(x.id)}">${can.admin() ? t("common.edit") : t("common.view")}<span class="visually-hidden"> ${x.id}</span></a></td>
+            </tr>`;
+          })}</tbody></table></div>` : ""}`,
       el,
     );
 
