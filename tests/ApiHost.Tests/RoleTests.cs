@@ -64,9 +64,10 @@ public sealed class RoleTests(ApiFixture fixture)
         var user = (await created.Content.ReadFromJsonAsync<Dictionary<string, object>>())!;
         user.ShouldNotContainKey("passwordHash");
         var id = user["id"].ToString();
-        await Problem.ReadAsync(
+        var taken = await Problem.ReadAsync(
             await admin.PostAsJsonAsync("/api/v1/users", new { username = "new-operator", password = "long enough password", role = Roles.Operator }),
             HttpStatusCode.Conflict);
+        taken.GetProperty("code").GetString().ShouldBe("user.exists");
         var errors = await Problem.ReadValidationAsync(await admin.PostAsJsonAsync("/api/v1/users", new { username = "x y", password = "short", role = "root" }));
         errors.Keys.ShouldBe(["username", "password", "role"], ignoreOrder: true);
 
@@ -81,8 +82,10 @@ public sealed class RoleTests(ApiFixture fixture)
         using var admin = await fixture.SignedInAsync(Roles.Admin);
         var self = await fixture.Users.FindByUsernameAsync(Roles.Admin);
 
-        await Problem.ReadAsync(await admin.DeleteAsync($"/api/v1/users/{self!.Id}"), HttpStatusCode.Conflict);
-        await Problem.ReadAsync(await admin.PutAsJsonAsync($"/api/v1/users/{self.Id}", new { role = Roles.Viewer }), HttpStatusCode.Conflict);
+        // The console tells the admin why in their language (problem.user.last_admin).
+        (await Problem.ReadAsync(await admin.DeleteAsync($"/api/v1/users/{self!.Id}"), HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("user.last_admin");
+        (await Problem.ReadAsync(await admin.PutAsJsonAsync($"/api/v1/users/{self.Id}", new { role = Roles.Viewer }), HttpStatusCode.Conflict))
+            .GetProperty("code").GetString().ShouldBe("user.last_admin");
         (await admin.GetFromJsonAsync<ApiUser>($"/api/v1/users/{self.Id}"))!.Role.ShouldBe(Roles.Admin);
     }
 }

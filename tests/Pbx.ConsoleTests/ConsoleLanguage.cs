@@ -10,20 +10,23 @@ public sealed record ConsoleLanguage(
     public static ConsoleLanguage English { get; } = new("en", "en-US", "User name", "Password", "Sign in", "Sign out", "Dashboard",
     [
         ("Dashboard", "Dashboard"), ("Wallboard", "Active calls"), ("Extensions", "Extensions"), ("Live calls", "Live calls"),
-        ("Call history", "Call history"), ("DID numbers", "DID numbers"), ("Phone", "Phone"),
+        ("Call history", "Call history"), ("Recordings", "Recordings"), ("DID numbers", "DID numbers"), ("Trunks", "Trunks"),
+        ("Dial rules", "Dial rules"), ("Users", "Users"), ("System status", "System status"), ("Phone", "Phone"),
     ]);
 
     public static ConsoleLanguage Russian { get; } = new("ru", "ru-RU", "Имя пользователя", "Пароль", "Войти", "Выйти", "Сводка",
     [
         ("Сводка", "Сводка"), ("Табло", "Активные звонки"), ("Добавочные номера", "Добавочные номера"), ("Текущие звонки", "Текущие звонки"),
-        ("История звонков", "История звонков"), ("DID-номера", "DID-номера"), ("Телефон", "Телефон"),
+        ("История звонков", "История звонков"), ("Записи", "Записи"), ("DID-номера", "DID-номера"), ("Транки", "Транки"),
+        ("Правила набора", "Правила набора"), ("Пользователи", "Пользователи"), ("Состояние системы", "Состояние системы"), ("Телефон", "Телефон"),
     ]);
 
     public static ConsoleLanguage Uzbek { get; } = new("uz", "uz-UZ", "Foydalanuvchi nomi", "Parol", "Kirish", "Chiqish", "Boshqaruv paneli",
     [
         ("Boshqaruv paneli", "Boshqaruv paneli"), ("Tablo", "Faol qoʻngʻiroqlar"), ("Ichki raqamlar", "Ichki raqamlar"),
-        ("Joriy qoʻngʻiroqlar", "Joriy qoʻngʻiroqlar"), ("Qoʻngʻiroqlar tarixi", "Qoʻngʻiroqlar tarixi"), ("DID raqamlar", "DID raqamlar"),
-        ("Telefon", "Telefon"),
+        ("Joriy qoʻngʻiroqlar", "Joriy qoʻngʻiroqlar"), ("Qoʻngʻiroqlar tarixi", "Qoʻngʻiroqlar tarixi"), ("Yozuvlar", "Yozuvlar"),
+        ("DID raqamlar", "DID raqamlar"), ("Tranklar", "Tranklar"), ("Terish qoidalari", "Terish qoidalari"),
+        ("Foydalanuvchilar", "Foydalanuvchilar"), ("Tizim holati", "Tizim holati"), ("Telefon", "Telefon"),
     ]);
 
     public override string ToString() => Code;

@@ -58,18 +58,12 @@ public sealed partial class ConsoleTests
         var row = page.Locator("tr[data-number='+998712009901']");
         await Expect(row).ToHaveCountAsync(1);
 
-        var asked = new List<string>();
-        var accept = false;
-        page.Dialog += async (_, dialog) =>
-        {
-            asked.Add(dialog.Message);
-            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
-        };
+        var confirmations = AnswerConfirmations(page, accept: false);
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        asked.ShouldBe(["Delete DID +998712009901?"]);
+        confirmations.Asked.ShouldBe(["Delete DID +998712009901?"]);
         await Expect(row).ToHaveCountAsync(1);
 
-        accept = true;
+        confirmations.Accept = true;
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToHaveTextAsync("Deleted.");

@@ -160,7 +160,8 @@ public sealed partial class ConsoleTests(EmbeddedPbx pbx, Browser browser)
     [Fact]
     public async Task A_phone_user_lands_on_the_phone_and_is_offered_only_what_the_api_shows_it()
     {
-        // The "user" role sees its own extension's calls and phone; the dashboard, wallboard and DIDs would answer 403.
+        // The "user" role sees its own extension's calls, recordings and phone; the dashboard, wallboard, DIDs, trunks, dial
+        // rules, users and system status would answer 403.
         await new Pbx.Data.Users.UserRepository(pbx.Db).CreateAsync("phone-owner", EmbeddedPbx.Password, Pbx.ApiHost.Auth.Roles.User);
         var page = await browser.NewPageAsync(pbx.BaseAddress);
         await page.GotoAsync("/console/");
@@ -171,7 +172,8 @@ public sealed partial class ConsoleTests(EmbeddedPbx pbx, Browser browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone" })).ToBeVisibleAsync();
         var navigation = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Navigation);
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Call history" })).ToBeVisibleAsync();
-        foreach (var hidden in new[] { "Dashboard", "Wallboard", "DID numbers" })
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Recordings" })).ToBeVisibleAsync();
+        foreach (var hidden in new[] { "Dashboard", "Wallboard", "DID numbers", "Trunks", "Dial rules", "Users", "System status" })
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = hidden, Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByText("phone user", new() { Exact = false })).ToBeVisibleAsync();
 

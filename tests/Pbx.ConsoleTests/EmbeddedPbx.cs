@@ -90,12 +90,23 @@ public sealed class EmbeddedPbx : IAsyncLifetime
     }
 
     /// <summary>Creates an extension through the API, as an admin would, with <see cref="Password"/> as its SIP password.</summary>
-    public async Task CreateExtensionAsync(string number, string displayName)
+    public Task CreateExtensionAsync(string number, string displayName) =>
+        PostAsAdminAsync("/api/v1/extensions", new { number, displayName, password = Password });
+
+    /// <summary>Posts <paramref name="body"/> to the API as an admin, as a script would; fails unless the API accepts it.</summary>
+    public async Task PostAsAdminAsync(string path, object body)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HubClient.SignInAsync(BaseAddress, Roles.Admin, Password));
-        var response = await http.PostAsJsonAsync("/api/v1/extensions", new { number, displayName, password = Password });
+        using var http = await AdminClientAsync();
+        var response = await http.PostAsJsonAsync(path, body);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>An HTTP client of the API signed in as the admin.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HubClient.SignInAsync(BaseAddress, Roles.Admin, Password));
+        return http;
     }
 
     /// <summary>Inserts a call detail record as the call engine would write it at hang-up.</summary>

@@ -41,6 +41,22 @@ public sealed class LiveHubTests(EmbeddedPbx pbx)
     }
 
     [Fact]
+    public async Task Viewer_follows_trunk_registrations_but_a_phone_user_may_not()
+    {
+        var viewerToken = await HubClient.SignInAsync(pbx.BaseAddress, "viewer", EmbeddedPbx.Password);
+        await using var viewer = await HubClient.ConnectAsync(pbx.BaseAddress, viewerToken);
+        (await viewer.InvokeAsync("Subscribe", "trunk")).ShouldBeNull();
+        pbx.Services.GetRequiredService<ILiveEvents>().Publish("trunk", "hub-carrier", "registration-failed", new { state = "failed", reason = "403 Forbidden" }, DateTimeOffset.UtcNow);
+        var received = await viewer.NextEventAsync(Wait);
+        received["key"]!.GetValue<string>().ShouldBe("hub-carrier");
+        received["data"]!["reason"]!.GetValue<string>().ShouldBe("403 Forbidden");
+
+        var userToken = await HubClient.SignInAsync(pbx.BaseAddress, "user", EmbeddedPbx.Password);
+        await using var user = await HubClient.ConnectAsync(pbx.BaseAddress, userToken);
+        (await user.InvokeAsync("Subscribe", "trunk")).ShouldNotBeNull().ShouldContain("not allowed");
+    }
+
+    [Fact]
     public async Task Viewer_may_not_follow_grain_internals_but_admin_may()
     {
         var viewerToken = await HubClient.SignInAsync(pbx.BaseAddress, "viewer", EmbeddedPbx.Password);

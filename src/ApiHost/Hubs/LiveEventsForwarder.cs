@@ -19,7 +19,7 @@ internal sealed partial class LiveEventsForwarder(
             LogNoLiveEvents();
             return;
         }
-        using var subscription = events.Subscribe([.. LiveHub.PublicTopics, .. LiveHub.AdminTopics], capacity: 4096);
+        using var subscription = events.Subscribe([.. LiveHub.PublicTopics, .. LiveHub.SupervisorTopics, .. LiveHub.AdminTopics], capacity: 4096);
         var dropped = 0L;
         await foreach (var liveEvent in subscription.Reader.ReadAllAsync(stoppingToken))
         {

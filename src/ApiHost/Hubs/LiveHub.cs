@@ -23,6 +23,12 @@ public sealed class LiveHub : Hub
     /// <summary>Topics any signed-in user may follow.</summary>
     public static readonly IReadOnlySet<string> PublicTopics = new HashSet<string>(StringComparer.Ordinal) { "registration", "extension", "call" };
 
+    /// <summary>
+    /// Topics of the configuration at work (a trunk's registration), for everyone who may read that configuration: not
+    /// phone users, to whom the API shows none.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SupervisorTopics = new HashSet<string>(StringComparer.Ordinal) { "trunk" };
+
     /// <summary>Topics only admins may follow: grain activations reveal the system's internals.</summary>
     public static readonly IReadOnlySet<string> AdminTopics = new HashSet<string>(StringComparer.Ordinal) { "grain" };
 
@@ -53,6 +59,8 @@ public sealed class LiveHub : Hub
         if (PublicTopics.Contains(topic))
             return;
         if (AdminTopics.Contains(topic) && Context.User?.IsInRole(Roles.Admin) == true)
+            return;
+        if (SupervisorTopics.Contains(topic) && Context.User is { } user && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Viewer)))
             return;
         // HubException's message reaches the client as is, unlike other exceptions.
         throw new HubException($"Unknown topic or not allowed for your role: '{topic}'.");

@@ -35,6 +35,8 @@ public static class ProblemCodes
     public const string CallActionNotApplicable = "call.action_not_applicable";
     public const string CallNotOfExtension = "call.not_of_extension";
     public const string LanguageUnsupported = "preferences.language_unsupported";
+    public const string UserExists = "user.exists";
+    public const string UserLastAdmin = "user.last_admin";
 
     /// <summary>The code of a problem whose producer named none: one per status.</summary>
     public static string ForStatus(int? status) => status switch

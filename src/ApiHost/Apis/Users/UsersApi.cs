@@ -52,7 +52,7 @@ public static partial class UsersApi
 
         var user = await users.CreateAsync(request.Username!, request.Password!, request.Role!, request.ExtensionNumber, cancellationToken);
         return user is null
-            ? ApiProblems.Conflict($"The username '{request.Username}' is taken.")
+            ? ApiProblems.Conflict($"The username '{request.Username}' is taken.", ProblemCodes.UserExists)
             : TypedResults.Created($"/api/v1/users/{user.Id}", user);
     }
 
@@ -68,7 +68,7 @@ public static partial class UsersApi
             return ApiProblems.NotFound("user", id);
         return await users.UpdateAsync(id, request.Role!, request.ExtensionNumber, cancellationToken) is { } user
             ? TypedResults.Ok(user)
-            : ApiProblems.Conflict(LastAdmin);
+            : ApiProblems.Conflict(LastAdmin, ProblemCodes.UserLastAdmin);
     }
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
@@ -85,7 +85,7 @@ public static partial class UsersApi
     {
         if (await users.GetAsync(id, cancellationToken) is null)
             return ApiProblems.NotFound("user", id);
-        return await users.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.Conflict(LastAdmin);
+        return await users.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.Conflict(LastAdmin, ProblemCodes.UserLastAdmin);
     }
 
     private static void ValidatePassword(string? password, ValidationErrors errors) =>

@@ -62,6 +62,26 @@ export const today = (now = new Date()) =>
   // en-CA writes dates as yyyy-mm-dd.
   formatter("isoDate", () => new Intl.DateTimeFormat("en-CA", { timeZone: organisationTimeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(now);
 
+/**
+ * The API's bounds for a filter of the organisation's calendar days, yyyy-mm-dd as date inputs write them: "to" is
+ * inclusive on screen, so the API's exclusive bound is the next day's start. Blank days give blank bounds.
+ */
+export const dayRange = (from, to) => ({ from: startOfDay(from), to: to ? startOfDay(nextDay(to)) : "" });
+
+/** A size in bytes in the largest unit that keeps it at least 1 (1.5 GB), in the user's number format. */
+export function bytes(value) {
+  if (value === null || value === undefined) return "";
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let unit = 0;
+  let scaled = value;
+  while (scaled >= 1024 && unit < units.length - 1) {
+    scaled /= 1024;
+    unit++;
+  }
+  const digits = formatter("bytes", (tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }));
+  return t(`bytes.${units[unit]}`, { n: digits.format(scaled) });
+}
+
 /** The day after a yyyy-mm-dd date. */
 export const nextDay = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

@@ -14,16 +14,26 @@ import * as liveCalls from "./pages/live-calls.js";
 import * as history from "./pages/history.js";
 import * as dids from "./pages/dids.js";
 import * as phone from "./pages/phone.js";
+import * as users from "./pages/users.js";
+import * as trunks from "./pages/trunks.js";
+import * as dialRules from "./pages/dial-rules.js";
+import * as recordings from "./pages/recordings.js";
+import * as system from "./pages/system.js";
 
 // Hash routes, so the server serves one index.html and a reload keeps the page.
-// Each route's title is the message "nav.<name>".
+// Each route's title is the message "nav.<name>"; a route is offered to the roles the API serves its page to.
 const routes = {
   dashboard: { page: dashboard, allowed: can.supervise },
   wallboard: { page: wallboard, allowed: can.supervise, fullScreen: true },
   extensions: { page: extensions, allowed: () => true },
   calls: { page: liveCalls, allowed: () => true },
   history: { page: history, allowed: () => true },
+  recordings: { page: recordings, allowed: () => true },
   dids: { page: dids, allowed: can.supervise },
+  trunks: { page: trunks, allowed: can.supervise },
+  dialRules: { page: dialRules, allowed: can.supervise },
+  users: { page: users, allowed: can.admin },
+  system: { page: system, allowed: can.admin },
   phone: { page: phone, allowed: () => true },
 };
 

@@ -1,10 +1,11 @@
 import { html, render } from "lit";
-import { blobUrl, download, get, latestOnly, query } from "../api.js";
-import { dateTime, duration, nextDay, startOfDay } from "../format.js";
+import { download, get, latestOnly, query } from "../api.js";
+import { dateTime, dayRange, duration } from "../format.js";
 import { t, valueLabel } from "../i18n/i18n.js";
 import { dispositionTag } from "./cells.js";
 import { formObject } from "./form.js";
 import { pager } from "./extensions.js";
+import { recordingPlayer } from "./recording-player.js";
 import { empty, failed, loading } from "./states.js";
 
 const dispositions = ["answered", "busy", "no-answer", "failed", "cancelled", "interrupted"];
@@ -15,14 +16,12 @@ export function mount(el) {
   let page = 1;
   let result = null;
   let error = "";
-  let playing = null; // { id, url }
   const fetchCalls = latestOnly(get);
+  const player = recordingPlayer(() => draw(), (message) => (error = message));
 
-  // Dates are days of the organisation's calendar, as the table shows them; "to" is inclusive in the form, so the API's
-  // exclusive bound is the next day's start.
+  // Dates are days of the organisation's calendar, as the table shows them.
   const apiFilter = () => ({
-    from: startOfDay(filter.from),
-    to: filter.to ? startOfDay(nextDay(filter.to)) : "",
+    ...dayRange(filter.from, filter.to),
     number: filter.number,
     direction: filter.direction,
     disposition: filter.disposition,
@@ -55,10 +54,7 @@ export function mount(el) {
             <tbody>${result.items.map((c) => html`<tr data-call-id=${c.callId}>
               <td>${dateTime(c.startedAt)}</td><td>${c.callerName ? `${c.callerName} ` : ""}${c.caller}</td><td>${c.callee}</td><td>${valueLabel("direction", c.direction)}</td>
               <td>${dispositionTag(c.disposition)}</td><td>${duration(c.durationSeconds)}</td>
-              <td>${c.recordingId ? html`
-                ${playing?.id === c.recordingId ? html`<audio controls autoplay src=${playing.url} aria-label=${t("history.recordingOf", { call: c.callId })}></audio>`
-                  : html`<button type="button" class="secondary" @click=${() => play(c.recordingId)}>${t("history.play")}</button>`}
-                <button type="button" class="secondary" @click=${() => download(`/api/v1/recordings/${c.recordingId}/content`, `call-${c.callId}.wav`)}>${t("history.download")}</button>` : ""}</td>
+              <td>${c.recordingId ? player.controls(c.recordingId, c.callId) : ""}</td>
             </tr>`)}</tbody></table></div>
           ${pager(result, (p) => { page = p; load(); })}` : ""}`,
       el,
@@ -83,17 +79,7 @@ export function mount(el) {
     }
   }
 
-  async function play(id) {
-    try {
-      if (playing) URL.revokeObjectURL(playing.url);
-      playing = { id, url: await blobUrl(`/api/v1/recordings/${id}/content`) };
-    } catch (err) {
-      error = t("history.recordingFailed", { reason: err.message });
-    }
-    draw();
-  }
-
   draw();
   load();
-  return () => playing && URL.revokeObjectURL(playing.url);
+  return player.dispose;
 }

@@ -107,8 +107,10 @@ export function mount(el) {
 
   function draw() {
     if (state.number === null) {
-      // The console has no page for users yet: an administrator links an extension through the users API.
-      render(html`<h1>${t("nav.phone")}</h1>${empty(t(can.admin() ? "phone.noExtensionAdmin" : "phone.noExtension"))}`, el);
+      // An administrator links the extension on the users page; anyone else asks one to.
+      render(html`<h1>${t("nav.phone")}</h1>${can.admin()
+        ? html`<p class="empty">${t("phone.noExtensionAdmin")} <a href="#/users">${t("phone.openUsers")}</a></p>`
+        : empty(t("phone.noExtension"))}`, el);
       return;
     }
     const call = state.number ? currentCall() : undefined;
