@@ -29,19 +29,17 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
     private readonly SipTransportSet _transports;
     private readonly SipTransactionLayer _layer;
     private readonly SipFloodGuard _guard;
-    private readonly SipOverloadGuard _overload;
     private readonly FrozenDictionary<string, ISipRequestHandler> _handlers;
     private readonly SipOptions _options;
     private readonly ILogger<SipEdge> _logger;
     private readonly string _allow;
 
-    public SipEdge(SipTransportSet transports, SipTransactionLayer layer, SipFloodGuard guard, SipOverloadGuard overload,
-        IEnumerable<ISipRequestHandler> handlers, IOptions<SipOptions> options, ILogger<SipEdge> logger)
+    public SipEdge(SipTransportSet transports, SipTransactionLayer layer, SipFloodGuard guard, IEnumerable<ISipRequestHandler> handlers,
+        IOptions<SipOptions> options, ILogger<SipEdge> logger)
     {
         _transports = transports;
         _layer = layer;
         _guard = guard;
-        _overload = overload;
         _handlers = handlers.ToFrozenDictionary(h => h.Method, StringComparer.Ordinal);
         _options = options.Value;
         _logger = logger;
@@ -127,17 +125,6 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
                     await SendStatelessAsync(SipResponseFactory.Create(request, 416, "Unsupported URI Scheme", SipResponseFactory.NewTag(), source), source).ConfigureAwait(false);
                 return;
             }
-            // Shed before any transaction exists: a transaction per refusal (and its response lingering 32 s) would be
-            // most of the work at three times capacity. A retransmission of a request being served still reaches it.
-            if (_overload.ShouldShed(request) && !_layer.Holds(request))
-            {
-                SipMetrics.OnShed(request.Method);
-                var refusal = SipResponseFactory.Create(request, 503, "Service Unavailable", SipResponseFactory.NewTag(), source);
-                refusal.Add(SipHeaderId.RetryAfter, _overload.NextRetryAfter().ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await SendStatelessAsync(refusal, source).ConfigureAwait(false);
-                request.Dispose();
-                return;
-            }
             await _layer.ReceiveRequestAsync(request, source).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SipParseException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
@@ -163,15 +150,7 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         }
         if (_handlers.TryGetValue(request.Method, out var handler))
         {
-            _overload.Enter();
-            try
-            {
-                await RunHandlerAsync(handler, context).ConfigureAwait(false);
-            }
-            finally
-            {
-                _overload.Leave();
-            }
+            await RunHandlerAsync(handler, context).ConfigureAwait(false);
             return;
         }
         if (request.Method == "OPTIONS")
@@ -209,15 +188,15 @@ public sealed partial class SipEdge : IHostedService, ISipInbound
         finally
         {
             if (!context.Transaction.HasFinalResponse)
-                await context.RespondAsync(clusterUnavailable ? ServiceUnavailable(context, 5) : context.CreateResponse(500, "Server Internal Error")).ConfigureAwait(false);
+                await context.RespondAsync(clusterUnavailable ? ServiceUnavailable(context) : context.CreateResponse(500, "Server Internal Error")).ConfigureAwait(false);
         }
     }
 
     // RFC 3261 21.5.4: temporarily unable, try again after Retry-After seconds; phones and proxies retry or fail over.
-    private static SipResponse ServiceUnavailable(SipServerContext context, int retryAfterSeconds)
+    private static SipResponse ServiceUnavailable(SipServerContext context)
     {
         var response = context.CreateResponse(503, "Service Unavailable");
-        response.Add(SipHeaderId.RetryAfter, retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        response.Add(SipHeaderId.RetryAfter, "5");
         return response;
     }
 

@@ -4,7 +4,7 @@ namespace Pbx.EdgeSip.Hosting;
 
 /// <summary>
 /// What an edge counts, on the <c>Pbx.Sip</c> meter (OpenTelemetry, exported at <c>/metrics</c>): new requests by method,
-/// REGISTER outcomes, malformed datagrams, requests dropped from flooding sources and scanners, requests shed in overload, requests refused because no silo answered, and failed TLS handshakes. Counting is one interlocked add.
+/// REGISTER outcomes, malformed datagrams, requests dropped from flooding sources and scanners, requests refused because no silo answered, and failed TLS handshakes. Counting is one interlocked add.
 /// </summary>
 public static class SipMetrics
 {
@@ -16,8 +16,6 @@ public static class SipMetrics
     private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("pbx.sip.registrations", "{request}", "authenticated REGISTERs answered, by result");
     private static readonly Counter<long> Malformed = Meter.CreateCounter<long>("pbx.sip.malformed", "{message}", "datagrams and stream messages that did not parse");
     private static readonly Counter<long> Dropped = Meter.CreateCounter<long>("pbx.sip.dropped", "{request}", "requests dropped unanswered: a flooding source or a scanner, by reason");
-    private static readonly Counter<long> Shed = Meter.CreateCounter<long>("pbx.sip.shed", "{request}",
-        "new requests answered 503 at once because too many wait on the cluster already (Sip:Overload), by method");
     private static readonly Counter<long> ClusterUnavailable = Meter.CreateCounter<long>("pbx.sip.cluster_unavailable", "{request}", "requests answered 503 because no silo answered");
     private static readonly Counter<long> TlsHandshakeFailures = Meter.CreateCounter<long>("pbx.sip.tls_handshake_failures", "{connection}",
         "TLS connections closed before their handshake completed, by reason: timeout, refused (no common version or cipher, the client's alert), closed");
@@ -37,8 +35,6 @@ public static class SipMetrics
     internal static void OnDropped(string reason) => Dropped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal static void OnClusterUnavailable() => ClusterUnavailable.Add(1);
-
-    internal static void OnShed(string method) => Shed.Add(1, new KeyValuePair<string, object?>("method", MethodTag(method)));
 
     internal static void OnTlsHandshakeFailed(string reason) => TlsHandshakeFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

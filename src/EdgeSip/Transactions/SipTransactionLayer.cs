@@ -150,13 +150,6 @@ public sealed partial class SipTransactionLayer
         return transaction;
     }
 
-    /// <summary>Whether <paramref name="request"/> belongs to a server transaction here (being served, or answered and lingering).</summary>
-    public bool Holds(SipRequest request)
-    {
-        var key = ServerKey(request, request.TopVia!, request.Method);
-        return _servers.ContainsKey(key) || _lingering.Contains(key);
-    }
-
     /// <summary>
     /// Timer J over UDP (RFC 3261 17.2.2): from its final response on, the transaction is only its response bytes in the
     /// lingering table, answered from there; the transaction object, its request and lock are no longer referenced.
