@@ -74,4 +74,14 @@ public sealed class DialRulesApiTests(ApiFixture fixture)
         badLimits.Keys.Order().ShouldBe(["maxOutboundCalls", "outboundMinutesPerDay"]);
         await Problem.ReadAsync(await admin.GetAsync("/api/v1/extensions/999999/outbound"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_dial_test_with_a_bad_number_and_no_extension_is_400_naming_both()
+    {
+        using var viewer = await fixture.SignedInAsync(Roles.Viewer);
+
+        var errors = await Problem.ReadValidationAsync(await viewer.PostAsJsonAsync("/api/v1/dial-rules/test", new { number = "09 12", extension = "" }));
+
+        errors.Keys.Order().ShouldBe(["extension", "number"]);
+    }
 }

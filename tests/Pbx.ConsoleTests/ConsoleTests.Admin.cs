@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Orleans;
+using Pbx.Grains.Trunks;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
@@ -216,6 +219,75 @@ public sealed partial class ConsoleTests
         AnswerConfirmations(page, accept: true);
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_dial_tester_says_in_Russian_which_trunks_a_number_leaves_by_and_what_a_refused_caller_hears()
+    {
+        await pbx.PostAsAdminAsync("/api/v1/trunks", new { id = "tester-carrier", host = "192.0.2.21", countryCode = "998" });
+        await pbx.PostAsAdminAsync("/api/v1/dial-rules", new { group = "*", prefix = "05", trunks = new[] { "tester-carrier" } });
+        await pbx.PostAsAdminAsync("/api/v1/dial-rules", new { group = "*", prefix = "009", trunks = new[] { "tester-carrier" } });
+        await pbx.CreateExtensionAsync("4501", "Tester");
+        var page = await ConsolePage.SignInAsync(browser, pbx, "admin", language: ConsoleLanguage.Russian);
+        await ConsolePage.OpenAsync(page, "Правила набора", "Правила набора");
+        var tester = page.GetByRole(AriaRole.Form, new() { Name = "Что произойдёт, если добавочный наберёт номер" });
+        await tester.GetByLabel("Кто набирает (добавочный)").FillAsync("4501");
+
+        await tester.GetByLabel("Набранный номер").FillAsync("0512345678");
+        await tester.GetByRole(AriaRole.Button, new() { Name = "Проверить" }).ClickAsync();
+        var answer = tester.Locator(".dial-test-answer[data-outcome='outbound']");
+        await Expect(answer).ToContainTextAsync("+998512345678");
+        await Expect(answer).ToContainTextAsync("tester-carrier");
+
+        // International, and a new extension's class is national: the toll-fraud guard refuses it.
+        await tester.GetByLabel("Набранный номер").FillAsync("0091234567890");
+        await tester.GetByRole(AriaRole.Button, new() { Name = "Проверить" }).ClickAsync();
+        var refused = tester.Locator(".dial-test-answer[data-outcome='not-permitted']");
+        await Expect(refused).ToContainTextAsync("международный");
+        await Expect(refused).ToContainTextAsync("разрешены номера по стране");
+        await Expect(refused).ToContainTextAsync("403");
+        await Browser.ScreenshotAsync(page, "dial-tester-ru");
+    }
+
+    [Fact]
+    public async Task Admin_sets_an_extensions_outside_calling_and_limits_and_they_stay_after_a_reload()
+    {
+        await pbx.CreateExtensionAsync("4601", "Limited");
+        var page = await ConsolePage.SignInAsync(browser, pbx, "admin");
+        await ConsolePage.OpenAsync(page, "Extensions", "Extensions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit 4601" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Calls through trunks" });
+        await Expect(form.GetByLabel("Outside calls per hour")).ToHaveValueAsync("60");
+
+        await form.GetByLabel("May dial").SelectOptionAsync("international");
+        await form.GetByLabel("Outside calls per hour").FillAsync("5");
+        await form.GetByLabel("Outside talk minutes per day").FillAsync("30");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save outside calling" }).ClickAsync();
+        await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync("Outside calling saved.");
+        await Browser.ScreenshotAsync(page, "extension-outbound");
+
+        await page.ReloadAsync();
+        form = page.GetByRole(AriaRole.Form, new() { Name = "Calls through trunks" });
+        await Expect(form.GetByLabel("May dial")).ToHaveValueAsync("international");
+        await Expect(form.GetByLabel("Outside calls per hour")).ToHaveValueAsync("5");
+        await Expect(form.GetByLabel("Outside talk minutes per day")).ToHaveValueAsync("30");
+        await Expect(form.GetByLabel("Outside calls at once")).ToHaveValueAsync("4");
+    }
+
+    [Fact]
+    public async Task An_operators_dashboard_shows_in_Uzbek_an_extension_refused_past_its_hourly_limit_as_it_happens()
+    {
+        var page = await ConsolePage.SignInAsync(browser, pbx, "operator", language: ConsoleLanguage.Uzbek);
+        await Expect(page.GetByTestId("registered")).ToBeVisibleAsync();
+        var usage = pbx.Services.GetRequiredService<IGrainFactory>().GetGrain<IOutboundUsageGrain>("4801");
+        var onePerHour = new OutboundLimits(Concurrent: 0, PerHour: 1, MinutesPerDay: 0);
+
+        (await usage.TryStartAsync("alert-call-1", onePerHour)).ShouldBe(OutboundLimitHit.None);
+        (await usage.TryStartAsync("alert-call-2", onePerHour)).ShouldBe(OutboundLimitHit.PerHour);
+
+        var alert = page.GetByRole(AriaRole.Alert).Locator("li[data-extension='4801']");
+        await Expect(alert).ToContainTextAsync("soatiga tashqi qoʻngʻiroqlar");
+        await Browser.ScreenshotAsync(page, "dashboard-alert-uz");
     }
 
     [Fact]

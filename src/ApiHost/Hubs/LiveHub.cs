@@ -24,10 +24,10 @@ public sealed class LiveHub : Hub
     public static readonly IReadOnlySet<string> PublicTopics = new HashSet<string>(StringComparer.Ordinal) { "registration", "extension", "call" };
 
     /// <summary>
-    /// Topics of the configuration at work (a trunk's registration), for everyone who may read that configuration: not
-    /// phone users, to whom the API shows none.
+    /// Topics of the configuration at work (a trunk's registration) and alerts (an extension past its outbound limits),
+    /// for everyone who may read that configuration: not phone users, to whom the API shows none.
     /// </summary>
-    public static readonly IReadOnlySet<string> SupervisorTopics = new HashSet<string>(StringComparer.Ordinal) { "trunk" };
+    public static readonly IReadOnlySet<string> SupervisorTopics = new HashSet<string>(StringComparer.Ordinal) { "trunk", "alert" };
 
     /// <summary>Topics only admins may follow: grain activations reveal the system's internals.</summary>
     public static readonly IReadOnlySet<string> AdminTopics = new HashSet<string>(StringComparer.Ordinal) { "grain" };

@@ -57,15 +57,15 @@ public sealed partial class TrunkRouter(TrunkCatalog catalog, IGrainFactory grai
     /// </summary>
     public async Task<OutboundTrunkCall?> RouteOutboundAsync(string callKey, string number, string dialler, string source)
     {
-        var outbound = await catalog.FindOutboundAsync(dialler);
-        if (DialPlan.Match(await catalog.ListDialRulesAsync(), number, outbound.Group) is not { } rule)
+        var plan = await PlanOutboundAsync(number, dialler);
+        if (plan.Rule is not { } rule)
             return null;
-        if (await catalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
+        if (plan.Route is not { } route)
         {
             LogTrunkSkipped(callKey, rule.Trunks[0], "disabled or deleted");
             return OutboundTrunkCall.Refused(503, "Service Unavailable");
         }
-        var route = new DialPlan([rule], first.Plan).Route(number, outbound.Group, outbound.Permission);
+        var outbound = plan.Outbound;
         switch (route.Outcome)
         {
             case RouteOutcome.NotPermitted:
@@ -83,6 +83,21 @@ public sealed partial class TrunkRouter(TrunkCatalog catalog, IGrainFactory grai
         {
             Direction = "outbound", Number = route.Number, Dialler = dialler, CallerId = outbound.OutboundCallerId, RemainingTrunks = [.. route.Trunks],
         }, null);
+    }
+
+    /// <summary>
+    /// The dial plan's answer for <paramref name="number"/> dialled as extension <paramref name="dialler"/>, with nothing
+    /// dialled and nothing counted: no rule when none of its group serves the number; no route when the rule's first
+    /// trunk (whose number plan normalises) is disabled or deleted.
+    /// </summary>
+    public async Task<OutboundPlan> PlanOutboundAsync(string number, string dialler)
+    {
+        var outbound = await catalog.FindOutboundAsync(dialler);
+        if (DialPlan.Match(await catalog.ListDialRulesAsync(), number, outbound.Group) is not { } rule)
+            return new OutboundPlan(null, outbound, null);
+        if (await catalog.FindTrunkAsync(rule.Trunks[0]) is not { } first)
+            return new OutboundPlan(rule, outbound, null);
+        return new OutboundPlan(rule, outbound, new DialPlan([rule], first.Plan).Route(number, outbound.Group, outbound.Permission));
     }
 
     /// <summary>

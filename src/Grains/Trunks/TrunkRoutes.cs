@@ -1,4 +1,5 @@
 using System.Net;
+using Pbx.Data.Extensions;
 using Pbx.Data.Trunks;
 using Pbx.Grains.Calls;
 
@@ -24,3 +25,9 @@ public sealed record OutboundTrunkCall(TrunkCallState? Call, CallerResponse? Ref
 /// to its codecs, and how long it may stay silent before the next trunk is tried.
 /// </summary>
 public sealed record TrunkChoice(TrunkSettings Trunk, IPAddress Address, string Offer, TimeSpan FailoverTimeout);
+
+/// <summary>
+/// The dial rule that serves a number for an extension (null when none does), the extension's outbound settings, and the
+/// route the rule gives (null without a rule, or when the rule's first trunk, whose number plan normalises, is disabled or deleted).
+/// </summary>
+public sealed record OutboundPlan(DialRule? Rule, ExtensionOutbound Outbound, OutboundRoute? Route);

@@ -4,6 +4,7 @@ using Pbx.Data.DidNumbers;
 using Pbx.Data.Extensions;
 using Pbx.Data.Trunks;
 using Pbx.Grains.Calls;
+using Pbx.Grains.Extensions;
 using Pbx.Grains.Trunks;
 using Pbx.TestSupport;
 using Shouldly;
@@ -34,7 +35,8 @@ public sealed class TrunkRouterTests(TrunkRouterTests.Silo silo) : IClassFixture
 
         public async Task InitializeAsync()
         {
-            _cluster = await PbxTestCluster.StartAsync(PostgresServer.Shared.CreateDatabase(), 1, (services, configuration) => services.AddTrunks(configuration));
+            _cluster = await PbxTestCluster.StartAsync(PostgresServer.Shared.CreateDatabase(), 1,
+                (services, configuration) => services.AddTrunks(configuration).AddExtensions(configuration));
             await AddTrunkAsync("full", maxCalls: 1);
             await AddTrunkAsync("g729-only", codecs: ["G729"]);
             await AddTrunkAsync("switched-off", enabled: false);
@@ -111,6 +113,23 @@ public sealed class TrunkRouterTests(TrunkRouterTests.Silo silo) : IClassFixture
         await Router.EndOutboundAsync("limited-3", again, talkSeconds: 0);
         var third = await Router.RouteOutboundAsync("limited-4", "0901234567", "101", "192.0.2.51");
         third.ShouldNotBeNull().Refusal.ShouldNotBeNull().Status.ShouldBe(403, "no call is up, but two started this hour");
+    }
+
+    [Theory]
+    [InlineData("0901234567", DialTestOutcome.Outbound, "+998901234567")]
+    [InlineData("100", DialTestOutcome.Extension, null)]
+    [InlineData("00491511234567", DialTestOutcome.NotPermitted, "+491511234567")]
+    [InlineData("81234567", DialTestOutcome.InvalidNumber, null)]
+    [InlineData("7901234567", DialTestOutcome.TrunkUnavailable, null)]
+    [InlineData("5555", DialTestOutcome.NotFound, null)]
+    public async Task The_dial_tester_answers_as_calls_are_routed(string dialled, DialTestOutcome outcome, string? number)
+    {
+        var test = await silo.Grains.GetGrain<IDialPlanGrain>(0).TestAsync(dialled, "101");
+
+        test.Outcome.ShouldBe(outcome);
+        if (number is not null)
+            test.Route.ShouldNotBeNull().Number.ShouldBe(number);
+        test.Permission.ShouldBe(PermissionClass.National);
     }
 
     [Fact]

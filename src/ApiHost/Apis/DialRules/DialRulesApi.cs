@@ -5,6 +5,7 @@ using Pbx.ApiHost.Problems;
 using Pbx.Data;
 using Pbx.Data.DialRules;
 using Pbx.Data.Trunks;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.ApiHost.Apis.DialRules;
 
@@ -19,7 +20,20 @@ public static partial class DialRulesApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Admin);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
+        group.MapPost("/test", TestAsync).RequireAuthorization(Policies.Viewer);
         return group;
+    }
+
+    /// <summary>What happens when an extension dials a number, answered by the routing calls use (a grain); nothing is dialled.</summary>
+    internal static async Task<Results<Ok<DialTestResponse>, ValidationProblem>> TestAsync(DialTestRequest request, IGrainFactory grains)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(request.Number is not null && DialledPattern().IsMatch(request.Number), "number", "must be 1 to 32 of digits, '*', '#', '+'.");
+        errors.Require(request.Extension is { Length: > 0 and <= 32 }, "extension", "must be the number of the extension that dials.");
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+        var test = await grains.GetGrain<IDialPlanGrain>(0).TestAsync(request.Number!, request.Extension!);
+        return TypedResults.Ok(DialTestResponse.From(test));
     }
 
     internal static async Task<Ok<IReadOnlyList<ConfiguredDialRule>>> ListAsync(DialRuleRepository rules, CancellationToken cancellationToken) =>
@@ -95,4 +109,7 @@ public static partial class DialRulesApi
 
     [GeneratedRegex("^[0-9+]{0,16}$")]
     private static partial Regex PrependPattern();
+
+    [GeneratedRegex(@"^[0-9*#+]{1,32}$")]
+    private static partial Regex DialledPattern();
 }

@@ -44,8 +44,9 @@ async function start() {
   }
 }
 
+// A topic the hub refuses (not this user's) must not fail the connection, or it would reconnect for ever.
 async function resubscribe() {
-  for (const topic of listeners.keys()) await connection.invoke("Subscribe", topic);
+  for (const topic of listeners.keys()) await connection.invoke("Subscribe", topic).catch(() => {});
 }
 
 function ensureConnection() {

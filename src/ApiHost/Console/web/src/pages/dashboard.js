@@ -1,7 +1,7 @@
 import { html, render } from "lit";
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend } from "chart.js";
-import { get, query } from "../api.js";
-import { listen, onStatus } from "../live.js";
+import { can, get, query } from "../api.js";
+import { listen, onStatus, subscribed } from "../live.js";
 import { duration, durationInWords, hourMinute, nextDay, number, startOfDay, time, today } from "../format.js";
 import { locale, t, valueLabel } from "../i18n/i18n.js";
 import { dispositionTag } from "./cells.js";
@@ -16,6 +16,8 @@ export function mount(el) {
   let error = "";
   let chart = null;
   let refreshTimer = 0;
+  // Alerts raised while the page is open (an extension past its outbound limits), newest first.
+  let alerts = [];
 
   const draw = () => {
     render(
@@ -23,6 +25,10 @@ export function mount(el) {
         <h1>${t("nav.dashboard")}</h1>
         ${error ? failed(error, load) : ""}
         ${!stats && !error ? loading() : ""}
+        ${alerts.length > 0 ? html`<section class="card alerts" role="alert" aria-labelledby="alerts-title">
+          <h2 id="alerts-title">${t("alert.title")}</h2>
+          <ul>${alerts.map((a) => html`<li data-extension=${a.key}>${time(a.timestamp)} · ${t(`alert.${a.kind}`, { extension: a.key, limit: t(`alert.limit.${a.data.limit}`) })}</li>`)}</ul>
+        </section>` : ""}
         ${stats ? tiles(stats) : ""}
         <section class="card" aria-labelledby="per-hour">
           <h2 id="per-hour">${t("dashboard.perHour")}</h2>
@@ -103,9 +109,17 @@ export function mount(el) {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(load, 300);
   };
+  const alert = (e) => {
+    alerts = [e, ...alerts].slice(0, 10);
+    draw();
+  };
   const stops = [listen("registration", refreshSoon), listen("call", refreshSoon), onStatus((s) => s === "reconnected" && load())];
+  // Phone users follow no alerts: the hub refuses them the topic.
+  if (can.supervise()) stops.push(listen("alert", alert));
   draw();
-  load();
+  // The figures are fetched once the live topics are subscribed, so no change falls between; a hub that does not
+  // answer within 3 s delays them no longer.
+  Promise.race([subscribed(), new Promise((resolve) => setTimeout(resolve, 3000))]).then(load);
   return () => {
     clearTimeout(refreshTimer);
     stops.forEach((stop) => stop());

@@ -5,6 +5,7 @@ import { can, get, request } from "../api.js";
 import { number } from "../format.js";
 import { t } from "../i18n/i18n.js";
 import { orDash } from "./cells.js";
+import { dialTester } from "./dial-tester.js";
 import { describedBy, fieldError } from "./form.js";
 import { empty, failed, loading } from "./states.js";
 
@@ -16,6 +17,7 @@ export function mount(el) {
   let errors = {};
   let error = "";
   let message = "";
+  const tester = dialTester(() => draw());
 
   // The fields of a rule, for the new rule's form and a row's; ids keep each label's input its own.
   const ruleFields = (rule, key) => html`
@@ -40,6 +42,7 @@ export function mount(el) {
           <button type="submit">${t("common.add")}</button></div>
         </form>` : ""}
         ${admin && trunks.length === 0 && rules ? html`<p class="notice">${t("dialRules.noTrunks")} <a href="#/trunks/new">${t("trunks.new")}</a></p>` : ""}
+        ${tester()}
         ${!rules && !error ? loading() : ""}
         ${rules && rules.length === 0 ? empty(t("dialRules.none")) : ""}
         ${rules && rules.length > 0 ? html`<div class="table-wrap"><table class="dial-rules">

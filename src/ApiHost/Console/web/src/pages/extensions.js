@@ -6,6 +6,7 @@ import { callParties } from "./live-model.js";
 import { number, time } from "../format.js";
 import { t, valueLabel } from "../i18n/i18n.js";
 import { orDash } from "./cells.js";
+import { outboundForm } from "./extension-outbound.js";
 import { empty, failed, loading } from "./states.js";
 
 export function mount(el, [id]) {
@@ -88,6 +89,7 @@ function mountDetail(el, id) {
   let errors = {};
   let message = "";
   let error = "";
+  const outbound = creating ? null : outboundForm(id, admin, () => draw());
 
   const draw = () =>
     render(
@@ -131,6 +133,7 @@ function mountDetail(el, id) {
                 })}</ul>`}
               </section>
               ${settings ? settingsForm() : ""}
+              ${outbound()}
               ${admin ? html`<form class="card" @submit=${setPassword} aria-labelledby="ext-password">
                 <h2 id="ext-password">${t("extension.resetPassword")}</h2>
                 <label>${t("extension.newPassword")} <input name="password" type="text" autocomplete="new-password" minlength="8" required aria-describedby=${describedBy(errors, "password")}></label>
