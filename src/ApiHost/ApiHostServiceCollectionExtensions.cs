@@ -53,7 +53,14 @@ public static class ApiHostServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.RecordingsDirectory), $"{RecordingOptions.Section}:RecordingsDirectory must not be empty.")
+            .Validate(o => o.RecordingRetentionDays is >= 0 and <= 36_500,
+                $"{RecordingOptions.Section}:RecordingRetentionDays must be 0 (keep every recording) to 36500.")
+            .Validate(o => o.RetentionCheckInterval >= TimeSpan.FromSeconds(1),
+                $"{RecordingOptions.Section}:RetentionCheckInterval must be at least 00:00:01.")
             .ValidateOnStart();
+        services.AddSingleton<RecordingRemover>();
+        services.AddSingleton<RecordingRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordingRetention>());
 
         services.AddTrunksApi(configuration);
         services.AddSystemApi(configuration);

@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pbx.ApiHost.Auth;
-using Pbx.EdgeSip.Tests.Registrar;
 
 namespace Pbx.ApiHost.Tests;
 
 /// <summary>
 /// Sign-in backoff per (account, address) and per address on the real host. Clients come from different addresses through
-/// X-Forwarded-For, believed from 127.0.0.1 as from nginx; the host's clock is shifted instead of waited out.
+/// X-Forwarded-For, believed from 127.0.0.1 as from nginx; the host's clock stands still and is moved instead of waited out.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class LoginBackoffTests(ApiFixture fixture) : IAsyncLifetime
@@ -16,7 +15,7 @@ public sealed class LoginBackoffTests(ApiFixture fixture) : IAsyncLifetime
     private const string Attacker = "203.0.113.9";
     private const string Office = "198.51.100.7";
 
-    private readonly ShiftableTimeProvider _clock = new();
+    private readonly StoppedClock _clock = new();
     private TestApi _api = null!;
 
     public async Task InitializeAsync() =>

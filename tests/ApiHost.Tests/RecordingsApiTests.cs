@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Auth;
 
@@ -72,13 +73,32 @@ public sealed class RecordingsApiTests(ApiFixture fixture) : IDisposable
         body.ShouldNotContain(_folder);
     }
 
-    private async Task<long> AddRecordingAsync(string name, byte[] audio, string contentType, string callId = "recording-test")
+    [Fact]
+    public async Task Recordings_past_the_retention_lose_their_file_and_row_and_younger_ones_stay()
+    {
+        var old = await AddRecordingAsync("old.wav", [1, 2, 3], "audio/wav", "retention-old", age: TimeSpan.FromDays(31));
+        var young = await AddRecordingAsync("young.wav", [1, 2, 3], "audio/wav", "retention-young", age: TimeSpan.FromDays(29));
+        await using var api = await TestApi.StartAsync(fixture.ConnectionString, new Dictionary<string, string?> { ["Media:RecordingRetentionDays"] = "30" });
+
+        // The host sweeps once as it starts too; whichever pass removes the old recording, the outcome is the same.
+        await api.Services.GetRequiredService<RecordingRetention>().SweepAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+
+        File.Exists(Path.Combine(_folder, "old.wav")).ShouldBeFalse();
+        File.Exists(Path.Combine(_folder, "young.wav")).ShouldBeTrue();
+        await using var connection = await fixture.Db.OpenConnectionAsync();
+        (await connection.QueryAsync<long>("select id from recordings where id = any(@ids)", new { ids = new[] { old, young } })).ShouldBe([young]);
+    }
+
+    private async Task<long> AddRecordingAsync(string name, byte[] audio, string contentType, string callId = "recording-test", TimeSpan age = default)
     {
         var path = Path.Combine(_folder, name);
         await File.WriteAllBytesAsync(path, audio);
         await using var connection = await fixture.Db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(
-            "insert into recordings (call_id, file_path, content_type, size_bytes) values (@callId, @path, @contentType, @size) returning id",
-            new { callId, path, contentType, size = audio.Length });
+            """
+            insert into recordings (call_id, file_path, content_type, size_bytes, created_at)
+            values (@callId, @path, @contentType, @size, now() - @age) returning id
+            """,
+            new { callId, path, contentType, size = audio.Length, age });
     }
 }

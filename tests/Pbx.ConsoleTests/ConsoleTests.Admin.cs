@@ -291,6 +291,24 @@ public sealed partial class ConsoleTests
     }
 
     [Fact]
+    public async Task An_operator_tests_a_trunk_whose_carrier_is_silent_and_is_told_so()
+    {
+        using var carrier = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)carrier.Client.LocalEndPoint!).Port;
+        await pbx.PostAsAdminAsync("/api/v1/trunks", new { id = "silent-carrier", host = "127.0.0.1", port, countryCode = "998" });
+        var page = await ConsolePage.SignInAsync(browser, pbx, "operator");
+        await ConsolePage.OpenAsync(page, "Trunks", "Trunks");
+        await page.GetByRole(AriaRole.Link, new() { Name = "View silent-carrier" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test the trunk" }).ClickAsync();
+
+        // The edge waits 5 s for an answer before it says there is none.
+        await Expect(page.GetByTestId("trunk-test")).ToHaveTextAsync("The carrier was not reached: no answer in 5 s.", new() { Timeout = 15_000 });
+        carrier.Available.ShouldBeGreaterThan(0, "the OPTIONS went to the trunk's address");
+        await Browser.ScreenshotAsync(page, "trunk-test");
+    }
+
+    [Fact]
     public async Task Uzbek_recordings_page_finds_a_recording_plays_it_and_deletes_it()
     {
         var callId = $"rec-page-{Guid.NewGuid():N}";

@@ -324,6 +324,27 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
+    public async Task A_trunk_test_reaches_the_carrier_with_options_and_a_silent_carrier_is_reported_as_such()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-probe", carrierPort);
+        using var silentCarrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        await Data.AddTrunkAsync("t-probe-silent", LocalPort(silentCarrier));
+        var tester = Pbx.Grains.GetGrain<ITrunkTestGrain>(0);
+        await using var carrier = Sipp.Start("carrier-answers-options.xml", Pbx.Udp, "carrier", carrierPort);
+
+        var answered = (await tester.TestAsync("t-probe")).ShouldNotBeNull();
+
+        (answered.Status, answered.Reason).ShouldBe((200, "OK"));
+        answered.RoundTripMs.ShouldNotBeNull().ShouldBeGreaterThan(0);
+        (await carrier.WaitAsync()).ExitCode.ShouldBe(0, "the carrier got the OPTIONS at the trunk's address");
+        var silent = (await tester.TestAsync("t-probe-silent")).ShouldNotBeNull();
+        (silent.Status, silent.Reason).ShouldBe((null, "no answer in 5 s"));
+        silentCarrier.Available.ShouldBeGreaterThan(0, "the OPTIONS did reach the silent carrier's socket");
+        (await tester.TestAsync("t-no-such-trunk")).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Full_trunk_refuses_with_503()
     {
         using var carrier = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));

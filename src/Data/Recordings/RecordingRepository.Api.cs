@@ -58,4 +58,13 @@ public sealed partial class RecordingRepository
         await transaction.CommitAsync(cancellationToken);
         return (recording, true);
     }
+
+    /// <summary>Up to <paramref name="limit"/> recordings created before <paramref name="before"/>, oldest first (retention).</summary>
+    public async Task<IReadOnlyList<long>> ListCreatedBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "select id from recordings where created_at < @before order by created_at, id limit @limit",
+            new { before = before.UtcDateTime, limit }, cancellationToken: cancellationToken))).AsList();
+    }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Pbx.Grains;
 using Pbx.Grains.Calls;
 using Orleans;
+using Pbx.EdgeSip.Trunks;
+using Pbx.Grains.Trunks;
 
 namespace Pbx.EdgeSip.Calls;
 
@@ -15,14 +17,17 @@ public sealed partial class SipCallEdge : ICallEdge
     private readonly IGrainFactory _grains;
     private readonly SipLegSender _legs;
     private readonly SipForkSets _forks;
+    private readonly SipOptionsProbe _probe;
     private readonly ILogger<SipCallEdge> _logger;
 
     /// <summary>Creates the edge's call interface and its grain reference.</summary>
-    public SipCallEdge(IGrainFactory grains, SipLegSender legs, SipForkSets forks, ILogger<SipCallEdge> logger, ICallEdgeDirectory? directory = null)
+    public SipCallEdge(IGrainFactory grains, SipLegSender legs, SipForkSets forks, SipOptionsProbe probe, ILogger<SipCallEdge> logger,
+        ICallEdgeDirectory? directory = null)
     {
         _grains = grains;
         _legs = legs;
         _forks = forks;
+        _probe = probe;
         _logger = logger;
         Reference = grains.CreateObjectReference<ICallEdge>(this);
         directory?.Add(Reference);
@@ -51,6 +56,9 @@ public sealed partial class SipCallEdge : ICallEdge
 
     /// <inheritdoc />
     public Task ApplyAsync(string callKey, CallInstruction instruction) => _forks.ApplyAsync(callKey, instruction);
+
+    /// <inheritdoc />
+    public Task<TrunkProbeResult> ProbeAsync(TrunkProbe probe) => _probe.ProbeAsync(probe);
 
     private async Task RingInBackgroundAsync(string callKey, IReadOnlyList<ForkTarget> forks, TimeSpan noAnswerTimeout)
     {

@@ -8,6 +8,7 @@ using Orleans;
 using Pbx.EdgeSip.Calls.Reliable;
 using Pbx.EdgeSip.Hosting;
 using Pbx.EdgeSip.Registrar;
+using Pbx.EdgeSip.Trunks;
 using Pbx.Grains.Calls;
 using Pbx.Grains.Cluster;
 
@@ -28,6 +29,7 @@ public static class SipCallsServiceCollectionExtensions
         services.TryAddSingleton<SipReliableResponders>();
         services.TryAddSingleton<SipPrackHandler>();
         services.TryAddSingleton<SipForkSets>();
+        services.TryAddSingleton<SipOptionsProbe>();
         services.TryAddSingleton<SipCallEdge>();
         services.TryAddSingleton<SipReferHandler>();
         services.TryAddSingleton<SipInviteHandler>();

@@ -30,4 +30,7 @@ public interface ICallEdge : IGrainObserver
     /// CANCEL the ringing forks, ring new ones); nothing when the edge rings nothing for the call.
     /// </summary>
     Task ApplyAsync(string callKey, CallInstruction instruction);
+
+    /// <summary>Sends OPTIONS as <paramref name="probe"/> says and reports the carrier's answer (a trunk test).</summary>
+    Task<Trunks.TrunkProbeResult> ProbeAsync(Trunks.TrunkProbe probe);
 }

@@ -143,7 +143,8 @@ public sealed partial class TrunkRouter(TrunkCatalog catalog, IGrainFactory grai
     /// <summary>Gives the slot <paramref name="callKey"/> holds on trunk <paramref name="trunkId"/> back.</summary>
     public Task ReleaseAsync(string callKey, string trunkId) => grains.Grain<ITrunkGrain>(trunkId).EndCallAsync(callKey);
 
-    private static async Task<IPAddress?> ResolveAsync(string host)
+    /// <summary>The address of a trunk's host: a literal, or the first one DNS gives; null when it does not resolve.</summary>
+    internal static async Task<IPAddress?> ResolveAsync(string host)
     {
         if (IPAddress.TryParse(host, out var literal))
             return literal;

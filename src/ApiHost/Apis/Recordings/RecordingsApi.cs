@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
@@ -44,56 +43,27 @@ public static partial class RecordingsApi
         await recordings.GetAsync(id, UserScope.Of(user), cancellationToken) is { } recording ? TypedResults.Ok(recording) : ApiProblems.NotFound("recording", id);
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(
-        long id, ClaimsPrincipal user, RecordingRepository recordings, IOptions<RecordingOptions> options, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, RecordingRepository recordings, RecordingRemover files, CancellationToken cancellationToken)
     {
         if (await recordings.GetAsync(id, UserScope.Of(user), cancellationToken) is not { } recording)
             return ApiProblems.NotFound("recording", id);
-        var path = FullPath(recording, options.Value);
+        var path = files.FullPath(recording);
         if (!File.Exists(path))
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", $"The audio file of recording {id} is missing.", ProblemCodes.NotFound);
         // Range processing lets players seek and resume without fetching the whole file (206 Partial Content).
         return TypedResults.PhysicalFile(path, recording.ContentType, $"recording-{id}{Path.GetExtension(path)}", enableRangeProcessing: true);
     }
 
-    /// <summary>
-    /// Deletes the row and the file together: the row goes in a transaction that commits only once the file is gone
-    /// (or found already missing, which is reported, not fatal); a file that cannot be removed keeps the row.
-    /// </summary>
-    internal static async Task<Results<Ok<RecordingDeleted>, ProblemHttpResult>> DeleteAsync(
-        long id, RecordingRepository recordings, IOptions<RecordingOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>Deletes the row and the file together (<see cref="RecordingRemover"/>); a file that cannot be removed keeps the row (500).</summary>
+    internal static async Task<Results<Ok<RecordingDeleted>, ProblemHttpResult>> DeleteAsync(long id, RecordingRemover remover, CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(RecordingsApi));
-        var missing = false;
-        var (recording, deleted) = await recordings.DeleteAsync(id, row =>
-        {
-            var path = FullPath(row, options.Value);
-            missing = !File.Exists(path);
-            if (missing)
-            {
-                LogFileMissing(logger, id, path);
-                return true;
-            }
-            try
-            {
-                File.Delete(path);
-                return true;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                LogFileNotRemoved(logger, e, id, path);
-                return false;
-            }
-        }, cancellationToken);
-        if (recording is null)
+        if (await remover.RemoveAsync(id, cancellationToken) is not { } removal)
             return ApiProblems.NotFound("recording", id);
-        if (!deleted)
+        if (!removal.Deleted)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Recording not deleted",
                 detail: $"The audio file of recording {id} could not be removed; the recording was kept.");
         }
-        return TypedResults.Ok(new RecordingDeleted(id, missing));
+        return TypedResults.Ok(new RecordingDeleted(id, removal.FileWasMissing));
     }
-
-    private static string FullPath(Recording recording, RecordingOptions options) =>
-        Path.GetFullPath(recording.FilePath, Path.GetFullPath(options.RecordingsDirectory));
 }

@@ -1,3 +1,4 @@
+using Pbx.ApiHost.Apis.Recordings;
 using Pbx.Grains.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,11 @@ public static class SystemApi
         return group;
     }
 
-    internal static Ok<SystemInfo> Info(IOptions<OrganisationOptions> organisation, TimeProvider clock)
+    internal static Ok<SystemInfo> Info(IOptions<OrganisationOptions> organisation, IOptions<RecordingOptions> recordings, TimeProvider clock)
     {
         var zone = organisation.Value.Zone();
-        return TypedResults.Ok(new SystemInfo(zone.Id, (int)zone.GetUtcOffset(clock.GetUtcNow()).TotalMinutes, UserRepository.Languages));
+        return TypedResults.Ok(new SystemInfo(zone.Id, (int)zone.GetUtcOffset(clock.GetUtcNow()).TotalMinutes, UserRepository.Languages,
+            recordings.Value.RecordingRetentionDays));
     }
 
     internal static async Task<Ok<SystemStatusResponse>> StatusAsync(SystemStatusReader reader, CancellationToken cancellationToken) =>

@@ -30,8 +30,16 @@ public static class TrunksApi
         group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Admin).AddEndpointFilter(ForgetTrunkSources)
             .WithSummary("Same as PATCH: the fields given change, those not given keep their values");
         group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Admin).AddEndpointFilter(ForgetTrunkSources);
+        group.MapPost("/{id}/test", TestAsync).RequireAuthorization(Policies.Operator)
+            .WithSummary("OPTIONS from an edge to the trunk's carrier: its answer and how long it took");
         return group;
     }
+
+    /// <summary>A trunk test (<see cref="ITrunkTestGrain"/>); 404 for a trunk that is unknown or disabled.</summary>
+    internal static async Task<Results<Ok<TrunkTestResponse>, ProblemHttpResult>> TestAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<ITrunkTestGrain>(0).TestAsync(id) is { } result
+            ? TypedResults.Ok(new TrunkTestResponse(result.Status is not null, result.Status, result.Reason, result.RoundTripMs))
+            : ApiProblems.NotFound("enabled trunk", id);
 
     /// <summary>After a change, the edge in this process reads the trunks' sources again for the next INVITE.</summary>
     private static async ValueTask<object?> ForgetTrunkSources(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -3,10 +3,16 @@
 import { request } from "./api.js";
 import { setOrganisationTimeZone } from "./format.js";
 
+let retentionDays = 0;
+
+/** Days recordings are kept before they are deleted; 0 when they are kept until someone deletes them. */
+export const recordingRetentionDays = () => retentionDays;
+
 export async function loadOrganisation() {
   // A server that does not answer, or lacks the endpoint, leaves the default zone: dates are still shown, in Tashkent's.
   const info = await request("GET", "/api/v1/system/info", undefined, { anonymous: true }).catch(() => null);
   if (info?.timeZone && isKnownZone(info.timeZone)) setOrganisationTimeZone(info.timeZone);
+  retentionDays = info?.recordingRetentionDays ?? 0;
 }
 
 // A zone the browser's time-zone data lacks would make every date on every page throw.

@@ -8,6 +8,7 @@ import { pager } from "./extensions.js";
 import { formObject } from "./form.js";
 import { recordingPlayer } from "./recording-player.js";
 import { empty, failed, loading } from "./states.js";
+import { recordingRetentionDays } from "../organisation.js";
 
 export function mount(el) {
   let filter = {};
@@ -22,6 +23,7 @@ export function mount(el) {
     render(
       html`
         <h1>${t("nav.recordings")}</h1>
+        <p class="muted" data-testid="retention">${recordingRetentionDays() > 0 ? t("recordings.retention", { days: recordingRetentionDays() }) : t("recordings.keptUntilDeleted")}</p>
         <form class="filters" role="search" @submit=${(e) => { e.preventDefault(); filter = formObject(e.target); page = 1; load(); }}>
           <label>${t("history.from")} <input name="from" type="date"></label>
           <label>${t("history.to")} <input name="to" type="date"></label>

@@ -147,6 +147,8 @@ function mountDetail(el, id) {
   let errors = {};
   let error = "";
   let message = "";
+  let probe = null; // the last trunk test's answer
+  let probing = false;
 
   const input = (f) => {
     const value = trunk[f.name];
@@ -176,7 +178,12 @@ function mountDetail(el, id) {
         ${!trunk && !error ? loading() : ""}
         ${trunk ? html`
           ${creating ? "" : html`<section class="card" aria-labelledby="trunk-status"><h2 id="trunk-status">${t("trunks.state")}</h2>
-            ${((p) => (p ? html`<p>${p.tag} ${p.reason}</p><p>${t("trunks.calls")}: ${p.calls}</p>` : loading()))(statusParts(trunk, status))}</section>`}
+            ${((p) => (p ? html`<p>${p.tag} ${p.reason}</p><p>${t("trunks.calls")}: ${p.calls}</p>` : loading()))(statusParts(trunk, status))}
+            ${can.operate() ? html`<p><button type="button" class="secondary" ?disabled=${probing} @click=${test}>${t("trunks.test")}</button>
+              <small class="muted">${t("trunks.testHint")}</small></p>` : ""}
+            ${probe ? html`<p role="status" data-testid="trunk-test" data-reached=${probe.reached}>${probe.reached
+              ? t("trunks.testReached", { status: probe.status, reason: probe.reason, ms: Math.round(probe.roundTripMs) })
+              : t("trunks.testSilent", { reason: probe.reason })}</p>` : ""}</section>`}
           <form @submit=${save} aria-label=${creating ? t("trunks.new") : t("trunk.title", { id })} novalidate>
             <fieldset ?disabled=${!admin} class="columns">
               ${sections.map(([title, list]) => html`<section class="card" aria-labelledby=${title}>
@@ -187,6 +194,19 @@ function mountDetail(el, id) {
           </form>` : ""}`,
       el,
     );
+
+  async function test() {
+    probing = true;
+    probe = null;
+    draw();
+    try {
+      probe = await request("POST", `/api/v1/trunks/${encodeURIComponent(id)}/test`);
+    } catch (err) {
+      probe = { reached: false, reason: err.message };
+    }
+    probing = false;
+    draw();
+  }
 
   /** The form's value of field f as the API takes it. */
   function read(form, f) {
