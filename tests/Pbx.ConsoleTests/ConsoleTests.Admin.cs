@@ -309,6 +309,28 @@ public sealed partial class ConsoleTests
     }
 
     [Fact]
+    public async Task Admin_lifts_the_lockout_of_an_extension_locked_by_wrong_passwords()
+    {
+        await pbx.CreateExtensionAsync("4901", "Guessed");
+        var extension = pbx.Services.GetRequiredService<IGrainFactory>().GetGrain<Pbx.Grains.Extensions.IExtensionGrain>("4901");
+        // Wrong passwords from a guesser's address until the lockout engages (Sip:Auth:MaxFailures of them).
+        Pbx.Grains.Extensions.LockoutStatus lockout;
+        do
+            lockout = await extension.RecordAuthFailureAsync("203.0.113.9");
+        while (lockout.LockedUntil is null && lockout.TotalFailures < 100);
+        lockout.LockedUntil.ShouldNotBeNull();
+        var page = await ConsolePage.SignInAsync(browser, pbx, "admin");
+        await ConsolePage.OpenAsync(page, "Extensions", "Extensions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit 4901" }).ClickAsync();
+        await Expect(page.GetByText("Locked out after wrong passwords until")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lift the lockout" }).ClickAsync();
+
+        await Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Lockout lifted");
+        (await extension.GetStatusAsync()).Lockout.LockedUntil.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Uzbek_recordings_page_finds_a_recording_plays_it_and_deletes_it()
     {
         var callId = $"rec-page-{Guid.NewGuid():N}";

@@ -60,6 +60,9 @@ public interface IExtensionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ExtensionProfile?> GetProfileAsync();
 
+    /// <summary>An administrator lifts the extension's SIP lockout (its phones' sources are locked out by the edges apart).</summary>
+    Task UnlockAsync();
+
     /// <summary>Rereads the extension's configuration row (the API calls it after every change); drops bindings when it was deleted or disabled.</summary>
     Task ReloadAsync();
 }

@@ -21,4 +21,7 @@ public sealed partial class ExtensionGrain
     [LoggerMessage(EventId = 2141, Level = LogLevel.Warning,
         Message = "Security: extension {Extension} locked out for {LockoutDuration} after {MaxFailures} failed SIP logins, last from {SourceAddress}")]
     private partial void LogExtensionLockedOut(string extension, string sourceAddress, int maxFailures, TimeSpan lockoutDuration);
+
+    [LoggerMessage(EventId = 2142, Level = LogLevel.Information, Message = "Extension {Extension}: SIP lockout lifted by an administrator")]
+    private partial void LogUnlocked(string extension);
 }

@@ -134,6 +134,17 @@ public sealed partial class ExtensionGrain(
     }
 
     /// <inheritdoc />
+    public Task UnlockAsync()
+    {
+        if (State.Unlock())
+        {
+            LogUnlocked(Number);
+            MarkDirty();
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<ExtensionStatus> GetStatusAsync()
     {
         var now = time.GetUtcNow();

@@ -32,6 +32,14 @@ public sealed partial class ExtensionState
         return before != Lockout;
     }
 
+    /// <summary>An administrator lifts the lockout and forgets the failures counted so far; true when it was locked or counting.</summary>
+    public bool Unlock()
+    {
+        var before = Lockout;
+        Lockout = default;
+        return before != Lockout;
+    }
+
     /// <summary>The lockout as the status page shows it.</summary>
     public LockoutStatus LockoutStatus(DateTimeOffset now, LockoutOptions options)
         => new(Lockout.RecentFailures(now, options), Lockout.IsLocked(now) ? Lockout.LockedUntil : null, TotalFailures);

@@ -65,4 +65,18 @@ public sealed class ExtensionLockoutTests
         for (var i = 0; i < 20; i++)
             _state.RecordFailure(T0.AddSeconds(31 * i), Options).ShouldBeFalse();
     }
+
+    [Fact]
+    public void An_administrator_lifts_an_engaged_lockout_and_the_count_starts_again()
+    {
+        for (var i = 0; i < 3; i++)
+            _state.RecordFailure(T0, Options);
+
+        _state.Unlock().ShouldBeTrue();
+
+        _state.IsLockedOutFor("203.0.113.9", T0).ShouldBeFalse();
+        _state.RecordFailure(T0, Options).ShouldBeFalse("the failures before the unlock no longer count");
+        _state.Unlock().ShouldBeTrue();
+        _state.Unlock().ShouldBeFalse("nothing left to lift");
+    }
 }

@@ -26,6 +26,8 @@ public static partial class ExtensionsApi
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Admin);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
         group.MapPost("/{id:long}/password", SetPasswordAsync).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:long}/unlock", UnlockAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Lift the extension's SIP lockout after failed logins (the sources an edge locked out stay so until it expires)");
         group.MapGet("/{id:long}/settings", GetSettingsAsync).RequireAuthorization(Policies.Viewer);
         group.MapPut("/{id:long}/settings", PutSettingsAsync).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:long}/outbound", GetOutboundAsync).RequireAuthorization(Policies.Viewer);
@@ -120,6 +122,16 @@ public static partial class ExtensionsApi
         if (await extensions.SetPasswordAsync(id, request.Password!, cancellationToken) is not { } number)
             return ApiProblems.NotFound("extension", id);
         await ReloadGrainAsync(grains, number);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Lifts the extension's SIP lockout in its grain; 404 for an unknown id.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(
+        long id, ExtensionRepository extensions, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (await extensions.GetAsync(id, cancellationToken) is not { } extension)
+            return ApiProblems.NotFound("extension", id);
+        await grains.GetGrain<IExtensionGrain>(extension.Number).UnlockAsync();
         return TypedResults.NoContent();
     }
 

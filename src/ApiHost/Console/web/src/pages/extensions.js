@@ -125,7 +125,8 @@ function mountDetail(el, id) {
                   <thead><tr><th>${t("binding.contact")}</th><th>${t("binding.source")}</th><th>${t("binding.userAgent")}</th><th>${t("binding.expires")}</th></tr></thead>
                   <tbody>${live.bindings.map((b) => html`<tr><td>${b.contactUri}</td><td>${b.sourceAddress}:${b.sourcePort} ${b.transport}</td>
                     <td>${orDash(b.userAgent, t("binding.noUserAgent"))}</td><td>${time(b.expiresAt)}</td></tr>`)}</tbody></table></div>` : ""}
-                ${live.lockedUntil && new Date(live.lockedUntil) > new Date() ? html`<p class="error">${t("extension.lockedUntil", { time: time(live.lockedUntil) })}</p>` : ""}
+                ${live.lockedUntil && new Date(live.lockedUntil) > new Date() ? html`<p class="error">${t("extension.lockedUntil", { time: time(live.lockedUntil) })}</p>
+                  ${admin ? html`<p><button type="button" class="secondary" @click=${unlock}>${t("extension.unlock")}</button></p>` : ""}` : ""}
                 <h3>${t("extension.currentCalls")}</h3>
                 ${live.calls.length === 0 ? empty(t("extension.noCalls")) : html`<ul>${live.calls.map((c) => {
                   const p = callParties(c);
@@ -209,6 +210,13 @@ function mountDetail(el, id) {
       await request("POST", `/api/v1/extensions/${id}/password`, { password });
       e.target.reset();
     }, t("extension.passwordChanged"));
+  }
+
+  function unlock() {
+    return run(async () => {
+      await request("POST", `/api/v1/extensions/${id}/unlock`);
+      live = { ...live, lockedUntil: null };
+    }, t("extension.unlocked"));
   }
 
   function remove() {
