@@ -1,17 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Pbx.EdgeSip.Hosting;
-using Pbx.EdgeSip.Registrar;
-using Pbx.EdgeSip.Transport;
-using Pbx.Grains.Extensions;
-using Pbx.Silo.Hosting;
 using Pbx.TestSupport;
 
 namespace Pbx.Bench;

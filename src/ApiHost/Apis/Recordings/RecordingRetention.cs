@@ -52,7 +52,7 @@ public sealed partial class RecordingRetention(
             {
                 await SweepAsync(time.GetUtcNow(), stoppingToken);
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
             {
                 // The database is away: the next check tries again.
                 LogSweepFailed(e);

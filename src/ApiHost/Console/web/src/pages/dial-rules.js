@@ -6,7 +6,7 @@ import { number } from "../format.js";
 import { t } from "../i18n/i18n.js";
 import { orDash } from "./cells.js";
 import { dialTester } from "./dial-tester.js";
-import { describedBy, fieldError } from "./form.js";
+import { describedBy, fieldError, attempt } from "./form.js";
 import { empty, failed, loading } from "./states.js";
 
 export function mount(el) {
@@ -73,18 +73,9 @@ export function mount(el) {
   });
 
   async function run(action, success) {
-    errors = {};
-    error = "";
-    message = "";
-    try {
-      await action();
-      message = success;
-      await load();
-    } catch (err) {
-      errors = err.fieldErrors ?? {};
-      error = err.message;
-      draw();
-    }
+    ({ message, error, errors } = await attempt(action, success));
+    if (error) draw();
+    else await load();
   }
 
   const create = (e) => {

@@ -2,7 +2,7 @@ import { html, render } from "lit";
 import { can, get, request } from "../api.js";
 import { t, valueLabel } from "../i18n/i18n.js";
 import { orDash } from "./cells.js";
-import { describedBy, fieldError } from "./form.js";
+import { describedBy, fieldError, attempt } from "./form.js";
 import { empty, failed, loading } from "./states.js";
 
 const kinds = ["extension", "ivr", "queue", "voicemail", "conference"];
@@ -50,18 +50,9 @@ export function mount(el) {
     <button type="button" class="link" @click=${() => { editing = null; draw(); }}>${t("common.cancel")}</button></form>`;
 
   async function run(action, success) {
-    errors = {};
-    error = "";
-    message = "";
-    try {
-      await action();
-      message = success;
-      await load();
-    } catch (err) {
-      errors = err.fieldErrors ?? {};
-      error = err.message;
-      draw();
-    }
+    ({ message, error, errors } = await attempt(action, success));
+    if (error) draw();
+    else await load();
   }
 
   const create = (e) => {

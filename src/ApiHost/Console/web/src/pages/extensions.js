@@ -1,7 +1,7 @@
 import { html, render } from "lit";
 import { can, get, latestOnly, query, request } from "../api.js";
 import { listen } from "../live.js";
-import { describedBy, fieldError, formObject, randomPassword } from "./form.js";
+import { attempt, describedBy, fieldError, formObject, randomPassword } from "./form.js";
 import { callParties } from "./live-model.js";
 import { number, time } from "../format.js";
 import { t, valueLabel } from "../i18n/i18n.js";
@@ -161,16 +161,7 @@ function mountDetail(el, id) {
     </form>`;
 
   async function run(action, success) {
-    errors = {};
-    error = "";
-    message = "";
-    try {
-      await action();
-      message = success;
-    } catch (err) {
-      errors = err.fieldErrors ?? {};
-      error = err.message;
-    }
+    ({ message, error, errors } = await attempt(action, success));
     draw();
   }
 

@@ -16,3 +16,16 @@ export function randomPassword(length = 16) {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
+
+/**
+ * Runs a change a page asked of the API and says what the page shows next: the success message, or the API's message
+ * with its field errors (shown next to their inputs).
+ */
+export async function attempt(action, success) {
+  try {
+    await action();
+    return { message: success, error: "", errors: {} };
+  } catch (err) {
+    return { message: "", error: err.message, errors: err.fieldErrors ?? {} };
+  }
+}

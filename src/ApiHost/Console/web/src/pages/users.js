@@ -5,7 +5,7 @@ import { dateTime } from "../format.js";
 import { t, valueLabel } from "../i18n/i18n.js";
 import { orDash } from "./cells.js";
 import { pager } from "./extensions.js";
-import { describedBy, fieldError, randomPassword } from "./form.js";
+import { describedBy, fieldError, randomPassword, attempt } from "./form.js";
 import { empty, failed, loading } from "./states.js";
 
 const roles = ["admin", "operator", "viewer", "user"];
@@ -83,18 +83,9 @@ export function mount(el) {
     </form></div>`;
 
   async function run(action, success) {
-    errors = {};
-    error = "";
-    message = "";
-    try {
-      await action();
-      message = success;
-      await load();
-    } catch (err) {
-      errors = err.fieldErrors ?? {};
-      error = err.message;
-      draw();
-    }
+    ({ message, error, errors } = await attempt(action, success));
+    if (error) draw();
+    else await load();
   }
 
   const linked = (value) => (value.trim() === "" ? null : value.trim());
