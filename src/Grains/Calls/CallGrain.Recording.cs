@@ -34,7 +34,7 @@ public sealed partial class CallGrain
     /// <summary>At the answer: records when <c>Calls:RecordAll</c> is on or either party has <c>recordCalls</c> in its settings.</summary>
     private async Task RecordFromAnswerAsync()
     {
-        var callerRecords = ExtensionCallSettings.Parse((await Parties.FindAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls;
-        await recorder.StartAtAnswerAsync(CallKey, State, options.Value.RecordAll, callerRecords);
+        await recorder.StartAtAnswerAsync(CallKey, State, options.Value.RecordAll,
+            async () => ExtensionCallSettings.Parse((await Parties.FindAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls);
     }
 }

@@ -27,12 +27,12 @@ public sealed partial class CallRecorder(IMediaControl media, CallJournal journa
     }
 
     /// <summary>
-    /// Starts recording at the answer when <see cref="RecordingRule.FromAnswer"/> says so. A full or unwritable recordings
-    /// disk costs the recording, never the answered call itself.
+    /// Starts recording at the answer when <see cref="RecordingRule.FromAnswerAsync"/> says so. A full or unwritable
+    /// recordings disk costs the recording, never the answered call itself.
     /// </summary>
-    public async Task StartAtAnswerAsync(string callKey, CallState state, bool recordAll, bool callerRecords)
+    public async Task StartAtAnswerAsync(string callKey, CallState state, bool recordAll, Func<Task<bool>> callerRecords)
     {
-        if (!RecordingRule.FromAnswer(recordAll, state.Settings.RecordCalls, callerRecords))
+        if (!await RecordingRule.FromAnswerAsync(recordAll, state.Settings.RecordCalls, callerRecords))
             return;
         try
         {

@@ -5,7 +5,10 @@ public static class RecordingRule
 {
     /// <summary>
     /// Recorded when the PBX records every call (<c>Calls:RecordAll</c>), or when either party has <c>recordCalls</c> in its
-    /// settings: the answering extension (<paramref name="calleeRecords"/>) or the calling one (<paramref name="callerRecords"/>).
+    /// settings: the answering extension (<paramref name="calleeRecords"/>) or the calling one. The caller's settings are
+    /// asked for last and only then (<paramref name="callerRecords"/>), as most calls are settled before: every answer
+    /// passes here.
     /// </summary>
-    public static bool FromAnswer(bool recordAll, bool calleeRecords, bool callerRecords) => recordAll || calleeRecords || callerRecords;
+    public static async Task<bool> FromAnswerAsync(bool recordAll, bool calleeRecords, Func<Task<bool>> callerRecords) =>
+        recordAll || calleeRecords || await callerRecords();
 }
