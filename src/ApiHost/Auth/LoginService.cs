@@ -13,7 +13,8 @@ internal sealed partial class LoginService(UserRepository users, LoginThrottle t
     public async Task<LoginResult> LoginAsync(string username, string password, IPAddress? source, CancellationToken cancellationToken)
     {
         var logged = LoggedName.Of(username);
-        if (throttle.WaitFor(username, source) is { } wait && wait > TimeSpan.Zero)
+        var wait = throttle.WaitFor(username, source);
+        if (wait > TimeSpan.Zero)
         {
             UserRepository.VerifyDecoy(password);
             LogBackingOff(logger, logged, source, wait);

@@ -23,10 +23,13 @@ internal sealed partial class LiveEventsForwarder(
         var dropped = 0L;
         await foreach (var liveEvent in subscription.Reader.ReadAllAsync(stoppingToken))
         {
-            // The parties are read before the board forgets an ended call.
-            var groups = LiveAudience.NumbersOf(liveEvent, board.Call(liveEvent)).Select(n => LiveAudience.GroupOf(liveEvent.Topic, n)).Prepend(liveEvent.Topic);
+            // The parties are read before the board forgets an ended call. Only public topics have per-extension groups:
+            // the others are never joined by a phone user.
+            IReadOnlyList<string> groups = LiveHub.PublicTopics.Contains(liveEvent.Topic)
+                ? [liveEvent.Topic, .. LiveAudience.NumbersOf(liveEvent, board.Call(liveEvent)).Select(n => LiveAudience.GroupOf(liveEvent.Topic, n))]
+                : [liveEvent.Topic];
             board.Apply(liveEvent);
-            await hub.Clients.Groups([.. groups]).SendAsync(LiveHub.EventMethod, liveEvent, stoppingToken);
+            await hub.Clients.Groups(groups).SendAsync(LiveHub.EventMethod, liveEvent, stoppingToken);
             if (subscription.Dropped != dropped)
             {
                 LogDropped(subscription.Dropped - dropped);

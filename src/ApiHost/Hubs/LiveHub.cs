@@ -60,7 +60,7 @@ public sealed class LiveHub : Hub
             return;
         if (AdminTopics.Contains(topic) && Context.User?.IsInRole(Roles.Admin) == true)
             return;
-        if (SupervisorTopics.Contains(topic) && Context.User is { } user && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Viewer)))
+        if (SupervisorTopics.Contains(topic) && Context.User is { } user && UserScope.IsSupervisor(user))
             return;
         // HubException's message reaches the client as is, unlike other exceptions.
         throw new HubException($"Unknown topic or not allowed for your role: '{topic}'.");

@@ -1,3 +1,5 @@
+using Pbx.Grains.Trunks;
+
 namespace Pbx.Data.Extensions;
 
 /// <summary>An extension's outbound calling: what it may dial through trunks and the number carriers present.</summary>
@@ -8,4 +10,5 @@ namespace Pbx.Data.Extensions;
 /// <param name="OutboundCallsPerHour">Outbound calls started in any 60 minutes; 0 for no limit. Default 60.</param>
 /// <param name="OutboundMinutesPerDay">Outbound talk minutes per day of the organisation (<c>Console:TimeZone</c>); 0 for no limit. Default 600.</param>
 public sealed record ExtensionOutboundSettings(string? Group, string? PermissionClass, string? OutboundCallerId,
-    int MaxOutboundCalls = 4, int OutboundCallsPerHour = 60, int OutboundMinutesPerDay = 600);
+    int MaxOutboundCalls = OutboundLimits.DefaultConcurrent, int OutboundCallsPerHour = OutboundLimits.DefaultPerHour,
+    int OutboundMinutesPerDay = OutboundLimits.DefaultMinutesPerDay);

@@ -12,6 +12,15 @@ namespace Pbx.Grains.Trunks;
 [GenerateSerializer, Immutable]
 public sealed record OutboundLimits(int Concurrent, int PerHour, int MinutesPerDay)
 {
-    /// <summary>What a new extension gets (the column defaults of migration 0089).</summary>
-    public static OutboundLimits Default { get; } = new(4, 60, 600);
+    /// <summary>Outbound calls at once a new extension may have (the column default of migration 0089).</summary>
+    public const int DefaultConcurrent = 4;
+
+    /// <summary>Outbound calls per hour a new extension may start (the column default of migration 0089).</summary>
+    public const int DefaultPerHour = 60;
+
+    /// <summary>Outbound talk minutes per day a new extension may use (the column default of migration 0089).</summary>
+    public const int DefaultMinutesPerDay = 600;
+
+    /// <summary>What a new extension gets.</summary>
+    public static OutboundLimits Default { get; } = new(DefaultConcurrent, DefaultPerHour, DefaultMinutesPerDay);
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using Pbx.Grains.Trunks;
 
 namespace Pbx.ApiHost.Apis.DialRules;
@@ -12,11 +12,11 @@ namespace Pbx.ApiHost.Apis.DialRules;
 /// <param name="Prefix">The matching rule's prefix; null without a rule.</param>
 /// <param name="Trunks">The trunks the call is offered to, in order; empty unless it goes out.</param>
 /// <param name="PermissionClass">The dialling extension's class.</param>
-public sealed partial record DialTestResponse(string Outcome, int? SipStatus, string? Number, string? Kind, string? Group, string? Prefix,
+public sealed record DialTestResponse(string Outcome, int? SipStatus, string? Number, string? Kind, string? Group, string? Prefix,
     IReadOnlyList<string> Trunks, string PermissionClass)
 {
     internal static DialTestResponse From(DialTest test) => new(
-        Kebab(test.Outcome.ToString()),
+        JsonNamingPolicy.KebabCaseLower.ConvertName(test.Outcome.ToString()),
         test.Outcome switch
         {
             DialTestOutcome.NotPermitted => 403,
@@ -31,9 +31,4 @@ public sealed partial record DialTestResponse(string Outcome, int? SipStatus, st
         test.Rule?.Prefix,
         test.Outcome == DialTestOutcome.Outbound ? test.Route!.Trunks : [],
         test.Permission.ToString().ToLowerInvariant());
-
-    private static string Kebab(string name) => WordStart().Replace(name, "-$1").ToLowerInvariant();
-
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex WordStart();
 }

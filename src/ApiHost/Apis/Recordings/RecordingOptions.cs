@@ -1,3 +1,5 @@
+using Pbx.Data.Recordings;
+
 namespace Pbx.ApiHost.Apis.Recordings;
 
 /// <summary>
@@ -19,4 +21,7 @@ public sealed class RecordingOptions
 
     /// <summary>How often the API host looks for recordings past their retention.</summary>
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The file of <paramref name="recording"/> on this host (relative paths resolved against <see cref="RecordingsDirectory"/>).</summary>
+    public string FullPath(Recording recording) => Path.GetFullPath(recording.FilePath, Path.GetFullPath(RecordingsDirectory));
 }

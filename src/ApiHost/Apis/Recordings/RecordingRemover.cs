@@ -15,7 +15,7 @@ public sealed partial class RecordingRemover(RecordingRepository recordings, IOp
         var missing = false;
         var (recording, deleted) = await recordings.DeleteAsync(id, row =>
         {
-            var path = FullPath(row);
+            var path = options.Value.FullPath(row);
             missing = !File.Exists(path);
             if (missing)
             {
@@ -35,10 +35,6 @@ public sealed partial class RecordingRemover(RecordingRepository recordings, IOp
         }, cancellationToken);
         return recording is null ? null : new RecordingRemoval(deleted, missing);
     }
-
-    /// <summary>The recording's file on this host.</summary>
-    public string FullPath(Recording recording) =>
-        Path.GetFullPath(recording.FilePath, Path.GetFullPath(options.Value.RecordingsDirectory));
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Recording {RecordingId} deleted, but its file {Path} was already missing")]
     private partial void LogFileMissing(long recordingId, string path);

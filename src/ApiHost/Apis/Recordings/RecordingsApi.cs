@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
@@ -43,11 +44,11 @@ public static partial class RecordingsApi
         await recordings.GetAsync(id, UserScope.Of(user), cancellationToken) is { } recording ? TypedResults.Ok(recording) : ApiProblems.NotFound("recording", id);
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(
-        long id, ClaimsPrincipal user, RecordingRepository recordings, RecordingRemover files, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, RecordingRepository recordings, IOptions<RecordingOptions> options, CancellationToken cancellationToken)
     {
         if (await recordings.GetAsync(id, UserScope.Of(user), cancellationToken) is not { } recording)
             return ApiProblems.NotFound("recording", id);
-        var path = files.FullPath(recording);
+        var path = options.Value.FullPath(recording);
         if (!File.Exists(path))
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", $"The audio file of recording {id} is missing.", ProblemCodes.NotFound);
         // Range processing lets players seek and resume without fetching the whole file (206 Partial Content).
