@@ -109,10 +109,9 @@ public sealed class SigningKeyRotationTests(ApiFixture fixture) : IAsyncLifetime
 
     private async Task<string> SignInAsync()
     {
-        using var client = new HttpClient { BaseAddress = _api.BaseAddress };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = Roles.Viewer, password = ApiFixture.Password });
-        login.EnsureSuccessStatusCode();
-        return (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        var (client, token) = await _api.SignInAsync(Roles.Viewer);
+        client.Dispose();
+        return token;
     }
 
     private async Task<HttpStatusCode> GetCallsAsync(string token)
