@@ -102,6 +102,50 @@ public sealed class LoginBackoffTests(ApiFixture fixture) : IAsyncLifetime
         unknown.Headers.GetValues("Retry-After").ShouldBe(known.Headers.GetValues("Retry-After"));
     }
 
+    [Fact]
+    public async Task Repeated_wrong_passwords_make_the_account_wait_at_that_address_even_with_the_right_password()
+    {
+        const string address = "203.0.113.14";
+        await fixture.Users.CreateAsync("backing-off", ApiFixture.Password, Roles.Viewer);
+        for (var i = 0; i < 3; i++)
+            (await LoginAsync(address, "backing-off", "guess " + i)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var response = await LoginAsync(address, "backing-off", ApiFixture.Password);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.TooManyRequests);
+        problem.GetProperty("code").GetString().ShouldBe("auth.too_many_attempts");
+        response.Headers.GetValues("Retry-After").Single().ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task A_backing_off_answer_takes_as_long_as_a_wrong_password_so_time_does_not_tell_it_apart()
+    {
+        await fixture.Users.CreateAsync("timing-waiting", ApiFixture.Password, Roles.Viewer);
+        await fixture.Users.CreateAsync("timing-open", ApiFixture.Password, Roles.Viewer);
+        for (var i = 0; i < 3; i++)
+            await LoginAsync("203.0.113.15", "timing-waiting", "guess " + i);
+
+        // The fastest of a few answers each: load on the box only ever makes an answer slower. Checking a password costs
+        // tens of milliseconds; an answer that skipped it would take a few. The clock stands still, so the wait cannot
+        // run out between them.
+        var waiting = await FastestAnswerAsync("203.0.113.15", "timing-waiting", HttpStatusCode.TooManyRequests);
+        var wrongPassword = await FastestAnswerAsync("203.0.113.16", "timing-open", HttpStatusCode.Unauthorized, attempts: 2);
+
+        waiting.ShouldBeGreaterThan(wrongPassword * 0.3, $"backing off {waiting.TotalMilliseconds:0} ms, wrong password {wrongPassword.TotalMilliseconds:0} ms");
+    }
+
+    private async Task<TimeSpan> FastestAnswerAsync(string address, string username, HttpStatusCode status, int attempts = 4)
+    {
+        var fastest = TimeSpan.MaxValue;
+        for (var i = 0; i < attempts; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (await LoginAsync(address, username, "not the password")).StatusCode.ShouldBe(status);
+            fastest = clock.Elapsed < fastest ? clock.Elapsed : fastest;
+        }
+        return fastest;
+    }
+
     private async Task<HttpResponseMessage> LoginAsync(string address, string username, string password)
     {
         using var client = new HttpClient { BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
