@@ -14,6 +14,19 @@ namespace Pbx.EdgeSip.Hosting;
 public static class SipServiceCollectionExtensions
 {
     /// <summary>
+    /// The machine's certificate (section <c>Sip:Certificate</c>: configured files, else one generated at first start): one
+    /// store, one reload timer, for SIP over TLS and HTTPS in a process that serves both, whichever registers it first.
+    /// </summary>
+    public static IServiceCollection AddMachineCertificate(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new CertificateStore(
+            configuration.GetSection(SipOptions.CertificateSection).Get<CertificateOptions>() ?? new CertificateOptions(), SipOptions.CertificateSection,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CertificateStore>>()));
+        return services;
+    }
+
+    /// <summary>
     /// Adds the transports, transaction layer, <see cref="SipClient"/> and the hosted <see cref="SipEdge"/>, with
     /// <see cref="SipOptions"/> bound from the "Sip" section of <paramref name="configuration"/> and validated at start.
     /// Register <see cref="ISipRequestHandler"/> singletons to serve methods.
@@ -24,9 +37,7 @@ public static class SipServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
         services.TryAddSingleton<IOptions<SipTimerOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<SipOptions>>().Value.Timers));
         services.TryAddSingleton(TimeProvider.System);
-        // TryAdd: the host registers the same store for HTTPS (the machine's certificate); whichever comes first, both use one instance.
-        services.TryAddSingleton(sp => new CertificateStore(sp.GetRequiredService<IOptions<SipOptions>>().Value.Certificate, SipOptions.CertificateSection,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CertificateStore>>()));
+        services.AddMachineCertificate(configuration);
         services.TryAddSingleton<SipTlsHandshake>();
         services.TryAddSingleton(sp => new SipTransportSet(sp.GetRequiredService<IOptions<SipOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<CertificateStore>(), sp.GetRequiredService<SipTlsHandshake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SipTransportSet>>()));

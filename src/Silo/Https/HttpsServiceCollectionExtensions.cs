@@ -16,11 +16,7 @@ internal static class HttpsServiceCollectionExtensions
         services.AddOptions<HttpsOptions>().Bind(configuration.GetSection(HttpsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpsOptions>, HttpsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        // The machine's certificate, which the SIP edge registers too when this process has the edge role: TryAdd, so there
-        // is one store (one generated certificate, one reload timer) for both.
-        services.TryAddSingleton(sp => new CertificateStore(
-            configuration.GetSection(SipOptions.CertificateSection).Get<CertificateOptions>() ?? new CertificateOptions(), SipOptions.CertificateSection,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CertificateStore>>()));
+        services.AddMachineCertificate(configuration);
         services.AddSingleton(sp =>
         {
             var https = sp.GetRequiredService<IOptions<HttpsOptions>>().Value;
