@@ -61,7 +61,7 @@ internal sealed class BaresipUserAgent : ISoftphone
     {
         var baresip = ExternalTool.Require("baresip", "baresip-core");
         var folder = Directory.CreateTempSubdirectory($"pbx-baresip-{number}-").FullName;
-        var sipPort = FreePort.UdpAndTcp();
+        var sipPort = FreePort.UdpAndTcpWithTlsAbove();
         var console = new IPEndPoint(IPAddress.Loopback, FreePort.UdpAndTcp());
         File.WriteAllText(Path.Combine(folder, "config"), string.Join('\n',
             $"sip_listen 127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",

@@ -15,22 +15,39 @@ public static class FreePort
     }
 
     /// <summary>A port free for both UDP and TCP on 127.0.0.1 (SIP listens on both).</summary>
-    public static int UdpAndTcp()
+    public static int UdpAndTcp() => UdpAndTcp(tcpPortsAbove: 0);
+
+    /// <summary>
+    /// A port free for UDP and TCP on 127.0.0.1 whose next port is free for TCP too: SIP user agents such as baresip listen
+    /// for TLS one port above the <c>sip_listen</c> port, and a port the OS hands out may have its neighbour in use.
+    /// </summary>
+    public static int UdpAndTcpWithTlsAbove() => UdpAndTcp(tcpPortsAbove: 1);
+
+    private static int UdpAndTcp(int tcpPortsAbove)
     {
         for (var attempt = 0; ; attempt++)
         {
             using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            var listeners = new List<TcpListener>();
             try
             {
-                using var tcp = new TcpListener(IPAddress.Loopback, port);
-                tcp.Start();
+                for (var offset = 0; offset <= tcpPortsAbove; offset++)
+                {
+                    var tcp = new TcpListener(IPAddress.Loopback, port + offset);
+                    listeners.Add(tcp);
+                    tcp.Start();
+                }
                 return port;
             }
             catch (SocketException) when (attempt < 20)
             {
                 // Taken for TCP: try another.
+            }
+            finally
+            {
+                listeners.ForEach(listener => listener.Stop());
             }
         }
     }
