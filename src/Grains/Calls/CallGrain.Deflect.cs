@@ -4,7 +4,9 @@ namespace Pbx.Grains.Calls;
 
 /// <summary>
 /// Deflect: a ringing call is sent elsewhere before anyone answers, as a phone's 302 would (RFC 3261 8.1.3.4) but decided
-/// by the PBX. The new target goes through the dial plan; the ringing forks are cancelled only once it can ring.
+/// by the PBX. The new target goes through the dial plan, or out through the trunks as the rung extension would dial it;
+/// the ringing forks are cancelled only once it can ring, and kept so a 2xx crossing the CANCEL is ended with BYE
+/// (RFC 3261 13.2.2.4).
 /// </summary>
 public sealed partial class CallGrain
 {
@@ -18,29 +20,36 @@ public sealed partial class CallGrain
             return verdict;
         if (State.CallerLeg is null || string.IsNullOrEmpty(target) || target == VoicemailTarget)
             return CallActionResult.NotApplicable;
-        var edge = Edge!;
-        var now = time.GetUtcNow();
-        if (await Parties.FindAsync(target) is null)
-            return await DeflectOutAsync(target, edge, now);
-        if (await RouteAsync(target, now) is not { Length: > 0 } routed)
-            return CallActionResult.NotApplicable;
-        var from = State.Ringing;
+        var (routing, from, now) = (Parts.Routing, State.Ringing, Call.Now);
         var ringing = new Dictionary<string, DialogLeg>(State.Forks);
-        State.Forks.Clear();
-        var (forks, refusal) = await RingAsync(routed);
-        if (refusal is not null)
+        CallInstruction? instruction;
+        if (await Call.Parties.FindAsync(target) is null)
         {
+            instruction = await routing.ForwardOutAsync("deflect", from, target, [.. ringing.Keys]);
+        }
+        else
+        {
+            if (await routing.RouteAsync(target, now) is not { Length: > 0 } routed)
+                return CallActionResult.NotApplicable;
+            State.Forks.Clear();
+            var (forks, refusal) = await routing.RingAsync(routed);
             foreach (var (id, leg) in ringing)
                 State.Forks[id] = leg;
-            return CallActionResult.NotApplicable;
+            instruction = refusal is null ? new CallInstruction(null, [.. ringing.Keys], [], forks, routing.NoAnswerTimeout()) : null;
+            if (instruction is not null)
+                State.History.Add(new DialPlanStep("deflect", from, routed, now));
+            target = routed;
         }
-        // Kept so that a 2xx crossing our CANCEL is still ended with BYE (RFC 3261 13.2.2.4).
-        foreach (var (id, leg) in ringing)
-            State.CancelledForks[id] = leg;
-        State.History.Add(new DialPlanStep("deflect", from, routed, now));
-        PublishExtension(from, "idle", now);
-        LogDeflected(CallKey, from, routed);
-        await edge.ApplyAsync(CallKey, new CallInstruction(null, [.. ringing.Keys], [], forks, NoAnswerTimeout()));
+        if (instruction is null)
+            return CallActionResult.NotApplicable;
+        foreach (var id in ringing.Keys)
+        {
+            State.CancelledForks[id] = ringing[id];
+            State.Forks.Remove(id);
+        }
+        Call.PublishExtension(from, "idle", now);
+        LogDeflected(CallKey, from, target);
+        await Call.Edge!.ApplyAsync(CallKey, instruction);
         return CallActionResult.Done;
     }
 }

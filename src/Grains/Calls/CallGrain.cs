@@ -1,33 +1,24 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Pbx.Grains.Calls.Recording;
-using Pbx.Grains.Calls.Rules;
-using Pbx.Data.Cdrs;
-using Pbx.Grains.Cdrs;
-using Pbx.Grains.Media;
-using Pbx.Grains.Persistence;
 using Orleans;
 using Orleans.Runtime;
-using Pbx.Grains.Trunks;
+using Pbx.Data.Cdrs;
+using Pbx.Grains.Calls.Rules;
+using Pbx.Grains.Cdrs;
+using Pbx.Grains.Persistence;
 
 namespace Pbx.Grains.Calls;
 
 /// <summary>
-/// A call between two extensions, as a back-to-back user agent (RFC 3261 section 6, B2BUA): the caller's dialog ends
-/// here, the callee's starts here, media is anchored on the media node with each leg's SDP rewritten. The grain decides;
-/// the edge sends. Dialog data is persisted once answered so a long call survives idle collection.
+/// A call between two parties, as a back-to-back user agent (RFC 3261 section 6, B2BUA): the caller's dialog ends
+/// here, the callee's starts here, media is anchored on the media node with each leg's SDP rewritten. The grain is the
+/// shell: it takes each event, has the rules decide (<see cref="RingingMachine"/>, <see cref="InDialogRule"/>,
+/// <see cref="CallActionRule"/>...), and hands the work to the call's parts (<see cref="CallAssembly"/>). Dialog data is
+/// persisted once answered so a long call survives idle collection and the loss of its silo.
 /// </summary>
 public sealed partial class CallGrain(
     [PersistentState("call", GrainStorageNames.OutageTolerant)] IPersistentState<CallState> state,
-    IMediaControl media,
-    CallJournal journal,
-    CallRecorder recorder,
-    IOptions<CallOptions> options,
-    TimeProvider time,
-    ILogger<CallGrain> logger,
-    ICallEdgeDirectory edges,
-    TrunkRouter trunkRouter) : Grain, ICallGrain
+    CallAssembly assembly,
+    ILogger<CallGrain> logger) : Grain, ICallGrain, ICallActivation
 {
     /// <summary>Live event topic of calls (key = call id).</summary>
     public const string CallTopic = "call";
@@ -35,18 +26,26 @@ public sealed partial class CallGrain(
     /// <summary>Live event topic of extension activity (key = number).</summary>
     public const string ExtensionTopic = "extension";
 
-    // A finished call with cancelled forks stays active this long (64*T1, RFC 3261 timer B) so a 2xx crossing our CANCEL
-    // still finds the cancelled fork's dialog to end with BYE; then it deactivates itself.
-    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(32);
+    private CallParts? _parts;
 
-    private CallParties? _parties;
+    private CallParts Parts => _parts ??= assembly.Assemble(this.GetPrimaryKeyString(), state, this);
+
+    private CallContext Call => Parts.Call;
 
     private CallState State => state.State;
 
-    private string CallKey => this.GetPrimaryKeyString();
+    private string CallKey => Call.Key;
 
-    // The extensions this call deals with, made on first use (the grain's key and factory exist only once activated).
-    private CallParties Parties => _parties ??= new CallParties(GrainFactory, CallKey);
+    /// <inheritdoc />
+    /// <remarks>
+    /// An answered call activated again from its stored dialogs (its silo died, or it was collected while idle) lost the
+    /// edge its INVITE came through: it finds one now, so a hang-up or hold from the API right after a failover has one.
+    /// </remarks>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Phase == CallPhase.Answered)
+            await Call.FindEdgeAsync();
+    }
 
     /// <inheritdoc />
     public async Task<CallDecision> StartAsync(CallSetup setup)
@@ -54,10 +53,10 @@ public sealed partial class CallGrain(
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
         // Before any state: the caller retries on the same Call-ID with a longer interval (RFC 4028 section 7.3).
-        if (SessionIntervalTooSmall(setup.SessionTimer) is { } tooSmall)
+        if (Parts.Timers.IntervalTooSmall(setup.SessionTimer) is { } tooSmall)
             return tooSmall;
-        NegotiateCallerSessionTimer(setup.SessionTimer);
-        var now = time.GetUtcNow();
+        Parts.Timers.NegotiateCaller(setup.SessionTimer);
+        var now = Call.Now;
         State.Phase = CallPhase.Ringing;
         State.Caller = setup.Caller;
         State.CallerName = setup.CallerName;
@@ -65,31 +64,33 @@ public sealed partial class CallGrain(
         State.Ringing = setup.Callee;
         State.StartedAt = now;
         State.CallerLeg = setup.CallerLeg;
-        _edge = setup.Edge;
+        Call.UseEdge(setup.Edge);
         State.RemoteCSeqs[setup.CallerLeg.CallId] = 0;
-        await JoinAsCallerAsync();
-        await Parties.PrefetchAsync(setup.Caller, setup.Callee);
+        if (Call.CallerIsExtension)
+            await Call.Parties.JoinAsync(setup.Caller);
+        await Call.Parties.PrefetchAsync(setup.Caller, setup.Callee);
         if (await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
-        await journal.OpenAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
+        await Call.Journal.OpenAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
 
-        var target = await RouteAsync(setup.Callee, now);
+        var ending = Parts.Ending;
+        var target = await Parts.Routing.RouteAsync(setup.Callee, now);
         if (target is null)
-            return await ForwardAlwaysOutAsync(setup, now) ?? await RefuseAsync(404, "Not Found", CdrDisposition.Failed);
+            return await ForwardAlwaysOutAsync(setup, now) ?? await ending.RefuseAsync(404, "Not Found", CdrDisposition.Failed);
         if (target.Length == 0)
-            return await RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
+            return await ending.RefuseAsync(486, "Busy Here", CdrDisposition.Busy);
         if (!await AnchorMediaAsync(setup))
-            return await RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
+            return await ending.RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
 
-        var (forks, refusal) = await RingAsync(target);
-        if (refusal == BusyHere && await ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
+        var (forks, refusal) = await Parts.Routing.RingAsync(target);
+        if (refusal == CallRouting.BusyHere && await Parts.Routing.ForwardAsync("forward-busy", State.Settings.ForwardBusy, []) is { } forwarded)
             (forks, refusal) = ([.. forwarded.Forks], null);
         if (refusal is not null)
-            return await RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
+            return await ending.RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
         LogRinging(CallKey, setup.Caller, target, forks.Count);
-        PublishCall("ringing", now);
-        PublishExtension(setup.Caller, "in-call", now);
-        return new CallDecision(null, forks, NoAnswerTimeout());
+        Call.PublishCall("ringing", now);
+        Call.PublishExtension(setup.Caller, "in-call", now);
+        return new CallDecision(null, forks, Parts.Routing.NoAnswerTimeout());
     }
 
     /// <inheritdoc />
@@ -111,22 +112,26 @@ public sealed partial class CallGrain(
                 return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
             case RelayEarlyMedia early:
                 return await EarlyMediaAsync(early.Sdp);
-            case ToTransfer when response is null:
-                return await OnTransferRingingEndedAsync();
-            case ToTransfer:
-                return await OnTransferForkResponseAsync(response);
+            case TransferTargetAnswered answered:
+                return await TransferTargetAnsweredAsync(answered);
+            case TransferTargetFailed:
+                await Parts.Progress.TargetFailedAsync();
+                return CallInstruction.None;
+            case TransferTargetNoAnswer noAnswer:
+                await Parts.Progress.FailedAsync(new CallerResponse(480, "Temporarily Unavailable", null), CdrDisposition.NoAnswer);
+                return CallInstruction.Act(null, noAnswer.Cancel, []);
             case ByeLateAnswer late:
                 // RFC 3261 13.2.2.4: the edge ACKs the 2xx; the BYE ends the dialog nobody wants.
                 return CallInstruction.Act(null, [], [late.Leg]);
             case ConnectCallee answer:
-                NegotiateCalleeSessionTimer(answer.SessionTimer);
+                Parts.Timers.NegotiateCallee(answer.SessionTimer);
                 return await AnsweredAsync(answer);
             case TrunkFailed failed:
                 return await FailOverAsync(failed, response);
             case ForwardOrEnd forward:
-                return await ForwardAsync(forward.Kind, forward.Target, forward.Cancel) ?? await CarryOutAsync(forward.Otherwise, response);
+                return await Parts.Routing.ForwardAsync(forward.Kind, forward.Target, forward.Cancel) ?? await CarryOutAsync(forward.Otherwise, response);
             case EndCall end:
-                await EndAsync(end.Disposition, end.Cause, end.Side);
+                await Parts.Ending.EndAsync(end.Disposition, end.Cause, end.Side);
                 return CallInstruction.Act(end.Response, end.Cancel, []);
             default:
                 return CallInstruction.None;
@@ -135,35 +140,83 @@ public sealed partial class CallGrain(
 
     /// <inheritdoc />
     public Task<CallInfo> GetInfoAsync() => Task.FromResult(new CallInfo(
-        CallKey, State.Caller, State.CallerName, State.Callee, State.Phase, State.StartedAt, State.AnsweredAt, State.EndedAt));
+        this.GetPrimaryKeyString(), State.Caller, State.CallerName, State.Callee, State.Phase, State.StartedAt, State.AnsweredAt, State.EndedAt));
+
+    /// <summary>
+    /// Anchors the new call on the media node (<see cref="CallMedia.AnchorAsync"/>) and settles the caller's name the
+    /// callee will see. False when the node has no endpoint or cannot answer the offer.
+    /// </summary>
+    private async Task<bool> AnchorMediaAsync(CallSetup setup)
+    {
+        if (!await Parts.Media.AnchorAsync(setup.OfferSdp))
+            return false;
+        State.CallerDisplay = await Parts.Routing.CallerDisplayAsync(setup.Caller, setup.CallerName);
+        return true;
+    }
+
+    /// <summary>RFC 3960: a provisional with SDP is early media (ringback, announcements); bridged so the caller hears it.</summary>
+    private async Task<CallInstruction> EarlyMediaAsync(string sdp)
+    {
+        if (!await Parts.Media.AcceptAnswerAsync(State.CalleeEndpoint, sdp))
+            return CallInstruction.Act(new CallerResponse(180, "Ringing", null), [], []);
+        await Parts.Media.BridgeAsync();
+        return CallInstruction.Act(new CallerResponse(183, "Session Progress", State.PendingAnswer), [], []);
+    }
 
     private async Task<CallInstruction> AnsweredAsync(ConnectCallee answer)
     {
         var (callee, cancel) = (answer.Leg, answer.Cancel);
-        if (answer.Sdp is null || !await AcceptAnswerAsync(State.CalleeEndpoint, answer.Sdp))
+        if (answer.Sdp is null || !await Parts.Media.AcceptAnswerAsync(State.CalleeEndpoint, answer.Sdp))
         {
-            await EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
+            await Parts.Ending.EndAsync(CdrDisposition.Failed, "callee SDP not acceptable", "system");
             return CallInstruction.Act(new CallerResponse(488, "Not Acceptable Here", null), cancel, [DialogLegs.Next(callee)]);
         }
-        await media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
-        var now = time.GetUtcNow();
+        await Parts.Media.BridgeAsync();
+        var now = Call.Now;
         State.Phase = CallPhase.Answered;
         State.AnsweredAt = now;
         State.CalleeLeg = callee;
         State.RemoteCSeqs[callee.CallId] = 0;
         var callerAnswer = State.PendingAnswer;
         State.PendingAnswer = null;
-        await JoinAsCalleeAsync();
+        if (Call.CalleeIsExtension)
+            await Call.Parties.JoinAsync(State.Ringing);
         await RecordFromAnswerAsync();
-        await state.WriteStateAsync();
-        await BindAsync(State.LegCallIds);
-        ArmMaxDuration();
-        ArmSessionTimer(caller: true);
-        ArmSessionTimer(caller: false);
+        await Call.SaveAsync();
+        await Call.BindAsync(State.LegCallIds);
+        Parts.Timers.ArmMaxDuration();
+        Parts.Timers.Arm(caller: true);
+        Parts.Timers.Arm(caller: false);
         LogAnswered(CallKey, State.Ringing);
-        PublishCall("answered", now);
-        PublishExtension(State.Ringing, "in-call", now);
-        return CallInstruction.Act(new CallerResponse(200, "OK", callerAnswer, ResponseSessionTimer(caller: true)), cancel, []);
+        Call.PublishCall("answered", now);
+        Call.PublishExtension(State.Ringing, "in-call", now);
+        return CallInstruction.Act(new CallerResponse(200, "OK", callerAnswer, Parts.Timers.ForResponse(caller: true)), cancel, []);
+    }
+
+    /// <summary>At the answer: records when <c>Calls:RecordAll</c> is on or either party has <c>recordCalls</c> in its settings.</summary>
+    private Task RecordFromAnswerAsync() =>
+        Parts.Recorder.StartAtAnswerAsync(CallKey, State, Parts.Options.RecordAll,
+            async () => ExtensionCallSettings.Parse((await Call.Parties.FindAsync(State.Caller))?.SettingsJson ?? "{}").RecordCalls);
+
+    /// <summary>
+    /// The target of a transfer answered: the party that stays is bridged to it and the leaving leg gives way, or a
+    /// click-to-call's originator answered and its number is called now.
+    /// </summary>
+    private async Task<CallInstruction> TransferTargetAnsweredAsync(TransferTargetAnswered answered)
+    {
+        var (leg, transfer) = (answered.Leg, State.Transfer!);
+        if (answered.Sdp is null || !await Parts.Media.AcceptAnswerAsync(transfer.Endpoint, answered.Sdp))
+        {
+            await Parts.Progress.FailedAsync(new CallerResponse(488, "Not Acceptable Here", null), CdrDisposition.Failed);
+            return CallInstruction.Act(null, answered.Cancel, [DialogLegs.Next(leg)]);
+        }
+        State.RemoteCSeqs[leg.CallId] = 0;
+        var sessionTimer = Parts.Timers.AsUac(answered.SessionTimer);
+        if (transfer.Kind == TransferKind.Originate)
+            await Parts.ClickToCall.AnsweredAsync(leg, sessionTimer);
+        else
+            await Parts.Handover.ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false, sessionTimer);
+        return CallInstruction.Act(null, answered.Cancel, []);
     }
 
     /// <summary>
@@ -183,32 +236,8 @@ public sealed partial class CallGrain(
             DeactivateOnIdle();
     }
 
-    private Task BindLegsAsync(IEnumerable<string> callIds)
-    {
-        var added = callIds.ToList();
-        State.LegCallIds.AddRange(added);
-        return BindAsync(added);
-    }
+    IDisposable ICallActivation.After(TimeSpan due, Func<Task> callback) =>
+        this.RegisterGrainTimer(_ => callback(), due, Timeout.InfiniteTimeSpan);
 
-    // Legs in the directory (carrier legs, legs handed over) of an answered call are stored: a BYE or re-INVITE after its
-    // silo died still finds the call.
-    private Task BindAsync(IEnumerable<string> callIds) =>
-        Task.WhenAll(callIds.Select(id => GrainFactory.Grain<ICallLegGrain>(id).BindAsync(CallKey, durable: State.Phase == CallPhase.Answered)));
-
-    /// <summary>The caller's name the callee sees: the extension's configured name, else the From display name, else the number.</summary>
-    private async Task<string> CallerDisplayAsync(string caller, string? fromDisplayName) =>
-        (await Parties.FindAsync(caller))?.DisplayName is { Length: > 0 } configured ? configured : fromDisplayName ?? caller;
-
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    private void PublishCall(string kind, DateTimeOffset at, string? disposition = null) =>
-        journal.PublishCall(CallKey, State, kind, at, disposition);
-
-    private void PublishExtension(string number, string kind, DateTimeOffset at)
-    {
-        var known = Parties.IsKnownExtension(number);
-        var dialledOut = State.Trunk is { Direction: "outbound" } trunk ? trunk.Number : null;
-        if (ExtensionStateRule.IsExtension(number, known, CallerIsExtension ? null : State.Caller, dialledOut))
-            journal.PublishExtension(number, CallKey, kind, at);
-    }
+    void ICallActivation.Deactivate() => DeactivateOnIdle();
 }

@@ -18,7 +18,7 @@ public static class CallsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="CallOptions"/> (section <c>Calls</c>) and <see cref="CdrOptions"/> (section <c>Cdrs</c>), both
     /// validated on start; the durable CDR path (<see cref="CdrQueue"/>, its local <see cref="CdrJournal"/> and the
-    /// <see cref="CdrWriter"/> that replays it), the <see cref="CallJournal"/> calls write it through, the <see cref="CallRecorder"/>, and the <see cref="CdrRecovery"/> pass; the directory of call edges; and the
+    /// <see cref="CdrWriter"/> that replays it), the <see cref="CallJournal"/> calls write it through, the <see cref="CallRecorder"/>, the <see cref="CallAssembly"/> of each call's parts, and the <see cref="CdrRecovery"/> pass; the directory of call edges; and the
     /// media router call grains reach media nodes through (<see cref="AddMediaRouting"/>). Needs a silo (its address owns
     /// the rows it opens) and the data source of the repositories (<see cref="DataServiceCollectionExtensions.AddRepositories(IServiceCollection)"/>, added here).
     /// </summary>
@@ -46,6 +46,7 @@ public static class CallsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<CdrQueue>>()));
         services.TryAddSingleton<CallJournal>();
         services.TryAddSingleton<CallRecorder>();
+        services.TryAddSingleton<CallAssembly>();
         services.AddHostedService<CdrWriter>();
         services.TryAddSingleton<CdrRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<CdrRecovery>());

@@ -12,8 +12,17 @@ public sealed record RelayRinging : RingingCommand;
 /// <summary>Early media (RFC 3960): the callee's SDP is accepted and bridged, and the caller gets 183 with the anchor's answer.</summary>
 public sealed record RelayEarlyMedia(string Sdp) : RingingCommand;
 
-/// <summary>A response or the end of ringing belongs to a transfer's (or click-to-call's) target: its own rules apply.</summary>
-public sealed record ToTransfer : RingingCommand;
+/// <summary>
+/// The target of a transfer (or a click-to-call's originator) answered on <paramref name="Leg"/>: it joins the call;
+/// <paramref name="Cancel"/> are its other contacts.
+/// </summary>
+public sealed record TransferTargetAnswered(DialogLeg Leg, string? Sdp, SessionTimer? SessionTimer, IReadOnlyList<string> Cancel) : RingingCommand;
+
+/// <summary>Every contact of the transfer's target failed: the transfer fails with the outcome of their failures.</summary>
+public sealed record TransferTargetFailed : RingingCommand;
+
+/// <summary>The transfer's target did not answer in time: its contacts (<paramref name="Cancel"/>) are cancelled, the transfer fails with 480.</summary>
+public sealed record TransferTargetNoAnswer(IReadOnlyList<string> Cancel) : RingingCommand;
 
 /// <summary>A 2xx nobody wants (a fork that lost, or one that crossed our CANCEL) is ACKed by the edge and ended with BYE (RFC 3261 13.2.2.4).</summary>
 public sealed record ByeLateAnswer(DialogLeg Leg) : RingingCommand;

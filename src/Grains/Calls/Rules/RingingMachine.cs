@@ -23,7 +23,7 @@ public static class RingingMachine
         switch (step)
         {
             case ForkResponseStep.Transfer:
-                return new ToTransfer();
+                return OnTransferTarget(state, response, fork!);
             case ForkResponseStep.EndLateAnswer:
                 return new ByeLateAnswer(DialogLegs.Next(DialogLegs.Confirmed(late!, response)));
             case ForkResponseStep.EarlyMedia:
@@ -40,6 +40,23 @@ public static class RingingMachine
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A response of a transfer's target (or of a click-to-call's originator): provisionals change nothing, since the
+    /// parties are still talking; the first 2xx is the target answering, and its other contacts are cancelled; a failure
+    /// waits for the other contacts, and the transfer fails once none is left.
+    /// </summary>
+    private static RingingCommand? OnTransferTarget(CallState state, ForkResponse response, DialogLeg fork)
+    {
+        if (response.Status < 200)
+            return null;
+        state.Forks.Remove(response.ForkId);
+        if (response.Status < 300)
+            return new TransferTargetAnswered(DialogLegs.Confirmed(fork, response), response.Sdp, response.SessionTimer, state.CancelForks());
+        state.FailedStatuses.Add(response.Status);
+        state.KeepSilentCarrierFork(response.ForkId, fork, response.Status);
+        return state.Forks.Count > 0 ? null : new TransferTargetFailed();
     }
 
     /// <summary>
@@ -80,7 +97,7 @@ public static class RingingMachine
     public static RingingCommand? OnRingingEnded(CallState state, bool noAnswer)
     {
         if (state.Transfer is not null && state.Forks.Count > 0)
-            return new ToTransfer();
+            return new TransferTargetNoAnswer(state.CancelForks());
         if (state.Phase != CallPhase.Ringing)
             return null;
         var cancel = state.CancelForks();

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
+using Pbx.Grains.Calls.Recording;
+using Pbx.Grains.Media;
+using Pbx.Grains.Trunks;
+
+namespace Pbx.Grains.Calls;
+
+/// <summary>
+/// Puts together, per call activation, the types that carry out the call's rules, each given only the collaborators it
+/// uses. The services they share are the silo's; this is the one place that knows how the parts fit. One per silo.
+/// </summary>
+public sealed class CallAssembly(
+    IGrainFactory grains,
+    IMediaControl media,
+    CallJournal journal,
+    CallRecorder recorder,
+    IOptions<CallOptions> options,
+    TimeProvider time,
+    ICallEdgeDirectory edges,
+    TrunkRouter trunkRouter,
+    ILogger<CallGrain> logger)
+{
+    internal CallParts Assemble(string key, IPersistentState<CallState> storage, ICallActivation activation)
+    {
+        var settings = options.Value;
+        var call = new CallContext(key, storage, grains, edges, journal, time, activation);
+        CallEnding? ending = null;
+        var timers = new CallTimers(call, settings, async cause => await ending!.HangupBothAsync(cause), logger);
+        var callMedia = new CallMedia(call, media, settings, logger);
+        var trunks = new TrunkLegs(call, trunkRouter, timers, logger);
+        ending = new CallEnding(call, callMedia, trunks, timers, recorder, logger);
+        var routing = new CallRouting(call, trunks, timers, settings, logger);
+        var progress = new TransferProgress(call, callMedia, trunks, ending, logger);
+        return new CallParts(call, callMedia, timers, trunks, ending, routing, progress,
+            new TransferRequests(call, routing, callMedia, trunks, progress, logger),
+            new LegHandover(call, callMedia, timers, ending, progress, logger),
+            new ClickToCall(call, routing, callMedia, ending, logger),
+            new InDialogRequests(call, callMedia, timers, ending, logger),
+            recorder, settings);
+    }
+}
+
+/// <summary>One call activation's parts (<see cref="CallAssembly"/>).</summary>
+internal sealed record CallParts(
+    CallContext Call,
+    CallMedia Media,
+    CallTimers Timers,
+    TrunkLegs Trunks,
+    CallEnding Ending,
+    CallRouting Routing,
+    TransferProgress Progress,
+    TransferRequests Transfers,
+    LegHandover Handover,
+    ClickToCall ClickToCall,
+    InDialogRequests Dialogs,
+    CallRecorder Recorder,
+    CallOptions Options);
