@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Media;
 
 namespace Pbx.Grains.Calls;
@@ -91,7 +92,7 @@ internal sealed partial class CallMedia(CallContext call, IMediaControl media, C
         try
         {
             var answer = await media.AnswerAsync(call.Endpoint(fromCaller), offer);
-            return (answer, await media.OfferAsync(call.Endpoint(!fromCaller), Holds(offer) ? MediaDirection.SendOnly : MediaDirection.SendReceive));
+            return (answer, await media.OfferAsync(call.Endpoint(!fromCaller), HoldRule.Holds(offer) ? MediaDirection.SendOnly : MediaDirection.SendReceive));
         }
         catch (MediaNegotiationException e)
         {
@@ -99,11 +100,6 @@ internal sealed partial class CallMedia(CallContext call, IMediaControl media, C
             return null;
         }
     }
-
-    /// <summary>RFC 3264 8.4: an offer of sendonly or inactive (or recvonly) puts the other party on hold; sendrecv resumes.</summary>
-    public static bool Holds(string offer) =>
-        offer.Contains("a=sendonly", StringComparison.Ordinal) || offer.Contains("a=inactive", StringComparison.Ordinal)
-        || offer.Contains("a=recvonly", StringComparison.Ordinal);
 
     public Task BridgeAsync() => media.BridgeAsync(State.CallerEndpoint, State.CalleeEndpoint);
 

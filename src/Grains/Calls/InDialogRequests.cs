@@ -140,7 +140,7 @@ internal sealed partial class InDialogRequests(CallContext call, CallMedia media
         var (answer, offer) = negotiated;
         State.PendingAnswer = answer;
         State.OfferInFlight = new OfferInFlight(fromCaller, call.Now);
-        var held = CallMedia.Holds(request.Sdp!);
+        var held = HoldRule.Holds(request.Sdp!);
         if (held != State.Held)
         {
             State.Held = held;
