@@ -23,10 +23,10 @@ public sealed class CallAssembly(
     TrunkRouter trunkRouter,
     ILogger<CallGrain> logger)
 {
-    internal CallParts Assemble(string key, IPersistentState<CallState> storage, ICallActivation activation)
+    internal CallParts Assemble(IPersistentState<CallState> storage, ICallActivation activation)
     {
         var settings = options.Value;
-        var call = new CallContext(key, storage, grains, edges, journal, time, activation);
+        var call = new CallContext(storage, grains, edges, journal, time, activation);
         CallEnding? ending = null;
         var timers = new CallTimers(call, settings, async cause => await ending!.HangupBothAsync(cause), logger);
         var callMedia = new CallMedia(call, media, settings, logger);

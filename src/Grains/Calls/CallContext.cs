@@ -10,7 +10,6 @@ namespace Pbx.Grains.Calls;
 /// events). The grain makes one per activation; the collaborators share it, so none needs the grain itself.
 /// </summary>
 internal sealed class CallContext(
-    string key,
     IPersistentState<CallState> storage,
     IGrainFactory grains,
     ICallEdgeDirectory edges,
@@ -18,6 +17,7 @@ internal sealed class CallContext(
     TimeProvider time,
     ICallActivation activation)
 {
+    private readonly string key = activation.Key;
     private ICallEdge? _edge;
 
     public string Key => key;
@@ -30,7 +30,7 @@ internal sealed class CallContext(
     public ICallGrain Self => grains.Grain<ICallGrain>(key);
 
     /// <summary>The extensions this call deals with, their profiles read once per activation.</summary>
-    public CallParties Parties { get; } = new(grains, key);
+    public CallParties Parties { get; } = new(grains, activation.Key);
 
     public CallJournal Journal => journal;
 
@@ -89,9 +89,11 @@ internal sealed class CallContext(
         Task.WhenAll(callIds.Select(id => grains.Grain<ICallLegGrain>(id).BindAsync(key, durable: State.Phase == CallPhase.Answered)));
 }
 
-/// <summary>What only the grain itself can do for its collaborators: timers in its turn, and leaving.</summary>
+/// <summary>What only the grain itself has for its collaborators: its key, timers in its turn, and leaving.</summary>
 internal interface ICallActivation
 {
+    string Key { get; }
+
     IDisposable After(TimeSpan due, Func<Task> callback);
 
     void Deactivate();

@@ -28,7 +28,7 @@ public sealed partial class CallGrain(
 
     private CallParts? _parts;
 
-    private CallParts Parts => _parts ??= assembly.Assemble(this.GetPrimaryKeyString(), state, this);
+    private CallParts Parts => _parts ??= assembly.Assemble(state, this);
 
     private CallContext Call => Parts.Call;
 
@@ -235,6 +235,8 @@ public sealed partial class CallGrain(
         if (State.Phase == CallPhase.None)
             DeactivateOnIdle();
     }
+
+    string ICallActivation.Key => this.GetPrimaryKeyString();
 
     IDisposable ICallActivation.After(TimeSpan due, Func<Task> callback) =>
         this.RegisterGrainTimer(_ => callback(), due, Timeout.InfiniteTimeSpan);
