@@ -2,6 +2,7 @@ using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.DialRules;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Apis.Extensions;
+using Pbx.ApiHost.Apis.IvrMenus;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Me;
 using Pbx.ApiHost.Apis.Stats;
@@ -46,6 +47,7 @@ public static class ApiHostEndpointExtensions
         app.MapDidNumbersApi();
         app.MapTrunksApi();
         app.MapDialRulesApi();
+        app.MapIvrMenusApi();
         app.MapRecordingsApi();
         app.MapStatsApi();
         app.MapSystemApi();

@@ -6,6 +6,7 @@ using Pbx.Data.Cdrs;
 using Pbx.Data.DialRules;
 using Pbx.Data.DidNumbers;
 using Pbx.Data.Extensions;
+using Pbx.Data.IvrMenus;
 using Pbx.Data.Recordings;
 using Pbx.Data.Stats;
 using Pbx.Data.Trunks;
@@ -27,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<TrunkRepository>();
         services.TryAddSingleton<DidNumberRepository>();
         services.TryAddSingleton<DialRuleRepository>();
+        services.TryAddSingleton<IvrMenuRepository>();
         services.TryAddSingleton<CdrRepository>();
         services.TryAddSingleton<RecordingRepository>();
         services.TryAddSingleton<UserRepository>();

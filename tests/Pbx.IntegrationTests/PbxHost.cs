@@ -1,4 +1,5 @@
 using Pbx.Data.Extensions;
+using Pbx.Data.IvrMenus;
 using Pbx.Silo.Persistence;
 using Pbx.TestSupport;
 using System.Globalization;
@@ -62,6 +63,8 @@ internal sealed class PbxHost : IAsyncDisposable
     public NpgsqlDataSource Database => _app.Services.GetRequiredService<NpgsqlDataSource>();
 
     public ExtensionRepository Extensions => _app.Services.GetRequiredService<ExtensionRepository>();
+
+    public IvrMenuRepository Menus => _app.Services.GetRequiredService<IvrMenuRepository>();
 
     public ITrunkDirectory TrunkDirectory => _app.Services.GetRequiredService<ITrunkDirectory>();
 

@@ -73,9 +73,9 @@ public sealed partial class SipInviteHandler(
         try
         {
             var decision = await start();
-            if (decision.Refusal is { } refusal)
+            if (decision.Final is { } final)
             {
-                await RespondAsync(context, refusal, legs.ContactFor(callee, context.Source));
+                await RespondAsync(context, final, legs.ContactFor(callee, context.Source));
                 return;
             }
             await forkSets.RunAsync(callId, context, callee, decision);
@@ -116,7 +116,7 @@ public sealed partial class SipInviteHandler(
         return await login.VerifyAsync(context, number, grain, stored, asProxy: true) ? number : null;
     }
 
-    /// <summary>Answers the caller's INVITE with a refusal the grain decided, unless a final response went already.</summary>
+    /// <summary>Answers the caller's INVITE with the final response the grain decided, unless one went already.</summary>
     internal static async Task RespondAsync(SipServerContext context, CallerResponse answer, string contact)
     {
         if (!context.Transaction.HasFinalResponse)

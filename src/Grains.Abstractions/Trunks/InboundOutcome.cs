@@ -8,7 +8,10 @@ public enum InboundOutcome
     /// <summary>Ring the extension in <see cref="InboundRoute.Target"/>.</summary>
     Extension,
 
-    /// <summary>The DID points to a destination kind not served yet (IVR, queue, voicemail, conference): 480 and a log line.</summary>
+    /// <summary>Answer into the IVR menu in <see cref="InboundRoute.Target"/>.</summary>
+    Menu,
+
+    /// <summary>The DID points to a destination kind not served yet (queue, voicemail, conference): 480 and a log line.</summary>
     DestinationUnavailable,
 
     /// <summary>No DID matches the called number: 404.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
+using Pbx.Data.IvrMenus;
 using Pbx.Grains.Calls.Recording;
 using Pbx.Grains.Media;
 using Pbx.Grains.Trunks;
@@ -21,6 +22,7 @@ public sealed class CallAssembly(
     TimeProvider time,
     ICallEdgeDirectory edges,
     TrunkRouter trunkRouter,
+    IvrMenuRepository menus,
     ILogger<CallGrain> logger)
 {
     internal CallParts Assemble(IPersistentState<CallState> storage, ICallActivation activation)
@@ -28,17 +30,18 @@ public sealed class CallAssembly(
         var settings = options.Value;
         var call = new CallContext(storage, grains, edges, journal, time, activation);
         CallEnding? ending = null;
-        var timers = new CallTimers(call, settings, async cause => await ending!.HangupBothAsync(cause), logger);
+        var timers = new CallTimers(call, settings, async cause => await ending!.HangUpAsync(cause), logger);
         var callMedia = new CallMedia(call, media, settings, logger);
         var trunks = new TrunkLegs(call, trunkRouter, timers, logger);
         ending = new CallEnding(call, callMedia, trunks, timers, recorder, logger);
-        var routing = new CallRouting(call, trunks, timers, settings, logger);
+        var routing = new CallRouting(call, trunks, timers, menus, settings, logger);
         var progress = new TransferProgress(call, callMedia, trunks, ending, logger);
         return new CallParts(call, callMedia, timers, trunks, ending, routing, progress,
             new TransferRequests(call, routing, callMedia, trunks, progress, logger),
             new LegHandover(call, callMedia, timers, ending, progress, logger),
             new ClickToCall(call, routing, callMedia, ending, logger),
             new InDialogRequests(call, callMedia, timers, ending, logger),
+            new MenuSession(call, callMedia, routing, timers, ending, logger),
             recorder, settings);
     }
 }
@@ -56,5 +59,6 @@ internal sealed record CallParts(
     LegHandover Handover,
     ClickToCall ClickToCall,
     InDialogRequests Dialogs,
+    MenuSession Menus,
     CallRecorder Recorder,
     CallOptions Options);

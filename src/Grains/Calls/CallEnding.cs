@@ -29,17 +29,19 @@ internal sealed partial class CallEnding(CallContext call, CallMedia media, Trun
         return CallDecision.Refuse(status, reason);
     }
 
-    /// <summary>Sends BYE on both legs and ends the call; false when it is not answered or no edge is known.</summary>
-    public async Task<bool> HangupBothAsync(string cause)
+    /// <summary>
+    /// Sends BYE on the call's legs (both, or the caller's alone while the PBX itself answered it: a menu) and ends the
+    /// call; false when it is not answered or no edge is known.
+    /// </summary>
+    public async Task<bool> HangUpAsync(string cause)
     {
-        if (State.Phase != CallPhase.Answered || State.CallerLeg is not { } caller || State.CalleeLeg is not { } callee)
+        if (State.Phase != CallPhase.Answered || State.CallerLeg is not { } caller)
             return false;
         if (await call.FindEdgeAsync() is not { } edge)
             return false;
-        caller = DialogLegs.Next(caller);
-        callee = DialogLegs.Next(callee);
+        DialogLeg[] legs = State.CalleeLeg is { } callee ? [DialogLegs.Next(caller), DialogLegs.Next(callee)] : [DialogLegs.Next(caller)];
         await EndAsync(CdrDisposition.Answered, cause, "system");
-        await Task.WhenAll(SendByeAsync(edge, caller), SendByeAsync(edge, callee));
+        await Task.WhenAll(legs.Select(leg => SendByeAsync(edge, leg)));
         return true;
     }
 

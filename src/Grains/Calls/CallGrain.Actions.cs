@@ -14,7 +14,7 @@ public sealed partial class CallGrain
     {
         if (Admit(CallAction.Hangup) is var verdict && verdict != CallActionResult.Done)
             return verdict;
-        return await Parts.Ending.HangupBothAsync("hangup requested") ? CallActionResult.Done : CallActionResult.NotApplicable;
+        return await Parts.Ending.HangUpAsync("hangup requested") ? CallActionResult.Done : CallActionResult.NotApplicable;
     }
 
     /// <inheritdoc />
@@ -78,11 +78,12 @@ public sealed partial class CallGrain
     public Task OnDtmfAsync(DtmfReceived dtmf)
     {
         LogDtmf(CallKey, dtmf.Digit);
-        return Task.CompletedTask;
+        return State.Menu is not null && dtmf.EndpointId == State.CallerEndpoint ? Parts.Menus.OnKeyAsync(dtmf.Digit) : Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task OnPlaybackCompletedAsync(PlaybackCompleted completed) => Task.CompletedTask;
+    public Task OnPlaybackCompletedAsync(PlaybackCompleted completed) =>
+        State.Menu is not null && completed.EndpointId == State.CallerEndpoint ? Parts.Menus.OnPlaybackCompletedAsync(completed) : Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task OnMediaTimeoutAsync(MediaTimedOut timeout)
@@ -90,7 +91,7 @@ public sealed partial class CallGrain
         LogMediaTimeout(CallKey, timeout.EndpointId);
         // A phone that lost power or network never sends BYE; silence on an answered call means it is gone.
         if (State.Phase == CallPhase.Answered)
-            await Parts.Ending.HangupBothAsync("media timeout");
+            await Parts.Ending.HangUpAsync("media timeout");
     }
 
     private async Task<CallActionResult> SetHoldAsync(bool hold)

@@ -26,7 +26,8 @@ public sealed partial class CallGrain
             return await RefuseInboundAsync(setup, inbound.Caller, inbound.Called, refusal);
         State.Trunk.TrunkId = inbound.TrunkId;
         // RFC 4028 applies to carriers as to phones: a dead carrier dialog is ended instead of holding its trunk slot.
-        var decision = await StartAsync(new CallSetup(inbound.Caller, setup.CallerName, inbound.Target!, setup.CallerLeg, inbound.Offer, setup.Edge, setup.SessionTimer));
+        var decision = await StartAsync(new CallSetup(inbound.Caller, setup.CallerName, inbound.Target ?? inbound.Did, setup.CallerLeg, inbound.Offer,
+            setup.Edge, setup.SessionTimer), inbound.MenuId);
         await Call.Journal.WriteAsync(new CdrTrunkSet(CallKey, "inbound", inbound.TrunkId, setup.CallerLeg.CallId, inbound.Caller, inbound.Did));
         return decision;
     }

@@ -48,7 +48,10 @@ public sealed partial class CallGrain(
     }
 
     /// <inheritdoc />
-    public async Task<CallDecision> StartAsync(CallSetup setup)
+    public Task<CallDecision> StartAsync(CallSetup setup) => StartAsync(setup, menuId: null);
+
+    /// <summary>Starts the call: into menu <paramref name="menuId"/> when a DID routes there, else by what the callee is.</summary>
+    private async Task<CallDecision> StartAsync(CallSetup setup, string? menuId)
     {
         if (State.Phase != CallPhase.None)
             return CallDecision.Refuse(482, "Loop Detected");
@@ -69,9 +72,15 @@ public sealed partial class CallGrain(
         if (Call.CallerIsExtension)
             await Call.Parties.JoinAsync(setup.Caller);
         await Call.Parties.PrefetchAsync(setup.Caller, setup.Callee);
-        if (await TryStartOutboundAsync(setup, now) is { } outbound)
+        menuId ??= await Parts.Routing.MenuOfAsync(setup.Callee);
+        if (menuId is null && await TryStartOutboundAsync(setup, now) is { } outbound)
             return outbound;
         await Call.Journal.OpenAsync(new CdrOpened(CallKey, setup.Caller, setup.CallerName, setup.Callee, "internal", now));
+        if (menuId is not null)
+        {
+            State.CallerDisplay = await Parts.Routing.CallerDisplayAsync(setup.Caller, setup.CallerName);
+            return await Parts.Menus.AnswerAsync(menuId, setup.OfferSdp);
+        }
 
         var ending = Parts.Ending;
         var target = await Parts.Routing.RouteAsync(setup.Callee, now);
@@ -114,9 +123,15 @@ public sealed partial class CallGrain(
                 return await EarlyMediaAsync(early.Sdp);
             case TransferTargetAnswered answered:
                 return await TransferTargetAnsweredAsync(answered);
+            case TransferTargetFailed when State.Transfer?.Kind == TransferKind.Menu:
+                await Parts.Menus.DestinationFailedAsync();
+                return CallInstruction.None;
             case TransferTargetFailed:
                 await Parts.Progress.TargetFailedAsync();
                 return CallInstruction.None;
+            case TransferTargetNoAnswer noAnswer when State.Transfer?.Kind == TransferKind.Menu:
+                await Parts.Menus.DestinationFailedAsync();
+                return CallInstruction.Act(null, noAnswer.Cancel, []);
             case TransferTargetNoAnswer noAnswer:
                 await Parts.Progress.FailedAsync(new CallerResponse(480, "Temporarily Unavailable", null), CdrDisposition.NoAnswer);
                 return CallInstruction.Act(null, noAnswer.Cancel, []);
@@ -207,12 +222,17 @@ public sealed partial class CallGrain(
         var (leg, transfer) = (answered.Leg, State.Transfer!);
         if (answered.Sdp is null || !await Parts.Media.AcceptAnswerAsync(transfer.Endpoint, answered.Sdp))
         {
-            await Parts.Progress.FailedAsync(new CallerResponse(488, "Not Acceptable Here", null), CdrDisposition.Failed);
+            if (transfer.Kind == TransferKind.Menu)
+                await Parts.Menus.DestinationFailedAsync();
+            else
+                await Parts.Progress.FailedAsync(new CallerResponse(488, "Not Acceptable Here", null), CdrDisposition.Failed);
             return CallInstruction.Act(null, answered.Cancel, [DialogLegs.Next(leg)]);
         }
         State.RemoteCSeqs[leg.CallId] = 0;
         var sessionTimer = Parts.Timers.AsUac(answered.SessionTimer);
-        if (transfer.Kind == TransferKind.Originate)
+        if (transfer.Kind == TransferKind.Menu)
+            await Parts.Menus.ConnectedAsync(leg, sessionTimer);
+        else if (transfer.Kind == TransferKind.Originate)
             await Parts.ClickToCall.AnsweredAsync(leg, sessionTimer);
         else
             await Parts.Handover.ReplaceLegAsync(leg, transfer.Endpoint, transfer.Target, "blind-transfer", joinedHeld: false, sessionTimer);

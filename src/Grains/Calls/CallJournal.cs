@@ -38,6 +38,7 @@ public sealed class CallJournal(CdrQueue cdrs, ILiveEvents liveEvents)
             state = state.Phase.ToString().ToLowerInvariant(),
             held = state.Held,
             recording = state.RecordingId is not null,
+            menu = state.Menu?.MenuId,
             startedAt = state.StartedAt,
             answeredAt = state.AnsweredAt,
             endedAt = state.EndedAt,

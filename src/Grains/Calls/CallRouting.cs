@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pbx.Data.IvrMenus;
 using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Extensions;
 
@@ -9,7 +10,7 @@ namespace Pbx.Grains.Calls;
 /// contact of the target as a fork, call waiting, and forwarding on busy or no answer, to an extension or out through the
 /// trunks under the forwarding extension's rights (so a forward reaches nothing it could not dial: no toll fraud by forward).
 /// </summary>
-internal sealed partial class CallRouting(CallContext call, TrunkLegs trunks, CallTimers timers, CallOptions options, ILogger logger)
+internal sealed partial class CallRouting(CallContext call, TrunkLegs trunks, CallTimers timers, IvrMenuRepository menus, CallOptions options, ILogger logger)
 {
     /// <summary>The refusal of a target that is busy (call waiting off), for the busy forward to take.</summary>
     public static readonly CallerResponse BusyHere = new(486, "Busy Here", null);
@@ -37,6 +38,13 @@ internal sealed partial class CallRouting(CallContext call, TrunkLegs trunks, Ca
         // A forwarding loop (A to B to A...): refuse rather than ring forever.
         return null;
     }
+
+    /// <summary>
+    /// The IVR menu a dialled number that is no extension reaches (its internal number), or null. Read per call, so a
+    /// menu's new number applies to the next call.
+    /// </summary>
+    public async Task<string?> MenuOfAsync(string number) =>
+        await call.Parties.FindAsync(number) is null ? await menus.FindIdByNumberAsync(number) : null;
 
     /// <summary>Rings every registered contact of <paramref name="target"/>, or says why it cannot (480, or 486 with call waiting off).</summary>
     public async Task<(List<ForkTarget> Forks, CallerResponse? Refusal)> RingAsync(string target)

@@ -87,6 +87,9 @@ public sealed class CallState
     /// <summary>A transfer (or the first stage of a click-to-call) in progress: what rings in <see cref="Forks"/> and for whom.</summary>
     public TransferState? Transfer { get; set; }
 
+    /// <summary>The caller's way through IVR menus while it is in one; null otherwise.</summary>
+    public Menus.MenuState? Menu { get; set; }
+
     /// <summary>Started by the PBX (click-to-call): the caller leg is a dialog the PBX set up, ended with BYE if the callee never answers.</summary>
     public bool Originated { get; set; }
 

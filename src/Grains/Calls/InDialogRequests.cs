@@ -24,37 +24,44 @@ internal sealed partial class InDialogRequests(CallContext call, CallMedia media
         uint? last = State.RemoteCSeqs.TryGetValue(request.CallId, out var seen) ? seen : null;
         var step = InDialogRule.Decide(new InDialogFacts(State.Phase, State.Originated, request.Method, side, request.CSeq, last,
             request.Sdp is not null, State.Transfer is { Kind: TransferKind.Blind } transfer && transfer.LeavingCallId == request.CallId,
-            OfferPendingFromOtherSide(side == DialogSide.Caller)));
+            OfferPendingFromOtherSide(side == DialogSide.Caller), PbxAnswered: State.CalleeLeg is null));
         if (InDialogRule.AdvancesCSeq(step, side))
             State.RemoteCSeqs[request.CallId] = request.CSeq;
         return step;
     }
 
-    /// <summary>Carries out a BYE, refresh or re-offer (<see cref="InDialogStep.Bye"/>, <see cref="InDialogStep.Refresh"/>, <see cref="InDialogStep.Reoffer"/>) on an answered call.</summary>
+    /// <summary>
+    /// Carries out a BYE, refresh or re-offer on an answered call (<see cref="InDialogStep.Bye"/>, <see cref="InDialogStep.Refresh"/>,
+    /// <see cref="InDialogStep.Reoffer"/>, and their forms while the PBX itself is the caller's far end).
+    /// </summary>
     public async Task<InDialogInstruction> AnsweredAsync(InDialogStep step, InDialogRequest request)
     {
         var fromCaller = State.CallerLeg?.CallId == request.CallId;
         // RFC 4028 section 10: any re-INVITE or UPDATE on the leg refreshes its session.
-        if (step != InDialogStep.Bye)
+        if (step is not (InDialogStep.Bye or InDialogStep.ByeToPbx))
             timers.Arm(fromCaller);
-        var other = DialogLegs.Next(fromCaller ? State.CalleeLeg! : State.CallerLeg!);
-        if (fromCaller)
-            State.CalleeLeg = other;
-        else
-            State.CallerLeg = other;
         switch (step)
         {
-            case InDialogStep.Bye:
-                await ending.EndAsync(CdrDisposition.Answered, "BYE", fromCaller ? "caller" : "callee");
-                return new InDialogInstruction(Ok(null), new LegRequest("BYE", other, null));
+            case InDialogStep.ByeToPbx:
+                await ending.EndAsync(CdrDisposition.Answered, "BYE", "caller");
+                return new InDialogInstruction(Ok(null), null);
+            case InDialogStep.ReofferToPbx:
+                return await AnswerHereAsync(request, fromCaller);
             case InDialogStep.Refresh:
                 // A refresh without an offer (session timers, RFC 4028): nothing to re-anchor, answer with our current view.
                 var current = request.Method == "INVITE" ? await media.Node.OfferAsync(call.Endpoint(fromCaller), MediaDirection.SendReceive) : null;
                 await call.SaveAsync();
                 return new InDialogInstruction(new CallerResponse(200, "OK", current, timers.ForResponse(fromCaller)), null);
-            default:
-                return await ReofferAsync(request, fromCaller, other);
         }
+        var other = DialogLegs.Next(fromCaller ? State.CalleeLeg! : State.CallerLeg!);
+        if (fromCaller)
+            State.CalleeLeg = other;
+        else
+            State.CallerLeg = other;
+        if (step != InDialogStep.Bye)
+            return await ReofferAsync(request, fromCaller, other);
+        await ending.EndAsync(CdrDisposition.Answered, "BYE", fromCaller ? "caller" : "callee");
+        return new InDialogInstruction(Ok(null), new LegRequest("BYE", other, null));
     }
 
     /// <summary>
@@ -62,15 +69,8 @@ internal sealed partial class InDialogRequests(CallContext call, CallMedia media
     /// leg's session only. The media anchor answers it from the leg's own endpoint, as for a re-INVITE, and the other leg,
     /// which has no dialog to carry it yet, keeps its media; the bridge follows the new address on its own.
     /// </summary>
-    public async Task<InDialogInstruction> EarlyUpdateAsync(InDialogRequest request)
-    {
-        if (request.Sdp is null)
-            return new InDialogInstruction(Ok(null), null);
-        var fromCaller = State.CallerLeg?.CallId == request.CallId;
-        return await media.AnswerAsync(call.Endpoint(fromCaller), request.Sdp) is { } answer
-            ? new InDialogInstruction(Ok(answer), null)
-            : Respond(488, "Not Acceptable Here");
-    }
+    public Task<InDialogInstruction> EarlyUpdateAsync(InDialogRequest request) =>
+        AnswerHereAsync(request, State.CallerLeg?.CallId == request.CallId);
 
     /// <summary>The other leg answered the offer forwarded to it: the sender of the re-INVITE or UPDATE gets its answer.</summary>
     public async Task<CallerResponse> ForwardedResponseAsync(string fromCallId, int status, string? sdp, uint localCSeq)
@@ -128,6 +128,16 @@ internal sealed partial class InDialogRequests(CallContext call, CallMedia media
             return;
         }
         await media.AcceptAnswerAsync(call.Endpoint(State.CallerLeg?.CallId == legCallId), sdp);
+    }
+
+    /// <summary>An offer answered from the sender's own endpoint alone: nothing is forwarded to another leg.</summary>
+    private async Task<InDialogInstruction> AnswerHereAsync(InDialogRequest request, bool fromCaller)
+    {
+        if (request.Sdp is null)
+            return new InDialogInstruction(Ok(null), null);
+        return await media.AnswerAsync(call.Endpoint(fromCaller), request.Sdp) is { } answer
+            ? new InDialogInstruction(Ok(answer), null)
+            : Respond(488, "Not Acceptable Here");
     }
 
     private async Task<InDialogInstruction> ReofferAsync(InDialogRequest request, bool fromCaller, DialogLeg other)

@@ -9,4 +9,6 @@ public enum TransferKind
     Attended,
     /// <summary>Click-to-call: ringing the originating extension before its call goes out.</summary>
     Originate,
+    /// <summary>An IVR menu ringing the extension its caller chose; the caller waits in the menu.</summary>
+    Menu,
 }

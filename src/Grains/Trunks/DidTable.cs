@@ -41,6 +41,7 @@ public sealed class DidTable
             return did.Kind switch
             {
                 "extension" => new InboundRoute(InboundOutcome.Extension, number.Number, did.Kind, did.Target),
+                "ivr" => new InboundRoute(InboundOutcome.Menu, number.Number, did.Kind, did.Target),
                 null => new InboundRoute(InboundOutcome.UnknownDid, number.Number, null, null),
                 _ => new InboundRoute(InboundOutcome.DestinationUnavailable, number.Number, did.Kind, did.Target),
             };

@@ -31,14 +31,16 @@ public sealed partial class TrunkRouter(TrunkCatalog catalog, IGrainFactory grai
             : callerNumber ?? "anonymous";
         var route = new DidTable(await catalog.ListDidsAsync(), trunk.Plan).Route(trunk.Id, [.. calledCandidates]);
         var called = route.Did.Length > 0 ? route.Did : calledCandidates.FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? "";
-        var call = new InboundTrunkCall(trunk.Id, caller, called, route.Did, route.Target, offerSdp, null);
+        var call = route.Outcome == InboundOutcome.Menu
+            ? new InboundTrunkCall(trunk.Id, caller, called, route.Did, null, offerSdp, null, MenuId: route.Target)
+            : new InboundTrunkCall(trunk.Id, caller, called, route.Did, route.Target, offerSdp, null);
         switch (route.Outcome)
         {
             case InboundOutcome.UnknownDid:
                 LogUnknownDid(callKey, trunk.Id, called);
                 return call with { Refusal = new CallerResponse(404, "Not Found", null) };
             case InboundOutcome.DestinationUnavailable:
-                // IVR, queue, voicemail and conference destinations arrive with later issues; until then the caller hears 480.
+                // Queue, voicemail and conference destinations arrive with later issues; until then the caller hears 480.
                 LogDestinationUnavailable(callKey, route.Did, route.DestinationKind!, route.Target!);
                 return call with { Refusal = new CallerResponse(480, "Temporarily Unavailable", null) };
         }

@@ -8,10 +8,12 @@ namespace Pbx.Grains.Trunks;
 /// <summary>
 /// An inbound trunk call as <see cref="TrunkRouter"/> routed it: the normalised <paramref name="Caller"/>, the
 /// <paramref name="Called"/> number for the CDR, the matched <paramref name="Did"/> (empty when none) and its extension
-/// <paramref name="Target"/>. <paramref name="Refusal"/> is null when the call may ring the target with
-/// <paramref name="Offer"/>, the carrier's SDP restricted to the trunk's codecs, holding a slot of the trunk.
+/// <paramref name="Target"/>, or the IVR menu <paramref name="MenuId"/> that answers it. <paramref name="Refusal"/> is null
+/// when the call may go on with <paramref name="Offer"/>, the carrier's SDP restricted to the trunk's codecs, holding a
+/// slot of the trunk.
 /// </summary>
-public sealed record InboundTrunkCall(string TrunkId, string Caller, string Called, string Did, string? Target, string Offer, CallerResponse? Refusal);
+public sealed record InboundTrunkCall(string TrunkId, string Caller, string Called, string Did, string? Target, string Offer, CallerResponse? Refusal,
+    string? MenuId = null);
 
 /// <summary>An outside number routed to trunks: the outbound <paramref name="Call"/> to start, or the <paramref name="Refusal"/>.</summary>
 public sealed record OutboundTrunkCall(TrunkCallState? Call, CallerResponse? Refusal)

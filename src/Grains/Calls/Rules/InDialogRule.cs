@@ -48,6 +48,12 @@ public enum InDialogStep
 
     /// <summary>A re-INVITE or UPDATE with an offer: answered on its own leg, a new offer forwarded to the other leg.</summary>
     Reoffer,
+
+    /// <summary>BYE from a caller the PBX answered itself (a menu): the call ends, with no other party to tell.</summary>
+    ByeToPbx,
+
+    /// <summary>A re-INVITE or UPDATE with an offer from a caller the PBX answered itself: answered from its own endpoint.</summary>
+    ReofferToPbx,
 }
 
 /// <summary>The facts a request inside the call's dialogs is judged on.</summary>
@@ -60,15 +66,16 @@ public enum InDialogStep
 /// <param name="HasOffer">It carries SDP.</param>
 /// <param name="LeavesBlindTransfer">It came on the dialog of the party a blind transfer in progress is taking out.</param>
 /// <param name="OfferFromOtherSidePending">An offer the call forwarded from the other party still awaits its answer.</param>
+/// <param name="PbxAnswered">The PBX itself is the caller's far end (a menu answered the call; no callee's dialog yet).</param>
 public readonly record struct InDialogFacts(
     CallPhase Phase, bool Originated, string Method, DialogSide Side, uint CSeq, uint? LastCSeq, bool HasOffer,
-    bool LeavesBlindTransfer, bool OfferFromOtherSidePending);
+    bool LeavesBlindTransfer, bool OfferFromOtherSidePending, bool PbxAnswered = false);
 
 /// <summary>
 /// The B2BUA's rule for requests inside its dialogs (RFC 3261 12.2.2, 14; RFC 3311; RFC 4028): while ringing only the
 /// click-to-call originator's BYE and early UPDATEs are taken; once answered requests must come in CSeq order on one of the
 /// two legs, an offer crossing one in flight from the other side is glare, and everything else ends, refreshes or
-/// re-anchors the session.
+/// re-anchors the session; while the PBX itself is the caller's far end (a menu), it answers alone.
 /// </summary>
 public static class InDialogRule
 {
@@ -80,6 +87,8 @@ public static class InDialogRule
             return InDialogStep.NoSuchDialog;
         if (facts.LastCSeq is { } last && facts.CSeq < last)
             return InDialogStep.OutOfOrder;
+        if (facts.PbxAnswered)
+            return facts.Method == "BYE" ? InDialogStep.ByeToPbx : facts.HasOffer ? InDialogStep.ReofferToPbx : InDialogStep.Refresh;
         if (facts.Method == "BYE")
             return facts.LeavesBlindTransfer ? InDialogStep.TransferorLeft : InDialogStep.Bye;
         if (!facts.HasOffer)

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Pbx.Data.IvrMenus;
+using Pbx.Grains.Extensions;
+using Pbx.Grains.Menus;
+using Pbx.IntegrationTests.Interop;
+using Pbx.TestSupport;
+using Shouldly;
+using Xunit;
+using static Pbx.IntegrationTests.Interop.InteropFixture;
+
+namespace Pbx.IntegrationTests.Menus;
+
+/// <summary>
+/// IVR menus with real phones: a baresip caller dials a menu's number, hears its greeting (a tone of its own, measured in
+/// what the phone recorded), and presses keys by RFC 4733; the menu rings the extension chosen, or hangs up after too
+/// many invalid keys. The PBX runs with its default settings; only the prompts directory is the test's.
+/// </summary>
+public sealed class IvrMenuTests : IAsyncLifetime
+{
+    private const int GreetingTone = 1800;
+    private const int CalleeTone = 600;
+    // RTP ports below the kernel's ephemeral range and apart from the other interop tests' phones.
+    private const int CallerRtp = 32500;
+    private const int CalleeRtp = 32550;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("pbx-ivr-").FullName;
+    private PbxHost _pbx = null!;
+
+    private string Prompts => Path.Combine(_folder, "prompts");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Prompts);
+        await Sox.SynthesizeAsync(Path.Combine(Prompts, "greeting.wav"), seconds: 4, channels: 1, GreetingTone);
+        await Sox.SynthesizeAsync(Path.Combine(_folder, "caller.wav"), seconds: 60, channels: 1, BaresipTone);
+        await Sox.SynthesizeAsync(Path.Combine(_folder, "callee.wav"), seconds: 60, channels: 1, CalleeTone);
+        _pbx = await PbxHost.StartAsync(PostgresServer.Shared.CreateDatabase("ivr"), $"--Media:PromptsDirectory={Prompts}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _pbx.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_caller_hears_the_greeting_presses_a_key_and_talks_to_the_extension_it_chose()
+    {
+        await _pbx.Menus.CreateAsync(Menu(new() { ["1"] = new(MenuDestination.Extension, "5512"), ["9"] = new(MenuDestination.Hangup) }), CancellationToken.None);
+        await using var caller = await PhoneAsync("5511", "caller.wav", CallerRtp);
+        await using var callee = await PhoneAsync("5512", "callee.wav", CalleeRtp);
+
+        await caller.DialAsync("500");
+        await caller.ConnectedAsync();
+        // Long enough to hear most of the greeting before the key cuts it short (barge-in).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await caller.PressAsync('1');
+        await callee.ConnectedAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await callee.HangUpAsync();
+        await caller.ByeReceivedAsync();
+
+        var heard = caller.Heard();
+        ToneMeter.Seconds(heard, GreetingTone).ShouldBeGreaterThanOrEqualTo(1.5, $"the caller hears the greeting in {heard}");
+        ToneMeter.Seconds(heard, GreetingTone).ShouldBeLessThan(3.5, "the key stops the greeting");
+        ToneMeter.Seconds(heard, CalleeTone).ShouldBeGreaterThanOrEqualTo(1.0, "the caller talks to the extension after the menu");
+        ToneMeter.Seconds(callee.Heard(), BaresipTone).ShouldBeGreaterThanOrEqualTo(1.0, "the extension hears the caller");
+        var cdr = await CdrRow.ClosedAsync(_pbx.Database, "5511", "500", TimeSpan.FromSeconds(10));
+        cdr.Disposition.ShouldBe("answered");
+        MenuStep(cdr).ShouldBe(("main", "5512", "1"), "the CDR keeps the menus, the destination and the keys");
+    }
+
+    [Fact]
+    public async Task After_too_many_invalid_keys_the_menu_hangs_up_and_the_cdr_keeps_the_keys()
+    {
+        await _pbx.Menus.CreateAsync(Menu(new() { ["1"] = new(MenuDestination.Extension, "5522") }) with { DirectDial = false, MaxRetries = 1 },
+            CancellationToken.None);
+        await using var caller = await PhoneAsync("5521", "caller.wav", CallerRtp);
+
+        await caller.DialAsync("500");
+        await caller.ConnectedAsync();
+        await caller.PressAsync('7');
+        await caller.PressAsync('8');
+        await caller.ByeReceivedAsync();
+
+        var cdr = await CdrRow.ClosedAsync(_pbx.Database, "5521", "500", TimeSpan.FromSeconds(10));
+        (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "system"));
+        MenuStep(cdr).ShouldBe(("main", "hangup", "78"));
+    }
+
+    /// <summary>The "ivr" step of the CDR's history: the menus passed, where the caller went, the keys pressed.</summary>
+    private static (string? From, string? To, string? Keys) MenuStep(CdrRow cdr)
+    {
+        using var history = JsonDocument.Parse(cdr.History);
+        var step = history.RootElement.EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "ivr");
+        return (step.GetProperty("from").GetString(), step.GetProperty("to").GetString(), step.GetProperty("keys").GetString());
+    }
+
+    private static IvrMenu Menu(Dictionary<string, IvrMenuAction> keys) =>
+        new() { Id = "main", Name = "Main menu", Number = "500", Greeting = "greeting.wav", Keys = keys };
+
+    private async Task<BaresipUserAgent> PhoneAsync(string number, string tone, int rtpPortBase)
+    {
+        await _pbx.AddExtensionAsync(number);
+        using var registrations = _pbx.LiveEvents.Subscribe([ExtensionGrain.LiveTopic]);
+        var phone = BaresipUserAgent.StartPhone(number, _pbx.Udp, "udp", Path.Combine(_folder, tone), rtpPortBase);
+        await RegisteredAsync(registrations, phone);
+        return phone;
+    }
+}
