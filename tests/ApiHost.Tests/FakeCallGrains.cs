@@ -7,6 +7,7 @@ using Orleans;
 using Orleans.Runtime;
 using Pbx.Grains.Cluster;
 using Pbx.Grains.Media;
+using Pbx.Grains.Menus;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -67,6 +68,12 @@ internal sealed class FakeCallGrains
             var extension = DispatchProxy.Create<IExtensionGrain, ExtensionGrainProxy>();
             ((ExtensionGrainProxy)(object)extension).Bind(this, key);
             return extension;
+        }
+        if (grainInterface == typeof(IIvrMenuGrain))
+        {
+            var menu = DispatchProxy.Create<IIvrMenuGrain, MenuGrainProxy>();
+            ((MenuGrainProxy)(object)menu).Bind(this, key);
+            return menu;
         }
         if (grainInterface != typeof(ICallGrain))
             throw new NotSupportedException($"Only call, extension and trunk grains are faked, not {grainInterface.Name}.");
@@ -143,6 +150,14 @@ internal sealed class FakeCallGrains
                 Owner.TrunkStatuses.GetValueOrDefault(Key) ?? new TrunkStatus(Key, TrunkRegistrationPhase.Disabled, null, 0, null, null, 0)),
             _ => throw new NotSupportedException($"Only ReconfiguredAsync and GetStatusAsync of trunk grains are faked, not {method.Name}."),
         };
+    }
+
+    /// <summary>The IVR menus API tells a menu's grain after each change; that is all it asks of one.</summary>
+    internal class MenuGrainProxy : RecordingProxy
+    {
+        protected override object Answer(MethodInfo method) => method.Name == nameof(IIvrMenuGrain.ForgetAsync)
+            ? Task.CompletedTask
+            : throw new NotSupportedException($"Only ForgetAsync of menu grains is faked, not {method.Name}.");
     }
 
     /// <summary>The cluster's own grains the system status reads: membership, the edges' and the media nodes' directories.</summary>

@@ -3,7 +3,6 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
 using Pbx.Data;
 using Pbx.Data.IvrMenus;
-using Pbx.Grains;
 using Pbx.Grains.Menus;
 
 namespace Pbx.ApiHost.Apis.IvrMenus;
@@ -39,7 +38,7 @@ public static class IvrMenusApi
         try
         {
             var menu = await menus.CreateAsync(IvrMenuRules.ToMenu(request.Id!, request), cancellationToken);
-            await grains.Grain<IIvrMenuGrain>(menu.Id).ForgetAsync();
+            await grains.GetGrain<IIvrMenuGrain>(menu.Id).ForgetAsync();
             return TypedResults.Created($"/api/v1/ivr-menus/{menu.Id}", menu);
         }
         catch (RowConflictException e) when (e.Conflict == RowConflict.Duplicate)
@@ -57,7 +56,7 @@ public static class IvrMenusApi
         {
             if (await menus.UpdateAsync(IvrMenuRules.ToMenu(id, request), cancellationToken) is not { } menu)
                 return ApiProblems.NotFound("IVR menu", id);
-            await grains.Grain<IIvrMenuGrain>(id).ForgetAsync();
+            await grains.GetGrain<IIvrMenuGrain>(id).ForgetAsync();
             return TypedResults.Ok(menu);
         }
         catch (RowConflictException e) when (e.Conflict == RowConflict.Duplicate)
@@ -71,7 +70,7 @@ public static class IvrMenusApi
     {
         if (!await menus.DeleteAsync(id, cancellationToken))
             return ApiProblems.NotFound("IVR menu", id);
-        await grains.Grain<IIvrMenuGrain>(id).ForgetAsync();
+        await grains.GetGrain<IIvrMenuGrain>(id).ForgetAsync();
         return TypedResults.NoContent();
     }
 
