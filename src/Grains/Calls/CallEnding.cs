@@ -56,6 +56,9 @@ internal sealed partial class CallEnding(CallContext call, CallMedia media, Trun
         timers.Stop();
         // Before the endpoints go: the file must be complete when its row is measured.
         await recorder.StopAsync(call.Key, State);
+        // A caller still in the menus (it hung up, or the menu did): the CDR keeps where it went and what it pressed.
+        if (State.Menu is { } menu)
+            State.History.Add(menu.Step("hangup", now));
         await call.Journal.CloseAsync(new CdrClosed(call.Key, State.AnsweredAt, now, disposition, cause, side,
             System.Text.Json.JsonSerializer.Serialize(State.History, System.Text.Json.JsonSerializerOptions.Web)));
         await media.ReleaseBothAsync();

@@ -94,7 +94,7 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         State.CalleeEndpoint = transfer.Endpoint;
         State.CalleeSessionTimer = sessionTimer;
         State.Ringing = transfer.Target;
-        State.History.Add(new DialPlanStep("ivr", string.Join('>', path.Path), transfer.Target, now, Keys: path.Keys));
+        State.History.Add(path.Step(transfer.Target, now));
         State.Menu = null;
         State.Transfer = null;
         await media.Node.StopPlaybackAsync(State.CallerEndpoint);
@@ -177,8 +177,6 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
 
     private async Task HangUpAsync(string cause)
     {
-        var menu = State.Menu!;
-        State.History.Add(new DialPlanStep("ivr", string.Join('>', menu.Path), "hangup", call.Now, Keys: menu.Keys));
         _inputTimer?.Dispose();
         await ending.HangUpAsync(cause);
     }

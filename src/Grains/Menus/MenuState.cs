@@ -17,4 +17,7 @@ public sealed class MenuState
 
     /// <summary>Every key pressed, in order, for the CDR.</summary>
     public string Keys { get; set; } = "";
+
+    /// <summary>The CDR's history step of the way through the menus, ending at <paramref name="to"/> (an extension, or "hangup").</summary>
+    public Calls.DialPlanStep Step(string to, DateTimeOffset at) => new("ivr", string.Join('>', Path), to, at, Keys: Keys);
 }

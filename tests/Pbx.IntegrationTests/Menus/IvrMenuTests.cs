@@ -88,6 +88,28 @@ public sealed class IvrMenuTests : IAsyncLifetime
         MenuStep(cdr).ShouldBe(("main", "hangup", "78"));
     }
 
+    [Fact]
+    public async Task A_did_routed_to_a_menu_answers_the_carrier_whose_rfc_4733_key_rings_the_extension()
+    {
+        var data = new TrunkTestData(_pbx);
+        var carrierPort = FreePort.UdpAndTcp();
+        await data.AddTrunkAsync("t-ivr", carrierPort);
+        await _pbx.Menus.CreateAsync(Menu(new() { ["1"] = new(MenuDestination.Extension, "5532") }), CancellationToken.None);
+        await data.AddDidAsync("+358201000099", "ivr", "main");
+        var phone = await data.PhoneAsync("5532", "default", "national");
+        using var phoneRtp = new RtpSink();
+        await using var uas = Sipp.Start("uas-answers.xml", _pbx.Udp, phone.Number, phone.Port, keys: TestPhone.RtpPort(phoneRtp));
+
+        var carrier = await Sipp.RunAsync("carrier-presses-1.xml", _pbx.Udp, "0401112222", carrierPort, service: "0201000099");
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        var (uasExit, uasOutput) = await uas.WaitAsync();
+        uasExit.ShouldBe(0, uasOutput);
+        var cdr = await data.TrunkCdrAsync("t-ivr");
+        (cdr.Direction, cdr.Callee, cdr.Disposition).ShouldBe(("inbound", "+358201000099", "answered"));
+        MenuStep(await CdrRow.ClosedAsync(_pbx.Database, "+358401112222", "+358201000099")).ShouldBe(("main", "5532", "1"));
+    }
+
     /// <summary>The "ivr" step of the CDR's history: the menus passed, where the caller went, the keys pressed.</summary>
     private static (string? From, string? To, string? Keys) MenuStep(CdrRow cdr)
     {
