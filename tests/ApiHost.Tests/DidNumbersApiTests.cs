@@ -50,8 +50,22 @@ public sealed class DidNumbersApiTests(ApiFixture fixture)
         cleared.DestinationKind.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_did_routes_to_an_ivr_menu_that_exists_and_a_missing_menu_is_400_naming_the_target()
+    {
+        using var admin = await fixture.SignedInAsync(Roles.Admin);
+        var did = (await (await admin.PostAsJsonAsync("/api/v1/did-numbers", new { number = "+4930400" })).Content.ReadFromJsonAsync<DidNumber>())!;
+        (await admin.PostAsJsonAsync("/api/v1/ivr-menus", new { id = "did-menu", name = "Reception", greeting = "welcome.wav" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var routed = await admin.PutAsJsonAsync($"/api/v1/did-numbers/{did.Id}/route", new { kind = "ivr", target = "did-menu" });
+        var missing = await Problem.ReadValidationAsync(await admin.PutAsJsonAsync($"/api/v1/did-numbers/{did.Id}/route", new { kind = "ivr", target = "no-menu" }));
+
+        (await routed.Content.ReadFromJsonAsync<DidNumber>())!.DestinationTarget.ShouldBe("did-menu");
+        missing.Keys.ShouldBe(["target"]);
+    }
+
     [Theory]
-    [InlineData("ivr")]
     [InlineData("queue")]
     [InlineData("conference")]
     public async Task Route_to_a_kind_whose_feature_does_not_exist_yet_is_400_saying_so(string kind)

@@ -39,6 +39,8 @@ public sealed class IvrMenusApiTests(ApiFixture fixture) : IAsyncLifetime
         var replaced = await admin.PutAsJsonAsync("/api/v1/ivr-menus/api-main", Body("ignored", "5001", keys, new { kind = "menu", target = "api-sub" }));
         (await replaced.Content.ReadFromJsonAsync<IvrMenu>())!.Final.ShouldBe(new IvrMenuAction("menu", "api-sub"));
         (await admin.GetFromJsonAsync<IvrMenu>("/api/v1/ivr-menus/api-main"))!.Number.ShouldBe("5001");
+        (await Problem.ReadAsync(await admin.DeleteAsync("/api/v1/ivr-menus/api-sub"), HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString()!.ShouldContain("menu api-main");
         (await admin.DeleteAsync("/api/v1/ivr-menus/api-main")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await Problem.ReadAsync(await admin.GetAsync("/api/v1/ivr-menus/api-main"), HttpStatusCode.NotFound);
 

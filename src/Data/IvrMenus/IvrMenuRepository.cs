@@ -67,6 +67,21 @@ public sealed class IvrMenuRepository(NpgsqlDataSource dataSource, TimeProvider 
                 """, Arguments(menu, time.GetUtcNow()), cancellationToken: cancellationToken)))?.ToMenu();
         });
 
+    /// <summary>What sends callers to menu <paramref name="id"/>: DIDs ("DID +998...") and other menus' keys or final destination ("menu sales").</summary>
+    public async Task<IReadOnlyList<string>> ListRoutingToAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            select 'DID ' || number from did_numbers where destination_kind = 'ivr' and destination_target = @id
+            union all
+            select 'menu ' || m.id from ivr_menus m
+            where m.id <> @id and ((m.final_kind = 'menu' and m.final_target = @id)
+                or exists (select 1 from jsonb_each(m.keys) k where k.value->>'kind' = 'menu' and k.value->>'target' = @id))
+            order by 1
+            """, new { id }, cancellationToken: cancellationToken))).AsList();
+    }
+
     /// <summary>Deletes menu <paramref name="id"/>; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {

@@ -65,9 +65,12 @@ public static class IvrMenusApi
         }
     }
 
+    /// <summary>Deletes a menu nothing sends callers to (409 naming the DIDs and menus that do).</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, IvrMenuRepository menus, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        if (await menus.ListRoutingToAsync(id, cancellationToken) is { Count: > 0 } routing)
+            return ApiProblems.Conflict($"{string.Join(", ", routing)} send callers to this menu: route them elsewhere first.");
         if (!await menus.DeleteAsync(id, cancellationToken))
             return ApiProblems.NotFound("IVR menu", id);
         await grains.GetGrain<IIvrMenuGrain>(id).ForgetAsync();
