@@ -2,6 +2,7 @@ using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.DialRules;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Apis.Extensions;
+using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Me;
 using Pbx.ApiHost.Apis.Stats;
@@ -47,6 +48,7 @@ public static class ApiHostEndpointExtensions
         app.MapTrunksApi();
         app.MapDialRulesApi();
         app.MapRecordingsApi();
+        app.MapPromptsApi();
         app.MapStatsApi();
         app.MapSystemApi();
         app.MapPreferencesApi();

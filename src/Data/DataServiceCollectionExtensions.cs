@@ -6,6 +6,7 @@ using Pbx.Data.Cdrs;
 using Pbx.Data.DialRules;
 using Pbx.Data.DidNumbers;
 using Pbx.Data.Extensions;
+using Pbx.Data.Prompts;
 using Pbx.Data.Recordings;
 using Pbx.Data.Stats;
 using Pbx.Data.Trunks;
@@ -29,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<DialRuleRepository>();
         services.TryAddSingleton<CdrRepository>();
         services.TryAddSingleton<RecordingRepository>();
+        services.TryAddSingleton<PromptRepository>();
         services.TryAddSingleton<UserRepository>();
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<Health.DatabaseProbe>();
