@@ -9,6 +9,7 @@ using Pbx.Data.Extensions;
 using Pbx.Data.Prompts;
 using Pbx.Data.Recordings;
 using Pbx.Data.Stats;
+using Pbx.Data.TimeConditions;
 using Pbx.Data.Trunks;
 using Pbx.Data.Users;
 
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<CdrRepository>();
         services.TryAddSingleton<RecordingRepository>();
         services.TryAddSingleton<PromptRepository>();
+        services.TryAddSingleton<TimeConditionRepository>();
         services.TryAddSingleton<UserRepository>();
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<Health.DatabaseProbe>();

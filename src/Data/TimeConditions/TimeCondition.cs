@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pbx.Data.TimeConditions;
 
 /// <summary>A stored time condition: when a company is open, which IVR menus and DIDs will route by.</summary>
@@ -21,5 +23,7 @@ public sealed record TimeCondition
 
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>The condition less its id and override, as create and update take it.</summary>
+    [JsonIgnore]
     public TimeConditionSettings Settings => new(Name, TimeZone, WeeklyHours, Holidays);
 }
