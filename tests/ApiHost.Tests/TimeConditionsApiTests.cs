@@ -122,7 +122,7 @@ public sealed class TimeConditionsApiTests(ApiFixture fixture)
     public async Task Viewers_read_but_cannot_create_and_phone_users_see_nothing()
     {
         using var viewer = await fixture.SignedInAsync(Roles.Viewer);
-        await fixture.CreatePhoneUserAsync("tc-phone", "7301");
+        await fixture.CreatePhoneUserAsync("tc-phone", "8931");
         using var phone = await fixture.SignedInAsync("tc-phone");
 
         (await viewer.GetAsync("/api/v1/time-conditions")).StatusCode.ShouldBe(HttpStatusCode.OK);
