@@ -82,6 +82,7 @@ public sealed class PromptsApiTests(ApiFixture fixture) : IAsyncLifetime
         using var response = await PromptUploads.UploadAsync(_admin, await File.ReadAllBytesAsync(flac), "hold-music.flac", "unsupported flac");
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.UnsupportedMediaType);
+        problem.GetProperty("code").GetString().ShouldBe("prompt.unsupported_format");
         var detail = problem.GetProperty("detail").GetString()!;
         detail.ShouldContain("'hold-music.flac'");
         detail.ShouldContain("WAV");

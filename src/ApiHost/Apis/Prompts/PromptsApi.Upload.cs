@@ -40,7 +40,7 @@ public static partial class PromptsApi
         if (await RecogniseAsync(input, cancellationToken) is not { } format)
         {
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported audio format",
-                $"'{file.FileName}' is not an accepted audio format. Accepted: {UploadFormats.Accepted}.", ProblemCodes.UnsupportedMediaType);
+                $"'{file.FileName}' is not an accepted audio format. Accepted: {UploadFormats.Accepted}.", ProblemCodes.PromptUnsupportedFormat);
         }
         try
         {
