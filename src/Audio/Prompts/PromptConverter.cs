@@ -33,7 +33,7 @@ public static class PromptConverter
         // index and arithmetic faults of a field that lies about a length. Our own output failing (IOException) is not the
         // upload's fault and goes up as it is.
         catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException or EndOfStreamException
-                                      or NotSupportedException or InvalidOperationException or OverflowException or NullReferenceException)
+                                      or NotSupportedException or InvalidOperationException or OverflowException)
         {
             throw new UnreadableAudioException(fileName, format, e is InvalidDataException ? e.Message : "the file is damaged or truncated.", e);
         }

@@ -10,6 +10,14 @@ public static class UploadFormats
     public const string Accepted =
         "WAV (PCM 8/16/24/32-bit, 32/64-bit float, mu-law, A-law; any rate and channels), MP3, Ogg Vorbis";
 
+    /// <summary>How people name <paramref name="format"/>.</summary>
+    public static string Name(UploadFormat format) => format switch
+    {
+        UploadFormat.Wav => "WAV",
+        UploadFormat.Mp3 => "MP3",
+        _ => "Ogg Vorbis",
+    };
+
     /// <summary>The format <paramref name="head"/> (the file's first bytes) starts, or null for anything else.</summary>
     public static UploadFormat? Recognise(ReadOnlySpan<byte> head)
     {

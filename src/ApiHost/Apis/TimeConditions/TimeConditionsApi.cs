@@ -44,7 +44,7 @@ public static class TimeConditionsApi
         TimeConditionRequest request, TimeConditionRepository conditions, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings();
-        if (Validate(settings, TimeConditionOverride.None) is { } problem)
+        if (Validate(settings) is { } problem)
             return problem;
         try
         {
@@ -61,7 +61,7 @@ public static class TimeConditionsApi
         long id, TimeConditionRequest request, TimeConditionRepository conditions, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings();
-        if (Validate(settings, TimeConditionOverride.None) is { } problem)
+        if (Validate(settings) is { } problem)
             return problem;
         try
         {
@@ -105,12 +105,13 @@ public static class TimeConditionsApi
         return TypedResults.Ok(new TimeConditionStateResponse(id, state.Open, state.Reason, condition.Override, now, state.NextChange?.ToDateTimeOffset()));
     }
 
-    private static ValidationProblem? Validate(TimeConditionSettings settings, string @override)
+    /// <summary>The schedule's own rule validates it (<see cref="TimeConditionSchedule.Parse"/>), so what is stored always evaluates.</summary>
+    private static ValidationProblem? Validate(TimeConditionSettings settings)
     {
         var errors = new ValidationErrors();
         errors.Require(settings.Name.Length is >= 1 and <= 100, "name", "is required: 1 to 100 characters.");
         var problems = new List<ScheduleProblem>();
-        TimeConditionSchedule.Parse(settings, @override, problems);
+        TimeConditionSchedule.Parse(settings, TimeConditionOverride.None, problems);
         foreach (var problem in problems)
             errors.Add(problem.Field, problem.Reason);
         return errors.IsEmpty ? null : errors.ToProblem();
