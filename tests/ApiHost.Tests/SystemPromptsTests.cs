@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Auth;
@@ -76,20 +77,28 @@ public sealed class SystemPromptsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_espeak_ng_no_system_prompt_is_made_and_the_api_still_starts()
+    public async Task Without_espeak_ng_no_system_prompt_is_made_one_line_says_so_and_the_api_still_starts()
     {
-        await using var api = await StartAsync("/nonexistent/espeak-ng");
+        var log = new LogLines();
+
+        await using var api = await StartAsync("/nonexistent/espeak-ng", log);
 
         (await ListAsync(api)).ShouldBeEmpty();
+        log.Lines.Where(line => line.Contains("espeak-ng", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("Media:EspeakNgPath");
     }
 
     /// <summary>An API host whose start-up work (sweep and system prompts) is over.</summary>
-    private async Task<TestApi> StartAsync(string espeak)
+    private async Task<TestApi> StartAsync(string espeak, LogLines? log = null)
     {
         var api = await TestApi.StartAsync(_database.ConnectionString, new Dictionary<string, string?>
         {
             ["Media:PromptsDirectory"] = _folder,
             ["Media:EspeakNgPath"] = espeak,
+        }, services =>
+        {
+            if (log is not null)
+                services.AddSingleton<ILoggerProvider>(log);
         });
         var startup = api.Services.GetServices<IHostedService>().OfType<PromptLibraryStartup>().Single();
         await startup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(120));
