@@ -16,8 +16,8 @@ public sealed class EspeakNg(IOptions<PromptOptions> options)
     {
         var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException($"espeak-ng is not at '{options.Value.EspeakNgPath}' (Media:EspeakNgPath)."))
         {
+            // With -w it writes nothing else; its complaints (an unknown voice) go into the failure's message.
             RedirectStandardError = true,
-            RedirectStandardOutput = true,
         };
         // An argument list, not a command line: the text reaches espeak-ng as one argument whatever quotes it holds.
         foreach (var argument in new[] { "-v", voice, "-w", wavPath, text })
