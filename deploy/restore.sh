@@ -42,6 +42,16 @@ while IFS='|' read -r path size; do
     missing=$((missing + 1))
   fi
 done < <("$PGBIN/psql" -XAtq -c "select file_path, size_bytes from recordings where completed_at is not null")
+# Prompt rows name files relative to the prompts folder, so a new folder needs no rewrite; each must be there as converted.
+# A backup older than the prompts library (migration 0090) has no such table.
+if [ "$("$PGBIN/psql" -XAtq -c "select to_regclass('public.prompts') is not null")" = t ]; then
+  while IFS='|' read -r path size; do
+    if [ ! -f "$prompts/$path" ] || [ "$(stat -c %s "$prompts/$path")" != "$size" ]; then
+      echo "restore.sh: prompt file missing or of another size: $prompts/$path" >&2
+      missing=$((missing + 1))
+    fi
+  done < <("$PGBIN/psql" -XAtq -c "select file_path, size_bytes from prompts")
+fi
 counts=$("$PGBIN/psql" -XAtq -c "select (select count(*) from cdrs) || ' ' || (select count(*) from recordings)")
 [ "${counts% *}" = "$(manifest cdrs)" ] && [ "${counts#* }" = "$(manifest recordings)" ] \
   || { echo "restore.sh: counts differ from the manifest (restored: $counts)" >&2; exit 1; }

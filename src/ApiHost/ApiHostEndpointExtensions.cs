@@ -3,7 +3,9 @@ using Pbx.ApiHost.Apis.DialRules;
 using Pbx.ApiHost.Apis.DidNumbers;
 using Pbx.ApiHost.Apis.Extensions;
 using Pbx.ApiHost.Apis.IvrMenus;
+using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Apis.Recordings;
+using Pbx.ApiHost.Apis.TimeConditions;
 using Pbx.ApiHost.Apis.Me;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Apis.SystemStatus;
@@ -49,6 +51,8 @@ public static class ApiHostEndpointExtensions
         app.MapDialRulesApi();
         app.MapIvrMenusApi();
         app.MapRecordingsApi();
+        app.MapPromptsApi();
+        app.MapTimeConditionsApi();
         app.MapStatsApi();
         app.MapSystemApi();
         app.MapPreferencesApi();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pbx.ApiHost.Apis.Calls;
 using Pbx.ApiHost.Apis.Extensions;
+using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Apis.Recordings;
 using Pbx.ApiHost.Apis.Stats;
 using Pbx.ApiHost.Apis.SystemStatus;
@@ -61,6 +62,7 @@ public static class ApiHostServiceCollectionExtensions
         services.AddSingleton<RecordingRemover>();
         services.AddSingleton<RecordingRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingRetention>());
+        services.AddPromptsApi(configuration);
 
         services.AddTrunksApi(configuration);
         services.AddSystemApi(configuration);

@@ -7,8 +7,10 @@ using Pbx.Data.DialRules;
 using Pbx.Data.DidNumbers;
 using Pbx.Data.Extensions;
 using Pbx.Data.IvrMenus;
+using Pbx.Data.Prompts;
 using Pbx.Data.Recordings;
 using Pbx.Data.Stats;
+using Pbx.Data.TimeConditions;
 using Pbx.Data.Trunks;
 using Pbx.Data.Users;
 
@@ -31,6 +33,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IvrMenuRepository>();
         services.TryAddSingleton<CdrRepository>();
         services.TryAddSingleton<RecordingRepository>();
+        services.TryAddSingleton<PromptRepository>();
+        services.TryAddSingleton<TimeConditionRepository>();
         services.TryAddSingleton<UserRepository>();
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<Health.DatabaseProbe>();

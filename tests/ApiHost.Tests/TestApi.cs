@@ -60,6 +60,8 @@ internal sealed class TestApi : IAsyncDisposable
             ["Api:Login:FailuresBeforeBackoff"] = "3",
             // Every test signs in from 127.0.0.1: the per-address count across accounts is LoginBackoffTests' to lower.
             ["Api:Login:SourceFailuresBeforeBackoff"] = "10000",
+            // System prompts are SystemPromptsTests' to generate, on a database of their own.
+            ["Media:EspeakNgPath"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -7,7 +7,8 @@ namespace Pbx.Architecture.Tests;
 
 /// <summary>
 /// The allowed graph of the product's assemblies: the grain contracts depend on no other product assembly; the data layer
-/// (the repositories) on the contracts at most; the certificate store (shared by SIP over TLS and HTTPS) on nothing; the grains, the SIP edge, the media node and the API each depend on the
+/// (the repositories) on the contracts at most; the certificate store (shared by SIP over TLS and HTTPS) on nothing; the
+/// audio helpers (G.711, resampling, upload conversion, shared by the media node and the API) on nothing; the grains, the SIP edge, the media node and the API each depend on the
 /// contracts only (they reach one another through grain interfaces and observers, so each can run as a process of its
 /// own), the grains and the API also on the data layer, the edge also on the certificate store; only the host (Pbx.Silo) composes them.
 /// </summary>
@@ -17,11 +18,12 @@ public sealed class ProjectDependencyTests
     {
         { "Pbx.Grains.Abstractions", [] },
         { "Pbx.Certificates", [] },
+        { "Pbx.Audio", [] },
         { "Pbx.Data", ["Pbx.Grains.Abstractions"] },
         { "Pbx.Grains", ["Pbx.Grains.Abstractions", "Pbx.Data"] },
         { "Pbx.EdgeSip", ["Pbx.Grains.Abstractions", "Pbx.Certificates"] },
-        { "Pbx.MediaNode", ["Pbx.Grains.Abstractions"] },
-        { "Pbx.ApiHost", ["Pbx.Grains.Abstractions", "Pbx.Data"] },
+        { "Pbx.MediaNode", ["Pbx.Grains.Abstractions", "Pbx.Audio"] },
+        { "Pbx.ApiHost", ["Pbx.Grains.Abstractions", "Pbx.Data", "Pbx.Audio"] },
         { "Pbx.Silo", ["Pbx.Grains.Abstractions", "Pbx.Data", "Pbx.Grains", "Pbx.EdgeSip", "Pbx.MediaNode", "Pbx.ApiHost", "Pbx.Certificates"] },
     };
 

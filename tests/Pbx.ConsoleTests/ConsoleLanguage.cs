@@ -11,14 +11,15 @@ public sealed record ConsoleLanguage(
     [
         ("Dashboard", "Dashboard"), ("Wallboard", "Active calls"), ("Extensions", "Extensions"), ("Live calls", "Live calls"),
         ("Call history", "Call history"), ("Recordings", "Recordings"), ("DID numbers", "DID numbers"), ("Trunks", "Trunks"),
-        ("Dial rules", "Dial rules"), ("Users", "Users"), ("System status", "System status"), ("Phone", "Phone"),
+        ("Dial rules", "Dial rules"), ("Prompts", "Prompts"), ("Time conditions", "Time conditions"), ("Users", "Users"), ("System status", "System status"), ("Phone", "Phone"),
     ]);
 
     public static ConsoleLanguage Russian { get; } = new("ru", "ru-RU", "Имя пользователя", "Пароль", "Войти", "Выйти", "Сводка",
     [
         ("Сводка", "Сводка"), ("Табло", "Активные звонки"), ("Добавочные номера", "Добавочные номера"), ("Текущие звонки", "Текущие звонки"),
         ("История звонков", "История звонков"), ("Записи", "Записи"), ("DID-номера", "DID-номера"), ("Транки", "Транки"),
-        ("Правила набора", "Правила набора"), ("Пользователи", "Пользователи"), ("Состояние системы", "Состояние системы"), ("Телефон", "Телефон"),
+        ("Правила набора", "Правила набора"), ("Голосовые сообщения", "Голосовые сообщения"),
+        ("Расписания", "Расписания"), ("Пользователи", "Пользователи"), ("Состояние системы", "Состояние системы"), ("Телефон", "Телефон"),
     ]);
 
     public static ConsoleLanguage Uzbek { get; } = new("uz", "uz-UZ", "Foydalanuvchi nomi", "Parol", "Kirish", "Chiqish", "Boshqaruv paneli",
@@ -26,6 +27,7 @@ public sealed record ConsoleLanguage(
         ("Boshqaruv paneli", "Boshqaruv paneli"), ("Tablo", "Faol qoʻngʻiroqlar"), ("Ichki raqamlar", "Ichki raqamlar"),
         ("Joriy qoʻngʻiroqlar", "Joriy qoʻngʻiroqlar"), ("Qoʻngʻiroqlar tarixi", "Qoʻngʻiroqlar tarixi"), ("Yozuvlar", "Yozuvlar"),
         ("DID raqamlar", "DID raqamlar"), ("Tranklar", "Tranklar"), ("Terish qoidalari", "Terish qoidalari"),
+        ("Ovozli xabarlar", "Ovozli xabarlar"), ("Ish vaqti jadvallari", "Ish vaqti jadvallari"),
         ("Foydalanuvchilar", "Foydalanuvchilar"), ("Tizim holati", "Tizim holati"), ("Telefon", "Telefon"),
     ]);
 

@@ -24,6 +24,7 @@ public sealed class EmbeddedPbx : IAsyncLifetime
     private readonly int _rtpPort = FreePort.UdpAndTcp();
     private readonly Dictionary<string, string?> _siloPorts = FreePort.LoneSilo();
     private readonly string _recordings = Directory.CreateTempSubdirectory("pbx-console-recordings-").FullName;
+    private readonly string _prompts = Directory.CreateTempSubdirectory("pbx-console-prompts-").FullName;
     // This PBX's own CDR journal, kept across RestartAsync like a real one's, never another run's.
     private readonly string _cdrJournal = Directory.CreateTempSubdirectory("pbx-console-cdr-journal-").FullName;
     private WebApplication? _app;
@@ -67,6 +68,7 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             $"--Media:RtpPortMin={_rtpPort}",
             $"--Media:RtpPortMax={_rtpPort + 98}",
             $"--Media:RecordingsDirectory={_recordings}",
+            $"--Media:PromptsDirectory={_prompts}",
             $"--Recordings:Directory={_recordings}",
             $"--Cdrs:JournalDirectory={_cdrJournal}",
             "--Seed:Enabled=false",

@@ -26,6 +26,7 @@ public sealed class BackupRestoreTests : IDisposable
             foreach (var (caller, callee) in new[] { ("5201", "5202"), ("5203", "5204") })
                 await RecordedCallAsync(pbx, caller, callee);
         }
+        var prompt = await AddPromptAsync(source, sourceFiles.Prompts);
         var backup = Path.Combine(_work.FullName, "backup");
         (await RunAsync("backup.sh", source, sourceFiles, backup)).ShouldContain("2 recordings");
 
@@ -42,6 +43,20 @@ public sealed class BackupRestoreTests : IDisposable
             after.Path.ShouldStartWith(targetFiles.Recordings + "/", customMessage: "rows name the restored files");
             Hash(after.Path).ShouldBe(Hash(before.Path), "the restored audio is the recorded audio");
         }
+        Hash(Path.Combine(targetFiles.Prompts, prompt)).ShouldBe(Hash(Path.Combine(sourceFiles.Prompts, prompt)), "the restored prompt plays the uploaded audio");
+    }
+
+    /// <summary>An uploaded prompt as the prompts library leaves it: its file under the prompts folder, then its row.</summary>
+    private static async Task<string> AddPromptAsync(string connectionString, string promptsFolder)
+    {
+        const string file = "library/backup-test.wav";
+        Directory.CreateDirectory(Path.Combine(promptsFolder, "library"));
+        var audio = RandomNumberGenerator.GetBytes(1644);
+        await File.WriteAllBytesAsync(Path.Combine(promptsFolder, file), audio);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await new Pbx.Data.Prompts.PromptRepository(database).SaveUploadAsync(
+            new Pbx.Data.Prompts.PromptAudio("backup-test", "en", file, 100, audio.Length), CancellationToken.None);
+        return file;
     }
 
     [Fact]

@@ -37,6 +37,10 @@ public static class ProblemCodes
     public const string LanguageUnsupported = "preferences.language_unsupported";
     public const string UserExists = "user.exists";
     public const string UserLastAdmin = "user.last_admin";
+    public const string PromptIsSystem = "prompt.system";
+    public const string PromptUnreadable = "prompt.unreadable_audio";
+    public const string PromptUnsupportedFormat = "prompt.unsupported_format";
+    public const string TimeConditionExists = "time_condition.exists";
 
     /// <summary>The code of a problem whose producer named none: one per status.</summary>
     public static string ForStatus(int? status) => status switch

@@ -1,11 +1,9 @@
-using System.Buffers.Binary;
-using Pbx.MediaNode.Codecs;
 
 namespace Pbx.MediaNode.Playback;
 
 /// <summary>
-/// Plays a RIFF WAV file as 8 kHz mono PCM: PCM 8/16-bit, mu-law or A-law, mono or stereo, any rate from 4 to
-/// 192 kHz. Stereo is averaged to mono; other rates go through a windowed-sinc polyphase resampler. The file is
+/// Plays a RIFF WAV file as 8 kHz mono PCM: PCM 8/16/24/32-bit, float, mu-law or A-law, 1 to 8 channels, any rate
+/// from 4 to 192 kHz. Channels are averaged to mono; other rates go through a windowed-sinc polyphase resampler. The file is
 /// streamed in blocks, so an hour of music on hold costs no more memory than a prompt.
 /// </summary>
 public sealed class WavFileSource : IRewindableAudioSource, IDisposable
@@ -143,17 +141,9 @@ public sealed class WavFileSource : IRewindableAudioSource, IDisposable
         {
             int sum = 0;
             for (int c = 0; c < channels; c++)
-                sum += DecodeSample(raw, i * channels + c);
+                sum += WavSamples.Decode(Layout.Encoding, raw, i * channels + c);
             destination[i] = (short)(sum / channels);
         }
         return frames;
     }
-
-    private short DecodeSample(ReadOnlySpan<byte> raw, int index) => Layout.Encoding switch
-    {
-        WavSampleEncoding.Pcm16 => BinaryPrimitives.ReadInt16LittleEndian(raw[(index * 2)..]),
-        WavSampleEncoding.MuLaw => G711.MuLawToLinear(raw[index]),
-        WavSampleEncoding.ALaw => G711.ALawToLinear(raw[index]),
-        _ => (short)((raw[index] - 128) << 8),
-    };
 }

@@ -81,8 +81,8 @@ public sealed class WavFileSourceTests : IDisposable
     }
 
     [Theory]
-    [InlineData("-b", "24", "24 bits")]
-    [InlineData("-e", "floating-point", "0x0003")]
+    [InlineData("-e", "ima-adpcm", "0x0011")]
+    [InlineData("-e", "ms-adpcm", "0x0002")]
     public void Unsupported_format_is_refused_naming_file_and_format(string option, string value, string named)
     {
         var path = _tools.PathOf("odd.wav");

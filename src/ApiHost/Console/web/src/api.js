@@ -41,9 +41,11 @@ export async function request(method, url, body, { anonymous = false, raw = fals
   const headers = {};
   const current = session();
   if (!anonymous && current) headers.Authorization = `Bearer ${current.accessToken}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // A FormData body (a file upload) goes as multipart, with the boundary the browser chooses; anything else as JSON.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
   // fetch rejects only when no answer came (server down, network gone), with a browser-worded English TypeError.
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).catch(() => {
+  const response = await fetch(url, { method, headers, body: body === undefined || form ? body : JSON.stringify(body) }).catch(() => {
     throw new ApiError(0, null);
   });
   if (response.status === 401 && !anonymous) {

@@ -18,6 +18,8 @@ import * as users from "./pages/users.js";
 import * as trunks from "./pages/trunks.js";
 import * as dialRules from "./pages/dial-rules.js";
 import * as recordings from "./pages/recordings.js";
+import * as prompts from "./pages/prompts.js";
+import * as timeConditions from "./pages/time-conditions.js";
 import * as system from "./pages/system.js";
 
 // Hash routes, so the server serves one index.html and a reload keeps the page.
@@ -32,6 +34,8 @@ const routes = {
   dids: { page: dids, allowed: can.supervise },
   trunks: { page: trunks, allowed: can.supervise },
   dialRules: { page: dialRules, allowed: can.supervise },
+  prompts: { page: prompts, allowed: can.supervise },
+  timeConditions: { page: timeConditions, allowed: can.supervise },
   users: { page: users, allowed: can.admin },
   system: { page: system, allowed: can.admin },
   phone: { page: phone, allowed: () => true },

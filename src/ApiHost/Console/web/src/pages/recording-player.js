@@ -5,14 +5,17 @@ import { html } from "lit";
 import { blobUrl, download } from "../api.js";
 import { t } from "../i18n/i18n.js";
 
-/** A player for one page: redraw after a change; failed(message) when the audio cannot be fetched. */
-export function recordingPlayer(redraw, failed) {
+/**
+ * A player for one page: redraw after a change; failed(message) when the audio cannot be fetched. The prompts page plays
+ * its prompts with it too (source: the audio's address for an id).
+ */
+export function recordingPlayer(redraw, failed, source = (id) => `/api/v1/recordings/${id}/content`) {
   let playing = null; // { id, url }
 
   async function play(id) {
     try {
       if (playing) URL.revokeObjectURL(playing.url);
-      playing = { id, url: await blobUrl(`/api/v1/recordings/${id}/content`) };
+      playing = { id, url: await blobUrl(source(id)) };
     } catch (err) {
       failed(t("history.recordingFailed", { reason: err.message }));
     }
@@ -20,17 +23,22 @@ export function recordingPlayer(redraw, failed) {
   }
 
   const save = (id, name) =>
-    download(`/api/v1/recordings/${id}/content`, name).catch((err) => {
+    download(source(id), name).catch((err) => {
       failed(t("history.recordingFailed", { reason: err.message }));
       redraw();
     });
 
+  /** Play for audio id (name tells screen readers which), or the player, labelled label, once asked. */
+  const playControl = (id, name, label) => playing?.id === id
+    ? html`<audio controls autoplay src=${playing.url} aria-label=${label}></audio>`
+    : html`<button type="button" class="secondary" @click=${() => play(id)}>${t("history.play")}<span class="visually-hidden"> ${name}</span></button>`;
+
   return {
     /** Play (or the player, once asked) and Download for recording id of call callId. */
     controls: (id, callId) => html`
-      ${playing?.id === id ? html`<audio controls autoplay src=${playing.url} aria-label=${t("history.recordingOf", { call: callId })}></audio>`
-        : html`<button type="button" class="secondary" @click=${() => play(id)}>${t("history.play")}<span class="visually-hidden"> ${callId}</span></button>`}
+      ${playControl(id, callId, t("history.recordingOf", { call: callId }))}
       <button type="button" class="secondary" @click=${() => save(id, `call-${callId}.wav`)}>${t("history.download")}<span class="visually-hidden"> ${callId}</span></button>`,
+    playControl,
     dispose: () => playing && URL.revokeObjectURL(playing.url),
   };
 }

@@ -1,4 +1,4 @@
-namespace Pbx.MediaNode.Playback;
+namespace Pbx.Audio;
 
 /// <summary>How the samples of a WAV file's data chunk are coded.</summary>
 public enum WavSampleEncoding
@@ -14,4 +14,16 @@ public enum WavSampleEncoding
 
     /// <summary>ITU-T G.711 A-law, one byte per sample (WAVE_FORMAT_ALAW, tag 6).</summary>
     ALaw,
+
+    /// <summary>Signed 24-bit little-endian PCM (studio exports).</summary>
+    Pcm24,
+
+    /// <summary>Signed 32-bit little-endian PCM.</summary>
+    Pcm32,
+
+    /// <summary>IEEE 754 single precision, full scale +-1.0 (WAVE_FORMAT_IEEE_FLOAT, tag 3).</summary>
+    Float32,
+
+    /// <summary>IEEE 754 double precision, full scale +-1.0.</summary>
+    Float64,
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Pbx.MediaNode.Codecs;
+namespace Pbx.Audio;
 
 /// <summary>
 /// ITU-T G.711 mu-law (PCMU, RTP payload type 0) and A-law (PCMA, payload type 8) on 16-bit linear PCM.

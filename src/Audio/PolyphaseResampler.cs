@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 
-namespace Pbx.MediaNode.Playback;
+namespace Pbx.Audio;
 
 /// <summary>
 /// Rational-ratio sample-rate converter (L/M = output/input reduced) built as a polyphase bank of one
@@ -9,7 +9,7 @@ namespace Pbx.MediaNode.Playback;
 /// the new Nyquist frequency back into the voice band. The output is aligned with the input (the filter's
 /// delay is compensated) and has ceil(inputLength * L / M) samples.
 /// </summary>
-internal sealed class PolyphaseResampler
+public sealed class PolyphaseResampler
 {
     // Pass band to 0.425 x the lower rate (3.4 kHz at 8 kHz, the telephone band), stop band from its Nyquist
     // frequency at 70 dB: aliases stay below G.711's own quantisation noise.

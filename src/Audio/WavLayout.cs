@@ -1,22 +1,23 @@
 using System.Buffers.Binary;
 
-namespace Pbx.MediaNode.Playback;
+namespace Pbx.Audio;
 
 /// <summary>What a RIFF WAVE header says about its data chunk: the coding, the shape, and where the samples are.</summary>
 /// <param name="Encoding">Sample coding.</param>
-/// <param name="Channels">Interleaved channels, 1 or 2.</param>
+/// <param name="Channels">Interleaved channels, 1 to 8 (averaged to mono when played or converted).</param>
 /// <param name="SampleRate">Frames per second.</param>
 /// <param name="DataOffset">File offset of the first sample.</param>
 /// <param name="FrameCount">Frames in the data chunk.</param>
 public sealed record WavLayout(WavSampleEncoding Encoding, int Channels, int SampleRate, long DataOffset, long FrameCount)
 {
     private const ushort FormatPcm = 1;
+    private const ushort FormatFloat = 3;
     private const ushort FormatALaw = 6;
     private const ushort FormatMuLaw = 7;
     private const ushort FormatExtensible = 0xFFFE;
 
     /// <summary>Bytes per sample of one channel.</summary>
-    public int BytesPerSample => Encoding == WavSampleEncoding.Pcm16 ? 2 : 1;
+    public int BytesPerSample => WavSamples.Size(Encoding);
 
     /// <summary>Bytes per interleaved frame.</summary>
     public int BlockAlign => BytesPerSample * Channels;
@@ -81,12 +82,16 @@ public sealed record WavLayout(WavSampleEncoding Encoding, int Channels, int Sam
             (FormatPcm, 8) => WavSampleEncoding.Pcm8,
             (FormatMuLaw, 8) => WavSampleEncoding.MuLaw,
             (FormatALaw, 8) => WavSampleEncoding.ALaw,
+            (FormatPcm, 24) => WavSampleEncoding.Pcm24,
+            (FormatPcm, 32) => WavSampleEncoding.Pcm32,
+            (FormatFloat, 32) => WavSampleEncoding.Float32,
+            (FormatFloat, 64) => WavSampleEncoding.Float64,
             _ => null,
         };
-        if (encoding is null || channels is < 1 or > 2 || rate is < 4000 or > 192000)
+        if (encoding is null || channels is < 1 or > 8 || rate is < 4000 or > 192000)
             throw new InvalidDataException(
                 $"{path}: unsupported WAV format (format tag 0x{tag:X4}, {bits} bits, {channels} channels, {rate} Hz); "
-                + "playable: PCM 8/16-bit, mu-law or A-law, mono or stereo, 4-192 kHz.");
+                + "playable: PCM 8/16/24/32-bit, 32/64-bit float, mu-law or A-law, 1 to 8 channels, 4-192 kHz.");
 
         var layout = new WavLayout(encoding.Value, channels, rate, dataOffset, 0);
         // A recorder that crashed leaves a zero or stale size: trust the file length then.
