@@ -501,16 +501,30 @@ public sealed class TrunkCallTests(CallFixture fixture) : IClassFixture<CallFixt
     }
 
     [Fact]
-    public async Task Inbound_call_to_a_did_routed_to_an_ivr_gets_480()
+    public async Task Inbound_call_to_a_did_routed_to_a_conference_not_built_yet_gets_480()
     {
         var carrierPort = FreePort.UdpAndTcp();
-        await Data.AddTrunkAsync("t-in-ivr", carrierPort);
-        await Data.AddDidAsync("+358201000002", "ivr", "main-menu");
+        await Data.AddTrunkAsync("t-in-conf", carrierPort);
+        await Data.AddDidAsync("+358201000002", "conference", "board-room");
 
         var carrier = await CarrierRefusedAsync(carrierPort, "+358201000002", 480);
 
         carrier.ExitCode.ShouldBe(0, carrier.Output);
-        (await Data.TrunkCdrAsync("t-in-ivr")).HangupCause.ShouldBe("480 Temporarily Unavailable");
+        (await Data.TrunkCdrAsync("t-in-conf")).HangupCause.ShouldBe("480 Temporarily Unavailable");
+    }
+
+    [Fact]
+    public async Task Inbound_call_to_a_did_routed_to_a_menu_that_is_gone_gets_404_and_holds_no_trunk_slot()
+    {
+        var carrierPort = FreePort.UdpAndTcp();
+        await Data.AddTrunkAsync("t-in-ivr", carrierPort);
+        await Data.AddDidAsync("+358201000007", "ivr", "gone-menu");
+
+        var carrier = await CarrierRefusedAsync(carrierPort, "+358201000007", 404);
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        (await Data.TrunkCdrAsync("t-in-ivr")).HangupCause.ShouldBe("404 Not Found");
+        (await Pbx.Grains.GetGrain<ITrunkGrain>("t-in-ivr").GetStatusAsync()).ActiveCalls.ShouldBe(0);
     }
 
     [Fact]
