@@ -8,6 +8,7 @@ using Orleans.Runtime;
 using Pbx.Grains.Cluster;
 using Pbx.Grains.Media;
 using Pbx.Grains.Menus;
+using Pbx.Grains.TimeConditions;
 
 namespace Pbx.ApiHost.Tests;
 
@@ -71,9 +72,15 @@ internal sealed class FakeCallGrains
         }
         if (grainInterface == typeof(IIvrMenuGrain))
         {
-            var menu = DispatchProxy.Create<IIvrMenuGrain, MenuGrainProxy>();
-            ((MenuGrainProxy)(object)menu).Bind(this, key);
+            var menu = DispatchProxy.Create<IIvrMenuGrain, ForgettingGrainProxy>();
+            ((ForgettingGrainProxy)(object)menu).Bind(this, key);
             return menu;
+        }
+        if (grainInterface == typeof(ITimeConditionGrain))
+        {
+            var condition = DispatchProxy.Create<ITimeConditionGrain, ForgettingGrainProxy>();
+            ((ForgettingGrainProxy)(object)condition).Bind(this, key);
+            return condition;
         }
         if (grainInterface != typeof(ICallGrain))
             throw new NotSupportedException($"Only call, extension and trunk grains are faked, not {grainInterface.Name}.");
@@ -152,12 +159,12 @@ internal sealed class FakeCallGrains
         };
     }
 
-    /// <summary>The IVR menus API tells a menu's grain after each change; that is all it asks of one.</summary>
-    internal class MenuGrainProxy : RecordingProxy
+    /// <summary>Menu and time-condition grains: the API tells them after each change (ForgetAsync); that is all it asks of them.</summary>
+    internal class ForgettingGrainProxy : RecordingProxy
     {
         protected override object Answer(MethodInfo method) => method.Name == nameof(IIvrMenuGrain.ForgetAsync)
             ? Task.CompletedTask
-            : throw new NotSupportedException($"Only ForgetAsync of menu grains is faked, not {method.Name}.");
+            : throw new NotSupportedException($"Only ForgetAsync of menu and time-condition grains is faked, not {method.Name}.");
     }
 
     /// <summary>The cluster's own grains the system status reads: membership, the edges' and the media nodes' directories.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pbx.ApiHost.Auth;
@@ -83,6 +85,35 @@ public sealed class IvrMenusApiTests(ApiFixture fixture) : IAsyncLifetime
         }));
 
         errors.Keys.Order().ShouldBe(["final", "greeting", "id", "keys.1", "keys.2", "keys.3", "keys.4", "keys.x", "maxRetries", "name", "number", "timeoutSeconds"]);
+    }
+
+    [Fact]
+    public async Task Opening_hours_name_a_time_condition_that_exists_which_cannot_be_deleted_while_a_menu_opens_by_it()
+    {
+        var (admin, _) = await _api.SignInAsync(Roles.Admin);
+        using var signedIn = admin;
+        var hours = await (await admin.PostAsJsonAsync("/api/v1/time-conditions", new { name = "Menu hours", weeklyHours = Array.Empty<object>() }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var conditionId = hours.GetProperty("id").GetInt64();
+        var night = new { kind = "extension", target = "2001" };
+
+        var errors = await Problem.ReadValidationAsync(await admin.PostAsJsonAsync("/api/v1/ivr-menus", new
+        {
+            id = "api-hours", name = "Hours", greeting = "welcome", language = "de", timeConditionId = 999_999, closed = new { kind = "back" },
+        }));
+        var orphan = await Problem.ReadValidationAsync(await admin.PostAsJsonAsync("/api/v1/ivr-menus",
+            new { id = "api-hours", name = "Hours", greeting = "welcome", closed = night }));
+        var created = await admin.PostAsJsonAsync("/api/v1/ivr-menus",
+            new { id = "api-hours", name = "Hours", greeting = "welcome", language = "uz", timeConditionId = conditionId, closed = night });
+
+        errors.Keys.Order().ShouldBe(["closed", "language", "timeConditionId"]);
+        orphan.Keys.ShouldHaveSingleItem().ShouldBe("closed", "closed hours need the condition they are for");
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Problem.ReadAsync(await admin.DeleteAsync($"/api/v1/time-conditions/{conditionId}"), HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("api-hours");
+        (await admin.PutAsJsonAsync($"/api/v1/time-conditions/{conditionId}/override", new { @override = "force-closed" })).EnsureSuccessStatusCode();
+        _grains.Calls.ShouldContain(call => call.Key == conditionId.ToString(CultureInfo.InvariantCulture) && call.Method == "ForgetAsync",
+            "the day/night switch reaches the condition's grain, so the next caller is routed by it");
     }
 
     [Fact]

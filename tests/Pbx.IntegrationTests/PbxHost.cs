@@ -1,5 +1,7 @@
 using Pbx.Data.Extensions;
 using Pbx.Data.IvrMenus;
+using Pbx.Data.Prompts;
+using Pbx.Data.TimeConditions;
 using Pbx.Silo.Persistence;
 using Pbx.TestSupport;
 using System.Globalization;
@@ -65,6 +67,10 @@ internal sealed class PbxHost : IAsyncDisposable
     public ExtensionRepository Extensions => _app.Services.GetRequiredService<ExtensionRepository>();
 
     public IvrMenuRepository Menus => _app.Services.GetRequiredService<IvrMenuRepository>();
+
+    public PromptRepository Prompts => _app.Services.GetRequiredService<PromptRepository>();
+
+    public TimeConditionRepository TimeConditions => _app.Services.GetRequiredService<TimeConditionRepository>();
 
     public ITrunkDirectory TrunkDirectory => _app.Services.GetRequiredService<ITrunkDirectory>();
 

@@ -35,6 +35,15 @@ public sealed record IvrMenu
     /// <summary>Where the caller goes after too many timeouts or invalid keys; null hangs up.</summary>
     public IvrMenuAction? Final { get; init; }
 
+    /// <summary>Which recording of a prompt the menu plays (<c>en</c>, <c>ru</c>, <c>uz</c>); null plays any.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The menu's opening hours (a time condition); null: always open.</summary>
+    public long? TimeConditionId { get; init; }
+
+    /// <summary>Where a caller entering the menu goes while its time condition is closed; null hangs up.</summary>
+    public IvrMenuAction? Closed { get; init; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; init; }

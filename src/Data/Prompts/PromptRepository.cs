@@ -83,6 +83,20 @@ public sealed class PromptRepository(NpgsqlDataSource dataSource)
         return rows.Select(row => (row.Item1, row.Item2.Length == 0 ? null : row.Item2)).ToHashSet();
     }
 
+    /// <summary>
+    /// The file of prompt <paramref name="name"/> as a menu in <paramref name="language"/> plays it: the recording in that
+    /// language, else one of no language, else any; null when the library has no prompt of that name.
+    /// </summary>
+    public async Task<string?> FindFileAsync(string name, string? language)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            """
+            select file_path from prompts where name = @name
+            order by language = coalesce(@language, '') desc, language = '' desc, language limit 1
+            """, new { name, language });
+    }
+
     /// <summary>Every file a row names, for the sweep of files no row names.</summary>
     public async Task<IReadOnlySet<string>> ListFilesAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,9 @@ public sealed record MenuDestination([property: Id(0)] string Kind, [property: I
 
 /// <summary>
 /// A menu as callers meet it: the greeting, what each key does, direct dial of extension numbers typed during the
-/// greeting, the prompts and time allowed for input, and where the caller goes after too many timeouts or invalid keys.
+/// greeting, the prompts (as the media node's files) and time allowed for input, where the caller goes after too many
+/// timeouts or invalid keys, and its opening hours: while its time condition is closed a caller entering it goes to
+/// <see cref="Closed"/> (hang-up when null).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MenuDefinition(
@@ -39,4 +41,6 @@ public sealed record MenuDefinition(
     [property: Id(6)] int InterDigitSeconds = 3,
     [property: Id(7)] int MaxRetries = 3,
     [property: Id(8)] bool DirectDial = true,
-    [property: Id(9)] MenuDestination? Final = null);
+    [property: Id(9)] MenuDestination? Final = null,
+    [property: Id(10)] string? TimeConditionId = null,
+    [property: Id(11)] MenuDestination? Closed = null);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pbx.Grains.Calls.Rules;
 using Pbx.Grains.Media;
 using Pbx.Grains.Menus;
+using Pbx.Grains.TimeConditions;
 
 namespace Pbx.Grains.Calls;
 
@@ -38,7 +39,7 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         State.AnsweredAt = now;
         State.Ringing = "";
         State.Menu = new MenuState();
-        var command = MenuMachine.Enter(State.Menu, menu);
+        var command = MenuMachine.Enter(State.Menu, menu, await IsOpenAsync(menu));
         await call.SaveAsync();
         timers.ArmMaxDuration();
         timers.Arm(caller: true);
@@ -128,7 +129,7 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
                 break;
             case EnterMenu enter:
                 if (await Menu(enter.MenuId) is { } next)
-                    await CarryOutAsync(MenuMachine.Enter(State.Menu, next));
+                    await CarryOutAsync(MenuMachine.Enter(State.Menu, next, await IsOpenAsync(next)));
                 else
                     await HangUpAsync($"menu {enter.MenuId} not found");
                 break;
@@ -202,6 +203,10 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         State is { Menu: { } state, Transfer: null, Phase: CallPhase.Answered } ? await Menu(state.MenuId) : null;
 
     private Task<MenuDefinition?> Menu(string id) => call.Grains.Grain<IIvrMenuGrain>(id).GetAsync();
+
+    /// <summary>Whether the menu's opening hours (its time condition, if any) say open now.</summary>
+    private async Task<bool> IsOpenAsync(MenuDefinition menu) =>
+        menu.TimeConditionId is not { } condition || await call.Grains.Grain<ITimeConditionGrain>(condition).IsOpenAsync();
 
     private static string PlaybackId(int playback) => $"menu-{playback}";
 

@@ -9,13 +9,18 @@ namespace Pbx.Grains.Menus;
 /// </summary>
 public static class MenuMachine
 {
-    /// <summary>The caller enters <paramref name="menu"/>: the greeting plays.</summary>
-    public static MenuCommand Enter(MenuState state, MenuDefinition menu)
+    /// <summary>
+    /// The caller enters <paramref name="menu"/>: the greeting plays, or, while the menu's opening hours say closed
+    /// (<paramref name="open"/> false), the caller goes on to its closed destination.
+    /// </summary>
+    public static MenuCommand Enter(MenuState state, MenuDefinition menu, bool open = true)
     {
         state.MenuId = menu.Id;
         state.Digits = "";
         state.Retries = 0;
         state.Path.Add(menu.Id);
+        if (!open)
+            return menu.Closed is { } closed ? GoTo(state, menu, closed) : new HangUpCaller();
         return Greet(menu, []);
     }
 

@@ -67,6 +67,20 @@ public sealed class MenuMachineTests
     }
 
     [Fact]
+    public void A_closed_menu_sends_the_caller_on_to_its_closed_destination_at_once()
+    {
+        var state = new MenuState();
+        var night = Main with { Closed = new MenuDestination(MenuDestination.Menu, "night") };
+
+        Describe(MenuMachine.Enter(state, night, open: false)).ShouldBe("enter night");
+        Describe(MenuMachine.Enter(new MenuState(), Main with { Closed = new(MenuDestination.Extension, "2099") }, open: false))
+            .ShouldBe("connect extension 2099");
+        Describe(MenuMachine.Enter(new MenuState(), Main, open: false)).ShouldBe("hang up", "closed with no closed destination");
+        Describe(MenuMachine.Enter(new MenuState(), night, open: true)).ShouldBe("play main-greeting wait 5");
+        state.Path.ShouldBe(["main"], "the closed menu is on the caller's path");
+    }
+
+    [Fact]
     public void Entering_a_menu_plays_its_greeting_and_starts_its_retries_afresh()
     {
         var state = new MenuState();

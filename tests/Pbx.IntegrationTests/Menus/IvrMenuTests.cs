@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Pbx.Data.IvrMenus;
+using Pbx.Data.Prompts;
+using Pbx.Data.TimeConditions;
 using Pbx.Grains.Extensions;
 using Pbx.Grains.Menus;
 using Pbx.IntegrationTests.Interop;
@@ -30,8 +32,9 @@ public sealed class IvrMenuTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Prompts);
+        Directory.CreateDirectory(Path.Combine(Prompts, "library"));
         await Sox.SynthesizeAsync(Path.Combine(Prompts, "greeting.wav"), seconds: 4, channels: 1, GreetingTone);
+        await Sox.SynthesizeAsync(Path.Combine(Prompts, "library", "welcome-uz.wav"), seconds: 4, channels: 1, GreetingTone);
         await Sox.SynthesizeAsync(Path.Combine(_folder, "caller.wav"), seconds: 60, channels: 1, BaresipTone);
         await Sox.SynthesizeAsync(Path.Combine(_folder, "callee.wav"), seconds: 60, channels: 1, CalleeTone);
         _pbx = await PbxHost.StartAsync(PostgresServer.Shared.CreateDatabase("ivr"), $"--Media:PromptsDirectory={Prompts}");
@@ -46,7 +49,10 @@ public sealed class IvrMenuTests : IAsyncLifetime
     [Fact]
     public async Task A_caller_hears_the_greeting_presses_a_key_and_talks_to_the_extension_it_chose()
     {
-        await _pbx.Menus.CreateAsync(Menu(new() { ["1"] = new(MenuDestination.Extension, "5512"), ["9"] = new(MenuDestination.Hangup) }), CancellationToken.None);
+        // The greeting is the prompts library's "welcome" in the menu's language, as an upload or the system prompts leave it.
+        await _pbx.Prompts.AddSystemAsync(new PromptAudio("welcome", "uz", "library/welcome-uz.wav", 4000, 64_044), CancellationToken.None);
+        var keys = new Dictionary<string, IvrMenuAction> { ["1"] = new(MenuDestination.Extension, "5512"), ["9"] = new(MenuDestination.Hangup) };
+        await _pbx.Menus.CreateAsync(Menu(keys) with { Greeting = "welcome", Language = "uz" }, CancellationToken.None);
         await using var caller = await PhoneAsync("5511", "caller.wav", CallerRtp);
         await using var callee = await PhoneAsync("5512", "callee.wav", CalleeRtp);
 
@@ -86,6 +92,29 @@ public sealed class IvrMenuTests : IAsyncLifetime
         var cdr = await CdrRow.ClosedAsync(_pbx.Database, "5521", "500", TimeSpan.FromSeconds(10));
         (cdr.Disposition, cdr.HangupSide).ShouldBe(("answered", "system"));
         MenuStep(cdr).ShouldBe(("main", "hangup", "78"));
+    }
+
+    [Fact]
+    public async Task A_menu_outside_its_hours_sends_the_caller_straight_to_its_closed_destination()
+    {
+        var hours = await _pbx.TimeConditions.CreateAsync(new TimeConditionSettings("Office", "Asia/Tashkent", [], []), CancellationToken.None);
+        await _pbx.TimeConditions.SetOverrideAsync(hours.Id, TimeConditionOverride.ForceClosed, CancellationToken.None);
+        await _pbx.Menus.CreateAsync(Menu(new() { ["1"] = new(MenuDestination.Extension, "5541") }) with
+        {
+            TimeConditionId = hours.Id, Closed = new IvrMenuAction(MenuDestination.Extension, "5542"),
+        }, CancellationToken.None);
+        await using var caller = await PhoneAsync("5543", "caller.wav", CallerRtp);
+        await using var onDuty = await PhoneAsync("5542", "callee.wav", CalleeRtp);
+
+        await caller.DialAsync("500");
+        await Task.WhenAll(caller.ConnectedAsync(), onDuty.ConnectedAsync());
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await onDuty.HangUpAsync();
+        await caller.ByeReceivedAsync();
+
+        ToneMeter.Seconds(caller.Heard(), GreetingTone).ShouldBeLessThan(0.2, "a closed menu plays no greeting");
+        ToneMeter.Seconds(caller.Heard(), CalleeTone).ShouldBeGreaterThanOrEqualTo(1.0, "the caller talks to the extension on duty");
+        MenuStep(await CdrRow.ClosedAsync(_pbx.Database, "5543", "500", TimeSpan.FromSeconds(10))).ShouldBe(("main", "5542", ""));
     }
 
     [Fact]

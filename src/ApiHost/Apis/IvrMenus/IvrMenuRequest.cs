@@ -15,4 +15,7 @@ public sealed record IvrMenuRequest(
     int? MaxRetries,
     bool? DirectDial,
     Dictionary<string, IvrMenuAction>? Keys,
-    IvrMenuAction? Final);
+    IvrMenuAction? Final,
+    string? Language = null,
+    long? TimeConditionId = null,
+    IvrMenuAction? Closed = null);

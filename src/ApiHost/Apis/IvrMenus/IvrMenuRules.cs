@@ -29,11 +29,10 @@ internal static partial class IvrMenuRules
             errors.Require(key.Length == 1 && "0123456789*#".Contains(key[0], StringComparison.Ordinal), $"keys.{key}", "must be one of 0-9, * and #.");
             CheckAction(errors, $"keys.{key}", action);
         }
-        if (request.Final is { } final)
-        {
-            errors.Require(final.Kind is not (MenuDestination.Repeat or MenuDestination.Back), "final", "must not be repeat or back: the caller would never leave.");
-            CheckAction(errors, "final", final);
-        }
+        errors.Require(request.Language is null or "en" or "ru" or "uz", "language", "must be en, ru or uz, or null to play any recording.");
+        CheckOnward(errors, "final", request.Final);
+        CheckOnward(errors, "closed", request.Closed);
+        errors.Require(request.Closed is null || request.TimeConditionId is not null, "closed", "needs a timeConditionId: the hours it is for.");
         return errors;
     }
 
@@ -41,6 +40,7 @@ internal static partial class IvrMenuRules
     public static IEnumerable<(string Field, string MenuId)> MenusNamed(IvrMenuRequest request) =>
         (request.Keys ?? []).Select(key => (Field: $"keys.{key.Key}", Action: (IvrMenuAction?)key.Value))
             .Append((Field: "final", Action: request.Final))
+            .Append((Field: "closed", Action: request.Closed))
             .Where(named => named.Action is { Kind: MenuDestination.Menu, Target: not null })
             .Select(named => (named.Field, named.Action!.Target!));
 
@@ -58,7 +58,19 @@ internal static partial class IvrMenuRules
         DirectDial = request.DirectDial ?? true,
         Keys = request.Keys ?? [],
         Final = request.Final,
+        Language = request.Language,
+        TimeConditionId = request.TimeConditionId,
+        Closed = request.Closed,
     };
+
+    /// <summary>Where a caller goes on for good (after the retries, or while closed): not repeat or back, which would keep it in the menu.</summary>
+    private static void CheckOnward(ValidationErrors errors, string field, IvrMenuAction? action)
+    {
+        if (action is null)
+            return;
+        errors.Require(action.Kind is not (MenuDestination.Repeat or MenuDestination.Back), field, "must not be repeat or back: the caller would never leave.");
+        CheckAction(errors, field, action);
+    }
 
     private static void CheckAction(ValidationErrors errors, string field, IvrMenuAction? action)
     {

@@ -3,6 +3,7 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
 using Pbx.Data;
 using Pbx.Data.IvrMenus;
+using Pbx.Data.TimeConditions;
 using Pbx.Grains.Menus;
 
 namespace Pbx.ApiHost.Apis.IvrMenus;
@@ -31,9 +32,9 @@ public static class IvrMenusApi
         await menus.GetAsync(id, cancellationToken) is { } menu ? TypedResults.Ok(menu) : ApiProblems.NotFound("IVR menu", id);
 
     internal static async Task<Results<Created<IvrMenu>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        IvrMenuRequest request, IvrMenuRepository menus, IGrainFactory grains, CancellationToken cancellationToken)
+        IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(request.Id, request, menus, cancellationToken) is { IsEmpty: false } errors)
+        if (await ValidateAsync(request.Id, request, menus, conditions, cancellationToken) is { IsEmpty: false } errors)
             return errors.ToProblem();
         try
         {
@@ -48,9 +49,9 @@ public static class IvrMenusApi
     }
 
     internal static async Task<Results<Ok<IvrMenu>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, IvrMenuRequest request, IvrMenuRepository menus, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(id, request, menus, cancellationToken) is { IsEmpty: false } errors)
+        if (await ValidateAsync(id, request, menus, conditions, cancellationToken) is { IsEmpty: false } errors)
             return errors.ToProblem();
         try
         {
@@ -77,10 +78,13 @@ public static class IvrMenusApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The request's own checks, then that every menu its keys send callers to exists (itself included).</summary>
-    private static async Task<ValidationErrors> ValidateAsync(string? id, IvrMenuRequest request, IvrMenuRepository menus, CancellationToken cancellationToken)
+    /// <summary>The request's own checks, then that every menu it sends callers to (itself included) and its time condition exist.</summary>
+    private static async Task<ValidationErrors> ValidateAsync(
+        string? id, IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, CancellationToken cancellationToken)
     {
         var errors = IvrMenuRules.Check(id, request);
+        if (request.TimeConditionId is { } condition && await conditions.GetAsync(condition, cancellationToken) is null)
+            errors.Add("timeConditionId", $"time condition {condition} does not exist.");
         foreach (var (field, menuId) in IvrMenuRules.MenusNamed(request))
         {
             if (menuId != id && await menus.GetAsync(menuId, cancellationToken) is null)

@@ -4,7 +4,9 @@ using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Paging;
 using Pbx.ApiHost.Problems;
 using Pbx.Data;
+using Pbx.Data.IvrMenus;
 using Pbx.Data.TimeConditions;
+using Pbx.Grains.TimeConditions;
 
 namespace Pbx.ApiHost.Apis.TimeConditions;
 
@@ -58,14 +60,16 @@ public static class TimeConditionsApi
     }
 
     internal static async Task<Results<Ok<TimeCondition>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, TimeConditionRequest request, TimeConditionRepository conditions, CancellationToken cancellationToken)
+        long id, TimeConditionRequest request, TimeConditionRepository conditions, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings();
         if (Validate(settings) is { } problem)
             return problem;
         try
         {
-            return Found(id, await conditions.UpdateAsync(id, settings, cancellationToken));
+            var updated = await conditions.UpdateAsync(id, settings, cancellationToken);
+            await Told(grains, id);
+            return Found(id, updated);
         }
         catch (RowConflictException)
         {
@@ -74,18 +78,33 @@ public static class TimeConditionsApi
     }
 
     internal static async Task<Results<Ok<TimeCondition>, ValidationProblem, ProblemHttpResult>> SetOverrideAsync(
-        long id, OverrideRequest request, TimeConditionRepository conditions, CancellationToken cancellationToken)
+        long id, OverrideRequest request, TimeConditionRepository conditions, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Require(request.Override is not null && TimeConditionOverride.All.Contains(request.Override), "override",
             $"is required: one of {string.Join(", ", TimeConditionOverride.All)}.");
         if (!errors.IsEmpty)
             return errors.ToProblem();
-        return Found(id, await conditions.SetOverrideAsync(id, request.Override!, cancellationToken));
+        var updated = await conditions.SetOverrideAsync(id, request.Override!, cancellationToken);
+        await Told(grains, id);
+        return Found(id, updated);
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, TimeConditionRepository conditions, CancellationToken cancellationToken) =>
-        await conditions.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("time condition", id);
+    /// <summary>Deletes a condition no menu routes by (409 naming the menus that do).</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, TimeConditionRepository conditions, IvrMenuRepository menus, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (await menus.ListByTimeConditionAsync(id, cancellationToken) is { Count: > 0 } routing)
+            return ApiProblems.Conflict($"IVR menus {string.Join(", ", routing)} open by this time condition: give them other hours first.");
+        if (!await conditions.DeleteAsync(id, cancellationToken))
+            return ApiProblems.NotFound("time condition", id);
+        await Told(grains, id);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The condition's grain reads it again, so the next caller is routed by what was just stored.</summary>
+    private static Task Told(IGrainFactory grains, long id) =>
+        grains.GetGrain<ITimeConditionGrain>(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ForgetAsync();
 
     /// <summary>
     /// Open or closed now (the host's clock), or at <c>at</c> (an ISO-8601 instant: "are we open on Christmas morning?"),
