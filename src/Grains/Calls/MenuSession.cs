@@ -45,6 +45,7 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         timers.Arm(caller: true);
         LogEntered(call.Key, State.Caller, menuId);
         call.PublishCall("in-menu", now);
+        call.PublishExtension(State.Caller, "in-call", now);
         // After this turn: the edge sends the 200 as soon as the decision reaches it, and the greeting follows it.
         call.After(TimeSpan.Zero, () => CarryOutAsync(command));
         return CallDecision.Answer(new CallerResponse(200, "OK", answer, timers.ForResponse(caller: true)));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Orleans;
 using Pbx.Data.IvrMenus;
 using Pbx.Data.Prompts;
@@ -5,18 +6,33 @@ using Pbx.Data.Prompts;
 namespace Pbx.Grains.Menus;
 
 /// <inheritdoc cref="IIvrMenuGrain"/>
-public sealed class IvrMenuGrain(IvrMenuRepository menus, PromptRepository prompts) : Grain, IIvrMenuGrain
+/// <remarks>
+/// The prompts a menu plays are files of the prompts library, which an upload replaces under the same name: the
+/// definition is read again at most <see cref="Refresh"/> after it was, so the next caller hears a new recording without
+/// the prompts API knowing which menus use it. A read that fails (the database away) keeps the definition callers had.
+/// </remarks>
+public sealed class IvrMenuGrain(IvrMenuRepository menus, PromptRepository prompts, TimeProvider time) : Grain, IIvrMenuGrain
 {
+    /// <summary>How long a definition, and the prompt files it names, is served before it is read again.</summary>
+    public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
+
     private MenuDefinition? _menu;
-    private bool _loaded;
+    private DateTimeOffset? _loadedAt;
 
     /// <inheritdoc />
     public async Task<MenuDefinition?> GetAsync()
     {
-        if (!_loaded)
+        var now = time.GetUtcNow();
+        if (_loadedAt is { } loaded && now - loaded < Refresh)
+            return _menu;
+        try
         {
             _menu = await menus.GetAsync(this.GetPrimaryKeyString(), CancellationToken.None) is { } row ? await DefinitionAsync(row) : null;
-            _loaded = true;
+            _loadedAt = now;
+        }
+        catch (DbException) when (_loadedAt is not null)
+        {
+            // Served as it was: a caller in a menu does not need the database.
         }
         return _menu;
     }
@@ -24,7 +40,7 @@ public sealed class IvrMenuGrain(IvrMenuRepository menus, PromptRepository promp
     /// <inheritdoc />
     public Task ForgetAsync()
     {
-        (_menu, _loaded) = (null, false);
+        (_menu, _loadedAt) = (null, null);
         return Task.CompletedTask;
     }
 
