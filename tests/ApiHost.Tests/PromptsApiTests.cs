@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Auth;
+using Pbx.Data.IvrMenus;
 using Pbx.Data.Prompts;
 using Pbx.TestSupport;
 
@@ -168,6 +169,26 @@ public sealed class PromptsApiTests(ApiFixture fixture) : IAsyncLifetime
         (await _admin.DeleteAsync($"/api/v1/prompts/{system.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         File.Exists(Path.Combine(_folder, mine.File)).ShouldBeFalse();
         await Problem.ReadAsync(await _viewer.GetAsync($"/api/v1/prompts/{system.Id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_menu_greeting_uploaded_for_the_menu_becomes_its_greeting_in_the_menu_s_language()
+    {
+        (await _admin.PostAsJsonAsync("/api/v1/ivr-menus", new { id = "greeted", name = "Greeted", greeting = "welcome", language = "uz" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Source("pcm16-44k-stereo.wav")), "file", "salom.wav" } };
+        var uploaded = await _admin.PostAsync("/api/v1/ivr-menus/greeted/greeting", form);
+        using var text = new MultipartFormDataContent { { new ByteArrayContent("not audio"u8.ToArray()), "file", "notes.txt" } };
+        var refused = await _admin.PostAsync("/api/v1/ivr-menus/greeted/greeting", text);
+        using var elsewhere = new MultipartFormDataContent { { new ByteArrayContent(Source("pcm16-8k-mono.wav")), "file", "x.wav" } };
+        var missing = await _admin.PostAsync("/api/v1/ivr-menus/no-such-menu/greeting", elsewhere);
+
+        (await uploaded.Content.ReadFromJsonAsync<IvrMenu>())!.Greeting.ShouldBe("menu-greeted-greeting");
+        (await _viewer.GetStringAsync("/api/v1/prompts?name=menu-greeted-greeting&language=uz")).ShouldContain("\"total\":1");
+        await Problem.ReadAsync(refused, HttpStatusCode.UnsupportedMediaType);
+        await Problem.ReadAsync(missing, HttpStatusCode.NotFound);
+        (await _viewer.GetFromJsonAsync<IvrMenu>("/api/v1/ivr-menus/greeted"))!.Greeting.ShouldBe("menu-greeted-greeting", "a refused file changes nothing");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
 using Pbx.Data;
@@ -12,7 +14,7 @@ namespace Pbx.ApiHost.Apis.IvrMenus;
 /// <c>/api/v1/ivr-menus</c>: IVR menus (auto-attendants). Written through the repository; the menu's grain is told of
 /// every change, so the next caller meets the new menu (a change that cannot reach it fails the request).
 /// </summary>
-public static class IvrMenusApi
+public static partial class IvrMenusApi
 {
     public static RouteGroupBuilder MapIvrMenusApi(this IEndpointRouteBuilder app)
     {
@@ -22,6 +24,10 @@ public static class IvrMenusApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
         group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Admin);
         group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id}/greeting", UploadGreetingAsync).RequireAuthorization(Policies.Admin)
+            // Tokens, not cookies, authenticate the API: no cross-site form can post on a user's behalf.
+            .DisableAntiforgery()
+            .WithMetadata(new UploadSizeLimit(app.ServiceProvider.GetRequiredService<IOptions<PromptOptions>>().Value.PromptMaxUploadBytes));
         return group;
     }
 
