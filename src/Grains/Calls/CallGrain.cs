@@ -231,7 +231,12 @@ public sealed partial class CallGrain(
         State.RemoteCSeqs[leg.CallId] = 0;
         var sessionTimer = Parts.Timers.AsUac(answered.SessionTimer);
         if (transfer.Kind == TransferKind.Menu)
+        {
             await Parts.Menus.ConnectedAsync(leg, sessionTimer);
+            // As at any answer: Calls:RecordAll, or the caller's or the extension's recordCalls.
+            await RecordFromAnswerAsync();
+            await Call.SaveAsync();
+        }
         else if (transfer.Kind == TransferKind.Originate)
             await Parts.ClickToCall.AnsweredAsync(leg, sessionTimer);
         else

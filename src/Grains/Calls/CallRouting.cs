@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Pbx.Data.IvrMenus;
 using Pbx.Grains.Calls.Rules;
@@ -43,8 +44,20 @@ internal sealed partial class CallRouting(CallContext call, TrunkLegs trunks, Ca
     /// The IVR menu a dialled number that is no extension reaches (its internal number), or null. Read per call, so a
     /// menu's new number applies to the next call.
     /// </summary>
-    public async Task<string?> MenuOfAsync(string number) =>
-        await call.Parties.FindAsync(number) is null ? await menus.FindIdByNumberAsync(number) : null;
+    public async Task<string?> MenuOfAsync(string number)
+    {
+        if (await call.Parties.FindAsync(number) is not null)
+            return null;
+        try
+        {
+            return await menus.FindIdByNumberAsync(number);
+        }
+        catch (DbException)
+        {
+            // The database away: the number is routed as if no menu had it (outbound routing says what it can do then).
+            return null;
+        }
+    }
 
     /// <summary>Rings every registered contact of <paramref name="target"/>, or says why it cannot (480, or 486 with call waiting off).</summary>
     public async Task<(List<ForkTarget> Forks, CallerResponse? Refusal)> RingAsync(string target)

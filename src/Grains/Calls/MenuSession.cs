@@ -14,8 +14,12 @@ namespace Pbx.Grains.Calls;
 /// </summary>
 internal sealed partial class MenuSession(CallContext call, CallMedia media, CallRouting routing, CallTimers timers, CallEnding ending, ILogger logger)
 {
+    // Menus entered one after another without a key from the caller (closed hours sending callers on): past this, a loop.
+    private const int MostMenusWithoutInput = 5;
+
     private readonly Queue<string> _prompts = new();
     private IDisposable? _inputTimer;
+    private int _menusWithoutInput;
     private int _playback;
     private TimeSpan _wait;
 
@@ -27,7 +31,18 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
     /// </summary>
     public async Task<CallDecision> AnswerAsync(string menuId, string offer)
     {
-        if (await Menu(menuId) is not { } menu)
+        MenuDefinition? menu;
+        try
+        {
+            menu = await Menu(menuId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The menu could not be read (the database away before its first caller): refused, and everything released.
+            LogMenuUnreadable(call.Key, menuId, e);
+            return await ending.RefuseAsync(503, "Service Unavailable", Cdrs.CdrDisposition.Failed);
+        }
+        if (menu is null)
             return await ending.RefuseAsync(404, "Not Found", Cdrs.CdrDisposition.Failed);
         if (await media.AllocateAsync() is not { } endpoint)
             return await ending.RefuseAsync(503, "Service Unavailable", Cdrs.CdrDisposition.Failed);
@@ -54,9 +69,10 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
     /// <summary>A key the media node detected on the caller's endpoint.</summary>
     public async Task OnKeyAsync(char key)
     {
-        if (await Current() is not { } menu)
+        if (await CurrentOrHangUpAsync() is not { } menu)
             return;
         _inputTimer?.Dispose();
+        _menusWithoutInput = 0;
         await CarryOutAsync(MenuMachine.OnKey(State.Menu!, menu, key));
     }
 
@@ -77,10 +93,12 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
     /// </summary>
     public async Task DestinationFailedAsync()
     {
-        if (State.Transfer is { Endpoint.Length: > 0 } transfer)
-            await media.Node.ReleaseAsync(transfer.Endpoint);
-        State.Transfer = null;
-        if (await Current() is { } menu)
+        if (State.CalleeEndpoint.Length > 0)
+            await media.Node.ReleaseAsync(State.CalleeEndpoint);
+        call.PublishExtension(State.Ringing, "idle", call.Now);
+        (State.Transfer, State.CalleeEndpoint, State.Ringing) = (null, "", "");
+        await call.SaveAsync();
+        if (await CurrentOrHangUpAsync() is { } menu)
             await CarryOutAsync(MenuMachine.Invalid(State.Menu!, menu));
     }
 
@@ -93,9 +111,7 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         var (transfer, path) = (State.Transfer!, State.Menu!);
         var now = call.Now;
         State.CalleeLeg = leg;
-        State.CalleeEndpoint = transfer.Endpoint;
         State.CalleeSessionTimer = sessionTimer;
-        State.Ringing = transfer.Target;
         State.History.Add(path.Step(transfer.Target, now));
         State.Menu = null;
         State.Transfer = null;
@@ -129,14 +145,16 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
                 ArmInput(digit.Wait);
                 break;
             case EnterMenu enter:
-                if (await Menu(enter.MenuId) is { } next)
+                if (++_menusWithoutInput > MostMenusWithoutInput)
+                    await HangUpAsync($"menus send the caller on in a loop at {enter.MenuId}");
+                else if (await Menu(enter.MenuId) is { } next)
                     await CarryOutAsync(MenuMachine.Enter(State.Menu, next, await IsOpenAsync(next)));
                 else
                     await HangUpAsync($"menu {enter.MenuId} not found");
                 break;
             case DialTyped typed:
-                if (await call.Parties.FindAsync(typed.Number) is null && await Current() is { } menu)
-                    await CarryOutAsync(MenuMachine.Invalid(State.Menu, menu));
+                if (await call.Parties.FindAsync(typed.Number) is null)
+                    await InvalidAsync();
                 else
                     await RingAsync(typed.Number);
                 break;
@@ -150,8 +168,9 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
     }
 
     /// <summary>
-    /// Rings <paramref name="number"/> through its dial plan on an endpoint of its own while the caller waits (it hears
-    /// the prompts stop); a number that cannot ring counts as an invalid entry.
+    /// Rings <paramref name="number"/> through its dial plan (forward-always, DND, call waiting: <see cref="CallRouting"/>)
+    /// on the callee's endpoint, allocated now, while the caller waits hearing ringback; a number that cannot ring counts
+    /// as an invalid entry. The target's own forwards on busy or no answer are not followed: the caller is back in the menu.
     /// </summary>
     private async Task RingAsync(string number)
     {
@@ -159,22 +178,33 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         _playback++;
         await media.Node.StopPlaybackAsync(State.CallerEndpoint);
         var routed = await routing.RouteAsync(number, call.Now);
-        var target = routed is { Length: > 0 } ? await call.Parties.StatusAsync(routed) : null;
-        if (target is not { Exists: true, Enabled: true, Bindings.Count: > 0 } || await media.AllocateAsync() is not { } endpoint)
+        if (routed is not { Length: > 0 } || await media.AllocateAsync() is not { } endpoint)
         {
-            if (await Current() is { } menu)
-                await CarryOutAsync(MenuMachine.Invalid(State.Menu!, menu));
+            await InvalidAsync();
             return;
         }
-        State.Transfer = new TransferState { Kind = TransferKind.Menu, Target = routed!, Transferor = State.Menu!.MenuId, Endpoint = endpoint, Started = true };
-        var offer = await media.Node.OfferAsync(endpoint, MediaDirection.SendReceive);
-        var caller = State.CallerLeg!;
-        var forks = routing.Fork(target.Bindings, routed!, caller.RemoteUri, caller.LocalUri, offer, State.CallerDisplay, null);
+        State.CalleeEndpoint = endpoint;
+        State.CalleeOffer = await media.Node.OfferAsync(endpoint, MediaDirection.SendReceive);
+        var (forks, refusal) = await routing.RingAsync(routed);
+        if (refusal is not null)
+        {
+            await media.Node.ReleaseAsync(endpoint);
+            (State.CalleeEndpoint, State.Ringing) = ("", "");
+            await InvalidAsync();
+            return;
+        }
+        State.Transfer = new TransferState { Kind = TransferKind.Menu, Target = routed, Transferor = State.Menu!.MenuId, Endpoint = endpoint, Started = true };
         await call.SaveAsync();
         // The caller hears ringback until the bridge (or the next prompt) stops it.
         await media.Node.PlayAsync(State.CallerEndpoint, new PlaybackRequest(PlaybackId(++_playback), null, MediaTone.Ringback, Loop: true));
-        LogRinging(call.Key, State.Menu.MenuId, routed!, forks.Count);
+        LogRinging(call.Key, State.Menu.MenuId, routed, forks.Count);
         await call.Edge!.RingAsync(call.Key, forks, routing.ConfiguredNoAnswerTimeout);
+    }
+
+    private async Task InvalidAsync()
+    {
+        if (await CurrentOrHangUpAsync() is { } menu)
+            await CarryOutAsync(MenuMachine.Invalid(State.Menu!, menu));
     }
 
     private async Task HangUpAsync(string cause)
@@ -194,14 +224,24 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         _inputTimer?.Dispose();
         _inputTimer = call.After(wait, async () =>
         {
-            if (await Current() is { } menu)
+            if (await CurrentOrHangUpAsync() is { } menu)
                 await CarryOutAsync(MenuMachine.OnTimeout(State.Menu!, menu));
         });
     }
 
-    /// <summary>The menu the caller is in, while it is in one and no destination rings for it.</summary>
-    private async Task<MenuDefinition?> Current() =>
-        State is { Menu: { } state, Transfer: null, Phase: CallPhase.Answered } ? await Menu(state.MenuId) : null;
+    /// <summary>
+    /// The menu the caller is in, while it is in one and no destination rings for it. A menu that is gone (deleted while
+    /// callers were in it) hangs the caller up rather than leave it in silence.
+    /// </summary>
+    private async Task<MenuDefinition?> CurrentOrHangUpAsync()
+    {
+        if (State is not { Menu: { } state, Transfer: null, Phase: CallPhase.Answered })
+            return null;
+        if (await Menu(state.MenuId) is { } menu)
+            return menu;
+        await HangUpAsync($"menu {state.MenuId} is gone");
+        return null;
+    }
 
     private Task<MenuDefinition?> Menu(string id) => call.Grains.Grain<IIvrMenuGrain>(id).GetAsync();
 
@@ -210,6 +250,9 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         menu.TimeConditionId is not { } condition || await call.Grains.Grain<ITimeConditionGrain>(condition).IsOpenAsync();
 
     private static string PlaybackId(int playback) => $"menu-{playback}";
+
+    [LoggerMessage(EventId = 2244, Level = LogLevel.Error, Message = "Call {CallId}: menu {MenuId} cannot be read; the call is refused")]
+    private partial void LogMenuUnreadable(string callId, string menuId, Exception exception);
 
     [LoggerMessage(EventId = 2241, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} entered menu {MenuId}")]
     private partial void LogEntered(string callId, string caller, string menuId);

@@ -44,7 +44,8 @@ internal sealed partial class TransferRequests(CallContext call, CallRouting rou
         var fromCaller = State.CallerLeg?.CallId == refer.CallId;
         var onItsLegs = fromCaller || State.CalleeLeg?.CallId == refer.CallId;
         uint? last = State.RemoteCSeqs.TryGetValue(refer.CallId, out var seen) ? seen : null;
-        var answer = ReferRule.Decide(new ReferFacts(State.Phase, onItsLegs, refer.CSeq, last, State.Transfer is not null, call.Edge is not null));
+        var answer = ReferRule.Decide(new ReferFacts(State.Phase, onItsLegs, refer.CSeq, last, State.Transfer is not null, call.Edge is not null,
+            PbxAnswered: State.CalleeLeg is null));
         if (ReferRule.AdvancesCSeq(answer))
             State.RemoteCSeqs[refer.CallId] = refer.CSeq;
         if (answer != ReferRule.Accepted)

@@ -32,7 +32,8 @@ public sealed class IvrMenuGrain(IvrMenuRepository menus, PromptRepository promp
         }
         catch (DbException) when (_loadedAt is not null)
         {
-            // Served as it was: a caller in a menu does not need the database.
+            // Served as it was, and not asked again for another minute: a caller in a menu does not wait on the database.
+            _loadedAt = now;
         }
         return _menu;
     }

@@ -33,6 +33,8 @@ internal static partial class IvrMenuRules
         CheckOnward(errors, "final", request.Final);
         CheckOnward(errors, "closed", request.Closed);
         errors.Require(request.Closed is null || request.TimeConditionId is not null, "closed", "needs a timeConditionId: the hours it is for.");
+        errors.Require(request.Closed is not { Kind: MenuDestination.Menu } closed || closed.Target != id, "closed",
+            "must not be this menu: a caller would be sent back into it while it is closed.");
         return errors;
     }
 

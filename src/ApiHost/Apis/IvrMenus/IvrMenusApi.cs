@@ -4,6 +4,7 @@ using Pbx.ApiHost.Apis.Prompts;
 using Pbx.ApiHost.Auth;
 using Pbx.ApiHost.Problems;
 using Pbx.Data;
+using Pbx.Data.DidNumbers;
 using Pbx.Data.IvrMenus;
 using Pbx.Data.TimeConditions;
 using Pbx.Grains.Menus;
@@ -38,9 +39,10 @@ public static partial class IvrMenusApi
         await menus.GetAsync(id, cancellationToken) is { } menu ? TypedResults.Ok(menu) : ApiProblems.NotFound("IVR menu", id);
 
     internal static async Task<Results<Created<IvrMenu>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, IGrainFactory grains, CancellationToken cancellationToken)
+        IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, DidNumberRepository numbers, IGrainFactory grains,
+        CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(request.Id, request, menus, conditions, cancellationToken) is { IsEmpty: false } errors)
+        if (await ValidateAsync(request.Id, request, menus, conditions, numbers, cancellationToken) is { IsEmpty: false } errors)
             return errors.ToProblem();
         try
         {
@@ -55,9 +57,10 @@ public static partial class IvrMenusApi
     }
 
     internal static async Task<Results<Ok<IvrMenu>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, DidNumberRepository numbers, IGrainFactory grains,
+        CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(id, request, menus, conditions, cancellationToken) is { IsEmpty: false } errors)
+        if (await ValidateAsync(id, request, menus, conditions, numbers, cancellationToken) is { IsEmpty: false } errors)
             return errors.ToProblem();
         try
         {
@@ -85,10 +88,13 @@ public static partial class IvrMenusApi
     }
 
     /// <summary>The request's own checks, then that every menu it sends callers to (itself included) and its time condition exist.</summary>
-    private static async Task<ValidationErrors> ValidateAsync(
-        string? id, IvrMenuRequest request, IvrMenuRepository menus, TimeConditionRepository conditions, CancellationToken cancellationToken)
+    private static async Task<ValidationErrors> ValidateAsync(string? id, IvrMenuRequest request, IvrMenuRepository menus,
+        TimeConditionRepository conditions, DidNumberRepository numbers, CancellationToken cancellationToken)
     {
         var errors = IvrMenuRules.Check(id, request);
+        // An extension with the menu's number would always win: the menu could never be reached by it.
+        if (request.Number is { } number && await numbers.DestinationExistsAsync("extension", number, cancellationToken) == true)
+            errors.Add("number", $"{number} is an extension's number.");
         if (request.TimeConditionId is { } condition && await conditions.GetAsync(condition, cancellationToken) is null)
             errors.Add("timeConditionId", $"time condition {condition} does not exist.");
         foreach (var (field, menuId) in IvrMenuRules.MenusNamed(request))

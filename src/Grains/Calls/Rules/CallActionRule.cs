@@ -45,13 +45,14 @@ public static class CallActionRule
         return action switch
         {
             // A ringing call's INVITE transaction is held by the edge serving it; ringing ends by CANCEL or the no-answer time.
-            CallAction.Hangup => answered && facts.BothLegs,
+            // A caller in a menu (the PBX answered it) has its own leg alone; the PBX's BYE ends it.
+            CallAction.Hangup => answered,
             CallAction.Hold => answered && facts.BothLegs && facts.EdgeKnown && !facts.Held,
             CallAction.Resume => answered && facts.BothLegs && facts.EdgeKnown && facts.Held,
             CallAction.Transfer => answered && facts.BothLegs && facts.EdgeKnown && !facts.TransferInProgress,
             // Before anyone answers, and not a click-to-call (its caller is the PBX's own first leg).
             CallAction.Deflect => facts.Phase == CallPhase.Ringing && facts.EdgeKnown && !facts.TransferInProgress && !facts.Originated,
-            CallAction.StartRecording => answered && !facts.Recording,
+            CallAction.StartRecording => answered && facts.BothLegs && !facts.Recording,
             CallAction.StopRecording => facts.Recording,
             // Before the answer there is no media toward the callee, and early media toward the caller is the callee's to send.
             CallAction.SendDtmf => answered,

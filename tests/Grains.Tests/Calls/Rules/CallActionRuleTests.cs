@@ -15,6 +15,7 @@ public sealed class CallActionRuleTests
     {
         { "hang up a call in progress", CallAction.Hangup, Talking, CallActionResult.Done },
         { "hang up a ringing call (CANCEL is the caller's)", CallAction.Hangup, Ringing, CallActionResult.NotApplicable },
+        { "hang up a caller in a menu (the PBX answered it alone)", CallAction.Hangup, Talking with { BothLegs = false }, CallActionResult.Done },
         { "hang up a call that ended", CallAction.Hangup, Talking with { Phase = CallPhase.Ended }, CallActionResult.NoSuchCall },
         { "act on an id no call has", CallAction.Hold, Talking with { Phase = CallPhase.None }, CallActionResult.NoSuchCall },
         { "hold a call in progress", CallAction.Hold, Talking, CallActionResult.Done },
@@ -33,6 +34,7 @@ public sealed class CallActionRuleTests
         { "start recording a call in progress", CallAction.StartRecording, Talking, CallActionResult.Done },
         { "start recording twice", CallAction.StartRecording, Talking with { Recording = true }, CallActionResult.NotApplicable },
         { "start recording before the answer", CallAction.StartRecording, Ringing, CallActionResult.NotApplicable },
+        { "start recording a caller in a menu: no pair to record", CallAction.StartRecording, Talking with { BothLegs = false }, CallActionResult.NotApplicable },
         { "stop a running recording", CallAction.StopRecording, Talking with { Recording = true }, CallActionResult.Done },
         { "stop a recording that does not run", CallAction.StopRecording, Talking, CallActionResult.NotApplicable },
         { "send DTMF in a call in progress", CallAction.SendDtmf, Talking, CallActionResult.Done },

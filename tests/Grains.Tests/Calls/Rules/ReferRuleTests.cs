@@ -18,6 +18,7 @@ public sealed class ReferRuleTests
         { "a REFER older than the last request is out of order", new(CallPhase.Answered, true, 3, 4, false, true), 500, false },
         { "a second REFER while a transfer runs waits", new(CallPhase.Answered, true, 6, 5, true, true), 491, true },
         { "a REFER with no edge to ring the target through", new(CallPhase.Answered, true, 5, 4, false, false), 503, true },
+        { "a REFER from a caller in a menu: nobody to hand over", new(CallPhase.Answered, true, 5, 4, false, true, PbxAnswered: true), 403, true },
     };
 
     [Theory]
