@@ -139,6 +139,29 @@ public sealed class IvrMenuTests : IAsyncLifetime
         MenuStep(await CdrRow.ClosedAsync(_pbx.Database, "+358401112222", "+358201000099")).ShouldBe(("main", "5532", "1"));
     }
 
+    [Fact]
+    public async Task A_carrier_without_telephone_event_presses_its_key_in_band_and_the_menu_hears_it()
+    {
+        var data = new TrunkTestData(_pbx);
+        var carrierPort = FreePort.UdpAndTcp();
+        await data.AddTrunkAsync("t-ivr-tones", carrierPort);
+        await _pbx.Menus.CreateAsync(Menu(new() { ["1"] = new(MenuDestination.Extension, "5552") }), CancellationToken.None);
+        await data.AddDidAsync("+358201000098", "ivr", "main");
+        var phone = await data.PhoneAsync("5552", "default", "national");
+        using var phoneRtp = new RtpSink();
+        await using var uas = Sipp.Start("uas-answers.xml", _pbx.Udp, phone.Number, phone.Port, keys: TestPhone.RtpPort(phoneRtp));
+        var pcap = Path.Combine(_folder, "key-1-in-band.pcap");
+        InbandKeyPcap.Write(pcap, '1', before: TimeSpan.FromMilliseconds(500));
+
+        var carrier = await Sipp.RunAsync("carrier-presses-in-band.xml", _pbx.Udp, "0401113333", carrierPort, service: "0201000098",
+            replace: ("PCAP", pcap));
+
+        carrier.ExitCode.ShouldBe(0, carrier.Output);
+        var (uasExit, uasOutput) = await uas.WaitAsync();
+        uasExit.ShouldBe(0, uasOutput);
+        MenuStep(await CdrRow.ClosedAsync(_pbx.Database, "+358401113333", "+358201000098")).ShouldBe(("main", "5552", "1"));
+    }
+
     /// <summary>The "ivr" step of the CDR's history: the menus passed, where the caller went, the keys pressed.</summary>
     private static (string? From, string? To, string? Keys) MenuStep(CdrRow cdr)
     {
