@@ -44,6 +44,10 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         }
         if (menu is null)
             return await ending.RefuseAsync(404, "Not Found", Cdrs.CdrDisposition.Failed);
+        var open = await IsOpenAsync(menu);
+        // Closed with nowhere to send callers: refused before answering, so a caller from a trunk is not billed for silence.
+        if (!open && menu.Closed is null)
+            return await ending.RefuseAsync(480, "Temporarily Unavailable", Cdrs.CdrDisposition.NoAnswer);
         if (await media.AllocateAsync() is not { } endpoint)
             return await ending.RefuseAsync(503, "Service Unavailable", Cdrs.CdrDisposition.Failed);
         State.CallerEndpoint = endpoint;
@@ -54,7 +58,7 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         State.AnsweredAt = now;
         State.Ringing = "";
         State.Menu = new MenuState();
-        var command = MenuMachine.Enter(State.Menu, menu, await IsOpenAsync(menu));
+        var command = MenuMachine.Enter(State.Menu, menu, open);
         await call.SaveAsync();
         timers.ArmMaxDuration();
         timers.Arm(caller: true);
@@ -74,6 +78,9 @@ internal sealed partial class MenuSession(CallContext call, CallMedia media, Cal
         _inputTimer?.Dispose();
         _menusWithoutInput = 0;
         await CarryOutAsync(MenuMachine.OnKey(State.Menu!, menu, key));
+        // The keys and the way so far are the CDR's: kept with the call, so a failover does not lose them.
+        if (State.Menu is not null)
+            await call.SaveAsync();
     }
 
     /// <summary>A prompt ended: the next one plays, or the time for input starts after the last.</summary>
