@@ -118,6 +118,21 @@ public sealed class IvrMenuTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_straight_into_a_closed_menu_with_nowhere_to_go_is_refused_480_before_any_answer()
+    {
+        var hours = await _pbx.TimeConditions.CreateAsync(new TimeConditionSettings("Shut", "Asia/Tashkent", [], []), CancellationToken.None);
+        await _pbx.TimeConditions.SetOverrideAsync(hours.Id, TimeConditionOverride.ForceClosed, CancellationToken.None);
+        await _pbx.Menus.CreateAsync(Menu([]) with { TimeConditionId = hours.Id }, CancellationToken.None);
+        var caller = await TestPhone.RegisterAsync(_pbx, "5561");
+
+        var refused = await Sipp.RunAsync("uac-refused.xml", _pbx.Udp, caller.Number, caller.Port, service: "500", replace: ("STATUS", "480"));
+
+        refused.ExitCode.ShouldBe(0, refused.Output);
+        var cdr = await CdrRow.ClosedAsync(_pbx.Database, "5561", "500", TimeSpan.FromSeconds(10));
+        (cdr.Disposition, cdr.Answered).ShouldBe(("no-answer", false));
+    }
+
+    [Fact]
     public async Task A_did_routed_to_a_menu_answers_the_carrier_whose_rfc_4733_key_rings_the_extension()
     {
         var data = new TrunkTestData(_pbx);
