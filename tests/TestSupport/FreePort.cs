@@ -3,53 +3,76 @@ using System.Net.Sockets;
 
 namespace Pbx.TestSupport;
 
-/// <summary>Loopback ports that nothing listens on right now.</summary>
+/// <summary>
+/// Loopback ports that nothing listens on right now, for a peer (sipp, baresip, a silo) the test starts next. They come
+/// from 20000-31899, below the kernel's ephemeral range (32768-60999 here): a port the kernel hands out and takes back
+/// may be handed to any outgoing connection (a database pool, an HTTP client) before the peer binds it, and CI failed on
+/// that. Each process walks the range, every other port, from a random point, so parallel test projects rarely meet; a
+/// port found taken is skipped. The fixed phone RTP ranges of the interop tests start at 32000.
+/// </summary>
 public static class FreePort
 {
-    /// <summary>A TCP port on 127.0.0.1 that the OS just handed out and released.</summary>
-    public static int Tcp()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private const int First = 20000;
+    private const int Count = 11900;
+
+    private static int _next = Random.Shared.Next(Count);
+
+    /// <summary>A TCP port on 127.0.0.1 free right now.</summary>
+    public static int Tcp() => Find(tcpPortsAbove: 0, udp: false);
 
     /// <summary>A port free for both UDP and TCP on 127.0.0.1 (SIP listens on both).</summary>
-    public static int UdpAndTcp() => UdpAndTcp(tcpPortsAbove: 0);
+    public static int UdpAndTcp() => Find(tcpPortsAbove: 0, udp: true);
 
     /// <summary>
     /// A port free for UDP and TCP on 127.0.0.1 whose next port is free for TCP too: SIP user agents such as baresip listen
-    /// for TLS one port above the <c>sip_listen</c> port, and a port the OS hands out may have its neighbour in use.
+    /// for TLS one port above the <c>sip_listen</c> port.
     /// </summary>
-    public static int UdpAndTcpWithTlsAbove() => UdpAndTcp(tcpPortsAbove: 1);
+    public static int UdpAndTcpWithTlsAbove() => Find(tcpPortsAbove: 1, udp: true);
 
-    private static int UdpAndTcp(int tcpPortsAbove)
+    private static int Find(int tcpPortsAbove, bool udp)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < Count; attempt++)
         {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            var listeners = new List<TcpListener>();
-            try
-            {
-                for (var offset = 0; offset <= tcpPortsAbove; offset++)
-                {
-                    var tcp = new TcpListener(IPAddress.Loopback, port + offset);
-                    listeners.Add(tcp);
-                    tcp.Start();
-                }
+            // Every other port: a peer that also takes the next one (baresip's TLS) never meets the next port handed out.
+            var port = First + (int)((uint)Interlocked.Add(ref _next, 2) % (Count - tcpPortsAbove));
+            if (IsFree(port, tcpPortsAbove, udp))
                 return port;
-            }
-            catch (SocketException) when (attempt < 20)
-            {
-                // Taken for TCP: try another.
-            }
-            finally
-            {
-                listeners.ForEach(listener => listener.Stop());
-            }
         }
+        throw new InvalidOperationException($"no free loopback port in {First}-{First + Count - 1}");
+    }
+
+    private static bool IsFree(int port, int tcpPortsAbove, bool udp)
+    {
+        var sockets = new List<IDisposable>();
+        try
+        {
+            if (udp)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                sockets.Add(socket);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            }
+            for (var offset = 0; offset <= tcpPortsAbove; offset++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, port + offset);
+                sockets.Add(new Stopping(listener));
+                listener.Start();
+            }
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            sockets.ForEach(socket => socket.Dispose());
+        }
+    }
+
+    private sealed class Stopping(TcpListener listener) : IDisposable
+    {
+        public void Dispose() => listener.Stop();
     }
 
     /// <summary>
