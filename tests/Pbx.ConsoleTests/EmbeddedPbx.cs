@@ -161,7 +161,8 @@ public sealed class EmbeddedPbx : IAsyncLifetime
             writer.Write(new byte[dataBytes]);
         }
         await using var command = Db.CreateCommand(
-            "insert into recordings (call_id, file_path, duration_ms, size_bytes) values (@callId, @path, 1000, @size) returning id");
+            // Completed, as a finished call leaves it: an open one would be taken by the recovery pass for one cut short and re-measured.
+            "insert into recordings (call_id, file_path, duration_ms, size_bytes, completed_at) values (@callId, @path, 1000, @size, now()) returning id");
         command.Parameters.AddWithValue("callId", callId);
         command.Parameters.AddWithValue("path", fileName);
         command.Parameters.AddWithValue("size", 44L + (sampleRate * 2));
