@@ -7,13 +7,14 @@ namespace Pbx.TestSupport;
 /// Loopback ports that nothing listens on right now, for a peer (sipp, baresip, a silo) the test starts next. They come
 /// from 20000-31899, below the kernel's ephemeral range (32768-60999 here): a port the kernel hands out and takes back
 /// may be handed to any outgoing connection (a database pool, an HTTP client) before the peer binds it, and CI failed on
-/// that. Each process walks the range, every other port, from a random point, so parallel test projects rarely meet; a
+/// that. Each process walks the range eight ports at a time from a random point, so parallel test projects rarely meet; a
 /// port found taken is skipped. The fixed phone RTP ranges of the interop tests start at 32000.
 /// </summary>
 public static class FreePort
 {
     private const int First = 20000;
     private const int Count = 11900;
+    private const int Stride = 8;
 
     private static int _next = Random.Shared.Next(Count);
 
@@ -33,8 +34,9 @@ public static class FreePort
     {
         for (var attempt = 0; attempt < Count; attempt++)
         {
-            // Every other port: a peer that also takes the next one (baresip's TLS) never meets the next port handed out.
-            var port = First + (int)((uint)Interlocked.Add(ref _next, 2) % (Count - tcpPortsAbove));
+            // Eight apart: peers take the ports just above the one they are given (baresip's TLS at +1, sipp's RTCP and video
+            // media at +1 to +3), and must never meet the next port handed out.
+            var port = First + (int)((uint)Interlocked.Add(ref _next, Stride) % (Count - tcpPortsAbove));
             if (IsFree(port, tcpPortsAbove, udp))
                 return port;
         }
