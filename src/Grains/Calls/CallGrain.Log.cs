@@ -5,9 +5,6 @@ namespace Pbx.Grains.Calls;
 public sealed partial class CallGrain
 {
     // EventIds 2200-2249: calls (the call's parts log their own under the same category).
-    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} -> {Callee}, ringing {Forks} contact(s)")]
-    private partial void LogRinging(string callId, string caller, string callee, int forks);
-
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Call {CallId}: answered by {Callee}")]
     private partial void LogAnswered(string callId, string callee);
 

@@ -89,7 +89,7 @@ public sealed partial class CallGrain
             return await ending.RefuseAsync(488, "Not Acceptable Here", CdrDisposition.Failed);
         if (await trunks.NextForkAsync(State.CalleeOffer) is not { } fork)
             return await ending.RefuseAsync(503, "Service Unavailable", CdrDisposition.Failed);
-        LogRinging(CallKey, setup.Caller, State.Ringing, 1);
+        Parts.Routing.LogRinging(CallKey, setup.Caller, State.Ringing, 1);
         Call.PublishCall("ringing", now);
         // A call from a trunk forwarded back out has an outside number as its caller, no extension to show busy.
         if (Call.CallerIsExtension)

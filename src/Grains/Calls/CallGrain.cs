@@ -96,7 +96,7 @@ public sealed partial class CallGrain(
             (forks, refusal) = ([.. forwarded.Forks], null);
         if (refusal is not null)
             return await ending.RefuseAsync(refusal.Status, refusal.Reason, refusal.Status == 486 ? CdrDisposition.Busy : CdrDisposition.NoAnswer);
-        LogRinging(CallKey, setup.Caller, target, forks.Count);
+        Parts.Routing.LogRinging(CallKey, setup.Caller, target, forks.Count);
         Call.PublishCall("ringing", now);
         Call.PublishExtension(setup.Caller, "in-call", now);
         return new CallDecision(null, forks, Parts.Routing.NoAnswerTimeout());

@@ -164,6 +164,10 @@ internal sealed partial class CallRouting(CallContext call, TrunkLegs trunks, Ca
         return BusyHere;
     }
 
+    /// <summary>The call rings <paramref name="forks"/> contacts of <paramref name="callee"/> (set-up, trunks, click-to-call alike).</summary>
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} -> {Callee}, ringing {Forks} contact(s)")]
+    internal partial void LogRinging(string callId, string caller, string callee, int forks);
+
     [LoggerMessage(EventId = 2222, Level = LogLevel.Information, Message = "Call {CallId}: {Extension} is in {Calls} call(s) with call waiting off: busy")]
     private partial void LogCallWaitingRefused(string callId, string extension, int calls);
 }

@@ -72,7 +72,7 @@ internal sealed partial class ClickToCall(CallContext call, CallRouting routing,
             await ending.EndAsync(refusal?.Status == 486 ? CdrDisposition.Busy : CdrDisposition.Failed, $"{refusal?.Status} {refusal?.Reason}", "system");
             return;
         }
-        LogRinging(call.Key, State.Caller, State.Ringing, forks.Count);
+        routing.LogRinging(call.Key, State.Caller, State.Ringing, forks.Count);
         // The answer and the callee's failures now take the path of any ringing call (forwards included).
         await call.Edge!.RingAsync(call.Key, forks, routing.NoAnswerTimeout());
     }
@@ -84,9 +84,6 @@ internal sealed partial class ClickToCall(CallContext call, CallRouting routing,
         State.CallerLeg = null;
         await ending.EndAsync(CdrDisposition.Cancelled, "BYE", "caller");
     }
-
-    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} -> {Callee}, ringing {Forks} contact(s)")]
-    private partial void LogRinging(string callId, string caller, string callee, int forks);
 
     [LoggerMessage(EventId = 2214, Level = LogLevel.Information, Message = "Call {CallId}: click-to-call {From} -> {To}, ringing {Forks} contact(s) of {From}")]
     private partial void LogOriginating(string callId, string from, string to, int forks);
